@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+// CSPR: the Local Child Safeguarding Practice Review services.
+// Foundation only; two C libraries (libnghttp2, libsqlite3) through system-library targets.
+import PackageDescription
+
+let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "CSPR",
+    products: [
+        .executable(name: "cspr-echo-bench", targets: ["EchoBenchServer"]),
+        .executable(name: "storage-bench", targets: ["StorageBench"]),
+    ],
+    targets: [
+        // Transport: HTTP/2 (h2c) and HTTP/1.1 on libnghttp2. Knows nothing of RPC or the domain.
+        .target(name: "H2", dependencies: ["CNGHTTP2"], path: "Shared/H2", swiftSettings: swift6),
+        .testTarget(name: "H2Tests", dependencies: ["H2", "CNGHTTP2", "TestSupport"], path: "Tests/H2Tests", swiftSettings: swift6),
+
+        // gRPC-style calls (gRPC and Connect unary JSON) over H2.
+        .target(name: "RPC", dependencies: ["H2"], path: "Shared/RPC", swiftSettings: swift6),
+        .testTarget(name: "RPCTests", dependencies: ["RPC", "H2", "TestSupport"], path: "Tests/RPCTests", swiftSettings: swift6),
+
+        // SQLite storage: database, migrations, group commit, outbox and inbox.
+        .target(name: "Storage", dependencies: ["CSQLite"], path: "Shared/Storage", swiftSettings: swift6),
+        .testTarget(
+            name: "StorageTests", dependencies: ["Storage", "TestSupport", "StorageCrashWriter"],
+            path: "Tests/StorageTests", swiftSettings: swift6),
+
+        // Test helpers shared by the test targets: running servers, temporary files, child processes.
+        .target(name: "TestSupport", dependencies: ["H2", "RPC"], path: "Tests/TestSupport", swiftSettings: swift6),
+        .executableTarget(
+            name: "StorageCrashWriter", dependencies: ["Storage"], path: "Tests/Support/StorageCrashWriter",
+            swiftSettings: swift6),
+
+        // Benchmarks: executables driven by scripts under Tests/Benchmarks, never by pass/fail tests.
+        .executableTarget(
+            name: "EchoBenchServer", dependencies: ["RPC", "H2"], path: "Tests/Benchmarks/EchoServer",
+            swiftSettings: swift6),
+        .executableTarget(
+            name: "StorageBench", dependencies: ["Storage"], path: "Tests/Benchmarks/StorageBench",
+            swiftSettings: swift6),
+
+        // C libraries.
+        .systemLibrary(
+            name: "CNGHTTP2", path: "Shared/CNGHTTP2", pkgConfig: "libnghttp2",
+            providers: [.apt(["libnghttp2-dev"])]),
+        .systemLibrary(
+            name: "CSQLite", path: "Shared/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+    ]
+)

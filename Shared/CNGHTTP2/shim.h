@@ -1,0 +1,4 @@
+#ifndef CSPR_CNGHTTP2_SHIM_H
+#define CSPR_CNGHTTP2_SHIM_H
+#include <nghttp2/nghttp2.h>
+#endif
