@@ -1,0 +1,298 @@
+import CNGHTTP2
+import Foundation
+
+/// One request/response exchange on an HTTP/2 connection.
+final class ServerStream {
+    let id: Int32
+    var method = ""
+    var path = ""
+    var authority: String?
+    var headers = HTTPFields()
+    var headerBytes = 0
+    var headersTooLarge = false
+    var body = Data()
+    var requestComplete = false
+    var responded = false
+    var task: Task<Void, Never>?
+    var response: HTTPResponse?
+    var responseOffset = 0
+
+    init(id: Int32) { self.id = id }
+
+    var head: HTTPRequestHead {
+        HTTPRequestHead(method: method, path: path, authority: authority, headers: headers, version: .http2)
+    }
+}
+
+/// An nghttp2 server session bound to one connection. It owns the `nghttp2_session*`; the C
+/// callbacks below recover it from `user_data` (unretained: the connection keeps it alive for
+/// as long as the C session exists).
+final class H2ServerSession: ServerProtocolSession {
+    private unowned let connection: ServerConnection
+    private var session: OpaquePointer?
+    private var streams: [Int32: ServerStream] = [:]
+    private var goingAway = false
+    private var maxMessageBytes: Int
+    private var maxHeaderBytes: Int
+
+    init?(connection: ServerConnection) {
+        self.connection = connection
+        let configuration = connection.context.configuration
+        maxMessageBytes = configuration.maxMessageBytes
+        maxHeaderBytes = configuration.maxHeaderBytes
+
+        var callbacks: OpaquePointer?
+        guard nghttp2_session_callbacks_new(&callbacks) == 0, let callbacks else { return nil }
+        defer { nghttp2_session_callbacks_del(callbacks) }
+        nghttp2_session_callbacks_set_on_begin_headers_callback(callbacks, serverOnBeginHeaders)
+        nghttp2_session_callbacks_set_on_header_callback(callbacks, serverOnHeader)
+        nghttp2_session_callbacks_set_on_data_chunk_recv_callback(callbacks, serverOnDataChunk)
+        nghttp2_session_callbacks_set_on_frame_recv_callback(callbacks, serverOnFrameRecv)
+        nghttp2_session_callbacks_set_on_frame_send_callback(callbacks, serverOnFrameSend)
+        nghttp2_session_callbacks_set_on_stream_close_callback(callbacks, serverOnStreamClose)
+
+        var option: OpaquePointer?
+        guard nghttp2_option_new(&option) == 0, let option else { return nil }
+        defer { nghttp2_option_del(option) }
+        // Rapid-reset guard (CVE-2023-44487): a burst of RST_STREAM beyond this closes the connection.
+        nghttp2_option_set_stream_reset_rate_limit(option, configuration.resetBurst, configuration.resetRatePerSecond)
+
+        var created: OpaquePointer?
+        let userData = Unmanaged.passUnretained(self).toOpaque()
+        guard nghttp2_session_server_new2(&created, callbacks, userData, option) == 0, let created else { return nil }
+        session = created
+
+        var settings = [
+            nghttp2_settings_entry(settings_id: Int32(NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS.rawValue), value: UInt32(configuration.maxConcurrentStreams)),
+            nghttp2_settings_entry(settings_id: Int32(NGHTTP2_SETTINGS_INITIAL_WINDOW_SIZE.rawValue), value: 1 << 20),
+            nghttp2_settings_entry(settings_id: Int32(NGHTTP2_SETTINGS_MAX_HEADER_LIST_SIZE.rawValue), value: UInt32(configuration.maxHeaderBytes)),
+        ]
+        nghttp2_submit_settings(created, UInt8(NGHTTP2_FLAG_NONE.rawValue), &settings, settings.count)
+        // A connection-level window large enough for a few maximum-size messages at once.
+        nghttp2_session_set_local_window_size(created, UInt8(NGHTTP2_FLAG_NONE.rawValue), 0, Int32(16 << 20))
+    }
+
+    // MARK: ServerProtocolSession
+
+    func receive(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let session, let base = bytes.baseAddress else { return session != nil }
+        let consumed = nghttp2_session_mem_recv(session, base.assumingMemoryBound(to: UInt8.self), bytes.count)
+        if consumed < 0 {
+            connection.context.stats.rejectedRequests.add(1, ordering: .relaxed)
+            // nghttp2 has queued a GOAWAY for protocol errors; send it before closing.
+            _ = produceOutput()
+            return false
+        }
+        return true
+    }
+
+    func produceOutput() -> Bool {
+        guard let session else { return true }
+        while !connection.outputIsFull {
+            var data: UnsafePointer<UInt8>?
+            let n = nghttp2_session_mem_send(session, &data)
+            if n < 0 { return false }
+            if n == 0 { break }
+            guard let data else { break }
+            connection.emit(UnsafeRawBufferPointer(start: data, count: n))
+        }
+        return true
+    }
+
+    var activeRequests: Int { streams.count }
+
+    var finished: Bool {
+        guard let session else { return true }
+        if goingAway && streams.isEmpty { return true }
+        return nghttp2_session_want_read(session) == 0 && nghttp2_session_want_write(session) == 0
+    }
+
+    var headStartedAt: UInt64? { nil }
+
+    func startDrain() {
+        guard let session, !goingAway else { return }
+        goingAway = true
+        nghttp2_submit_goaway(
+            session, UInt8(NGHTTP2_FLAG_NONE.rawValue), nghttp2_session_get_last_proc_stream_id(session),
+            NGHTTP2_NO_ERROR.rawValue, nil, 0)
+    }
+
+    func complete(stream id: Int32, response: HTTPResponse) {
+        guard let stream = streams[id], !stream.responded else { return }
+        submit(response, on: stream)
+    }
+
+    func close() {
+        for stream in streams.values { stream.task?.cancel() }
+        streams.removeAll()
+        if let session { nghttp2_session_del(session) }
+        session = nil
+    }
+
+    // MARK: responses
+
+    private func submit(_ response: HTTPResponse, on stream: ServerStream) {
+        guard let session else { return }
+        stream.responded = true
+        stream.response = response
+        stream.responseOffset = 0
+        var fields: [(String, String)] = [(":status", String(response.status))]
+        for field in response.headers { fields.append((field.name, field.value)) }
+        let needsBody = !response.body.isEmpty || response.trailers != nil
+        let rc = withHeaderBlock(fields) { nva, count -> Int32 in
+            if needsBody {
+                var provider = nghttp2_data_provider(source: nghttp2_data_source(ptr: nil), read_callback: serverReadBody)
+                return nghttp2_submit_response(session, stream.id, nva, count, &provider)
+            }
+            return nghttp2_submit_response(session, stream.id, nva, count, nil)
+        }
+        if rc != 0 {
+            nghttp2_submit_rst_stream(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), stream.id, NGHTTP2_INTERNAL_ERROR.rawValue)
+        }
+    }
+
+    /// nghttp2 pulls the response body from here; trailers go out after the last byte.
+    fileprivate func readBody(stream id: Int32, into buffer: UnsafeMutablePointer<UInt8>, length: Int, flags: UnsafeMutablePointer<UInt32>) -> Int {
+        guard let stream = streams[id], let response = stream.response else {
+            return Int(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue)
+        }
+        let remaining = response.body.count - stream.responseOffset
+        let n = min(remaining, length)
+        if n > 0 {
+            response.body.withUnsafeBytes { raw in
+                let start = raw.startIndex + stream.responseOffset
+                UnsafeMutableRawPointer(buffer).copyMemory(from: raw.baseAddress! + start, byteCount: n)  // n > 0: non-empty
+            }
+            stream.responseOffset += n
+        }
+        if stream.responseOffset == response.body.count {
+            flags.pointee |= NGHTTP2_DATA_FLAG_EOF.rawValue
+            if let trailers = response.trailers, let session {
+                flags.pointee |= NGHTTP2_DATA_FLAG_NO_END_STREAM.rawValue
+                let pairs = trailers.map { ($0.name, $0.value) }
+                _ = withHeaderBlock(pairs) { nva, count in nghttp2_submit_trailer(session, id, nva, count) }
+            }
+        }
+        return n
+    }
+
+    // MARK: request events
+
+    fileprivate func beginHeaders(stream id: Int32) {
+        streams[id] = ServerStream(id: id)
+    }
+
+    fileprivate func header(stream id: Int32, name: String, value: String, isTrailer: Bool) {
+        guard let stream = streams[id] else { return }
+        stream.headerBytes += name.utf8.count + value.utf8.count + 32
+        if stream.headerBytes > maxHeaderBytes {
+            stream.headersTooLarge = true
+            return
+        }
+        if isTrailer { return }  // request trailers carry nothing we use
+        switch name {
+        case ":method": stream.method = value
+        case ":path": stream.path = value
+        case ":authority": stream.authority = value
+        case ":scheme": break
+        default: stream.headers.add(name, value)
+        }
+    }
+
+    fileprivate func dataChunk(stream id: Int32, _ bytes: UnsafeRawBufferPointer) {
+        guard let stream = streams[id], !stream.responded else { return }
+        if stream.body.count + bytes.count > maxMessageBytes {
+            connection.context.stats.rejectedRequests.add(1, ordering: .relaxed)
+            submit(connection.context.handler.bodyTooLarge(stream.head, limit: maxMessageBytes), on: stream)
+            stream.body = Data()
+            return
+        }
+        stream.body.append(contentsOf: bytes)
+    }
+
+    fileprivate func frameReceived(_ frame: UnsafePointer<nghttp2_frame>) {
+        let type = frame.pointee.frameType
+        guard type == NGHTTP2_HEADERS.rawValue || type == NGHTTP2_DATA.rawValue else { return }
+        guard let stream = streams[frame.pointee.hd.stream_id] else { return }
+        if type == NGHTTP2_HEADERS.rawValue && stream.headersTooLarge && !stream.responded {
+            connection.context.stats.rejectedRequests.add(1, ordering: .relaxed)
+            submit(HTTPResponse(status: 431), on: stream)
+            return
+        }
+        guard frame.pointee.hasEndStream else { return }
+        stream.requestComplete = true
+        if stream.responded { return }
+        let request = HTTPRequest(head: stream.head, body: stream.body)
+        stream.body = Data()
+        stream.task = connection.dispatch(stream: stream.id, request: request)
+    }
+
+    fileprivate func frameSent(_ frame: UnsafePointer<nghttp2_frame>) {
+        // A response finished before its request did (too large, headers refused): tell the
+        // client to stop sending with RST_STREAM(NO_ERROR), as RFC 9113 §8.1 allows.
+        guard frame.pointee.hasEndStream, let session,
+            let stream = streams[frame.pointee.hd.stream_id], !stream.requestComplete
+        else { return }
+        nghttp2_submit_rst_stream(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), stream.id, NGHTTP2_NO_ERROR.rawValue)
+    }
+
+    fileprivate func streamClosed(_ id: Int32) {
+        guard let stream = streams.removeValue(forKey: id) else { return }
+        // Reset or finished: a handler still running has nobody to answer.
+        if !stream.responded { stream.task?.cancel() }
+    }
+}
+
+// MARK: C trampolines. Each recovers the session from user_data; none may throw.
+
+private func serverSession(_ userData: UnsafeMutableRawPointer?) -> H2ServerSession? {
+    guard let userData else { return nil }
+    return Unmanaged<H2ServerSession>.fromOpaque(userData).takeUnretainedValue()
+}
+
+private let serverOnBeginHeaders: nghttp2_on_begin_headers_callback = { _, frame, userData in
+    guard let frame, let session = serverSession(userData) else { return 0 }
+    if frame.pointee.frameType == NGHTTP2_HEADERS.rawValue && frame.pointee.headers.cat == NGHTTP2_HCAT_REQUEST {
+        session.beginHeaders(stream: frame.pointee.hd.stream_id)
+    }
+    return 0
+}
+
+private let serverOnHeader: nghttp2_on_header_callback = { _, frame, name, nameLength, value, valueLength, _, userData in
+    guard let frame, let session = serverSession(userData) else { return 0 }
+    guard frame.pointee.frameType == NGHTTP2_HEADERS.rawValue else { return 0 }
+    session.header(
+        stream: frame.pointee.hd.stream_id, name: headerString(name, nameLength), value: headerString(value, valueLength),
+        isTrailer: frame.pointee.headers.cat != NGHTTP2_HCAT_REQUEST)
+    return 0
+}
+
+private let serverOnDataChunk: nghttp2_on_data_chunk_recv_callback = { _, _, streamID, data, length, userData in
+    guard let session = serverSession(userData) else { return 0 }
+    session.dataChunk(stream: streamID, UnsafeRawBufferPointer(start: data, count: length))
+    return 0
+}
+
+private let serverOnFrameRecv: nghttp2_on_frame_recv_callback = { _, frame, userData in
+    guard let frame, let session = serverSession(userData) else { return 0 }
+    session.frameReceived(frame)
+    return 0
+}
+
+private let serverOnFrameSend: nghttp2_on_frame_send_callback = { _, frame, userData in
+    guard let frame, let session = serverSession(userData) else { return 0 }
+    session.frameSent(frame)
+    return 0
+}
+
+private let serverOnStreamClose: nghttp2_on_stream_close_callback = { _, streamID, _, userData in
+    serverSession(userData)?.streamClosed(streamID)
+    return 0
+}
+
+private let serverReadBody: nghttp2_data_source_read_callback = { _, streamID, buffer, length, flags, _, userData in
+    guard let session = serverSession(userData), let buffer, let flags else {
+        return Int(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue)
+    }
+    return session.readBody(stream: streamID, into: buffer, length: length, flags: flags)
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// The HTTP version a request arrived on; responses go back on the same one.
+package enum HTTPVersion: Sendable, Equatable {
+    case http1_1
+    case http2
+}
+
+/// An ordered list of header fields with lower-cased names, as HTTP/2 carries them.
+package struct HTTPFields: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
+    /// The fields in the order they were received or added.
+    package private(set) var fields: [(name: String, value: String)]
+
+    /// An empty list.
+    package init() { fields = [] }
+
+    /// A list from name/value pairs; names are lower-cased.
+    package init(_ pairs: [(String, String)]) {
+        fields = pairs.map { (name: $0.0.lowercased(), value: $0.1) }
+    }
+
+    package init(dictionaryLiteral elements: (String, String)...) { self.init(elements) }
+
+    /// The first value of `name` (case-insensitive), if any.
+    package subscript(name: String) -> String? {
+        let lower = name.lowercased()
+        return fields.first { $0.name == lower }?.value
+    }
+
+    /// Appends a field, lower-casing its name.
+    package mutating func add(_ name: String, _ value: String) {
+        fields.append((name: name.lowercased(), value: value))
+    }
+
+    /// Replaces every field named `name` with one of `value`.
+    package mutating func set(_ name: String, _ value: String) {
+        let lower = name.lowercased()
+        fields.removeAll { $0.name == lower }
+        fields.append((name: lower, value: value))
+    }
+
+    /// Number of fields.
+    package var count: Int { fields.count }
+    /// True when there are no fields.
+    package var isEmpty: Bool { fields.isEmpty }
+
+    package func makeIterator() -> IndexingIterator<[(name: String, value: String)]> { fields.makeIterator() }
+
+    package static func == (lhs: HTTPFields, rhs: HTTPFields) -> Bool {
+        lhs.fields.elementsEqual(rhs.fields) { $0.name == $1.name && $0.value == $1.value }
+    }
+}
+
+/// What the transport knows of a request before its body: method, path, headers, version.
+package struct HTTPRequestHead: Sendable {
+    /// `GET`, `POST`, ...
+    package var method: String
+    /// The path with any query string, e.g. `/cspr.intake.v1.Intake/SubmitReferral`.
+    package var path: String
+    /// `:authority` or `Host`.
+    package var authority: String?
+    /// The remaining header fields (HTTP/2 pseudo-headers excluded).
+    package var headers: HTTPFields
+    /// The protocol the request arrived on.
+    package var version: HTTPVersion
+
+    package init(method: String, path: String, authority: String? = nil, headers: HTTPFields = HTTPFields(), version: HTTPVersion) {
+        self.method = method
+        self.path = path
+        self.authority = authority
+        self.headers = headers
+        self.version = version
+    }
+}
+
+/// A complete request: head and body.
+package struct HTTPRequest: Sendable {
+    /// Method, path, headers.
+    package var head: HTTPRequestHead
+    /// The whole body (bounded by the server's message-size limit).
+    package var body: Data
+
+    package init(head: HTTPRequestHead, body: Data = Data()) {
+        self.head = head
+        self.body = body
+    }
+}
+
+/// A complete response. With no body and no trailers an HTTP/2 response is one HEADERS frame
+/// with END_STREAM, which is what gRPC calls Trailers-Only.
+package struct HTTPResponse: Sendable {
+    /// HTTP status code.
+    package var status: Int
+    /// Response header fields (no pseudo-headers).
+    package var headers: HTTPFields
+    /// The body, streamed out through nghttp2's data provider.
+    package var body: Data
+    /// Trailer fields sent after the body (HTTP/2 only; HTTP/1.1 drops them).
+    package var trailers: HTTPFields?
+
+    package init(status: Int, headers: HTTPFields = HTTPFields(), body: Data = Data(), trailers: HTTPFields? = nil) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.trailers = trailers
+    }
+}
+
+/// Answers requests. The transport calls it off the event loop and returns the result to the
+/// connection's loop itself.
+package protocol HTTPHandler: Sendable {
+    /// Answers a complete request. Cancellation means the client went away or reset the stream.
+    func handle(_ request: HTTPRequest) async -> HTTPResponse
+
+    /// The answer when a request body exceeds the server's message-size limit. Called on the
+    /// loop thread, so it must be quick and must not block.
+    func bodyTooLarge(_ head: HTTPRequestHead, limit: Int) -> HTTPResponse
+}
+
+extension HTTPHandler {
+    package func bodyTooLarge(_ head: HTTPRequestHead, limit: Int) -> HTTPResponse {
+        HTTPResponse(status: 413, headers: ["content-type": "text/plain"], body: Data("request body exceeds \(limit) bytes\n".utf8))
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Limits and tuning of an `HTTPServer`. Defaults are DESIGN.md's (Limits).
+package struct ServerConfiguration: Sendable {
+    /// Address to bind, e.g. `127.0.0.1` or `0.0.0.0`.
+    package var host: String = "127.0.0.1"
+    /// Port to bind; 0 picks a free one (read it back from `HTTPServer.port`).
+    package var port: Int = 0
+    /// Event-loop threads; one per core by default.
+    package var loopCount: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Largest request body accepted (one message), in bytes.
+    package var maxMessageBytes: Int = 4 * 1024 * 1024
+    /// Concurrent HTTP/2 streams per connection (SETTINGS_MAX_CONCURRENT_STREAMS).
+    package var maxConcurrentStreams: Int = 100
+    /// Largest request header block, in bytes (names + values + 32 per field, as RFC 9113 counts).
+    package var maxHeaderBytes: Int = 16 * 1024
+    /// Time an HTTP/1.1 client has to send a complete request head (slowloris guard).
+    package var headerTimeout: Duration = .seconds(10)
+    /// A connection with no open request for this long is closed.
+    package var idleTimeout: Duration = .seconds(300)
+    /// Connections open at once; more are accepted and closed at once.
+    package var maxConnections: Int = 1024
+    /// Unsent output above which a connection stops being read (back-pressure).
+    package var outputHighWater: Int = 1024 * 1024
+    /// Incoming RST_STREAM frames allowed in a burst, and refilled per second, before the
+    /// connection is closed (rapid-reset guard).
+    package var resetBurst: UInt64 = 1000
+    /// See `resetBurst`.
+    package var resetRatePerSecond: UInt64 = 100
+
+    package init() {}
+}
