@@ -8,7 +8,7 @@ let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 let package = Package(
     name: "CSPR",
     products: [
-        .executable(name: "cspr-echo-bench", targets: ["EchoBenchServer"]),
+        .executable(name: "cspr-echo-server", targets: ["EchoServer"]),
         .executable(name: "storage-bench", targets: ["StorageBench"]),
     ],
     targets: [
@@ -34,7 +34,7 @@ let package = Package(
 
         // Benchmarks: executables driven by scripts under Tests/Benchmarks, never by pass/fail tests.
         .executableTarget(
-            name: "EchoBenchServer", dependencies: ["RPC", "H2"], path: "Tests/Benchmarks/EchoServer",
+            name: "EchoServer", dependencies: ["RPC", "H2", "TestSupport"], path: "Tests/Benchmarks/EchoServer",
             swiftSettings: swift6),
         .executableTarget(
             name: "StorageBench", dependencies: ["Storage"], path: "Tests/Benchmarks/StorageBench",

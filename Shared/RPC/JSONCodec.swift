@@ -1,0 +1,79 @@
+import Foundation
+
+/// The JSON codec of every call: lowerCamelCase keys as declared, instants as RFC 3339 UTC,
+/// and decoding errors turned into messages that name the field path.
+package enum JSONCodec {
+    /// Encodes a message; keys sorted so output is stable (golden files, logs, idempotency).
+    package static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(value)
+    }
+
+    /// Decodes a request message; any failure is `INVALID_ARGUMENT` naming the field path.
+    package static func decodeRequest<T: Decodable>(_ type: T.Type, from data: Data) throws(RPCError) -> T {
+        do {
+            return try decode(type, from: data)
+        } catch let error as DecodingError {
+            throw RPCError(.invalidArgument, describe(error))
+        } catch {
+            throw RPCError(.invalidArgument, "request body is not a valid message")
+        }
+    }
+
+    /// Decodes without mapping errors.
+    package static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        // An empty body is the empty message, as in the Connect protocol.
+        return try decoder.decode(type, from: data.isEmpty ? Data("{}".utf8) : data)
+    }
+
+    /// `referral.child.dateOfBirth: expected a date "YYYY-MM-DD"`, and the like.
+    package static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "\(path(context.codingPath + [key])): is required but missing"
+        case .valueNotFound(_, let context):
+            return "\(path(context.codingPath)): must not be null"
+        case .typeMismatch(let type, let context):
+            return "\(path(context.codingPath)): expected \(jsonKind(of: type))"
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty {
+                return "request body is not valid JSON"
+            }
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "request body is not a valid message"
+        }
+    }
+
+    /// A coding path as `a.b[2].c`.
+    package static func path(_ keys: [any CodingKey]) -> String {
+        var text = ""
+        for key in keys {
+            if let index = key.intValue, key.stringValue.hasPrefix("Index") || key.stringValue == String(index) {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
+        }
+        return text.isEmpty ? "(message)" : text
+    }
+
+    private static func jsonKind(of type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Bool.Type: return "true or false"
+        case is Int.Type, is Int64.Type, is Int32.Type, is UInt.Type, is UInt64.Type, is UInt32.Type: return "an integer"
+        case is Double.Type, is Float.Type: return "a number"
+        case is Date.Type: return "an RFC 3339 instant"
+        default:
+            let name = String(describing: type)
+            if name.hasPrefix("Array") { return "an array" }
+            if name.hasPrefix("Dictionary") { return "an object" }
+            return "an object"
+        }
+    }
+}

@@ -1,0 +1,258 @@
+import Foundation
+import H2
+
+/// Serves gRPC (`application/grpc`, `application/grpc+json`) and Connect unary JSON
+/// (`application/json`) on every registered path, plus health, readiness and metrics.
+package final class RPCRouter: HTTPHandler {
+    private struct Entry: Sendable {
+        let info: MethodInfo
+        let chain: RawHandler
+    }
+
+    private let entries: [String: Entry]
+    private let serviceNames: Set<String>
+    /// Metrics of every call.
+    package let metrics: RPCMetrics
+    private let readiness: @Sendable () -> Bool
+    private let reportUnexpected: @Sendable (CallContext, any Error) -> Void
+
+    /// - Parameters:
+    ///   - interceptors: run around every call, the first outermost.
+    ///   - readiness: answers `/readyz` and the health check.
+    ///   - reportUnexpected: told of any error that is not an `RPCError` (answered INTERNAL).
+    package init(
+        routes: RouteTable, interceptors: [any ServerInterceptor] = [], metrics: RPCMetrics = RPCMetrics(),
+        readiness: @escaping @Sendable () -> Bool = { true },
+        reportUnexpected: @escaping @Sendable (CallContext, any Error) -> Void = { context, error in
+            FileHandle.standardError.write(Data("unexpected error in \(context.method.path): \(type(of: error))\n".utf8))
+        }
+    ) {
+        var entries: [String: Entry] = [:]
+        for (path, route) in routes.routes {
+            var chain = route.handler
+            for interceptor in interceptors.reversed() {
+                let inner = chain
+                chain = { context, request in try await interceptor.intercept(context, request: request, next: inner) }
+            }
+            entries[path] = Entry(info: route.info, chain: chain)
+        }
+        self.entries = entries
+        self.serviceNames = routes.serviceNames
+        self.metrics = metrics
+        self.readiness = readiness
+        self.reportUnexpected = reportUnexpected
+    }
+
+    // MARK: HTTPHandler
+
+    package func handle(_ request: HTTPRequest) async -> HTTPResponse {
+        let head = request.head
+        if head.method == "GET" || head.method == "HEAD" {
+            return plainEndpoint(head.path)
+        }
+        guard head.method == "POST" else {
+            return HTTPResponse(status: 405, headers: ["allow": "POST", "content-type": "text/plain"], body: Data("RPCs are called with POST\n".utf8))
+        }
+        let contentType = head.headers["content-type"]?.lowercased() ?? ""
+        if contentType.hasPrefix("application/grpc") {
+            return await serveGRPC(request, contentType: contentType)
+        }
+        if contentType == "application/json" || contentType.hasPrefix("application/json;") {
+            return await serveConnect(request)
+        }
+        return HTTPResponse(
+            status: 415, headers: ["content-type": "text/plain", "accept-post": "application/grpc+json, application/json"],
+            body: Data("unsupported content-type \"\(contentType)\": use application/grpc+json or application/json\n".utf8))
+    }
+
+    package func bodyTooLarge(_ head: HTTPRequestHead, limit: Int) -> HTTPResponse {
+        let error = RPCError(.resourceExhausted, "message larger than the limit of \(limit) bytes")
+        let contentType = head.headers["content-type"]?.lowercased() ?? ""
+        let method = entries[head.path] != nil ? head.path : "unknown"
+        metrics.record(method: method, code: error.code, seconds: 0)
+        if contentType.hasPrefix("application/grpc") { return grpcError(error, contentType: contentType, requestID: nil) }
+        if contentType.hasPrefix("application/json") { return connectError(error, requestID: nil) }
+        return HTTPResponse(status: 413, headers: ["content-type": "text/plain"], body: Data("\(error.message)\n".utf8))
+    }
+
+    // MARK: gRPC
+
+    private func serveGRPC(_ request: HTTPRequest, contentType: String) async -> HTTPResponse {
+        let head = request.head
+        guard head.version == .http2 else {
+            return HTTPResponse(status: 505, headers: ["content-type": "text/plain"], body: Data("gRPC needs HTTP/2; use application/json over HTTP/1.1\n".utf8))
+        }
+        if head.path == HealthCheck.path && (contentType == "application/grpc" || contentType == "application/grpc+proto") {
+            return healthCheck(request.body, contentType: contentType)
+        }
+        guard contentType == "application/grpc" || contentType == "application/grpc+json" else {
+            return HTTPResponse(status: 415, headers: ["content-type": "text/plain"], body: Data("this server speaks JSON: use application/grpc+json\n".utf8))
+        }
+        let requestID = Self.requestID(head.headers)
+        let started = ContinuousClock.now
+        guard let entry = entries[head.path] else {
+            let error = RPCError(.unimplemented, "unknown method \(head.path)")
+            metrics.record(method: "unknown", code: error.code, seconds: 0)
+            return grpcError(error, contentType: contentType, requestID: requestID)
+        }
+        var timeout: Duration?
+        if let value = head.headers["grpc-timeout"] {
+            guard let parsed = GRPCFraming.parseTimeout(value) else {
+                return finish(entry, started, grpcError(RPCError(.invalidArgument, "grpc-timeout \"\(value)\" is not a valid timeout"), contentType: contentType, requestID: requestID), .invalidArgument)
+            }
+            timeout = parsed
+        }
+        let message: Data
+        do {
+            message = try GRPCFraming.unframe(request.body)
+        } catch {
+            return finish(entry, started, grpcError(error, contentType: contentType, requestID: requestID), error.code)
+        }
+        let context = makeContext(entry.info, head, requestID: requestID, timeout: timeout, wireProtocol: .grpc)
+        switch await run(entry, context, message) {
+        case .success(let reply):
+            let response = HTTPResponse(
+                status: 200, headers: ["content-type": contentType, "x-request-id": requestID],
+                body: GRPCFraming.frame(reply), trailers: ["grpc-status": "0"])
+            return finish(entry, started, response, .ok)
+        case .failure(let error):
+            return finish(entry, started, grpcError(error, contentType: contentType, requestID: requestID), error.code)
+        }
+    }
+
+    /// A Trailers-Only response: the status travels in the one HEADERS frame.
+    private func grpcError(_ error: RPCError, contentType: String, requestID: String?) -> HTTPResponse {
+        var headers: HTTPFields = ["content-type": contentType.hasPrefix("application/grpc") ? contentType : "application/grpc"]
+        headers.add("grpc-status", String(error.code.rawValue))
+        headers.add("grpc-message", GRPCFraming.percentEncode(error.message))
+        if let requestID { headers.add("x-request-id", requestID) }
+        return HTTPResponse(status: 200, headers: headers)
+    }
+
+    private func healthCheck(_ body: Data, contentType: String) -> HTTPResponse {
+        do {
+            let service = try HealthCheck.decodeRequest(try GRPCFraming.unframe(body))
+            if !service.isEmpty && !serviceNames.contains(service) {
+                return grpcError(RPCError(.notFound, "unknown service \(service)"), contentType: contentType, requestID: nil)
+            }
+            let status: HealthCheck.ServingStatus = readiness() ? .serving : .notServing
+            return HTTPResponse(
+                status: 200, headers: ["content-type": contentType], body: GRPCFraming.frame(HealthCheck.encodeResponse(status)),
+                trailers: ["grpc-status": "0"])
+        } catch {
+            return grpcError(error, contentType: contentType, requestID: nil)
+        }
+    }
+
+    // MARK: Connect
+
+    private func serveConnect(_ request: HTTPRequest) async -> HTTPResponse {
+        let head = request.head
+        let requestID = Self.requestID(head.headers)
+        let started = ContinuousClock.now
+        let path = head.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.path
+        guard let entry = entries[path] else {
+            let error = RPCError(.unimplemented, "unknown method \(path)")
+            metrics.record(method: "unknown", code: error.code, seconds: 0)
+            return connectError(error, requestID: requestID)
+        }
+        var timeout: Duration?
+        if let value = head.headers["connect-timeout-ms"] {
+            guard value.count <= 10, let millis = Int64(value), millis > 0 else {
+                return finish(entry, started, connectError(RPCError(.invalidArgument, "connect-timeout-ms \"\(value)\" is not a valid timeout"), requestID: requestID), .invalidArgument)
+            }
+            timeout = .milliseconds(millis)
+        }
+        let context = makeContext(entry.info, head, requestID: requestID, timeout: timeout, wireProtocol: .connect)
+        switch await run(entry, context, request.body) {
+        case .success(let reply):
+            return finish(entry, started, HTTPResponse(status: 200, headers: ["content-type": "application/json", "x-request-id": requestID], body: reply), .ok)
+        case .failure(let error):
+            return finish(entry, started, connectError(error, requestID: requestID), error.code)
+        }
+    }
+
+    private func connectError(_ error: RPCError, requestID: String?) -> HTTPResponse {
+        struct Body: Encodable {
+            let code: String
+            let message: String
+        }
+        let body = (try? JSONCodec.encode(Body(code: error.code.connectName, message: error.message))) ?? Data("{}".utf8)
+        var headers: HTTPFields = ["content-type": "application/json"]
+        if let requestID { headers.add("x-request-id", requestID) }
+        return HTTPResponse(status: error.code.connectHTTPStatus, headers: headers, body: body)
+    }
+
+    // MARK: calls
+
+    private func makeContext(_ info: MethodInfo, _ head: HTTPRequestHead, requestID: String, timeout: Duration?, wireProtocol: WireProtocol) -> CallContext {
+        var metadata = Metadata()
+        for field in head.headers { metadata.add(field.name, field.value) }
+        return CallContext(
+            method: info, metadata: metadata, requestID: requestID, deadline: timeout.map { ContinuousClock.now + $0 },
+            wireProtocol: wireProtocol)
+    }
+
+    /// Runs the interceptor chain and handler, within the deadline when there is one.
+    private func run(_ entry: Entry, _ context: CallContext, _ message: Data) async -> Result<Data, RPCError> {
+        do {
+            guard let deadline = context.deadline else {
+                return .success(try await entry.chain(context, message))
+            }
+            let chain = entry.chain
+            let reply = try await withThrowingTaskGroup(of: Data?.self) { group in
+                group.addTask { try await chain(context, message) }
+                group.addTask {
+                    try? await Task.sleep(until: deadline, clock: .continuous)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let reply = first else {
+                    throw RPCError(.deadlineExceeded, "deadline exceeded before \(context.method.name) finished")
+                }
+                return reply
+            }
+            return .success(reply)
+        } catch let error as RPCError {
+            return .failure(error)
+        } catch is CancellationError {
+            return .failure(RPCError(.cancelled, "the call was cancelled"))
+        } catch {
+            reportUnexpected(context, error)
+            return .failure(RPCError(.internal, "internal error; the request id is \(context.requestID)"))
+        }
+    }
+
+    private func finish(_ entry: Entry, _ started: ContinuousClock.Instant, _ response: HTTPResponse, _ code: RPCCode) -> HTTPResponse {
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        metrics.record(method: entry.info.path, code: code, seconds: seconds)
+        return response
+    }
+
+    // MARK: plain endpoints
+
+    private func plainEndpoint(_ path: String) -> HTTPResponse {
+        switch path {
+        case "/healthz":
+            return HTTPResponse(status: 200, headers: ["content-type": "text/plain"], body: Data("ok\n".utf8))
+        case "/readyz":
+            let ready = readiness()
+            return HTTPResponse(status: ready ? 200 : 503, headers: ["content-type": "text/plain"], body: Data((ready ? "ready\n" : "not ready\n").utf8))
+        case "/metrics":
+            return HTTPResponse(status: 200, headers: ["content-type": "text/plain; version=0.0.4"], body: Data(metrics.render().utf8))
+        default:
+            return HTTPResponse(status: 404, headers: ["content-type": "text/plain"], body: Data("not found\n".utf8))
+        }
+    }
+
+    /// The caller's `x-request-id` when it is sane, else a new one.
+    private static func requestID(_ headers: HTTPFields) -> String {
+        if let given = headers["x-request-id"], !given.isEmpty, given.count <= 128,
+            given.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7f })
+        {
+            return given
+        }
+        return UUID().uuidString.lowercased()
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import H2
+
+/// A router served on an `HTTPServer`, with the transport's gauges in `/metrics`.
+package final class RPCServer: Sendable {
+    /// The HTTP server.
+    package let http: HTTPServer
+    /// The router it serves.
+    package let router: RPCRouter
+
+    /// Binds and starts serving.
+    package init(configuration: ServerConfiguration, router: RPCRouter) throws {
+        let stats = TransportStats()
+        router.metrics.addSource {
+            """
+            # HELP cspr_open_connections Connections open now.
+            # TYPE cspr_open_connections gauge
+            cspr_open_connections \(stats.openConnections.load(ordering: .relaxed))
+            # HELP cspr_open_streams Requests being handled now.
+            # TYPE cspr_open_streams gauge
+            cspr_open_streams \(stats.openStreams.load(ordering: .relaxed))
+            # HELP cspr_connections_accepted_total Connections accepted since start.
+            # TYPE cspr_connections_accepted_total counter
+            cspr_connections_accepted_total \(stats.acceptedConnections.load(ordering: .relaxed))
+            # HELP cspr_connections_refused_total Connections closed at once because the limit was reached.
+            # TYPE cspr_connections_refused_total counter
+            cspr_connections_refused_total \(stats.refusedConnections.load(ordering: .relaxed))
+            # HELP cspr_requests_rejected_total Requests refused by a transport limit.
+            # TYPE cspr_requests_rejected_total counter
+            cspr_requests_rejected_total \(stats.rejectedRequests.load(ordering: .relaxed))
+
+            """
+        }
+        self.router = router
+        self.http = try HTTPServer(configuration: configuration, handler: router, stats: stats)
+    }
+
+    /// The bound port.
+    package var port: Int { http.port }
+
+    /// Graceful stop (GOAWAY, drain, then close).
+    package func shutdown(grace: Duration = .seconds(10)) async {
+        await http.shutdown(grace: grace)
+    }
+}
