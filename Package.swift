@@ -18,7 +18,13 @@ let package = Package(
 
         // gRPC-style calls (gRPC and Connect unary JSON) over H2.
         .target(name: "RPC", dependencies: ["H2"], path: "Shared/RPC", swiftSettings: swift6),
-        .testTarget(name: "RPCTests", dependencies: ["RPC", "H2", "TestSupport"], path: "Tests/RPCTests", swiftSettings: swift6),
+        .testTarget(name: "RPCTests", dependencies: ["RPC", "H2", "TestSupport", "EchoServer"], path: "Tests/RPCTests", swiftSettings: swift6),
+
+        // Real peers we did not write (Python grpcio, grpcio-health-checking, h2, curl) against
+        // our server and client, and the bad-input cases, each in its own process.
+        .testTarget(
+            name: "InteropTests", dependencies: ["RPC", "H2", "TestSupport", "EchoServer"], path: "Tests/InteropTests",
+            swiftSettings: swift6),
 
         // SQLite storage: database, migrations, group commit, outbox and inbox.
         .target(name: "Storage", dependencies: ["CSQLite"], path: "Shared/Storage", swiftSettings: swift6),

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CNGHTTP2
 import Foundation
 
 /// A POSIX error from a socket call, with the call's name.

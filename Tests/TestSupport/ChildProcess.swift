@@ -1,0 +1,157 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Synchronization
+
+/// Where the package's built executables are: beside the running test bundle, else under
+/// `.build/debug` of the package root.
+package enum BuiltProducts {
+    /// The package root (the directory holding Package.swift).
+    package static var packageRoot: URL {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }
+
+    /// The path of executable `name`, or nil when it was not built.
+    package static func executable(_ name: String) -> URL? {
+        var candidates: [URL] = []
+        let argument0 = URL(fileURLWithPath: CommandLine.arguments[0])
+        var directory = argument0.deletingLastPathComponent()
+        for _ in 0..<4 {
+            candidates.append(directory.appendingPathComponent(name))
+            directory.deleteLastPathComponent()
+        }
+        if let bundle = Bundle.main.executableURL?.deletingLastPathComponent() { candidates.append(bundle.appendingPathComponent(name)) }
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/\(name)"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+}
+
+/// A child process with its stdout read line by line (stderr inherited), killed when dropped.
+package final class ChildProcess: @unchecked Sendable {
+    // Process is not Sendable; it is only read after `run()` (pid, isRunning, status).
+    private let process: Process
+    private let buffer = LineBuffer()
+
+    /// Starts `executable` with `arguments` and extra `environment`.
+    package init(_ executable: URL, arguments: [String] = [], environment: [String: String] = [:]) throws {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        self.process = process
+        let buffer = self.buffer
+        pipe.fileHandleForReading.readabilityHandler = { handle in
+            let chunk = handle.availableData
+            guard !chunk.isEmpty else {
+                handle.readabilityHandler = nil
+                return
+            }
+            buffer.append(chunk)
+        }
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    /// The lines printed so far.
+    package var output: [String] { buffer.lines.withLock { $0 } }
+
+    /// The process id.
+    package var pid: Int32 { process.processIdentifier }
+
+    /// True while it runs.
+    package var isRunning: Bool { process.isRunning }
+
+    /// Waits until a printed line satisfies `match`, and returns it.
+    package func waitForLine(timeout: Duration = .seconds(20), where match: (String) -> Bool) async throws -> String {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let line = output.first(where: match) { return line }
+            if !process.isRunning, let line = output.first(where: match) { return line }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw ChildProcessError.timedOut("no matching line within \(timeout); printed: \(output.suffix(5))")
+    }
+
+    /// Sends `signal`.
+    package func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+    /// Waits for exit and returns the status (exit code, or the signal number for a signal).
+    package func waitForExit(timeout: Duration = .seconds(20)) async throws -> Int32 {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now > deadline { throw ChildProcessError.timedOut("process still running after \(timeout)") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return process.terminationStatus
+    }
+}
+
+/// Output split into lines as it arrives.
+private final class LineBuffer: Sendable {
+    let lines = Mutex<[String]>([])
+    private let partial = Mutex<Data>(Data())
+
+    func append(_ chunk: Data) {
+        partial.withLock { buffer in
+            buffer.append(chunk)
+            while let newline = buffer.firstIndex(of: 10) {
+                let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+                buffer.removeSubrange(buffer.startIndex...newline)
+                lines.withLock { $0.append(line) }
+            }
+        }
+    }
+}
+
+/// Failures of test child processes.
+package enum ChildProcessError: Error, CustomStringConvertible {
+    case timedOut(String)
+    case notBuilt(String)
+
+    package var description: String {
+        switch self {
+        case .timedOut(let what): "timed out: \(what)"
+        case .notBuilt(let name): "executable \(name) was not built"
+        }
+    }
+}
+
+/// Runs a command to completion and returns its exit status and output (stdout and stderr).
+package func runCommand(_ executable: String, _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(60)) async throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
+    process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-cmd-\(UUID().uuidString)")
+    _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let handle = try FileHandle(forWritingTo: file)
+    process.standardOutput = handle
+    process.standardError = handle
+    try process.run()
+    let deadline = ContinuousClock.now + timeout
+    while process.isRunning {
+        if ContinuousClock.now > deadline {
+            process.terminate()
+            throw ChildProcessError.timedOut("\(executable) \(arguments.joined(separator: " "))")
+        }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    try handle.close()
+    let output = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+    return (process.terminationStatus, output)
+}
