@@ -46,8 +46,11 @@ package final class EventLoop: @unchecked Sendable {
     private var sources: [Int32: EventSource] = [:]
     private var timers = TimerHeap()
     private var afterIteration: [() -> Void] = []
+    /// Jobs of tasks that prefer this loop, enqueued from the loop itself: no lock, no wake-up.
+    private var localJobs: [UnownedJob] = []
     private var stopped = false
-    private let threadID = Mutex<pthread_t?>(nil)
+    /// The loop thread's pthread_t (0 until it starts), read on every `inLoop`.
+    private let threadID = Atomic<UInt>(0)
     /// Loop-confined objects keyed by an id, so that work coming back from other threads can
     /// find its connection, or learn that it has gone, without holding a reference to it.
     private var objects: [UInt64: AnyObject] = [:]
@@ -80,7 +83,7 @@ package final class EventLoop: @unchecked Sendable {
 
     /// True when called on this loop's thread.
     package var inLoop: Bool {
-        threadID.withLock { id in id.map { pthread_equal($0, pthread_self()) != 0 } ?? false }
+        threadID.load(ordering: .acquiring) == UInt(pthread_self())
     }
 
     /// Runs `work` on the loop thread (later, even when called from it).
@@ -144,7 +147,7 @@ package final class EventLoop: @unchecked Sendable {
     // MARK: the loop
 
     private func run() {
-        threadID.withLock { $0 = pthread_self() }
+        threadID.store(UInt(pthread_self()), ordering: .releasing)
         let capacity = 256
         let events = UnsafeMutablePointer<epoll_event>.allocate(capacity: capacity)
         defer { events.deallocate() }
@@ -163,6 +166,7 @@ package final class EventLoop: @unchecked Sendable {
                 }
             }
             runQueued()
+            runLocalJobs()
             let now = monotonicNanos()
             // Popped one at a time: a timer's action may schedule another.
             while let action = timers.popDue(now: now) { action() }
@@ -182,6 +186,16 @@ package final class EventLoop: @unchecked Sendable {
         for item in work { item() }
     }
 
+    private func runLocalJobs() {
+        while !localJobs.isEmpty {
+            let jobs = localJobs
+            localJobs.removeAll(keepingCapacity: true)
+            for job in jobs { job.runSynchronously(on: asUnownedTaskExecutor()) }
+        }
+    }
+
+    fileprivate func enqueueLocal(_ job: UnownedJob) { localJobs.append(job) }
+
     private func runAfterIterationActions() {
         while !afterIteration.isEmpty {
             let actions = afterIteration
@@ -191,11 +205,24 @@ package final class EventLoop: @unchecked Sendable {
     }
 
     private func nextTimeoutMillis() -> Int32 {
-        if queue.withLock({ !$0.isEmpty }) || !afterIteration.isEmpty { return 0 }
+        if queue.withLock({ !$0.isEmpty }) || !afterIteration.isEmpty || !localJobs.isEmpty { return 0 }
         guard let next = timers.nextDeadline else { return 1000 }
         let now = monotonicNanos()
         if next <= now { return 0 }
         return Int32(min(1000, (next - now) / 1_000_000 + 1))
+    }
+}
+
+/// A loop is also an executor: tasks that prefer it run their jobs on the loop thread, between
+/// I/O events, like any other queued work.
+extension EventLoop: TaskExecutor {
+    package func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        if inLoop {
+            enqueueLocal(job)
+        } else {
+            execute { [self] in job.runSynchronously(on: asUnownedTaskExecutor()) }
+        }
     }
 }
 

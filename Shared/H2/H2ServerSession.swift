@@ -31,6 +31,16 @@ final class H2ServerSession: ServerProtocolSession {
     private unowned let connection: ServerConnection
     private var session: OpaquePointer?
     private var streams: [Int32: ServerStream] = [:]
+    /// The stream the last callback touched: nghttp2 calls back several times per frame for
+    /// the same stream, and this saves a dictionary lookup each time.
+    private var recent: ServerStream?
+
+    private func stream(_ id: Int32) -> ServerStream? {
+        if let recent, recent.id == id { return recent }
+        let found = streams[id]
+        recent = found
+        return found
+    }
     private var goingAway = false
     private var maxMessageBytes: Int
     private var maxHeaderBytes: Int
@@ -118,13 +128,14 @@ final class H2ServerSession: ServerProtocolSession {
     }
 
     func complete(stream id: Int32, response: HTTPResponse) {
-        guard let stream = streams[id], !stream.responded else { return }
+        guard let stream = stream(id), !stream.responded else { return }
         submit(response, on: stream)
     }
 
     func close() {
         for stream in streams.values { stream.task?.cancel() }
         streams.removeAll()
+        recent = nil
         if let session { nghttp2_session_del(session) }
         session = nil
     }
@@ -153,7 +164,7 @@ final class H2ServerSession: ServerProtocolSession {
 
     /// nghttp2 pulls the response body from here; trailers go out after the last byte.
     fileprivate func readBody(stream id: Int32, into buffer: UnsafeMutablePointer<UInt8>, length: Int, flags: UnsafeMutablePointer<UInt32>) -> Int {
-        guard let stream = streams[id], let response = stream.response else {
+        guard let stream = stream(id), let response = stream.response else {
             return Int(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue)
         }
         let remaining = response.body.count - stream.responseOffset
@@ -179,11 +190,13 @@ final class H2ServerSession: ServerProtocolSession {
     // MARK: request events
 
     fileprivate func beginHeaders(stream id: Int32) {
-        streams[id] = ServerStream(id: id)
+        let stream = ServerStream(id: id)
+        streams[id] = stream
+        recent = stream
     }
 
     fileprivate func header(stream id: Int32, name: String, value: String, isTrailer: Bool) {
-        guard let stream = streams[id] else { return }
+        guard let stream = stream(id) else { return }
         stream.headerBytes += name.utf8.count + value.utf8.count + 32
         if stream.headerBytes > maxHeaderBytes {
             stream.headersTooLarge = true
@@ -195,12 +208,12 @@ final class H2ServerSession: ServerProtocolSession {
         case ":path": stream.path = value
         case ":authority": stream.authority = value
         case ":scheme": break
-        default: stream.headers.add(name, value)
+        default: stream.headers.appendLowercased(name, value)
         }
     }
 
     fileprivate func dataChunk(stream id: Int32, _ bytes: UnsafeRawBufferPointer) {
-        guard let stream = streams[id], !stream.responded else { return }
+        guard let stream = stream(id), !stream.responded else { return }
         if stream.body.count + bytes.count > maxMessageBytes {
             connection.context.stats.rejectedRequests.add(1, ordering: .relaxed)
             submit(connection.context.handler.bodyTooLarge(stream.head, limit: maxMessageBytes), on: stream)
@@ -213,7 +226,7 @@ final class H2ServerSession: ServerProtocolSession {
     fileprivate func frameReceived(_ frame: UnsafePointer<nghttp2_frame>) {
         let type = frame.pointee.frameType
         guard type == NGHTTP2_HEADERS.rawValue || type == NGHTTP2_DATA.rawValue else { return }
-        guard let stream = streams[frame.pointee.hd.stream_id] else { return }
+        guard let stream = stream(frame.pointee.hd.stream_id) else { return }
         if type == NGHTTP2_HEADERS.rawValue && stream.headersTooLarge && !stream.responded {
             connection.context.stats.rejectedRequests.add(1, ordering: .relaxed)
             submit(HTTPResponse(status: 431), on: stream)
@@ -231,12 +244,13 @@ final class H2ServerSession: ServerProtocolSession {
         // A response finished before its request did (too large, headers refused): tell the
         // client to stop sending with RST_STREAM(NO_ERROR), as RFC 9113 §8.1 allows.
         guard frame.pointee.hasEndStream, let session,
-            let stream = streams[frame.pointee.hd.stream_id], !stream.requestComplete
+            let stream = stream(frame.pointee.hd.stream_id), !stream.requestComplete
         else { return }
         nghttp2_submit_rst_stream(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), stream.id, NGHTTP2_NO_ERROR.rawValue)
     }
 
     fileprivate func streamClosed(_ id: Int32) {
+        if recent?.id == id { recent = nil }
         guard let stream = streams.removeValue(forKey: id) else { return }
         // Reset or finished: a handler still running has nobody to answer.
         if !stream.responded { stream.task?.cancel() }

@@ -109,8 +109,9 @@ final class HTTP1ServerSession: ServerProtocolSession {
             head += "\(field.name): \(field.value)\r\n"
         }
         head += "content-length: \(response.body.count)\r\nconnection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
-        Array(head.utf8).withUnsafeBytes { connection.emit($0) }
-        response.body.withUnsafeBytes { connection.emit($0) }
+        var bytes = Array(head.utf8)
+        bytes.append(contentsOf: response.body)
+        bytes.withUnsafeBytes { connection.emit($0) }
     }
 
     func produceOutput() -> Bool { true }

@@ -16,25 +16,30 @@ package struct HTTPFields: Sendable, Equatable, Sequence, ExpressibleByDictionar
 
     /// A list from name/value pairs; names are lower-cased.
     package init(_ pairs: [(String, String)]) {
-        fields = pairs.map { (name: $0.0.lowercased(), value: $0.1) }
+        fields = pairs.map { (name: $0.0.asciiLowercased, value: $0.1) }
     }
 
     package init(dictionaryLiteral elements: (String, String)...) { self.init(elements) }
 
     /// The first value of `name` (case-insensitive), if any.
     package subscript(name: String) -> String? {
-        let lower = name.lowercased()
+        let lower = name.asciiLowercased
         return fields.first { $0.name == lower }?.value
     }
 
     /// Appends a field, lower-casing its name.
     package mutating func add(_ name: String, _ value: String) {
-        fields.append((name: name.lowercased(), value: value))
+        fields.append((name: name.asciiLowercased, value: value))
+    }
+
+    /// Appends a field whose name is known to be lower-case already (HTTP/2 guarantees it).
+    mutating func appendLowercased(_ name: String, _ value: String) {
+        fields.append((name: name, value: value))
     }
 
     /// Replaces every field named `name` with one of `value`.
     package mutating func set(_ name: String, _ value: String) {
-        let lower = name.lowercased()
+        let lower = name.asciiLowercased
         fields.removeAll { $0.name == lower }
         fields.append((name: lower, value: value))
     }
@@ -120,5 +125,13 @@ package protocol HTTPHandler: Sendable {
 extension HTTPHandler {
     package func bodyTooLarge(_ head: HTTPRequestHead, limit: Int) -> HTTPResponse {
         HTTPResponse(status: 413, headers: ["content-type": "text/plain"], body: Data("request body exceeds \(limit) bytes\n".utf8))
+    }
+}
+
+extension String {
+    /// The string with ASCII letters lower-cased; itself (no copy) when it has none upper-case,
+    /// which is always so for HTTP/2 field names.
+    package var asciiLowercased: String {
+        utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? lowercased() : self
     }
 }

@@ -28,5 +28,9 @@ package struct ServerConfiguration: Sendable {
     /// See `resetBurst`.
     package var resetRatePerSecond: UInt64 = 100
 
+    /// Run handlers' tasks on the connection's event loop (fast; handlers must not block) or,
+    /// when false, on Swift's global concurrent pool.
+    package var handlersOnEventLoop: Bool = true
+
     package init() {}
 }

@@ -129,23 +129,10 @@ final class ServerConnection: EventSource {
 
     // MARK: output
 
-    /// Sends bytes: straight to the socket when nothing is queued, else queued.
+    /// Queues bytes for the socket; they go out in one write per connection per loop iteration.
     func emit(_ bytes: UnsafeRawBufferPointer) {
         guard !isClosed, bytes.count > 0 else { return }
-        if output.isEmpty {
-            switch Socket.write(fd, bytes) {
-            case .wrote(let n):
-                if n < bytes.count { output.append(UnsafeRawBufferPointer(rebasing: bytes[n...])) }
-            case .wouldBlock:
-                output.append(bytes)
-            case .failed:
-                // The peer vanished; the read side will see it and close.
-                output = OutputBuffer()
-                return
-            }
-        } else {
-            output.append(bytes)
-        }
+        output.append(bytes)
     }
 
     /// True while queued output is above the high-water mark: sessions stop producing.
@@ -198,22 +185,33 @@ final class ServerConnection: EventSource {
 
     // MARK: handlers
 
-    /// Runs the handler for a complete request off the loop and brings its response back.
+    /// Runs the handler for a complete request and brings its response back to this connection.
+    /// By default the handler's task prefers this loop as its executor, so a handler that only
+    /// awaits (storage, peers) never leaves the thread and needs no wake-up to answer; work that
+    /// would block runs elsewhere (Storage has its own threads). `handlersOnEventLoop = false`
+    /// runs handlers on the global concurrent pool instead.
     func dispatch(stream: Int32, request: HTTPRequest) -> Task<Void, Never> {
         let loop = self.loop
         let connectionID = id
         let handler = context.handler
         let stats = context.stats
         stats.openStreams.add(1, ordering: .relaxed)
+        let deliver: @Sendable (HTTPResponse) -> Void = { response in
+            stats.openStreams.subtract(1, ordering: .relaxed)
+            guard let connection = loop.object(id: connectionID) as? ServerConnection else { return }
+            connection.lastActivity = monotonicNanos()
+            connection.session?.complete(stream: stream, response: response)
+            connection.scheduleFlush()
+        }
+        if context.configuration.handlersOnEventLoop {
+            return Task(executorPreference: loop) {
+                let response = await handler.handle(request)
+                if loop.inLoop { deliver(response) } else { loop.execute { deliver(response) } }
+            }
+        }
         return Task {
             let response = await handler.handle(request)
-            loop.execute {
-                stats.openStreams.subtract(1, ordering: .relaxed)
-                guard let connection = loop.object(id: connectionID) as? ServerConnection else { return }
-                connection.lastActivity = monotonicNanos()
-                connection.session?.complete(stream: stream, response: response)
-                connection.scheduleFlush()
-            }
+            loop.execute { deliver(response) }
         }
     }
 

@@ -53,7 +53,7 @@ package struct CallContext: Sendable {
     package var annotations: CallAnnotations
 
     package init(
-        method: MethodInfo, metadata: Metadata = Metadata(), requestID: String = UUID().uuidString.lowercased(),
+        method: MethodInfo, metadata: Metadata = Metadata(), requestID: String = RequestIDs.next(),
         deadline: ContinuousClock.Instant? = nil, wireProtocol: WireProtocol = .grpc, principal: Principal? = nil
     ) {
         self.method = method

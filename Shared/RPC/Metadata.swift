@@ -1,3 +1,5 @@
+import H2
+
 /// Call metadata: HTTP header fields with lower-cased names, in order.
 package struct Metadata: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
     /// The fields, in order.
@@ -11,18 +13,18 @@ package struct Metadata: Sendable, Equatable, Sequence, ExpressibleByDictionaryL
 
     /// The first value of `name`, if any.
     package subscript(name: String) -> String? {
-        let lower = name.lowercased()
+        let lower = name.asciiLowercased
         return fields.first { $0.name == lower }?.value
     }
 
     /// Appends a field.
     package mutating func add(_ name: String, _ value: String) {
-        fields.append((name: name.lowercased(), value: value))
+        fields.append((name: name.asciiLowercased, value: value))
     }
 
     /// Replaces every field named `name`.
     package mutating func set(_ name: String, _ value: String) {
-        let lower = name.lowercased()
+        let lower = name.asciiLowercased
         fields.removeAll { $0.name == lower }
         fields.append((name: lower, value: value))
     }

@@ -1,5 +1,17 @@
 import Foundation
 import H2
+import Synchronization
+
+/// Request ids made here: a random process prefix and a counter. Cheap (no entropy read per
+/// call) and unique across restarts.
+enum RequestIDs {
+    private static let prefix = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+    private static let counter = Atomic<UInt64>(0)
+
+    static func next() -> String {
+        "\(prefix)-\(counter.add(1, ordering: .relaxed).newValue)"
+    }
+}
 
 /// Serves gRPC (`application/grpc`, `application/grpc+json`) and Connect unary JSON
 /// (`application/json`) on every registered path, plus health, readiness and metrics.
@@ -7,6 +19,7 @@ package final class RPCRouter: HTTPHandler {
     private struct Entry: Sendable {
         let info: MethodInfo
         let chain: RawHandler
+        let metrics: MethodMetrics
     }
 
     private let entries: [String: Entry]
@@ -34,7 +47,7 @@ package final class RPCRouter: HTTPHandler {
                 let inner = chain
                 chain = { context, request in try await interceptor.intercept(context, request: request, next: inner) }
             }
-            entries[path] = Entry(info: route.info, chain: chain)
+            entries[path] = Entry(info: route.info, chain: chain, metrics: metrics.method(path))
         }
         self.entries = entries
         self.serviceNames = routes.serviceNames
@@ -226,7 +239,7 @@ package final class RPCRouter: HTTPHandler {
     private func finish(_ entry: Entry, _ started: ContinuousClock.Instant, _ response: HTTPResponse, _ code: RPCCode) -> HTTPResponse {
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        metrics.record(method: entry.info.path, code: code, seconds: seconds)
+        entry.metrics.record(code: code, seconds: seconds)
         return response
     }
 
@@ -253,6 +266,6 @@ package final class RPCRouter: HTTPHandler {
         {
             return given
         }
-        return UUID().uuidString.lowercased()
+        return RequestIDs.next()
     }
 }
