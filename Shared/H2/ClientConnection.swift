@@ -52,6 +52,8 @@ protocol ClientConnectionDelegate: AnyObject {
     func connectionClosed(_ connection: ClientConnection)
     func connectionGoingAway(_ connection: ClientConnection)
     func streamRefused(_ call: ClientCall)
+    /// A stream ended: a slot is free for a waiting call.
+    func streamFinished(_ connection: ClientConnection)
 }
 
 /// One h2c connection to a peer, with its nghttp2 client session. Loop-confined.
@@ -296,6 +298,7 @@ final class ClientConnection: EventSource {
             call.fail(.streamReset(errorCode))
         }
         if goingAway && streams.isEmpty { scheduleFlush() }
+        delegate?.streamFinished(self)
     }
 
     // MARK: teardown

@@ -198,6 +198,10 @@ final class ClientCore: ClientConnectionDelegate {
         pump()
     }
 
+    func streamFinished(_ connection: ClientConnection) {
+        if connection === self.connection && !waiting.isEmpty { pump() }
+    }
+
     func streamRefused(_ call: ClientCall) {
         guard !call.retried, calls[call.id] != nil else {
             forget(call)

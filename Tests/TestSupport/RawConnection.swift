@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// A plain blocking TCP connection to a loopback port, for tests that must send exactly the
+/// bytes a misbehaving or simple client would.
+package final class RawConnection {
+    private let fd: Int32
+    /// Bytes received past the last response read.
+    private var pending: [UInt8] = []
+
+    /// Connects to 127.0.0.1:`port`; reads give up after `readTimeout`.
+    package init(port: Int, readTimeout: Duration = .seconds(5)) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw RawConnectionError.failed("socket") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let rc = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard rc == 0 else {
+            close(fd)
+            throw RawConnectionError.failed("connect to \(port)")
+        }
+        let millis = readTimeout.components.seconds * 1000 + readTimeout.components.attoseconds / 1_000_000_000_000_000
+        var timeout = timeval(tv_sec: Int(millis / 1000), tv_usec: Int((millis % 1000) * 1000))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    deinit { close(fd) }
+
+    /// Sends all of `bytes`; false when the peer has closed.
+    @discardableResult
+    package func send(_ bytes: [UInt8]) -> Bool {
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { return false }
+            sent += n
+        }
+        return true
+    }
+
+    /// Sends a string's UTF-8 bytes.
+    @discardableResult
+    package func send(_ text: String) -> Bool { send(Array(text.utf8)) }
+
+    /// Reads until the peer closes, `count` bytes arrived, or the read timeout passes.
+    /// `closed` tells whether the peer closed the connection.
+    package func read(atLeast count: Int = Int.max) -> (bytes: [UInt8], closed: Bool) {
+        var received = pending
+        pending = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while received.count < count {
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n == 0 { return (received, true) }
+            if n < 0 {
+                if errno == ECONNRESET { return (received, true) }
+                return (received, false)
+            }
+            received.append(contentsOf: buffer[0..<n])
+        }
+        return (received, false)
+    }
+
+    /// Reads one HTTP/1.1 response with a Content-Length body; nil if the connection closed or
+    /// timed out first.
+    package func readHTTP1Response() -> (status: Int, headers: [String: String], body: String)? {
+        var received = pending
+        pending = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            if let end = find(received, Array("\r\n\r\n".utf8)) {
+                let head = String(decoding: received[0..<end], as: UTF8.self)
+                var lines = head.components(separatedBy: "\r\n")
+                let statusLine = lines.removeFirst().split(separator: " ")
+                guard statusLine.count >= 2, let status = Int(statusLine[1]) else { return nil }
+                var headers: [String: String] = [:]
+                for line in lines {
+                    guard let colon = line.firstIndex(of: ":") else { continue }
+                    headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                }
+                let length = Int(headers["content-length"] ?? "0") ?? 0
+                while received.count < end + 4 + length {
+                    let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                    if n <= 0 { return nil }
+                    received.append(contentsOf: buffer[0..<n])
+                }
+                pending = Array(received[(end + 4 + length)...])
+                return (status, headers, String(decoding: received[(end + 4)..<(end + 4 + length)], as: UTF8.self))
+            }
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n <= 0 { return nil }
+            received.append(contentsOf: buffer[0..<n])
+        }
+    }
+
+    private func find(_ haystack: [UInt8], _ needle: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        for i in 0...(haystack.count - needle.count) where haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+        return nil
+    }
+}
+
+/// Failures of `RawConnection`.
+package enum RawConnectionError: Error {
+    case failed(String)
+}
