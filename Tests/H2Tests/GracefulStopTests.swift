@@ -1,0 +1,51 @@
+import Foundation
+import H2
+import Testing
+import TestSupport
+
+@Suite("Graceful stop")
+struct GracefulStopTests {
+    @Test("shutdown lets in-flight requests finish, refuses new connections, then returns")
+    func drainsInFlight() async throws {
+        let handler = TestHTTPHandler()
+        var configuration = ServerConfiguration()
+        configuration.loopCount = 2
+        let server = try HTTPServer(configuration: configuration, handler: handler)
+        let port = server.port
+        let client = HTTP2Client(host: "127.0.0.1", port: port)
+        defer { client.close() }
+        let inFlight = Task { try await client.send(testRequest("/sleep/600", method: "GET"), timeout: .seconds(10)) }
+        let http1 = try RawConnection(port: port)
+        http1.send("GET /sleep/600 HTTP/1.1\r\n\r\n")
+        try await Task.sleep(for: .milliseconds(150))
+
+        let stopping = Task { await server.shutdown(grace: .seconds(5)) }
+        try await Task.sleep(for: .milliseconds(100))
+        // New connections are no longer accepted while draining.
+        #expect(throws: (any Error).self) { try RawConnection(port: port) }
+
+        let response = try await inFlight.value
+        #expect(response.status == 200)
+        #expect(String(decoding: response.body, as: UTF8.self) == "slept 600")
+        let http1Response = http1.readHTTP1Response()
+        #expect(http1Response?.status == 200)
+        #expect(http1Response?.headers["connection"] == "close")
+        await stopping.value
+    }
+
+    @Test("a request still running when the grace period ends is cut off, and shutdown returns")
+    func graceExpires() async throws {
+        let handler = TestHTTPHandler()
+        var configuration = ServerConfiguration()
+        configuration.loopCount = 1
+        let server = try HTTPServer(configuration: configuration, handler: handler)
+        let client = HTTP2Client(host: "127.0.0.1", port: server.port)
+        defer { client.close() }
+        let slow = Task { try await client.send(testRequest("/sleep/20000", method: "GET"), timeout: .seconds(30)) }
+        try await Task.sleep(for: .milliseconds(150))
+        let started = ContinuousClock.now
+        await server.shutdown(grace: .milliseconds(300))
+        #expect(ContinuousClock.now - started < .seconds(5))
+        await #expect(throws: HTTPClientError.connectionLost) { try await slow.value }
+    }
+}

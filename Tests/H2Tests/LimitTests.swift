@@ -1,0 +1,133 @@
+import Foundation
+import H2
+import Testing
+import TestSupport
+
+/// Each limit of DESIGN.md (Limits), set small so the test is quick.
+@Suite("Server limits")
+struct LimitTests {
+    @Test("a request body over the message limit is refused, over HTTP/2 and HTTP/1.1")
+    func messageSize() async throws {
+        try await withHTTPServer(TestHTTPHandler(), { $0.maxMessageBytes = 1024 }) { server in
+            let client = HTTP2Client(host: "127.0.0.1", port: server.port)
+            defer { client.close() }
+            let refused = try await client.send(testRequest("/echo", body: String(repeating: "a", count: 4096)), timeout: .seconds(5))
+            #expect(refused.status == 413)
+            let accepted = try await client.send(testRequest("/echo", body: String(repeating: "a", count: 1024)), timeout: .seconds(5))
+            #expect(accepted.status == 200)
+            #expect(accepted.body.count == 1024)
+
+            let connection = try RawConnection(port: server.port)
+            connection.send("POST /echo HTTP/1.1\r\nContent-Length: 5000\r\n\r\n")
+            #expect(connection.readHTTP1Response()?.status == 413)
+        }
+    }
+
+    @Test("the server's concurrent-stream limit holds and our client queues calls beyond it")
+    func concurrentStreams() async throws {
+        let handler = TestHTTPHandler()
+        try await withHTTPServer(handler, { $0.maxConcurrentStreams = 3 }) { server in
+            let client = HTTP2Client(host: "127.0.0.1", port: server.port)
+            defer { client.close() }
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<10 {
+                    group.addTask { try await client.send(testRequest("/hold"), timeout: .seconds(10)).status }
+                }
+                // Wait until the first three are being handled, then let them all go.
+                let deadline = ContinuousClock.now + .seconds(5)
+                while handler.currentHolds < 3 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+                try await Task.sleep(for: .milliseconds(100))
+                #expect(handler.currentHolds == 3)
+                handler.release()
+                var statuses: [Int] = []
+                for try await status in group { statuses.append(status) }
+                #expect(statuses == Array(repeating: 200, count: 10))
+            }
+            #expect(handler.maxConcurrentHolds == 3)
+        }
+    }
+
+    @Test("request headers over the limit are answered 431, over HTTP/2 and HTTP/1.1")
+    func headerSize() async throws {
+        try await withHTTPServer(TestHTTPHandler(), { $0.maxHeaderBytes = 2048 }) { server in
+            let client = HTTP2Client(host: "127.0.0.1", port: server.port)
+            defer { client.close() }
+            var headers = HTTPFields()
+            headers.add("x-large", String(repeating: "v", count: 4000))
+            let refused = try await client.send(testRequest("/echo", body: "x", headers: headers), timeout: .seconds(5))
+            #expect(refused.status == 431)
+            let fine = try await client.send(testRequest("/echo", body: "x"), timeout: .seconds(5))
+            #expect(fine.status == 200)
+
+            let connection = try RawConnection(port: server.port)
+            connection.send("GET /echo HTTP/1.1\r\nX-Large: \(String(repeating: "v", count: 4000))\r\n\r\n")
+            #expect(connection.readHTTP1Response()?.status == 431)
+        }
+    }
+
+    @Test("an HTTP/1.1 client trickling its head byte by byte is cut off at the header timeout")
+    func slowloris() async throws {
+        try await withHTTPServer(TestHTTPHandler(), { $0.headerTimeout = .milliseconds(400) }) { server in
+            let connection = try RawConnection(port: server.port, readTimeout: .seconds(5))
+            let started = ContinuousClock.now
+            connection.send("GET /echo HTTP/1.1\r\n")
+            // Keep trickling for up to 3 s; the server must stop us long before.
+            var cutOff = false
+            for i in 0..<30 {
+                try await Task.sleep(for: .milliseconds(100))
+                if !connection.send("X-\(i): y\r\n") {
+                    cutOff = true
+                    break
+                }
+                if ContinuousClock.now - started > .seconds(1) { break }
+            }
+            let (bytes, closed) = connection.read()
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(cutOff || closed)
+            #expect(text.hasPrefix("HTTP/1.1 408"))
+        }
+    }
+
+    @Test("a connection that sends nothing at all is closed at the header timeout")
+    func silentConnection() async throws {
+        try await withHTTPServer(TestHTTPHandler(), { $0.headerTimeout = .milliseconds(300) }) { server in
+            let connection = try RawConnection(port: server.port, readTimeout: .seconds(5))
+            #expect(connection.read().closed)
+        }
+    }
+
+    @Test("an idle keep-alive connection is closed after the idle timeout, a busy one is not")
+    func idleTimeout() async throws {
+        try await withHTTPServer(TestHTTPHandler(), { $0.idleTimeout = .milliseconds(400) }) { server in
+            let idle = try RawConnection(port: server.port, readTimeout: .seconds(5))
+            idle.send("POST /echo HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi")
+            #expect(idle.readHTTP1Response()?.status == 200)
+
+            // A request that takes longer than the idle timeout is not cut off.
+            let busy = try RawConnection(port: server.port, readTimeout: .seconds(5))
+            busy.send("GET /sleep/900 HTTP/1.1\r\n\r\n")
+            #expect(busy.readHTTP1Response()?.status == 200)
+
+            #expect(idle.read().closed)
+        }
+    }
+
+    @Test("connections over the limit are closed at once while the others keep working")
+    func connectionCount() async throws {
+        try await withHTTPServer(TestHTTPHandler(), { $0.maxConnections = 2 }) { server in
+            let first = try RawConnection(port: server.port)
+            let second = try RawConnection(port: server.port)
+            first.send("POST /echo HTTP/1.1\r\nContent-Length: 1\r\n\r\n1")
+            second.send("POST /echo HTTP/1.1\r\nContent-Length: 1\r\n\r\n2")
+            #expect(first.readHTTP1Response()?.body == "1")
+            #expect(second.readHTTP1Response()?.body == "2")
+
+            let third = try RawConnection(port: server.port)
+            third.send("POST /echo HTTP/1.1\r\nContent-Length: 1\r\n\r\n3")
+            #expect(third.read().closed)
+
+            first.send("POST /echo HTTP/1.1\r\nContent-Length: 2\r\n\r\nok")
+            #expect(first.readHTTP1Response()?.body == "ok")
+        }
+    }
+}
