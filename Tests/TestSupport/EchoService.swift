@@ -68,6 +68,17 @@ package enum EchoService {
     /// Fails with the code and message asked for.
     package static let fail = Method<FailRequest, EchoMessage>(service: name, name: "Fail", roles: [])
 
+    /// What the server knew of a call.
+    package struct CallInfo: Codable, Sendable, Equatable {
+        package var principal: String?
+        package var requestID: String
+        package var wireProtocol: String
+        package var deadlineSet: Bool
+    }
+
+    /// Answers with what the handler saw in its context.
+    package static let whoAmI = Method<EchoMessage, CallInfo>(service: name, name: "WhoAmI", roles: ["panel-viewer"])
+
     /// The routes of the service.
     package static func routes() -> RouteTable {
         var table = RouteTable()
@@ -79,6 +90,11 @@ package enum EchoService {
         }
         table.register(fail) { request, _ in
             throw RPCError(RPCCode(rawValue: request.code) ?? .unknown, request.message)
+        }
+        table.register(whoAmI) { _, context in
+            CallInfo(
+                principal: context.principal?.name, requestID: context.requestID, wireProtocol: context.wireProtocol.rawValue,
+                deadlineSet: context.deadline != nil)
         }
         return table
     }

@@ -30,3 +30,27 @@ package func startEchoServerProcess(port: Int = 0, environment: [String: String]
     guard let bound = Int(line.dropFirst("listening on ".count)) else { throw ChildProcessError.timedOut("no port in \(line)") }
     return (child, bound)
 }
+
+/// Client settings for tests that restart servers.
+package enum ClientConfigurationForTests {
+    /// Reconnects quickly.
+    package static var fastBackoff: ClientConfiguration {
+        var configuration = ClientConfiguration()
+        configuration.initialBackoff = .milliseconds(50)
+        configuration.maxBackoff = .milliseconds(200)
+        return configuration
+    }
+}
+
+/// Runs `body` and returns the `RPCError` it threw, or nil when it succeeded (or threw
+/// something else, which is then recorded by the caller's expectation failing).
+package func captureRPCError(_ body: () async throws -> Void) async -> RPCError? {
+    do {
+        try await body()
+        return nil
+    } catch let error as RPCError {
+        return error
+    } catch {
+        return RPCError(.unknown, "not an RPCError: \(error)")
+    }
+}

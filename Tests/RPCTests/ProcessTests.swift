@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import RPC
+import Testing
+import TestSupport
+
+/// The echo server as its own process, the way services run.
+@Suite("RPC server as a process")
+struct ProcessTests {
+    @Test("SIGTERM drains: the call in flight is answered, new calls are refused, the process exits 0")
+    func sigtermDrains() async throws {
+        let (process, port) = try await startEchoServerProcess()
+        let client = RPCClient(host: "127.0.0.1", port: port)
+        let inFlight = Task { try await client.call(EchoService.echo, .init(text: "finishing", sleepMillis: 800), deadline: .seconds(10)) }
+        try await Task.sleep(for: .milliseconds(200))
+        process.send(SIGTERM)
+        try await Task.sleep(for: .milliseconds(200))
+        let late = RPCClient(host: "127.0.0.1", port: port)
+        let refused = await captureRPCError { _ = try await late.call(EchoService.echo, .init(text: "too late"), deadline: .seconds(2)) }
+        #expect(refused?.code == .unavailable)
+        #expect(try await inFlight.value.text == "finishing")
+        #expect(try await process.waitForExit() == 0)
+        #expect(process.output.contains("stopped"))
+    }
+
+    @Test("the client reconnects after the server process is killed and restarted on the same port")
+    func reconnectAfterKill() async throws {
+        let (first, port) = try await startEchoServerProcess()
+        var configuration = ClientConfigurationForTests.fastBackoff
+        configuration.connectTimeout = .seconds(2)
+        let client = RPCClient(host: "127.0.0.1", port: port, configuration: configuration)
+        #expect(try await client.call(EchoService.echo, .init(text: "before"), deadline: .seconds(5)).text == "before")
+
+        first.send(SIGKILL)
+        _ = try await first.waitForExit()
+        let down = await captureRPCError { _ = try await client.call(EchoService.echo, .init(text: "while down"), deadline: .seconds(2)) }
+        #expect(down?.code == .unavailable)
+
+        let (second, _) = try await startEchoServerProcess(port: port)
+        var reply: String?
+        let deadline = ContinuousClock.now + .seconds(10)
+        while reply == nil && ContinuousClock.now < deadline {
+            reply = try? await client.call(EchoService.echo, .init(text: "after"), deadline: .seconds(2)).text
+            if reply == nil { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(reply == "after")
+        second.send(SIGTERM)
+        #expect(try await second.waitForExit() == 0)
+    }
+}
