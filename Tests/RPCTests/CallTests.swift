@@ -235,7 +235,9 @@ struct CallTests {
         let metrics = connection.readHTTP1Response()?.body ?? ""
         #expect(metrics.contains("cspr_rpc_calls_total{method=\"/cspr.test.v1.Echo/Echo\",code=\"OK\"} 1"))
         #expect(metrics.contains("cspr_rpc_latency_seconds_count{method=\"/cspr.test.v1.Echo/Echo\"} 1"))
-        #expect(metrics.contains("cspr_open_connections 1"))
+        // This connection at least; the RPC client's may not have closed yet.
+        let gauge = metrics.split(separator: "\n").first { $0.hasPrefix("cspr_open_connections ") }
+        #expect((gauge?.split(separator: " ").last).flatMap { Int($0) }.map { $0 >= 1 } == true)
         await server.shutdown(grace: .seconds(1))
     }
 

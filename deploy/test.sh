@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test of the package: installs what the tests need when it is missing (Debian
+# packages and Python modules for the interoperability tests), builds with zero warnings
+# allowed, then runs `swift test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_packages=(pkg-config libnghttp2-dev libsqlite3-dev sqlite3 curl nghttp2-client nghttp2-server)
+missing=()
+for package in "${apt_packages[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if ! python3 -c 'import grpc, grpc_health.v1, h2' 2>/dev/null; then
+  echo "installing Python modules for the interoperability tests: grpcio grpcio-health-checking h2"
+  python3 -m pip install -q grpcio grpcio-health-checking h2
+fi
+
+echo "building (warnings are errors)..."
+build_log=$(mktemp)
+if ! swift build --build-tests 2>&1 | tee "$build_log" | grep -E "error:|Compiling|Build complete" ; then :; fi
+if grep -q "warning:" "$build_log"; then
+  grep -A3 "warning:" "$build_log"
+  echo "the build has warnings: fix them" >&2
+  exit 1
+fi
+if ! grep -q "Build complete" "$build_log"; then
+  cat "$build_log" | tail -50
+  echo "the build failed" >&2
+  exit 1
+fi
+rm -f "$build_log"
+
+swift test "$@"
