@@ -66,15 +66,20 @@ package final class Connection {
     /// Compiles one statement, owned by the caller and not cached.
     func prepare(_ sql: String) throws -> Statement {
         var statement: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
-        let code = sqlite3_prepare_v2(handle, sql, -1, &statement, &tail)
+        // The tail points into the C string, so it is read inside withCString, while that string lives.
+        let (code, trailingSQL) = sql.withCString { text in
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v2(handle, text, -1, &statement, &tail)
+            let trailing = tail.map { String(cString: $0).allSatisfy(\.isWhitespace) == false } ?? false
+            return (code, trailing)
+        }
         guard code == SQLITE_OK else { throw error(sql: sql) }
         guard let statement else {
             throw DatabaseError(extendedCode: SQLITE_MISUSE, message: "no SQL statement to run", sql: sql)
         }
         let prepared = Statement(handle: statement, sql: sql)
         // prepare compiles only the first statement; silently ignoring the rest would lose work.
-        if let tail, !String(cString: tail).allSatisfy(\.isWhitespace) {
+        if trailingSQL {
             throw DatabaseError(
                 extendedCode: SQLITE_MISUSE, message: "more than one statement; use executeScript", sql: sql)
         }
