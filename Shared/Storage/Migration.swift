@@ -22,6 +22,12 @@ package struct MigrationResult: Sendable, Equatable {
     package let previousVersion: Int
     /// The version it has now: the number of steps.
     package let currentVersion: Int
+
+    /// A change from `previousVersion` to `currentVersion`.
+    package init(previousVersion: Int, currentVersion: Int) {
+        self.previousVersion = previousVersion
+        self.currentVersion = currentVersion
+    }
 }
 
 extension Database {

@@ -120,6 +120,13 @@ struct DatabaseTests {
             ) {
                 try await database.write { tx in try tx.execute("INSERT INTO people (name, age) VALUES (?, ?)", "Bo") }
             }
+            // prepare compiles one statement; a second one must not be silently dropped.
+            let twoStatements = await #expect(throws: DatabaseError.self) {
+                try await database.write { tx in try tx.execute("INSERT INTO people (name) VALUES ('Bo'); DELETE FROM people") }
+            }
+            #expect(twoStatements?.kind == .misuse)
+            let count: Int? = try await database.read { conn in try conn.value("SELECT count(*) FROM people") }
+            #expect(count == 1)
         }
     }
 
