@@ -76,6 +76,7 @@ package final class Database: Sendable {
     /// If `body` throws, its changes are rolled back and the error is rethrown; writes grouped
     /// with it are unaffected. If the COMMIT fails, the write is not durable and this throws.
     /// The write is not cancellable once queued: cancellation cannot undo a COMMIT.
+    @discardableResult
     package func write<T: Sendable>(_ body: @escaping @Sendable (WriteTransaction) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let pending = TypedPendingWrite(body: body, continuation: continuation)
