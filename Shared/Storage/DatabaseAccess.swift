@@ -36,15 +36,15 @@ extension DatabaseAccess {
         try query(sql, arguments: arguments).first
     }
 
-    /// The first column of the first row as `T`, or nil when there is no row:
-    /// `let count: Int? = try conn.value("SELECT count(*) FROM t")`.
+    /// The first column of the first row as `T`, or nil when there is no row or it holds NULL
+    /// (as `max()` over no rows does): `let count: Int? = try conn.value("SELECT count(*) FROM t")`.
     package func value<T: SQLiteValueConvertible>(
         _ sql: String, _ arguments: (any SQLiteValueConvertible)?...
     ) throws -> T? {
         let statement = try connection.cachedStatement(sql)
         try statement.bind(arguments.sqliteValues)
         defer { statement.reset() }
-        guard try statement.step() else { return nil }
+        guard try statement.step(), statement.value(at: 0) != .null else { return nil }
         return try statement.column(0, as: T.self)
     }
 

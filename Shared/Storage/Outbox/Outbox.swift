@@ -73,13 +73,12 @@ package enum Outbox {
 
     /// When the next pending message falls due, for the relay to sleep until; nil when none is pending.
     package static func nextAttemptAt(_ db: some DatabaseAccess) throws -> Date? {
-        let earliest: Date?? = try db.value(
+        try db.value(
             """
             SELECT min(o.next_attempt_at) FROM outbox AS o
             WHERE o.status = 'pending'
               AND o.id = (SELECT min(id) FROM outbox WHERE status = 'pending' AND destination = o.destination)
             """)
-        return earliest ?? nil
     }
 
     /// Records that the destination accepted the message. False if it was not pending.
@@ -134,9 +133,7 @@ package enum Outbox {
     /// Depth, age of the oldest pending message, and the delivery counters, as of `now`.
     package static func metrics(_ db: some DatabaseAccess, now: Date = Date()) throws -> OutboxMetrics {
         let depth: Int = try db.value("SELECT count(*) FROM outbox WHERE status = 'pending'") ?? 0
-        // min() yields one row holding NULL when nothing is pending: a present row, an absent date.
-        let oldestRow: Date?? = try db.value("SELECT min(created_at) FROM outbox WHERE status = 'pending'")
-        let oldest = oldestRow ?? nil
+        let oldest: Date? = try db.value("SELECT min(created_at) FROM outbox WHERE status = 'pending'")
         let dead: Int = try db.value("SELECT count(*) FROM outbox WHERE status = 'dead'") ?? 0
         let delivered: Int = try db.value("SELECT value FROM outbox_counters WHERE name = 'delivered'") ?? 0
         let failed: Int = try db.value("SELECT value FROM outbox_counters WHERE name = 'failed_attempts'") ?? 0
