@@ -47,8 +47,11 @@ package final class Database: Sendable {
                     statementCacheCapacity: cacheCapacity)
             },
             loop: { connection in
-                writerLoop(connection, writer, GroupCommit(connection: connection, statistics: statistics),
-                    maxBatchSize: configuration.maxBatchSize)
+                WriterLoop(
+                    connection: connection, queue: writer,
+                    groupCommit: GroupCommit(connection: connection, statistics: statistics),
+                    maxBatchSize: configuration.maxBatchSize, window: configuration.groupCommitWindow
+                ).run()
             })
         let database = Database(
             path: path, configuration: configuration, writer: writer, readers: readers, statistics: statistics)
@@ -79,7 +82,8 @@ package final class Database: Sendable {
     @discardableResult
     package func write<T: Sendable>(_ body: @escaping @Sendable (WriteTransaction) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            let pending = TypedPendingWrite(body: body, continuation: continuation)
+            let pending = TypedPendingWrite(
+                body: body, continuation: continuation, queuedAfter: statistics.answeredTransactions)
             if !writer.push(.write(pending)) { continuation.resume(throwing: StorageError.closed) }
         }
     }
@@ -130,29 +134,6 @@ package final class Database: Sendable {
         try await withCheckedThrowingContinuation { continuation in
             let job = ReaderJob.run { connection in continuation.resume(with: Result { try work(connection) }) }
             if !readers.push(job) { continuation.resume(throwing: StorageError.closed) }
-        }
-    }
-
-    /// The writer thread: takes whatever has queued up, and commits the writes among it together.
-    private static func writerLoop(
-        _ connection: Connection, _ queue: JobQueue<WriterJob>, _ groupCommit: GroupCommit, maxBatchSize: Int
-    ) -> (@Sendable () -> Void)? {
-        while true {
-            var batch: [any PendingWrite] = []
-            for job in queue.popAll(limit: maxBatchSize) {
-                switch job {
-                case .write(let write):
-                    batch.append(write)
-                case .exclusive(let work):
-                    groupCommit.run(batch)
-                    batch = []
-                    work(connection)
-                case .stop(let onStopped):
-                    groupCommit.run(batch)
-                    return onStopped
-                }
-            }
-            groupCommit.run(batch)
         }
     }
 

@@ -8,16 +8,20 @@ package struct DatabaseConfiguration: Sendable {
     package var maxBatchSize: Int
     /// Compiled statements kept per connection.
     package var statementCacheCapacity: Int
+    /// How long the writer may wait for concurrent writers it expects, to commit them together;
+    /// zero disables the wait. A lone writer never waits. See `WriterLoop`.
+    package var groupCommitWindow: Duration
 
     /// A configuration; every parameter has a working default.
     package init(
         readerCount: Int = 4, busyTimeout: Duration = .seconds(5), maxBatchSize: Int = 256,
-        statementCacheCapacity: Int = 64
+        statementCacheCapacity: Int = 64, groupCommitWindow: Duration = .microseconds(250)
     ) {
         self.readerCount = max(1, readerCount)
         self.busyTimeout = busyTimeout
         self.maxBatchSize = max(1, maxBatchSize)
         self.statementCacheCapacity = max(1, statementCacheCapacity)
+        self.groupCommitWindow = max(.zero, groupCommitWindow)
     }
 
     /// The busy timeout in whole milliseconds, as `sqlite3_busy_timeout` takes it.

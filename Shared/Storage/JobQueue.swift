@@ -3,9 +3,9 @@ import Synchronization
 
 /// A blocking first-in-first-out queue from async callers to the dedicated SQLite threads.
 ///
-/// Callers push and never block; SQLite threads block in `pop` while there is nothing to do.
-/// The semaphore counts jobs pushed; each job is pushed before it is signalled, so a thread
-/// woken by the semaphore always finds at least one job under the lock.
+/// Callers push and never block; SQLite threads block while there is nothing to do. The
+/// semaphore counts jobs pushed, and each job is appended before it is signalled, so a
+/// consumer that has claimed n signals always finds at least n jobs under the lock.
 final class JobQueue<Job: Sendable>: Sendable {
     private struct State {
         var jobs: [Job] = []
@@ -39,24 +39,30 @@ final class JobQueue<Job: Sendable>: Sendable {
         return closed
     }
 
-    /// Waits for the next job and takes it.
+    /// Waits for the next job and takes it; for any number of consumers.
     func pop() -> Job? {
         available.wait()
-        return state.withLock { $0.jobs.isEmpty ? nil : $0.jobs.removeFirst() }
+        return take(1).first
     }
 
-    /// Waits for at least one job, then takes every job queued, up to `limit`: for one consumer only.
-    func popAll(limit: Int) -> [Job] {
-        available.wait()
-        let taken = state.withLock { state in
-            let count = min(max(1, limit), state.jobs.count)
+    /// Claims one more job, waiting until `deadline` at most; false if none came. The claimed
+    /// jobs are taken with `take`. For a single consumer, which must take what it claims.
+    func claim(until deadline: DispatchTime = .distantFuture) -> Bool {
+        available.wait(timeout: deadline) == .success
+    }
+
+    /// Looks at the first `count` jobs without taking them.
+    func peek<Result>(_ count: Int, _ body: (ArraySlice<Job>) -> Result) -> Result {
+        state.withLock { body($0.jobs.prefix(count)) }
+    }
+
+    /// Takes the first `count` jobs, which the caller has claimed.
+    func take(_ count: Int) -> [Job] {
+        state.withLock { state in
             let taken = Array(state.jobs.prefix(count))
-            state.jobs.removeFirst(count)
+            state.jobs.removeFirst(taken.count)
             return taken
         }
-        // One signal was consumed above; consume the others' too (each was or is about to be sent).
-        for _ in taken.dropFirst() { available.wait() }
-        return taken
     }
 
     /// Jobs waiting to be taken.

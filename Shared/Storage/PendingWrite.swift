@@ -1,5 +1,7 @@
 /// One caller's write waiting for, or running in, a group-committed transaction.
 protocol PendingWrite: Sendable {
+    /// How many transactions had been answered when this write was queued (see `WriterLoop`).
+    var queuedAfter: Int { get }
     /// Runs the caller's closure inside its savepoint and returns how to answer the caller
     /// with its value once the COMMIT has succeeded; throws the closure's error.
     func perform(_ transaction: WriteTransaction) throws -> @Sendable () -> Void
@@ -13,6 +15,8 @@ struct TypedPendingWrite<T: Sendable>: PendingWrite {
     let body: @Sendable (WriteTransaction) throws -> T
     /// The suspended caller.
     let continuation: CheckedContinuation<T, any Error>
+    /// How many transactions had been answered when this write was queued.
+    let queuedAfter: Int
 
     func perform(_ transaction: WriteTransaction) throws -> @Sendable () -> Void {
         let value = try body(transaction)
