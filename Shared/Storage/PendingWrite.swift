@@ -18,11 +18,13 @@ struct TypedPendingWrite<T: Sendable>: PendingWrite {
     /// How many transactions had been answered when this write was queued.
     let queuedAfter: Int
 
+    /// Runs the closure; the returned acknowledgement hands its value to the caller.
     func perform(_ transaction: WriteTransaction) throws -> @Sendable () -> Void {
         let value = try body(transaction)
         return { continuation.resume(returning: value) }
     }
 
+    /// Resumes the caller with `error`.
     func fail(_ error: any Error) {
         continuation.resume(throwing: error)
     }

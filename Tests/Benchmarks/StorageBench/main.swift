@@ -1,6 +1,6 @@
 // storage-bench: durable single-row inserts per second through Storage's Database.
 //
-// usage: storage-bench <directory> [writes] [concurrent-writers]
+// usage: storage-bench <directory> [writes] [concurrent-writers] [group-commit-window-microseconds]
 //
 // Prints two lines, "single <writes> <seconds> <writes/s>" and "group ...", for
 //   single  one write at a time, each its own transaction: one fsync per write;
@@ -19,7 +19,7 @@ let payload = Data(repeating: 0x5a, count: 100)
 func timed(_ directory: String, _ name: String, _ body: @Sendable (Database) async throws -> Void) async throws -> (
     Duration, WriteStatistics
 ) {
-    let database = try await Database.open(atPath: directory + "/" + name + ".sqlite")
+    let database = try await Database.open(atPath: directory + "/" + name + ".sqlite", configuration: configuration)
     try await database.migrate(schema)
     let clock = ContinuousClock()
     let start = clock.now
@@ -45,12 +45,21 @@ func report(_ label: String, writes: Int, _ elapsed: Duration, _ statistics: Wri
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-    FileHandle.standardError.write(Data("usage: storage-bench <directory> [writes] [concurrent-writers]\n".utf8))
+    let usage = "usage: storage-bench <directory> [writes] [concurrent-writers] [window-us]\n"
+    FileHandle.standardError.write(Data(usage.utf8))
     exit(64)
 }
 let directory = arguments[1]
 let writes = arguments.count > 2 ? max(1, Int(arguments[2]) ?? 2000) : 2000
 let writers = arguments.count > 3 ? max(1, Int(arguments[3]) ?? 16) : 16
+/// The Database defaults, or another group-commit window to see what gathering is worth.
+let configuration: DatabaseConfiguration = {
+    var configuration = DatabaseConfiguration()
+    if arguments.count > 4, let microseconds = Int(arguments[4]) {
+        configuration.groupCommitWindow = .microseconds(microseconds)
+    }
+    return configuration
+}()
 
 do {
     let (singleTime, singleStatistics) = try await timed(directory, "single") { database in
