@@ -104,9 +104,11 @@ package final class Database: Sendable {
         }
     }
 
-    /// Writes waiting for the writer, and what the writer has done so far.
-    package var writeStatistics: (queued: Int, done: WriteStatistics) {
-        (writer.count, statistics.snapshot)
+    /// What the writer has done so far, and how many writes wait for it.
+    package var writeStatistics: WriteStatistics {
+        var snapshot = statistics.snapshot
+        snapshot.queuedWrites = writer.count
+        return snapshot
     }
 
     /// Finishes the queued work, then closes every connection. Later calls throw `StorageError.closed`.

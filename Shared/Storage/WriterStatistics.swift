@@ -10,6 +10,8 @@ package struct WriteStatistics: Sendable, Equatable {
     package var commits = 0
     /// Transactions whose callers have been answered, committed or not.
     package var answeredTransactions = 0
+    /// Writes (and other writer jobs) queued and not yet taken by the writer.
+    package var queuedWrites = 0
 }
 
 /// The writer thread's running counts, readable from any thread.

@@ -73,7 +73,7 @@ struct GroupCommitTests {
         try await withDatabase(accounts) { database, _ in
             let gate = WriterGate()
             let blocker = await gate.close(database)
-            let before = database.writeStatistics.done
+            let before = database.writeStatistics
             let writes = (1...63).map { tag in
                 Task {
                     try await database.write { tx -> Int64 in
@@ -100,7 +100,7 @@ struct GroupCommitTests {
             }
             #expect(rows == committed)
             #expect(committed.count == 54)
-            let after = database.writeStatistics.done
+            let after = database.writeStatistics
             // The blocker's transaction and one for all 63 queued writes: two fsyncs, not 64.
             #expect(after.commits - before.commits == 2)
             #expect(after.committedWrites - before.committedWrites == 55)

@@ -22,7 +22,7 @@ struct WriterGate: Sendable {
 
     /// Waits until `count` writes are queued behind the gate, then lets the writer go.
     func open(_ database: Database, whenQueued count: Int) async throws {
-        while database.writeStatistics.queued < count {
+        while database.writeStatistics.queuedWrites < count {
             try await Task.sleep(for: .milliseconds(1))
         }
         gate.signal()
