@@ -25,7 +25,7 @@ func timed(_ directory: String, _ name: String, _ body: @Sendable (Database) asy
     let start = clock.now
     try await body(database)
     let elapsed = clock.now - start
-    let statistics = database.writeStatistics.done
+    let statistics = database.writeStatistics
     await database.close()
     return (elapsed, statistics)
 }
