@@ -132,8 +132,10 @@ package final class Statement {
             guard let base = bytes.baseAddress, !bytes.isEmpty else {
                 return sqlite3_bind_text(handle, index, "", 0, cspr_sqlite_transient())
             }
+            // The 64-bit length: an oversized value is SQLite's SQLITE_TOOBIG, not a trap converting to Int32.
             return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                sqlite3_bind_text(handle, index, $0, Int32(bytes.count), cspr_sqlite_transient())
+                sqlite3_bind_text64(
+                    handle, index, $0, UInt64(bytes.count), cspr_sqlite_transient(), UInt8(SQLITE_UTF8))
             }
         }
     }
@@ -142,7 +144,7 @@ package final class Statement {
         // sqlite3_bind_blob with a NULL pointer binds NULL, so an empty blob goes through zeroblob.
         guard !data.isEmpty else { return sqlite3_bind_zeroblob(handle, index, 0) }
         return data.withUnsafeBytes { bytes in
-            sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), cspr_sqlite_transient())
+            sqlite3_bind_blob64(handle, index, bytes.baseAddress, UInt64(bytes.count), cspr_sqlite_transient())
         }
     }
 
