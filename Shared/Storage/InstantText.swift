@@ -5,11 +5,20 @@ import Foundation
 /// Why text rather than Int64 milliseconds: it is the wire format of DESIGN.md, an operator
 /// reading the file with the `sqlite3` tool sees real times, and with a fixed width (years
 /// 0000-9999, always three fraction digits) text order is time order, so indexes and
-/// `ORDER BY` work. Sub-millisecond precision is rounded to the nearest millisecond.
+/// `ORDER BY` work. Sub-millisecond precision is rounded to the nearest millisecond, and
+/// instants outside the years 0000-9999 (which `Date.distantPast` and `distantFuture` are
+/// inside) are clamped to them, so every stored instant reads back.
 package enum InstantText {
+    /// The first and last millisecond the text form can hold.
+    private static let millisecondRange = -62_167_219_200_000...253_402_300_799_999
+
     /// The instant's text form.
     package static func string(from date: Date) -> String {
-        let totalMillis = Int((date.timeIntervalSince1970 * 1000).rounded())
+        let exact = (date.timeIntervalSince1970 * 1000).rounded()
+        // Clamped in Double before converting, because converting an out-of-range Double to Int traps.
+        let clamped = exact.isNaN
+            ? 0 : min(Double(millisecondRange.upperBound), max(Double(millisecondRange.lowerBound), exact))
+        let totalMillis = Int(clamped)
         let (days, millisOfDay) = floorDivide(totalMillis, 86_400_000)
         let civil = CivilCalendar.date(days: days)
         let hour = millisOfDay / 3_600_000
