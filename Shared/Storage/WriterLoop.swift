@@ -4,11 +4,13 @@ import Dispatch
 /// them together (`GroupCommit`), running exclusive jobs between batches.
 ///
 /// Gathering. While one batch fsyncs, the callers of the previous one are being answered and
-/// cannot queue their next write yet, so with n steady writers the batches settle at n/2 each,
-/// alternating. To let them reach n, after taking what is queued the loop waits up to
-/// `window` for the writers it has reason to expect: those answered with the last transaction
-/// plus those already queued before that answer (the rest of the queue may be the answered
-/// callers returning). A lone writer is never expected back while queued, so it never waits.
+/// cannot queue their next write yet, so with n steady writers the batches can settle at n/2
+/// each, alternating (an earlier version of this loop did exactly that). So after taking what
+/// is queued the loop waits up to `window` for the writers it has reason to expect: those
+/// answered with the last transaction plus those already queued before that answer (the rest
+/// of the queue may be the answered callers returning). A lone writer is never expected back
+/// while queued, so it never waits. How much the window adds depends on the scheduler; see
+/// Tests/Benchmarks/README-storage.md.
 struct WriterLoop {
     /// The writer connection.
     let connection: Connection
