@@ -149,7 +149,30 @@ struct OutboxTests {
                 (try Outbox.deadLetters(conn), try Outbox.next(conn, destination: "alpha", now: later))
             }
             #expect(state.0.isEmpty)
-            #expect(state.1?.id == id && state.1?.attempts == 0 && state.1?.lastError == "invalid_argument: stage")
+            #expect(state.1?.id == id && state.1?.attempts == 0 && state.1?.nonRetryableFailures == 0)
+            #expect(state.1?.lastError == "invalid_argument: stage")
+        }
+    }
+
+    @Test("refusals the policy allows more than one of are retried with backoff, then parked")
+    func repeatedRefusals() async throws {
+        try await withDatabase(schema) { database, _ in
+            let id = try await enqueue(database, "alpha", "a1")
+            let policy = RetryPolicy(baseDelay: 1, jitter: 0, maxAttempts: 10, maxNonRetryableAttempts: 3)
+            var outcomes: [OutboxFailureOutcome?] = []
+            for retryable in [false, true, false, false] {
+                outcomes.append(try await database.write { tx in
+                    try Outbox.recordFailure(
+                        tx, id: id, error: "failed_precondition", retryable: retryable, now: start, policy: policy,
+                        random: 0)
+                })
+            }
+            #expect(outcomes == [
+                .retryScheduled(at: start.addingTimeInterval(1)), .retryScheduled(at: start.addingTimeInterval(2)),
+                .retryScheduled(at: start.addingTimeInterval(4)), .deadLettered,
+            ])
+            let parked = try await database.read { conn in try Outbox.deadLetters(conn) }
+            #expect(parked.first?.attempts == 4 && parked.first?.nonRetryableFailures == 3)
         }
     }
 

@@ -20,6 +20,7 @@ package enum Outbox {
                     idempotency_key TEXT NOT NULL UNIQUE,
                     status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'dead')),
                     attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                    non_retryable_failures INTEGER NOT NULL DEFAULT 0 CHECK (non_retryable_failures >= 0),
                     next_attempt_at TEXT NOT NULL,
                     last_error TEXT,
                     created_at TEXT NOT NULL,
@@ -92,25 +93,31 @@ package enum Outbox {
     }
 
     /// Records a failed attempt: schedules the next one by `policy`, or parks the message as a
-    /// dead letter when the failure is not retryable (the receiver refused the message itself)
-    /// or it has now failed `policy.maxAttempts` times. Nil if the message was not pending.
+    /// dead letter once it has failed `policy.maxAttempts` times, or been refused by the
+    /// receiver (`retryable: false`) `policy.maxNonRetryableAttempts` times. Nil if the
+    /// message was not pending.
     package static func recordFailure(
         _ tx: WriteTransaction, id: Int64, error: String, retryable: Bool, now: Date = Date(),
         policy: RetryPolicy = RetryPolicy(), random: Double = Double.random(in: 0..<1)
     ) throws -> OutboxFailureOutcome? {
-        guard let attempts: Int = try tx.value("SELECT attempts FROM outbox WHERE id = ? AND status = 'pending'", id)
+        guard let row = try tx.queryOne(
+            "SELECT attempts, non_retryable_failures FROM outbox WHERE id = ? AND status = 'pending'", id)
         else { return nil }
-        let failures = attempts + 1
+        let failures: Int = try row["attempts"] + 1
+        let refusals: Int = try row["non_retryable_failures"] + (retryable ? 0 : 1)
         try tx.execute("UPDATE outbox_counters SET value = value + 1 WHERE name = 'failed_attempts'")
-        if !retryable || failures >= policy.maxAttempts {
+        if failures >= policy.maxAttempts || refusals >= policy.maxNonRetryableAttempts {
             try tx.execute(
-                "UPDATE outbox SET status = 'dead', attempts = ?, last_error = ? WHERE id = ?", failures, error, id)
+                "UPDATE outbox SET status = 'dead', attempts = ?, non_retryable_failures = ?, last_error = ? WHERE id = ?",
+                failures, refusals, error, id)
             return .deadLettered
         }
         let nextAttempt = now.addingTimeInterval(policy.delay(afterFailures: failures, random: random))
         try tx.execute(
-            "UPDATE outbox SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
-            failures, error, nextAttempt, id)
+            """
+            UPDATE outbox SET attempts = ?, non_retryable_failures = ?, last_error = ?, next_attempt_at = ?
+            WHERE id = ?
+            """, failures, refusals, error, nextAttempt, id)
         return .retryScheduled(at: nextAttempt)
     }
 
@@ -125,8 +132,10 @@ package enum Outbox {
     @discardableResult
     package static func retryDeadLetter(_ tx: WriteTransaction, id: Int64, now: Date = Date()) throws -> Bool {
         try tx.execute(
-            "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'dead'",
-            now, id)
+            """
+            UPDATE outbox SET status = 'pending', attempts = 0, non_retryable_failures = 0, next_attempt_at = ?
+            WHERE id = ? AND status = 'dead'
+            """, now, id)
         return tx.changes == 1
     }
 

@@ -6,7 +6,7 @@ package enum OutboxStatus: String, Sendable, Equatable {
     case pending
     /// Accepted by its destination.
     case delivered
-    /// Parked after a non-retryable failure or too many failures; `Outbox.retryDeadLetter` revives it.
+    /// Parked after too many failures or refusals; `Outbox.retryDeadLetter` revives it.
     case dead
 }
 
@@ -26,6 +26,8 @@ package struct OutboxMessage: Sendable, Equatable {
     package let status: OutboxStatus
     /// Failed delivery attempts since it was enqueued or last revived.
     package let attempts: Int
+    /// How many of those the receiver refused as not retryable.
+    package let nonRetryableFailures: Int
     /// Not to be tried before this instant.
     package let nextAttemptAt: Date
     /// Why the last attempt failed.
@@ -47,6 +49,7 @@ package struct OutboxMessage: Sendable, Equatable {
         }
         self.status = status
         attempts = try row["attempts"]
+        nonRetryableFailures = try row["non_retryable_failures"]
         nextAttemptAt = try row["next_attempt_at"]
         lastError = try row["last_error"]
         createdAt = try row["created_at"]

@@ -12,15 +12,24 @@ package struct RetryPolicy: Sendable, Equatable {
     package var maxDelay: TimeInterval
     /// The largest fraction of a delay taken off at random, 0...1.
     package var jitter: Double
-    /// Failed attempts after which a message is parked as a dead letter even if retryable.
+    /// Failed attempts of any kind after which a message is parked as a dead letter.
     package var maxAttempts: Int
+    /// Non-retryable failures (the receiver refused the message itself) after which it is
+    /// parked; 1 parks at the first. More suits refusals that may pass later, such as a
+    /// step arriving before the one it follows.
+    package var maxNonRetryableAttempts: Int
 
-    /// A policy; the defaults retry for about an hour and a half before parking a message.
-    package init(baseDelay: TimeInterval = 1, maxDelay: TimeInterval = 300, jitter: Double = 0.2, maxAttempts: Int = 25) {
+    /// A policy; the defaults retry for about an hour and a half before parking a message,
+    /// and park it at once when the receiver refuses it.
+    package init(
+        baseDelay: TimeInterval = 1, maxDelay: TimeInterval = 300, jitter: Double = 0.2, maxAttempts: Int = 25,
+        maxNonRetryableAttempts: Int = 1
+    ) {
         self.baseDelay = max(0, baseDelay)
         self.maxDelay = max(self.baseDelay, maxDelay)
         self.jitter = min(1, max(0, jitter))
         self.maxAttempts = max(1, maxAttempts)
+        self.maxNonRetryableAttempts = max(1, maxNonRetryableAttempts)
     }
 
     /// The wait before the next attempt after `failures` failed ones (1 for the first),
