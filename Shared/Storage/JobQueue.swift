@@ -4,8 +4,9 @@ import Synchronization
 /// A blocking first-in-first-out queue from async callers to the dedicated SQLite threads.
 ///
 /// Callers push and never block; SQLite threads block while there is nothing to do. The
-/// semaphore counts jobs pushed, and each job is appended before it is signalled, so a
-/// consumer that has claimed n signals always finds at least n jobs under the lock.
+/// semaphore counts jobs pushed: each job is appended and signalled under the lock, so a
+/// consumer that has claimed n signals always finds at least n jobs, and every job `count`
+/// reports can be claimed at once.
 final class JobQueue<Job: Sendable>: Sendable {
     private struct State {
         var jobs: [Job] = []
@@ -17,26 +18,24 @@ final class JobQueue<Job: Sendable>: Sendable {
 
     /// Appends a job; false when the queue is closed and the job will never run.
     func push(_ job: Job) -> Bool {
-        let accepted = state.withLock { state in
+        state.withLock { state in
             guard !state.isClosed else { return false }
             state.jobs.append(job)
+            available.signal()
             return true
         }
-        if accepted { available.signal() }
-        return accepted
     }
 
     /// Refuses further jobs and appends `finalJobs` (stop orders) behind those already queued.
     /// False when the queue was already closed, in which case nothing is appended.
     func close(appending finalJobs: [Job]) -> Bool {
-        let closed = state.withLock { state in
+        state.withLock { state in
             guard !state.isClosed else { return false }
             state.isClosed = true
             state.jobs.append(contentsOf: finalJobs)
+            for _ in finalJobs { available.signal() }
             return true
         }
-        if closed { for _ in finalJobs { available.signal() } }
-        return closed
     }
 
     /// Waits for the next job and takes it; for any number of consumers.
