@@ -19,7 +19,7 @@ package struct RetryPolicy: Sendable, Equatable {
     /// step arriving before the one it follows.
     package var maxNonRetryableAttempts: Int
 
-    /// A policy; the defaults retry for about an hour and a half before parking a message,
+    /// A policy; the defaults retry for over an hour (25 attempts) before parking a message,
     /// and park it at once when the receiver refuses it.
     package init(
         baseDelay: TimeInterval = 1, maxDelay: TimeInterval = 300, jitter: Double = 0.2, maxAttempts: Int = 25,
