@@ -29,7 +29,7 @@ let package = Package(
         // SQLite storage: database, migrations, group commit, outbox and inbox.
         .target(name: "Storage", dependencies: ["CSQLite"], path: "Shared/Storage", swiftSettings: swift6),
         .testTarget(
-            name: "StorageTests", dependencies: ["Storage", "TestSupport", "StorageCrashWriter"],
+            name: "StorageTests", dependencies: ["Storage", "StorageCrashWriter"],
             path: "Tests/StorageTests", swiftSettings: swift6),
 
         // Test helpers shared by the test targets: running servers, temporary files, child processes.
