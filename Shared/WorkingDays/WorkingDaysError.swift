@@ -6,6 +6,10 @@ package enum WorkingDaysError: Error, Equatable, CustomStringConvertible {
     case badExtraHolidayLine(file: String, line: Int, text: String)
     /// The extra bank holidays file could not be read.
     case unreadableExtraHolidaysFile(file: String, reason: String)
+    /// An environment variable that should hold a date does not.
+    case badDateVariable(name: String, value: String)
+    /// The time zone database has no Europe/London, so "today" cannot be known.
+    case noLondonTimeZone
 
     /// The message for the operator.
     package var description: String {
@@ -14,6 +18,10 @@ package enum WorkingDaysError: Error, Equatable, CustomStringConvertible {
             "\(file), line \(line): \(CivilDate.expectedFormat), got \"\(text)\""
         case .unreadableExtraHolidaysFile(let file, let reason):
             "cannot read the extra bank holidays file \(file): \(reason)"
+        case .badDateVariable(let name, let value):
+            "\(name): \(CivilDate.expectedFormat), got \"\(value)\""
+        case .noLondonTimeZone:
+            "the time zone Europe/London is not available (install tzdata), so today's date is unknown"
         }
     }
 }
