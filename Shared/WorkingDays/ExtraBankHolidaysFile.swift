@@ -25,7 +25,8 @@ package enum ExtraBankHolidaysFile {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-            throw .unreadableExtraHolidaysFile(file: path, reason: (underlying ?? error as NSError).localizedDescription)
+            throw .unreadableExtraHolidaysFile(
+                file: path, reason: (underlying ?? error as NSError).localizedDescription)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .unreadableExtraHolidaysFile(file: path, reason: "not UTF-8 text")
@@ -37,7 +38,9 @@ package enum ExtraBankHolidaysFile {
     package static func parse(_ text: String, file: String) throws(WorkingDaysError) -> [BankHoliday] {
         var holidays: [BankHoliday] = []
         // isNewline splits on \n, \r\n and \r alike, so line numbers match what an editor shows.
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        // Windows editors may start the file with a byte-order mark; it is not part of line 1.
+        let body = text.first == "\u{FEFF}" ? text.dropFirst() : Substring(text)
+        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         for (index, line) in lines.enumerated() {
             let content = (line.firstIndex(of: "#").map { line[..<$0] } ?? line)
                 .trimmingCharacters(in: .whitespaces)

@@ -72,6 +72,12 @@ struct ExtraBankHolidaysTests {
         }
     }
 
+    @Test("a byte-order mark left by a Windows editor is not part of the first date")
+    func byteOrderMark() throws {
+        let holidays = try ExtraBankHolidaysFile.parse("\u{FEFF}2030-05-10\r\n2031-01-06\r\n", file: "extra.txt")
+        #expect(holidays == [BankHoliday(try day("2030-05-10")), BankHoliday(try day("2031-01-06"))])
+    }
+
     @Test("a missing file, or a directory, is refused naming it and why")
     func unreadableFile() throws {
         let missing = "/nonexistent/cspr/extra-bank-holidays.txt"
