@@ -1,5 +1,6 @@
-// The standing rules for England and Wales bank holidays (Banking and Financial Dealings Act
-// 1971, Schedule 1, and the annual proclamations), as the government's list applies them:
+// The standing rules for England and Wales bank holidays (the Banking and Financial Dealings
+// Act 1971, Schedule 1; royal proclamations for New Year's Day and the early May holiday;
+// Christmas Day and Good Friday by common law), as the government's list applies them:
 // - New Year's Day, 1 January, or the next Monday when it falls on a weekend;
 // - Good Friday and Easter Monday;
 // - the early May bank holiday, first Monday of May (since 1978);

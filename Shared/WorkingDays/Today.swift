@@ -69,9 +69,9 @@ package struct Today: Sendable, CustomStringConvertible {
     }
 
     private static func civilDate(of instant: Date, in calendar: Calendar) -> CivilDate {
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        // A Gregorian calendar always gives all three; 1970-01-01 only guards the type system.
-        return CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CivilDate(1970, 1, 1)
+        // A Gregorian calendar only ever gives an existing date.
+        CivilDate(
+            calendar.component(.year, from: instant), calendar.component(.month, from: instant),
+            calendar.component(.day, from: instant))
     }
 }

@@ -4,7 +4,9 @@ import WorkingDays
 
 @Suite("CivilDate")
 struct CivilDateTests {
-    @Test("an ISO date reads and prints back the same", arguments: ["2024-03-29", "2000-02-29", "0001-01-01", "9999-12-31", "1969-12-31"])
+    @Test(
+        "an ISO date reads and prints back the same",
+        arguments: ["2024-03-29", "2000-02-29", "0001-01-01", "9999-12-31", "1969-12-31"])
     func isoRoundTrip(iso: String) throws {
         let date = try day(iso)
         #expect(date.description == iso)
@@ -40,7 +42,8 @@ struct CivilDateTests {
     @Test("dates order by time")
     func ordering() throws {
         let dates = try ["2024-03-01", "2023-12-31", "2024-02-29", "2024-03-01", "1999-01-01"].map { try day($0) }
-        #expect(dates.sorted().map(\.description) == ["1999-01-01", "2023-12-31", "2024-02-29", "2024-03-01", "2024-03-01"])
+        #expect(
+            dates.sorted().map(\.description) == ["1999-01-01", "2023-12-31", "2024-02-29", "2024-03-01", "2024-03-01"])
         #expect(try day("2024-02-29") < day("2024-03-01"))
     }
 }

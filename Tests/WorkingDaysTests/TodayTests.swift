@@ -12,7 +12,9 @@ struct TodayTests {
         #expect(today.description == "fixed at 2024-03-25")
     }
 
-    @Test("a bad CSPR_TODAY is refused naming the variable", arguments: ["25/03/2024", "2024-02-30", "today", " 2024-03-25"])
+    @Test(
+        "a bad CSPR_TODAY is refused naming the variable",
+        arguments: ["25/03/2024", "2024-02-30", "today", " 2024-03-25"])
     func badValue(value: String) {
         let error = #expect(throws: WorkingDaysError.badDateVariable(name: "CSPR_TODAY", value: value)) {
             try Today.fromEnvironment([Today.variable: value])

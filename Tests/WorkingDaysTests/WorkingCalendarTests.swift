@@ -85,8 +85,10 @@ struct WorkingCalendarTests {
         let window = (1...40).map { referral.adding(days: $0) }.filter {
             calendar.isWorkingDay($0) && (7...13).contains(calendar.workingDays(from: referral, to: $0))
         }
-        let expected = try ["2024-04-05", "2024-04-08", "2024-04-09", "2024-04-10", "2024-04-11", "2024-04-12", "2024-04-15"]
-            .map { try day($0) }
+        let expected = try [
+            "2024-04-05", "2024-04-08", "2024-04-09", "2024-04-10", "2024-04-11", "2024-04-12", "2024-04-15",
+        ]
+        .map { try day($0) }
         #expect(window == expected)
         #expect(calendar.addingWorkingDays(7, to: referral) == expected.first)
         #expect(calendar.addingWorkingDays(13, to: referral) == expected.last)
