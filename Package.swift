@@ -32,6 +32,12 @@ let package = Package(
             name: "StorageTests", dependencies: ["Storage", "StorageCrashWriter"],
             path: "Tests/StorageTests", swiftSettings: swift6),
 
+        // England and Wales calendar: civil dates, bank holidays, working-day arithmetic, "today".
+        .target(name: "WorkingDays", path: "Shared/WorkingDays", swiftSettings: swift6),
+        .testTarget(
+            name: "WorkingDaysTests", dependencies: ["WorkingDays"], path: "Tests/WorkingDaysTests",
+            swiftSettings: swift6),
+
         // Test helpers shared by the test targets: running servers, temporary files, child processes.
         .target(name: "TestSupport", dependencies: ["H2", "RPC"], path: "Tests/TestSupport", swiftSettings: swift6),
         .executableTarget(
