@@ -38,6 +38,12 @@ let package = Package(
             name: "WorkingDaysTests", dependencies: ["WorkingDays"], path: "Tests/WorkingDaysTests",
             swiftSettings: swift6),
 
+        // The shared contract: the framework's forms as messages, timescales, descriptors, roles.
+        .target(name: "Contract", dependencies: ["RPC", "WorkingDays"], path: "Shared/Contract", swiftSettings: swift6),
+        .testTarget(
+            name: "ContractTests", dependencies: ["Contract", "RPC", "WorkingDays"], path: "Tests/ContractTests",
+            exclude: ["golden"], swiftSettings: swift6),
+
         // Test helpers shared by the test targets: running servers, temporary files, child processes.
         .target(name: "TestSupport", dependencies: ["H2", "RPC"], path: "Tests/TestSupport", swiftSettings: swift6),
         .executableTarget(

@@ -30,6 +30,17 @@ package struct WorkingCalendar: Sendable {
         return try WorkingCalendar(extraHolidaysFile: path)
     }
 
+    /// The name of the England and Wales calendar, recorded with every deadline (RULES.md).
+    package static let englandAndWalesName = "england-and-wales"
+
+    /// What a deadline records as its calendar: the England and Wales calendar, and the extra
+    /// days it was given, so a deadline computed with extra holidays says so.
+    package var identifier: String {
+        let extra = bankHolidays.extra
+        if extra.isEmpty { return Self.englandAndWalesName }
+        return Self.englandAndWalesName + "+" + extra.map { $0.date.description }.sorted().joined(separator: ",")
+    }
+
     /// Whether `date` is a working day: not a weekend, not a bank holiday.
     package func isWorkingDay(_ date: CivilDate) -> Bool {
         !date.weekday.isWeekend && !bankHolidays.contains(date)

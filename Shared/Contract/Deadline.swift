@@ -1,0 +1,77 @@
+import WorkingDays
+
+/// Where a deadline stands.
+package enum DeadlineStatus: String, Sendable, CaseIterable, Codable {
+    /// Not yet met, not yet near.
+    case open
+    /// Not yet met; due within `Deadline.dueSoonWorkingDays` working days.
+    case dueSoon
+    /// Not met and past due.
+    case overdue
+    /// Met on or before the due date (and not before a window's first day).
+    case met
+    /// Met, but after the due date.
+    case metLate
+}
+
+/// A deadline computed from a timescale: what is due, when, and whether it was met. It records
+/// the rule set and calendar it was computed with (RULES.md).
+package struct Deadline: Sendable, Equatable, Codable {
+    /// The timescale's id, e.g. `T4`.
+    package var rule: String
+    /// The due date (after any recorded extension).
+    package var due: CivilDate
+    /// A window's first day (T4), if any.
+    package var earliest: CivilDate?
+    /// The original due date when an extension moved it; "met late" against it stays visible.
+    package var originalDue: CivilDate?
+    /// Where it stands today.
+    package var status: DeadlineStatus
+    /// When it was met, if it was.
+    package var metOn: CivilDate?
+    /// The rule set it was computed with.
+    package var ruleSet: RuleSet
+    /// The calendar it was computed with.
+    package var calendar: String
+
+    /// Working days before `due` from which an open deadline counts as due soon.
+    package static let dueSoonWorkingDays = 2
+
+    package init(
+        rule: String, due: CivilDate, earliest: CivilDate? = nil, originalDue: CivilDate? = nil, status: DeadlineStatus,
+        metOn: CivilDate? = nil, ruleSet: RuleSet, calendar: String = WorkingCalendar.englandAndWalesName
+    ) {
+        self.rule = rule
+        self.due = due
+        self.earliest = earliest
+        self.originalDue = originalDue
+        self.status = status
+        self.metOn = metOn
+        self.ruleSet = ruleSet
+        self.calendar = calendar
+    }
+
+    /// The deadline of `timescale` counted from `anchor`, judged on `today`. `extendedTo` is a
+    /// recorded extension's new date. Nil for event-driven rules (T8).
+    package static func compute(
+        _ timescale: Timescale, from anchor: CivilDate, metOn: CivilDate?, today: CivilDate, calendar: WorkingCalendar,
+        ruleSet: RuleSet, extendedTo: CivilDate? = nil
+    ) -> Deadline? {
+        guard let computed = timescale.due(from: anchor, calendar: calendar) else { return nil }
+        let due = extendedTo ?? computed
+        let status: DeadlineStatus
+        if let metOn {
+            status = metOn <= due ? .met : .metLate
+        } else if today > due {
+            status = .overdue
+        } else if calendar.workingDays(from: today, to: due) <= dueSoonWorkingDays {
+            status = .dueSoon
+        } else {
+            status = .open
+        }
+        return Deadline(
+            rule: timescale.id, due: due, earliest: timescale.earliestDay(from: anchor, calendar: calendar),
+            originalDue: extendedTo == nil ? nil : computed, status: status, metOn: metOn, ruleSet: ruleSet,
+            calendar: calendar.identifier)
+    }
+}

@@ -1,0 +1,255 @@
+import WorkingDays
+
+/// A participant of the Rapid Review meeting (R2).
+package struct Participant: Sendable, Equatable, Codable {
+    /// Name.
+    package var name: String
+    /// Job role or title.
+    package var role: String
+    /// Agency or organisation.
+    package var agency: String
+    /// Which safeguarding partner the agency is, for quorum (R1).
+    package var partnerKind: PartnerKind
+
+    package init(name: String, role: String, agency: String, partnerKind: PartnerKind) {
+        self.name = name
+        self.role = role
+        self.agency = agency
+        self.partnerKind = partnerKind
+    }
+}
+
+/// An agency whose involvement would normally be expected but was absent, and why (R2).
+package struct Omission: Sendable, Equatable, Codable {
+    /// The agency.
+    package var agency: String
+    /// The explanation.
+    package var reason: String
+
+    package init(agency: String, reason: String) {
+        self.agency = agency
+        self.reason = reason
+    }
+}
+
+/// How the meeting was held (Appendix 5: ideally face to face).
+package enum MeetingFormat: String, Sendable, CaseIterable, Codable {
+    case faceToFace
+    case telephone
+
+    package init(from decoder: any Decoder) throws {
+        self = try ContractDecoding.string(decoder, expected: "expected faceToFace or telephone") { MeetingFormat(rawValue: $0) }
+    }
+}
+
+/// An action: what, who, by when (R4).
+package struct ActionItem: Sendable, Equatable, Codable {
+    /// What is to be done.
+    package var what: String
+    /// Who does it.
+    package var who: String
+    /// By when.
+    package var byWhen: CivilDate?
+    /// Whether it has been done.
+    package var done: Bool
+
+    package init(what: String, who: String, byWhen: CivilDate? = nil, done: Bool = false) {
+        self.what = what
+        self.who = who
+        self.byWhen = byWhen
+        self.done = done
+    }
+}
+
+/// Appendix 5 §2.1 (R4): has all appropriate immediate action been taken?
+package struct ImmediateAction: Sendable, Equatable, Codable {
+    /// Yes or no.
+    package var allTaken: Bool
+    /// Actions taken, or to be taken, by whom and when.
+    package var actions: [ActionItem]
+    /// Any further details.
+    package var details: String?
+
+    package init(allTaken: Bool, actions: [ActionItem] = [], details: String? = nil) {
+        self.allTaken = allTaken
+        self.actions = actions
+        self.details = details
+    }
+}
+
+/// Appendix 5 §2.2 (R5): the criteria for a local review, or none of them (exclusive).
+package enum Criterion: String, Sendable, CaseIterable, Codable {
+    /// 1. highlights improvements needed, including ones previously identified
+    case improvementsNeeded
+    /// 2. highlights recurrent themes
+    case recurrentThemes
+    /// 3. concerns about two or more agencies working together
+    case multiAgencyWorking
+    /// 4. the National Panel considered it and concluded a local review may be more appropriate
+    case nationalPanelReferredLocal
+    /// 5. cause for concern about the actions of a single agency
+    case singleAgencyConcern
+    /// 6. no agency involvement, and that gives cause for concern
+    case noAgencyInvolvement
+    /// 7. more than one local authority, police area or health area involved
+    case crossBoundary
+    /// 8. issues about children in institutional settings
+    case institutionalSettings
+    /// None of the above: exclusive of the other eight.
+    case noneOfTheAbove
+
+    package init(from decoder: any Decoder) throws {
+        self = try ContractDecoding.string(decoder, expected: "expected one of \(Criterion.allCases.map(\.rawValue).joined(separator: ", "))") {
+            Criterion(rawValue: $0)
+        }
+    }
+}
+
+/// Appendix 5 §2.3 (R6): the discussion.
+package struct RapidReviewDiscussion: Sendable, Equatable, Codable {
+    /// The nature of the harm suffered.
+    package var natureOfHarm: String
+    /// Whether it meets the criteria for serious harm and/or long-term impairment.
+    package var meetsSeriousHarm: Bool
+    /// Key issues discussed, including the case analysis against the criteria.
+    package var keyIssues: String
+    /// Immediate learning that can be acted on.
+    package var immediateLearning: String?
+    /// Who shares and implements that learning, and how.
+    package var learningSharedBy: String?
+    /// Has legal advice been sought? Details if so.
+    package var legalAdvice: YesNoDetails
+
+    package init(
+        natureOfHarm: String, meetsSeriousHarm: Bool, keyIssues: String, immediateLearning: String? = nil, learningSharedBy: String? = nil,
+        legalAdvice: YesNoDetails
+    ) {
+        self.natureOfHarm = natureOfHarm
+        self.meetsSeriousHarm = meetsSeriousHarm
+        self.keyIssues = keyIssues
+        self.immediateLearning = immediateLearning
+        self.learningSharedBy = learningSharedBy
+        self.legalAdvice = legalAdvice
+    }
+}
+
+/// Appendix 5 §3 (R7): exactly one recommendation, a-j.
+package enum Recommendation: String, Sendable, CaseIterable, Codable {
+    /// a) meets the criteria for a national CSPR
+    case nationalReview
+    /// b) meets the criteria for a local CSPR
+    case localReview
+    /// c) does not meet the criteria but warrants an alternative learning review
+    case alternativeLearningReview
+    /// d) warrants consideration of DHR, SAR, MAPPA SFO or other (state which)
+    case otherStatutoryReview
+    /// e) warrants a single-agency review
+    case singleAgencyReview
+    /// f) warrants a multi-agency audit
+    case multiAgencyAudit
+    /// g) warrants a single-agency audit
+    case singleAgencyAudit
+    /// h) needs no further action
+    case noFurtherAction
+    /// i) learning identified and acted upon, obviating the need for further review
+    case learningActedUpon
+    /// j) other (state)
+    case other
+
+    package init(from decoder: any Decoder) throws {
+        self = try ContractDecoding.string(decoder, expected: "expected one of \(Recommendation.allCases.map(\.rawValue).joined(separator: ", "))") {
+            Recommendation(rawValue: $0)
+        }
+    }
+
+    /// The form's letter, a-j.
+    package var letter: Character {
+        let letters: [Recommendation: Character] = [
+            .nationalReview: "a", .localReview: "b", .alternativeLearningReview: "c", .otherStatutoryReview: "d",
+            .singleAgencyReview: "e", .multiAgencyAudit: "f", .singleAgencyAudit: "g", .noFurtherAction: "h",
+            .learningActedUpon: "i", .other: "j",
+        ]
+        return letters[self] ?? "?"
+    }
+
+    /// d and j need a statement of which review or what else (R7).
+    package var needsStatement: Bool { self == .otherStatutoryReview || self == .other }
+
+    /// c-j: the case does not meet the criteria for a CSPR, so other options must have been
+    /// considered (R8).
+    package var isBelowCSPRThreshold: Bool { self != .nationalReview && self != .localReview }
+}
+
+/// Appendix 5 §3 (R7, R8): the recommendation agreed, its statement and reasons.
+package struct RecommendationDecision: Sendable, Equatable, Codable {
+    /// One of a-j.
+    package var recommendation: Recommendation
+    /// "Please state": required for d and j.
+    package var statement: String?
+    /// Reasons, including the potential identified for additional learning (always required).
+    package var reasons: String
+    /// Other review options considered (required for c-j).
+    package var otherOptionsConsidered: String?
+    /// Why no further learning is to be gained (required for h).
+    package var whyNoFurtherLearning: String?
+
+    package init(
+        recommendation: Recommendation, statement: String? = nil, reasons: String, otherOptionsConsidered: String? = nil,
+        whyNoFurtherLearning: String? = nil
+    ) {
+        self.recommendation = recommendation
+        self.statement = statement
+        self.reasons = reasons
+        self.otherOptionsConsidered = otherOptionsConsidered
+        self.whyNoFurtherLearning = whyNoFurtherLearning
+    }
+}
+
+/// Appendix 5: the Rapid Review Outcome document's content apart from the child's personal
+/// details (which stay with intake and are merged in only when the document is rendered for
+/// the roles allowed to see them).
+package struct RapidReviewOutcome: Sendable, Equatable, Codable {
+    /// The case.
+    package var caseReference: CaseReference
+    /// Date of the Rapid Review.
+    package var meetingDate: CivilDate
+    /// Face to face or by telephone.
+    package var format: MeetingFormat
+    /// Who took part (R1, R2).
+    package var participants: [Participant]
+    /// Expected agencies absent, with reasons (R2).
+    package var omissions: [Omission]
+    /// Documentation available to the meeting (R3).
+    package var documentation: [String]
+    /// Case summary: circumstances and the triggering incident.
+    package var caseSummary: String
+    /// §2.1 (R4).
+    package var immediateAction: ImmediateAction
+    /// §2.2 (R5).
+    package var criteria: [Criterion]
+    /// §2.3 (R6).
+    package var discussion: RapidReviewDiscussion
+    /// §3 (R7, R8), once agreed.
+    package var decision: RecommendationDecision?
+    /// Date the form was submitted to the National Panel (T5).
+    package var submittedToNationalPanel: CivilDate?
+
+    package init(
+        caseReference: CaseReference, meetingDate: CivilDate, format: MeetingFormat, participants: [Participant], omissions: [Omission],
+        documentation: [String], caseSummary: String, immediateAction: ImmediateAction, criteria: [Criterion],
+        discussion: RapidReviewDiscussion, decision: RecommendationDecision? = nil, submittedToNationalPanel: CivilDate? = nil
+    ) {
+        self.caseReference = caseReference
+        self.meetingDate = meetingDate
+        self.format = format
+        self.participants = participants
+        self.omissions = omissions
+        self.documentation = documentation
+        self.caseSummary = caseSummary
+        self.immediateAction = immediateAction
+        self.criteria = criteria
+        self.discussion = discussion
+        self.decision = decision
+        self.submittedToNationalPanel = submittedToNationalPanel
+    }
+}

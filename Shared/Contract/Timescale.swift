@@ -1,0 +1,124 @@
+import WorkingDays
+
+/// Which version of the rules a partnership follows (RULES.md): the Surrey 2019 framework, or
+/// Working Together 2023, which counts T6 from the notification to the National Panel.
+package enum RuleSet: String, Sendable, CaseIterable, Codable {
+    case surrey2019 = "surrey-2019"
+    case workingTogether2023 = "wt-2023"
+
+    package init(from decoder: any Decoder) throws {
+        self = try ContractDecoding.string(decoder, expected: "expected surrey-2019 or wt-2023") { RuleSet(rawValue: $0) }
+    }
+}
+
+/// The event a timescale is counted from.
+package enum AnchorEvent: String, Sendable, Codable {
+    case laBecameAware
+    case referralReceived
+    case notifiedNationalPanel
+    case meetingHeld
+    case reviewCommissioned
+    case delayKnown
+    case publicationDate
+}
+
+/// How a timescale counts.
+package enum DayCount: String, Sendable, Codable {
+    /// England and Wales working days (RULES.md, Working days).
+    case workingDays
+    /// Calendar days.
+    case calendarDays
+    /// Calendar months, clamped to the month's end.
+    case calendarMonths
+    /// No computed date: the rule applies when an event happens (T8).
+    case onEvent
+}
+
+/// One of T1-T10 as data, so every service and the gateway compute and explain deadlines the
+/// same way.
+package struct Timescale: Sendable, Equatable, Codable {
+    /// `T1` ... `T10`.
+    package var id: String
+    /// The rule in words.
+    package var wording: String
+    /// Where the framework says it.
+    package var source: String
+    /// What it counts from.
+    package var anchor: AnchorEvent
+    /// Working days, calendar days or months.
+    package var unit: DayCount
+    /// How many units after the anchor (before it when negative: T9).
+    package var amount: Int
+    /// For a window (T4: between 7 and 13 working days), its first allowed day.
+    package var earliest: Int?
+
+    /// The due date counted from `anchor`.
+    package func due(from anchor: CivilDate, calendar: WorkingCalendar) -> CivilDate? {
+        switch unit {
+        case .workingDays:
+            // Negative amounts count back from the anchor (T9), the anchor still day 0.
+            return calendar.addingWorkingDays(amount, to: anchor)
+        case .calendarDays: return anchor.adding(days: amount)
+        case .calendarMonths: return anchor.adding(months: amount)
+        case .onEvent: return nil
+        }
+    }
+
+    /// The first allowed day of a window (T4), counted like `due`.
+    package func earliestDay(from anchor: CivilDate, calendar: WorkingCalendar) -> CivilDate? {
+        guard let earliest, unit == .workingDays else { return nil }
+        return calendar.addingWorkingDays(earliest, to: anchor)
+    }
+}
+
+/// T1-T10 of RULES.md.
+package enum Timescales {
+    /// Every timescale of `ruleSet`, in order.
+    package static func all(_ ruleSet: RuleSet = .surrey2019) -> [Timescale] {
+        var rules = [
+            Timescale(
+                id: "T1", wording: "the local authority notifies the National Panel within 5 working days of becoming aware of the serious incident, and reports it to the safeguarding partners within 5 working days",
+                source: "§1.6.3, §4.1.2", anchor: .laBecameAware, unit: .workingDays, amount: 5),
+            Timescale(
+                id: "T2", wording: "the Initial Scoping and Information Sharing form goes to every relevant agency within 2 working days of the referral being received, with the request letter",
+                source: "§4.3.3", anchor: .referralReceived, unit: .workingDays, amount: 2),
+            Timescale(
+                id: "T3", wording: "agencies return the completed scoping form within 5 working days of the referral being received",
+                source: "§4.3.4", anchor: .referralReceived, unit: .workingDays, amount: 5),
+            Timescale(
+                id: "T4", wording: "the Rapid Review meeting is held between 7 and 13 working days of the referral being received",
+                source: "§4.4.2", anchor: .referralReceived, unit: .workingDays, amount: 13, earliest: 7),
+            Timescale(
+                id: "T5", wording: "within 2 working days of the meeting the outcome goes to the independent chair for ratification, and the ratified Rapid Review goes to the National Panel",
+                source: "§4.7.1", anchor: .meetingHeld, unit: .workingDays, amount: 2),
+            Timescale(
+                id: "T6", wording: "the Rapid Review and its decision are complete within 15 working days of becoming aware of the incident",
+                source: "§3.1.2, §4.2.2", anchor: .referralReceived, unit: .workingDays, amount: 15),
+            Timescale(
+                id: "T7", wording: "a local CSPR is completed no later than six calendar months after the decision to initiate it (any other learning review ideally within three months)",
+                source: "§3.1.2", anchor: .reviewCommissioned, unit: .calendarMonths, amount: 6),
+            Timescale(
+                id: "T8", wording: "when a delay would prevent publication within six months, the National Panel and the Secretary of State are informed, with the reason",
+                source: "§3.1.3", anchor: .delayKnown, unit: .onEvent, amount: 0),
+            Timescale(
+                id: "T9", wording: "the full report goes to the National Panel, Ofsted and the Secretary of State no later than 7 working days before the publication date",
+                source: "§10.5.1", anchor: .publicationDate, unit: .workingDays, amount: -7),
+            Timescale(
+                id: "T10", wording: "a published report stays available for at least one year; after that it is archived and available on request",
+                source: "§10.5.2", anchor: .publicationDate, unit: .calendarMonths, amount: 12),
+        ]
+        if ruleSet == .workingTogether2023, let t6 = rules.firstIndex(where: { $0.id == "T6" }) {
+            // Working Together 2023 counts the Rapid Review's 15 working days from the
+            // notification to the National Panel (RULES.md).
+            rules[t6].anchor = .notifiedNationalPanel
+            rules[t6].wording = "the Rapid Review and its decision are complete within 15 working days of the notification to the National Panel"
+            rules[t6].source = "Working Together 2023, 4.2"
+        }
+        return rules
+    }
+
+    /// One timescale by id (`T4`), if it exists.
+    package static func rule(_ id: String, _ ruleSet: RuleSet = .surrey2019) -> Timescale? {
+        all(ruleSet).first { $0.id == id }
+    }
+}
