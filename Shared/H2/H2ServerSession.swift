@@ -42,8 +42,8 @@ final class H2ServerSession: ServerProtocolSession {
         return found
     }
     private var goingAway = false
-    private var maxMessageBytes: Int
-    private var maxHeaderBytes: Int
+    private let maxMessageBytes: Int
+    private let maxHeaderBytes: Int
 
     init?(connection: ServerConnection) {
         self.connection = connection

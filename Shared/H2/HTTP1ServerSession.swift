@@ -24,6 +24,10 @@ final class HTTP1ServerSession: ServerProtocolSession {
     func receive(_ bytes: UnsafeRawBufferPointer) -> Bool {
         if case .closing = state { return true }
         inbound.append(contentsOf: bytes)
+        // A client pipelining more than one maximal request ahead of our answers is not
+        // waited for: bounded memory per connection.
+        let configuration = connection.context.configuration
+        if inbound.count > configuration.maxHeaderBytes + configuration.maxMessageBytes { return false }
         if headStartedAt == nil, case .awaitingHead = state { headStartedAt = monotonicNanos() }
         process()
         return true

@@ -176,10 +176,8 @@ final class ServerConnection: EventSource {
             var events: UInt32 = 0
             if !readingPaused { events |= Readiness.readable }
             if wantWritable { events |= Readiness.writable }
+            // Level-triggered: input that arrived while paused is reported again on resume.
             loop.modify(fd, events: events)
-            if !readingPaused && pending == 0 {
-                // Input may have arrived while paused; level-triggered epoll reports it again.
-            }
         }
     }
 
