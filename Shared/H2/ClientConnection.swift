@@ -217,21 +217,25 @@ final class ClientConnection: EventSource {
 
     private func flush() {
         guard state == .ready, let session else { return }
-        while output.count < 1 << 20 {
-            var data: UnsafePointer<UInt8>?
-            let n = nghttp2_session_mem_send(session, &data)
-            if n < 0 {
+        var rounds = 0
+        repeat {
+            while output.count < 1 << 20 {
+                var data: UnsafePointer<UInt8>?
+                let n = nghttp2_session_mem_send(session, &data)
+                if n < 0 {
+                    close()
+                    return
+                }
+                guard n > 0, let data else { break }
+                output.append(UnsafeRawBufferPointer(start: data, count: n))
+            }
+            guard output.drain(to: fd) else {
                 close()
                 return
             }
-            guard n > 0, let data else { break }
-            output.append(UnsafeRawBufferPointer(start: data, count: n))
-        }
-        guard output.drain(to: fd) else {
-            close()
-            return
-        }
-        let needWritable = !output.isEmpty
+            rounds += 1
+        } while output.isEmpty && nghttp2_session_want_write(session) != 0 && rounds < 64
+        let needWritable = !output.isEmpty || nghttp2_session_want_write(session) != 0
         if needWritable != wantWritable {
             wantWritable = needWritable
             loop.modify(fd, events: Readiness.readable | (needWritable ? Readiness.writable : 0))

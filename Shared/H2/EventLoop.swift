@@ -30,8 +30,10 @@ extension Duration {
     /// Whole nanoseconds, saturating at zero.
     var nanoseconds: UInt64 {
         let (seconds, attoseconds) = components
-        if seconds < 0 { return 0 }
-        return UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+        if seconds < 0 || (seconds == 0 && attoseconds <= 0) { return 0 }
+        // Saturate: a century is as good as forever for a timer.
+        if seconds >= 3_153_600_000 { return 3_153_600_000 * 1_000_000_000 }
+        return UInt64(seconds) * 1_000_000_000 + UInt64(max(0, attoseconds) / 1_000_000_000)
     }
 }
 
@@ -135,7 +137,8 @@ package final class EventLoop: @unchecked Sendable {
     /// Runs `action` on the loop after `delay`; returns an id for `cancelTimer`.
     @discardableResult
     func scheduleTimer(after delay: Duration, _ action: @escaping () -> Void) -> UInt64 {
-        timers.insert(deadline: monotonicNanos() + delay.nanoseconds, action: action)
+        let (sum, overflow) = monotonicNanos().addingReportingOverflow(delay.nanoseconds)
+        return timers.insert(deadline: overflow ? UInt64.max : sum, action: action)
     }
 
     func cancelTimer(_ id: UInt64) { timers.cancel(id) }
@@ -283,7 +286,11 @@ struct TimerHeap {
     }
 
     mutating func cancel(_ id: UInt64) {
-        if heap.contains(where: { $0.id == id }) { cancelled.insert(id) }
+        // The entry stays in the heap until due, but lets go of what its closure captured
+        // (a call with its request and response bodies).
+        guard let index = heap.firstIndex(where: { $0.id == id }) else { return }
+        heap[index].action = {}
+        cancelled.insert(id)
     }
 
     mutating func popDue(now: UInt64) -> (() -> Void)? {

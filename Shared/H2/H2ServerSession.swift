@@ -111,6 +111,11 @@ final class H2ServerSession: ServerProtocolSession {
 
     var activeRequests: Int { streams.count }
 
+    var wantsToWrite: Bool {
+        guard let session else { return false }
+        return nghttp2_session_want_write(session) != 0
+    }
+
     var finished: Bool {
         guard let session else { return true }
         if goingAway && streams.isEmpty { return true }
@@ -129,6 +134,8 @@ final class H2ServerSession: ServerProtocolSession {
 
     func complete(stream id: Int32, response: HTTPResponse) {
         guard let stream = stream(id), !stream.responded else { return }
+        var response = response
+        if stream.method == "HEAD" { response.body = Data() }
         submit(response, on: stream)
     }
 

@@ -60,7 +60,9 @@ enum HTTP1RequestParser {
             let value = line[line.index(after: colon)...].trimmingSpaces()
             switch name {
             case "content-length":
-                guard let length = Int(value), length >= 0, !sawLength || length == head.contentLength else {
+                guard !value.isEmpty, value.count <= 15, value.allSatisfy({ $0.isASCII && $0.isNumber }), let length = Int(value),
+                    !sawLength || length == head.contentLength
+                else {
                     return .reject(status: 400, reason: "invalid content-length")
                 }
                 sawLength = true

@@ -62,7 +62,7 @@ final class HTTP1ServerSession: ServerProtocolSession {
                         state = .closing
                         return
                     }
-                    if head.expectsContinue && inbound.count < head.contentLength {
+                    if head.expectsContinue && head.minorVersion == 1 && inbound.count < head.contentLength {
                         Array("HTTP/1.1 100 Continue\r\n\r\n".utf8).withUnsafeBytes { connection.emit($0) }
                     }
                     state = .readingBody(head)
@@ -91,7 +91,10 @@ final class HTTP1ServerSession: ServerProtocolSession {
         guard case .handling(let head, let current) = state, current == stream else { return }
         task = nil
         let keepAlive = head.keepAlive && !draining
-        write(response, keepAlive: keepAlive)
+        var response = response
+        // A HEAD response has the headers a GET would, and no body (RFC 9110 §9.3.2).
+        if head.method == "HEAD" { response.body = Data() }
+        write(response, keepAlive: keepAlive, contentLength: head.method == "HEAD" ? nil : response.body.count)
         if keepAlive {
             state = .awaitingHead
             process()
@@ -107,18 +110,21 @@ final class HTTP1ServerSession: ServerProtocolSession {
         state = .closing
     }
 
-    private func write(_ response: HTTPResponse, keepAlive: Bool) {
+    private func write(_ response: HTTPResponse, keepAlive: Bool, contentLength: Int? = nil) {
         var head = "HTTP/1.1 \(response.status) \(HTTPReason.phrase(response.status))\r\n"
         for field in response.headers where field.name != "content-length" && field.name != "connection" {
             head += "\(field.name): \(field.value)\r\n"
         }
-        head += "content-length: \(response.body.count)\r\nconnection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
+        if let length = contentLength ?? Optional(response.body.count) { head += "content-length: \(length)\r\n" }
+        head += "connection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
         var bytes = Array(head.utf8)
         bytes.append(contentsOf: response.body)
         bytes.withUnsafeBytes { connection.emit($0) }
     }
 
     func produceOutput() -> Bool { true }
+
+    var wantsToWrite: Bool { false }
 
     var activeRequests: Int {
         if case .handling = state { return 1 }

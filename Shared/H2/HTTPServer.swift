@@ -104,7 +104,10 @@ final class LoopAcceptor: EventSource {
         // A few per wake-up, so connections spread over the loops.
         for _ in 0..<4 {
             let fd = accept4(listenFD, nil, nil, Int32(SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue))
-            if fd < 0 { return }
+            if fd < 0 {
+                if errno == EMFILE || errno == ENFILE { pauseAccepting() }
+                return
+            }
             let stats = context.stats
             if stats.openConnections.load(ordering: .relaxed) >= context.configuration.maxConnections || draining {
                 stats.refusedConnections.add(1, ordering: .relaxed)
@@ -118,6 +121,19 @@ final class LoopAcceptor: EventSource {
                 stats.openConnections.subtract(1, ordering: .relaxed)
             }
             connections[connection.id] = connection
+        }
+    }
+
+    /// Out of file descriptors: the pending connection stays in the backlog and the listener,
+    /// level-triggered, would wake us at once forever. Step back for a moment instead.
+    private func pauseAccepting() {
+        guard listening else { return }
+        listening = false
+        loop.deregister(listenFD)
+        loop.scheduleTimer(after: .milliseconds(100)) { [weak self] in
+            guard let self, !self.draining else { return }
+            self.listening = true
+            self.loop.register(self.listenFD, self, events: Readiness.readable | Readiness.exclusive)
         }
     }
 

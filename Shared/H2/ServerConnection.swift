@@ -28,6 +28,8 @@ protocol ServerProtocolSession: AnyObject {
     func complete(stream: Int32, response: HTTPResponse)
     /// Requests in progress.
     var activeRequests: Int { get }
+    /// True while the session has output it has not produced yet.
+    var wantsToWrite: Bool { get }
     /// True when the session has nothing more to do and the connection can close once flushed.
     var finished: Bool { get }
     /// When the first byte of a request head still incomplete arrived (for the header timeout).
@@ -150,15 +152,21 @@ final class ServerConnection: EventSource {
 
     func flushNow() {
         guard !isClosed else { return }
-        if let session, !session.produceOutput() {
-            _ = output.drain(to: fd)
-            close()
-            return
-        }
-        guard output.drain(to: fd) else {
-            close()
-            return
-        }
+        // Production stops at the high-water mark; when the socket took everything, ask the
+        // session again, or what it still holds would wait for the peer's next frame.
+        var rounds = 0
+        repeat {
+            if let session, !session.produceOutput() {
+                _ = output.drain(to: fd)
+                close()
+                return
+            }
+            guard output.drain(to: fd) else {
+                close()
+                return
+            }
+            rounds += 1
+        } while output.isEmpty && session?.wantsToWrite == true && rounds < 64
         updateInterest()
         if let session, session.finished, output.isEmpty {
             close()
@@ -169,7 +177,7 @@ final class ServerConnection: EventSource {
     private func updateInterest() {
         let pending = output.count
         let shouldPause = pending >= context.configuration.outputHighWater
-        let needWritable = pending > 0
+        let needWritable = pending > 0 || session?.wantsToWrite == true
         if shouldPause != readingPaused || needWritable != wantWritable {
             readingPaused = shouldPause
             wantWritable = needWritable

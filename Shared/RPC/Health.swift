@@ -28,7 +28,8 @@ package enum HealthCheck {
                 value |= Int(byte & 0x7f) << shift
                 if byte & 0x80 == 0 { return value }
                 shift += 7
-                if shift > 56 { break }
+                // Lengths and keys of this message are small; refuse anything near overflow.
+                if shift > 28 { break }
             }
             throw RPCError(.invalidArgument, "HealthCheckRequest: malformed varint")
         }
@@ -39,11 +40,11 @@ package enum HealthCheck {
             case 0: _ = try varint()
             case 2:
                 let length = try varint()
-                guard length >= 0, i + length <= bytes.count else { throw RPCError(.invalidArgument, "HealthCheckRequest: truncated field") }
+                guard length >= 0, length <= bytes.count - i else { throw RPCError(.invalidArgument, "HealthCheckRequest: truncated field") }
                 if field == 1 { service = String(decoding: bytes[i..<(i + length)], as: UTF8.self) }
                 i += length
-            case 1: i += 8
-            case 5: i += 4
+            case 1: i = min(bytes.count, i + 8)
+            case 5: i = min(bytes.count, i + 4)
             default: throw RPCError(.invalidArgument, "HealthCheckRequest: unsupported wire type")
             }
         }
