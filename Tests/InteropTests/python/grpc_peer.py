@@ -14,6 +14,7 @@ Subcommands (every result is one JSON object on stdout; the Swift tests make the
   serve
       Serves /cspr.test.v1.Echo/Echo and /cspr.test.v1.Echo/Fail (as the Swift echo service
       does) through a generic handler with JSON (de)serializers, on a free loopback port.
+      Echo adds "seenMetadata": the authorization and x-request-id metadata it received.
       Prints "listening on PORT" and serves until killed or until its parent goes away.
 
 A missing Python module exits with status 2 and a message naming it and how to install it.
@@ -74,7 +75,11 @@ def serve():
         # Sleep in small steps so a call that is cancelled or past its deadline stops early.
         while time.monotonic() < deadline and context.is_active():
             time.sleep(0.01)
-        return request
+        reply = dict(request)
+        # What the caller's metadata looked like here, for the tests of our client's metadata.
+        reply["seenMetadata"] = {
+            key: value for key, value in context.invocation_metadata() if key in ("authorization", "x-request-id")}
+        return reply
 
     def fail(request, context):
         code = next((c for c in grpc.StatusCode if c.value[0] == request["code"]), grpc.StatusCode.UNKNOWN)
