@@ -44,6 +44,9 @@ extension InteropTests {
             ErrorCase(code: .unauthenticated, status: 401, name: "unauthenticated", message: "a bearer token is required"),
             ErrorCase(code: .permissionDenied, status: 403, name: "permission_denied", message: "the agency role may not ratify"),
             ErrorCase(code: .alreadyExists, status: 409, name: "already_exists", message: "referral already submitted"),
+            // The Connect spec spells this one with one L, unlike gRPC's CANCELLED.
+            ErrorCase(code: .cancelled, status: 499, name: "canceled", message: "the chair withdrew the request"),
+            ErrorCase(code: .deadlineExceeded, status: 504, name: "deadline_exceeded", message: "the agency did not answer in time"),
         ]
 
         @Test("an error is a Connect error body with the HTTP status of its code", arguments: versions, errors)
