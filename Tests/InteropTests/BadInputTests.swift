@@ -139,6 +139,18 @@ extension InteropTests {
             }
         }
 
+        @Test("grpcio sending a 100 kB message to a server with a 1 KiB limit gets RESOURCE_EXHAUSTED naming the limit")
+        func grpcio() async throws {
+            try await withEchoServer(Self.configure) { server in
+                let bystander = try await Bystander.connect(port: server.port)
+                let result = try await Peers.python(
+                    "grpc_peer.py", ["call", String(server.port), EchoService.echo.path, Wire.echoJSON(bytes: 100_000)], as: GRPCCallResult.self)
+                #expect(result.code == "RESOURCE_EXHAUSTED")
+                #expect(result.details?.contains("1024") == true, "\(result.details ?? "no message")")
+                await bystander.expectServerStillServing(after: "grpcio sending a message over the limit")
+            }
+        }
+
         @Test("a 4 KiB Connect message to a server with a 1 KiB limit is 429 resource_exhausted", arguments: CurlVersion.allCases)
         func connect(version: CurlVersion) async throws {
             try await withEchoServer(Self.configure) { server in

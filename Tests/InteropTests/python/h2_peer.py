@@ -236,9 +236,13 @@ def cmd_vanish_mid_response(port, kind):
 
 def cmd_rapid_reset(port, count):
     peer = Peer(port)
-    # Let the server's SETTINGS arrive first, as a real client would.
-    peer.pump(1)
     body = echo_body({"text": "reset me", "sleepMillis": 10000})
+    # Let the server's SETTINGS and connection WINDOW_UPDATE arrive first, as a real client
+    # would: the DATA of reset streams still counts against the connection's window.
+    deadline = time.monotonic() + 2
+    while peer.conn.outbound_flow_control_window < count * len(body) and time.monotonic() < deadline:
+        if not peer.pump(0.1):
+            break
     sent = 0
     for _ in range(count):
         if peer.closed:
