@@ -1,8 +1,8 @@
 import Foundation
 import H2
 import RPC
-import Testing
 import TestSupport
+import Testing
 
 extension InteropTests {
     /// Malformed calls, each answered with the right status, after which the server still serves
@@ -26,7 +26,8 @@ extension InteropTests {
                 testDescription: "a length prefix cut short (3 bytes) is INVALID_ARGUMENT", body: [0, 0, 0], code: .invalidArgument,
                 message: "truncated"),
             GRPCCase(
-                testDescription: "a prefix announcing 100 bytes with 10 sent is INVALID_ARGUMENT", body: [0, 0, 0, 0, 100] + Array("{\"text\":1}".utf8),
+                testDescription: "a prefix announcing 100 bytes with 10 sent is INVALID_ARGUMENT",
+                body: [0, 0, 0, 0, 100] + Array("{\"text\":1}".utf8),
                 code: .invalidArgument, message: "truncated"),
             GRPCCase(
                 testDescription: "a message with the compressed flag is UNIMPLEMENTED", body: Wire.grpcFrame(#"{"text":"zipped"}"#, flag: 1),
@@ -78,7 +79,8 @@ extension InteropTests {
                 testDescription: "a missing field is 400 invalid_argument naming it", json: #"{"count": 1}"#, status: 400,
                 error: ConnectErrorBody(code: "invalid_argument", message: "text: is required but missing")),
             ConnectCase(
-                testDescription: "a mistyped nested date is 400 invalid_argument naming its path", json: #"{"text": "x", "nested": {"when": "tomorrow"}}"#,
+                testDescription: "a mistyped nested date is 400 invalid_argument naming its path",
+                json: #"{"text": "x", "nested": {"when": "tomorrow"}}"#,
                 status: 400, error: ConnectErrorBody(code: "invalid_argument", message: #"nested.when: expected a date "YYYY-MM-DD""#)),
             ConnectCase(
                 testDescription: "an unknown method is 501 unimplemented naming it", path: "/cspr.test.v1.Echo/Nope", json: "{}", status: 501,
@@ -130,9 +132,11 @@ extension InteropTests {
         func grpc() async throws {
             try await withEchoServer(Self.configure) { server in
                 let bystander = try await Bystander.connect(port: server.port)
-                let response = try await h2Request(port: server.port, contentType: "application/grpc+json", body: Wire.grpcFrame(Wire.echoJSON(bytes: 4096)))
+                let response = try await h2Request(
+                    port: server.port, contentType: "application/grpc+json", body: Wire.grpcFrame(Wire.echoJSON(bytes: 4096)))
                 #expect(response.status == 200)
-                #expect(response.grpcStatus == RPCCode.resourceExhausted.rawValue, "got grpc-status \(response.grpcStatus.map(String.init) ?? "none")")
+                #expect(
+                    response.grpcStatus == RPCCode.resourceExhausted.rawValue, "got grpc-status \(response.grpcStatus.map(String.init) ?? "none")")
                 #expect(response.grpcMessage?.contains("1024") == true, "the message names the limit: \(response.grpcMessage ?? "none")")
                 #expect(response.goaway == nil, "only the stream is refused, not the connection")
                 await bystander.expectServerStillServing(after: "a gRPC message over the limit")

@@ -1,8 +1,8 @@
 import Foundation
 import H2
 import RPC
-import Testing
 import TestSupport
+import Testing
 
 extension InteropTests {
     /// curl makes Connect unary JSON calls over h2c (prior knowledge) and plain HTTP/1.1, and
@@ -11,7 +11,9 @@ extension InteropTests {
     struct Curl {
         static let versions = CurlVersion.allCases
 
-        private static func post(_ version: CurlVersion, port: Int, path: String, json: String, contentType: String = "application/json") async throws -> CurlResult {
+        private static func post(_ version: CurlVersion, port: Int, path: String, json: String, contentType: String = "application/json") async throws
+            -> CurlResult
+        {
             try await Peers.curl([
                 version.option, "--request", "POST", "--header", "content-type: \(contentType)", "--data-binary", json,
                 "http://127.0.0.1:\(port)\(path)",
@@ -21,11 +23,13 @@ extension InteropTests {
         @Test("a Connect JSON call comes back as it was sent", arguments: versions)
         func success(version: CurlVersion) async throws {
             let (server, port) = try await startEchoServerProcess()
-            let result = try await Self.post(version, port: port, path: EchoService.echo.path, json: #"{"text":"from curl","count":2,"nested":{"when":"2026-11-27"}}"#)
+            let result = try await Self.post(
+                version, port: port, path: EchoService.echo.path, json: #"{"text":"from curl","count":2,"nested":{"when":"2026-11-27"}}"#)
             #expect(result.status == 200, "\(result.body)")
             #expect(result.httpVersion == version.rawValue)
             let reply = try JSONDecoder().decode(EchoService.EchoMessage.self, from: Data(result.body.utf8))
-            #expect(reply == EchoService.EchoMessage(text: "from curl", count: 2, nested: EchoService.Nested(when: EchoService.TestDate("2026-11-27"))))
+            #expect(
+                reply == EchoService.EchoMessage(text: "from curl", count: 2, nested: EchoService.Nested(when: EchoService.TestDate("2026-11-27"))))
             withExtendedLifetime(server) {}
         }
 
@@ -52,7 +56,8 @@ extension InteropTests {
         @Test("an error is a Connect error body with the HTTP status of its code", arguments: versions, errors)
         func errorStatus(version: CurlVersion, expected: ErrorCase) async throws {
             let (server, port) = try await startEchoServerProcess()
-            let result = try await Self.post(version, port: port, path: EchoService.fail.path, json: #"{"code":\#(expected.code.rawValue),"message":"\#(expected.message)"}"#)
+            let result = try await Self.post(
+                version, port: port, path: EchoService.fail.path, json: #"{"code":\#(expected.code.rawValue),"message":"\#(expected.message)"}"#)
             #expect(result.status == expected.status, "\(result.body)")
             #expect(result.httpVersion == version.rawValue)
             let body = try JSONDecoder().decode(ConnectErrorBody.self, from: Data(result.body.utf8))

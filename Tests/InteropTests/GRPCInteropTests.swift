@@ -1,8 +1,8 @@
 import Foundation
 import H2
 import RPC
-import Testing
 import TestSupport
+import Testing
 
 extension InteropTests {
     /// Python grpcio, a gRPC implementation we did not write, calls the echo server executable
@@ -52,7 +52,8 @@ extension InteropTests {
         func deadlineExceeded() async throws {
             try await withEchoServer { server in
                 let result = try await Peers.python(
-                    "grpc_peer.py", ["call", String(server.port), EchoService.echo.path, #"{"text": "slow", "sleepMillis": 5000}"#, "--timeout", "0.2"],
+                    "grpc_peer.py",
+                    ["call", String(server.port), EchoService.echo.path, #"{"text": "slow", "sleepMillis": 5000}"#, "--timeout", "0.2"],
                     as: GRPCCallResult.self)
                 #expect(result.code == "DEADLINE_EXCEEDED")
                 #expect(result.elapsed < 3, "the client waited \(result.elapsed) s for a 0.2 s deadline")

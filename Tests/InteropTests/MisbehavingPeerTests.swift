@@ -1,23 +1,26 @@
 import Foundation
 import H2
 import RPC
-import Testing
 import TestSupport
+import Testing
 
 extension InteropTests {
     /// Clients that break the protocol or walk away: each is dealt with (an error status, or the
     /// connection closed, never a hang or a crash) and the server goes on serving.
     @Suite("Misbehaving clients do not take the server down")
     struct MisbehavingPeers {
+        static func oneSecondHeaderTimeout(_ configuration: inout ServerConfiguration) { configuration.headerTimeout = .seconds(1) }
+        static func halfSecondHeaderTimeout(_ configuration: inout ServerConfiguration) { configuration.headerTimeout = .milliseconds(500) }
+
         /// What `h2_peer.py raw` and `slowloris` saw.
         struct RawResult: Decodable {
             var closed: Bool
             var elapsed: Double
             /// The HTTP/1.1 status line, when the answer was one.
-            var first_line: String?
+            var firstLine: String?
             var received: Int
 
-            var status: Int? { first_line.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } }
+            var status: Int? { firstLine.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } }
         }
 
         /// Bytes sent where a request or the HTTP/2 preface belongs.
@@ -55,15 +58,15 @@ extension InteropTests {
 
         @Test("garbage instead of the preface is refused and the connection closed within 5 s", arguments: garbage)
         func garbagePreface(_ garbage: Garbage) async throws {
-            try await withEchoServer({ $0.headerTimeout = .seconds(1) }) { server in
+            try await withEchoServer(Self.oneSecondHeaderTimeout) { server in
                 let bystander = try await Bystander.connect(port: server.port)
                 let result = try await Peers.python("h2_peer.py", ["raw", String(server.port), Wire.hex(garbage.bytes)], as: RawResult.self)
                 #expect(result.closed, "the server left the connection open for \(result.elapsed) s")
                 #expect(result.elapsed < 5, "the server took \(result.elapsed) s to close")
                 if let status = garbage.status {
-                    #expect(result.status == status, "got \(result.first_line ?? "no HTTP/1.1 answer")")
+                    #expect(result.status == status, "got \(result.firstLine ?? "no HTTP/1.1 answer")")
                 } else {
-                    #expect(result.first_line == nil, "an HTTP/2 connection got an HTTP/1.1 answer: \(result.first_line ?? "")")
+                    #expect(result.firstLine == nil, "an HTTP/2 connection got an HTTP/1.1 answer: \(result.firstLine ?? "")")
                     #expect(result.received > 0, "the server closed without a GOAWAY")
                 }
                 await bystander.expectServerStillServing(after: garbage.testDescription)
@@ -73,17 +76,17 @@ extension InteropTests {
         @Test("a stream reset in the middle of its request leaves the connection serving the next call")
         func resetMidRequest() async throws {
             struct Result: Decodable {
-                var after_reset: H2Response
-                var reset_stream: H2Response
+                var afterReset: H2Response
+                var resetStream: H2Response
             }
             try await withEchoServer { server in
                 let bystander = try await Bystander.connect(port: server.port)
                 let result = try await Peers.python("h2_peer.py", ["reset-mid-request", String(server.port)], as: Result.self)
-                #expect(result.reset_stream.status == nil, "the reset request was answered anyway")
-                #expect(result.after_reset.status == 200)
-                #expect(result.after_reset.grpcStatus == 0, "\(result.after_reset.grpcMessage ?? "")")
-                #expect(result.after_reset.body.contains(#"{"text":"after the reset"}"#), "\(result.after_reset.body)")
-                #expect(result.after_reset.goaway == nil)
+                #expect(result.resetStream.status == nil, "the reset request was answered anyway")
+                #expect(result.afterReset.status == 200)
+                #expect(result.afterReset.grpcStatus == 0, "\(result.afterReset.grpcMessage ?? "")")
+                #expect(result.afterReset.body.contains(#"{"text":"after the reset"}"#), "\(result.afterReset.body)")
+                #expect(result.afterReset.goaway == nil)
                 let stats = server.http.stats
                 #expect(await eventually(within: .seconds(5)) { stats.openStreams.load(ordering: .relaxed) == 0 })
                 await bystander.expectServerStillServing(after: "a stream reset mid-request")
@@ -103,14 +106,16 @@ extension InteropTests {
                 let streamsDone = await eventually(within: .seconds(5)) { stats.openStreams.load(ordering: .relaxed) == 0 }
                 #expect(streamsDone, "\(stats.openStreams.load(ordering: .relaxed)) calls still running 5 s after their client vanished")
                 let connectionsDone = await eventually(within: .seconds(5)) { stats.openConnections.load(ordering: .relaxed) == connectionsBefore }
-                #expect(connectionsDone, "\(stats.openConnections.load(ordering: .relaxed) - connectionsBefore) connections still open 5 s after the client vanished")
+                #expect(
+                    connectionsDone,
+                    "\(stats.openConnections.load(ordering: .relaxed) - connectionsBefore) connections still open 5 s after the client vanished")
                 await bystander.expectServerStillServing(after: "a client vanishing mid-response (\(kind))")
             }
         }
 
         @Test("a slowloris HTTP/1.1 client trickling its head gets 408 and is closed long before the trickle ends")
         func slowloris() async throws {
-            try await withEchoServer({ $0.headerTimeout = .milliseconds(500) }) { server in
+            try await withEchoServer(Self.halfSecondHeaderTimeout) { server in
                 let bystander = try await Bystander.connect(port: server.port)
                 struct Result: Decodable {
                     var status: Int?

@@ -1,13 +1,8 @@
 import Foundation
 import H2
 import RPC
-import Testing
 import TestSupport
-
-/// Every interoperability and bad-input test, one at a time: they start processes and servers
-/// and some watch the clock, on machines with few cores.
-@Suite("Interop", .serialized)
-struct InteropTests {}
+import Testing
 
 /// A peer we did not write failed to run (missing, or it printed nothing we could read).
 struct PeerError: Error, CustomStringConvertible {
@@ -174,7 +169,8 @@ enum Wire {
 }
 
 /// Sends one request with python `h2` on a fresh connection.
-func h2Request(port: Int, path: String = EchoService.echo.path, contentType: String, body: [UInt8], headers: [String] = []) async throws -> H2Response {
+func h2Request(port: Int, path: String = EchoService.echo.path, contentType: String, body: [UInt8], headers: [String] = []) async throws -> H2Response
+{
     try await Peers.python("h2_peer.py", ["request", String(port), path, contentType, Wire.hex(body)] + headers)
 }
 

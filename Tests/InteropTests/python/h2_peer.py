@@ -10,7 +10,7 @@ the Swift tests make the assertions.
 
   reset-mid-request PORT
       Sends HEADERS and part of a gRPC message, then RST_STREAM(CANCEL); then a complete Echo
-      call on the same connection. Prints {"after_reset": <response of the second call>}.
+      call on the same connection. Prints {"afterReset": <response of the second call>, "resetStream": <what the reset one got>}.
 
   vanish-mid-response PORT slow|large
       Asks for a slow (sleepMillis 30000) or large (3 MiB) Echo response, reads a little of
@@ -23,7 +23,7 @@ the Swift tests make the assertions.
 
   raw PORT HEX
       Sends the bytes as they are on a plain TCP socket (half-closing nothing) and reads until
-      the server closes or 8 s pass. Prints {"closed", "elapsed", "first_line", "received"}.
+      the server closes or 8 s pass. Prints {"closed", "elapsed", "firstLine", "received"}.
 
   slowloris PORT INTERVAL_SECONDS
       Sends an HTTP/1.1 request head one byte per interval, watching for an answer between
@@ -209,7 +209,7 @@ def cmd_reset_mid_request(port):
     peer.flush()
     second = peer.send_request(request_headers(port, ECHO, "application/grpc+json"), echo_body({"text": "after the reset"}))
     peer.wait_for(second)
-    print(json.dumps({"after_reset": peer.describe(second), "reset_stream": peer.describe(stream_id)}))
+    print(json.dumps({"afterReset": peer.describe(second), "resetStream": peer.describe(stream_id)}))
     peer.close()
 
 
@@ -285,7 +285,7 @@ def cmd_raw(port, payload_hex):
     elapsed = time.monotonic() - started
     sock.close()
     first_line = received.split(b"\r\n", 1)[0].decode("latin-1") if received.startswith(b"HTTP/") else None
-    print(json.dumps({"closed": closed, "elapsed": elapsed, "first_line": first_line, "received": len(received)}))
+    print(json.dumps({"closed": closed, "elapsed": elapsed, "firstLine": first_line, "received": len(received)}))
 
 
 def cmd_slowloris(port, interval):
