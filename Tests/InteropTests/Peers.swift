@@ -18,13 +18,25 @@ enum Peers {
     /// The directory of the Python scripts.
     static var pythonDirectory: URL { BuiltProducts.packageRoot.appendingPathComponent("Tests/InteropTests/python") }
 
-    /// Checked once per test run: python3 with the modules the scripts import.
+    /// Checked once per test run: python3 with the packages the scripts import.
     private static let pythonCheck = Task<String?, Never> {
+        let script = """
+            import importlib, sys
+            missing = []
+            for module, package in (("grpc", "grpcio"), ("grpc_health.v1.health_pb2", "grpcio-health-checking"), ("h2.connection", "h2")):
+                try:
+                    importlib.import_module(module)
+                except ImportError:
+                    missing.append(package)
+            print("missing: " + " ".join(missing) if missing else "ok")
+            """
         do {
-            let (status, output) = try await runCommand(
-                "python3", ["-c", "import grpc, grpc_health.v1.health_pb2, h2.connection; print('ok')"], timeout: .seconds(30))
-            if status == 0 { return nil }
-            return "python3 cannot import the peers' modules (exit \(status)): \(output.suffix(400)); \(installHint)"
+            let (status, output) = try await runCommand("python3", ["-c", script], timeout: .seconds(30))
+            let lines = output.split(separator: "\n")
+            if status == 0, let verdict = lines.last(where: { $0 == "ok" || $0.hasPrefix("missing: ") }) {
+                return verdict == "ok" ? nil : "python3 lacks the peers' packages (\(verdict)); \(installHint)"
+            }
+            return "python3 could not check the peers' packages (exit \(status)): \(output.suffix(400)); \(installHint)"
         } catch {
             return "python3 could not be run: \(error); \(installHint)"
         }
