@@ -125,13 +125,13 @@ extension InteropTests {
     /// generic handler with JSON (de)serializers.
     @Suite("Our client calls a Python grpcio server")
     struct GRPCioServer {
-        @Test("a typed call comes back as it was sent, and an extra field in the reply is ignored")
+        @Test("a typed call with a deadline and metadata comes back as it was sent, an extra field in the reply ignored")
         func success() async throws {
             let (python, port) = try await Peers.startPythonGRPCServer()
             let client = RPCClient(host: "127.0.0.1", port: port)
             defer { client.transport.close() }
             let request = EchoService.EchoMessage(text: "from Swift", count: 3, nested: EchoService.Nested(when: EchoService.TestDate("2026-02-29")))
-            let reply = try await client.call(EchoService.echo, request, deadline: .seconds(10))
+            let reply = try await client.call(EchoService.echo, request, deadline: .seconds(10), metadata: ["x-request-id": "typed-1"])
             #expect(reply == request)
             withExtendedLifetime(python) {}
         }
