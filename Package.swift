@@ -24,7 +24,7 @@ let package = Package(
         // our server and client, and the bad-input cases, each in its own process.
         .testTarget(
             name: "InteropTests", dependencies: ["RPC", "H2", "TestSupport", "EchoServer"], path: "Tests/InteropTests",
-            swiftSettings: swift6),
+            exclude: ["python"], swiftSettings: swift6),
 
         // SQLite storage: database, migrations, group commit, outbox and inbox.
         .target(name: "Storage", dependencies: ["CSQLite"], path: "Shared/Storage", swiftSettings: swift6),

@@ -42,8 +42,9 @@ package enum RPCCode: Int, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// The Connect protocol's code string, e.g. `failed_precondition`.
-    package var connectName: String { name.lowercased() }
+    /// The Connect protocol's code string, e.g. `failed_precondition`. The Connect spec spells
+    /// CANCELLED `canceled` (https://connectrpc.com/docs/protocol#error-codes).
+    package var connectName: String { self == .cancelled ? "canceled" : name.lowercased() }
 
     /// The Connect protocol's HTTP status for an error with this code.
     package var connectHTTPStatus: Int {
