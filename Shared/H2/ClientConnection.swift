@@ -21,6 +21,8 @@ final class ClientCall {
     var finished = false
     /// Lets the client forget the call (and its timer) however it ends.
     var onFinish: ((ClientCall) -> Void)?
+    /// The connection carrying the call's stream, once submitted.
+    weak var connection: ClientConnection?
 
     init(id: UInt64, request: HTTPRequest, continuation: CheckedContinuation<HTTPClientResponse, any Error>) {
         self.id = id
@@ -192,6 +194,7 @@ final class ClientConnection: EventSource {
         }
         guard streamID > 0 else { return false }
         streams[streamID] = call
+        call.connection = self
         scheduleFlush()
         return true
     }
@@ -200,6 +203,7 @@ final class ClientConnection: EventSource {
     func cancel(_ call: ClientCall) {
         guard let session, let entry = streams.first(where: { $0.value === call }) else { return }
         streams[entry.key] = nil
+        delegate?.streamFinished(self)
         nghttp2_submit_rst_stream(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), entry.key, NGHTTP2_CANCEL.rawValue)
         scheduleFlush()
     }

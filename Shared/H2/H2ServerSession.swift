@@ -16,6 +16,8 @@ final class ServerStream {
     var task: Task<Void, Never>?
     var response: HTTPResponse?
     var responseOffset = 0
+    /// When its HEADERS began, for the request timeout.
+    let startedAt = monotonicNanos()
 
     init(id: Int32) { self.id = id }
 
@@ -44,6 +46,8 @@ final class H2ServerSession: ServerProtocolSession {
     private var goingAway = false
     private let maxMessageBytes: Int
     private let maxHeaderBytes: Int
+    /// Body bytes held for requests not yet complete, across all streams.
+    private var bufferedBytes = 0
 
     init?(connection: ServerConnection) {
         self.connection = connection
@@ -109,7 +113,23 @@ final class H2ServerSession: ServerProtocolSession {
         return true
     }
 
-    var activeRequests: Int { streams.count }
+    /// Requests handed to the handler and not yet answered: a stream a client opened and left
+    /// incomplete does not keep the connection from its idle timeout.
+    var activeRequests: Int { streams.values.reduce(0) { $0 + ($1.requestComplete && !$1.responded ? 1 : 0) } }
+
+    /// Answers 408 to requests still incomplete after `limit` nanoseconds.
+    func expireStalledRequests(now: UInt64, limit: UInt64) {
+        for stream in streams.values where !stream.requestComplete && !stream.responded && now > stream.startedAt && now - stream.startedAt > limit {
+            connection.context.stats.rejectedRequests.add(1, ordering: .relaxed)
+            release(stream)
+            submit(HTTPResponse(status: 408), on: stream)
+        }
+    }
+
+    private func release(_ stream: ServerStream) {
+        bufferedBytes -= stream.body.count
+        stream.body = Data()
+    }
 
     var wantsToWrite: Bool {
         guard let session else { return false }
@@ -142,6 +162,7 @@ final class H2ServerSession: ServerProtocolSession {
     func close() {
         for stream in streams.values { stream.task?.cancel() }
         streams.removeAll()
+        bufferedBytes = 0
         recent = nil
         if let session { nghttp2_session_del(session) }
         session = nil
@@ -221,13 +242,15 @@ final class H2ServerSession: ServerProtocolSession {
 
     fileprivate func dataChunk(stream id: Int32, _ bytes: UnsafeRawBufferPointer) {
         guard let stream = stream(id), !stream.responded else { return }
-        if stream.body.count + bytes.count > maxMessageBytes {
+        let connectionBudget = connection.context.configuration.maxConnectionBufferBytes
+        if stream.body.count + bytes.count > maxMessageBytes || bufferedBytes + bytes.count > connectionBudget {
             connection.context.stats.rejectedRequests.add(1, ordering: .relaxed)
+            release(stream)
             submit(connection.context.handler.bodyTooLarge(stream.head, limit: maxMessageBytes), on: stream)
-            stream.body = Data()
             return
         }
         stream.body.append(contentsOf: bytes)
+        bufferedBytes += bytes.count
     }
 
     fileprivate func frameReceived(_ frame: UnsafePointer<nghttp2_frame>) {
@@ -243,7 +266,7 @@ final class H2ServerSession: ServerProtocolSession {
         stream.requestComplete = true
         if stream.responded { return }
         let request = HTTPRequest(head: stream.head, body: stream.body)
-        stream.body = Data()
+        release(stream)
         stream.task = connection.dispatch(stream: stream.id, request: request)
     }
 
@@ -259,6 +282,7 @@ final class H2ServerSession: ServerProtocolSession {
     fileprivate func streamClosed(_ id: Int32) {
         if recent?.id == id { recent = nil }
         guard let stream = streams.removeValue(forKey: id) else { return }
+        release(stream)
         // Reset or finished: a handler still running has nobody to answer.
         if !stream.responded { stream.task?.cancel() }
     }

@@ -16,6 +16,8 @@ final class HTTP1ServerSession: ServerProtocolSession {
     private var requestCounter: Int32 = 0
     private var task: Task<Void, Never>?
     private(set) var headStartedAt: UInt64?
+    /// When the current request's head arrived, while its body is still coming.
+    private var bodyStartedAt: UInt64?
 
     init(connection: ServerConnection) {
         self.connection = connection
@@ -66,9 +68,11 @@ final class HTTP1ServerSession: ServerProtocolSession {
                         Array("HTTP/1.1 100 Continue\r\n\r\n".utf8).withUnsafeBytes { connection.emit($0) }
                     }
                     state = .readingBody(head)
+                    bodyStartedAt = monotonicNanos()
                 }
             case .readingBody(let head):
                 guard inbound.count >= head.contentLength else { return }
+                bodyStartedAt = nil
                 let body = Data(inbound[0..<head.contentLength])
                 inbound.removeFirst(head.contentLength)
                 requestCounter &+= 1
@@ -101,6 +105,15 @@ final class HTTP1ServerSession: ServerProtocolSession {
         } else {
             state = .closing
         }
+    }
+
+    /// Answers 408 and ends the connection when a request body has been arriving for longer
+    /// than `limit` nanoseconds.
+    func expireStalledBody(now: UInt64, limit: UInt64) -> Bool {
+        guard case .readingBody = state, let started = bodyStartedAt, now > started, now - started > limit else { return false }
+        write(HTTPResponse(status: 408, headers: ["content-type": "text/plain"], body: Data("request body not received in time\n".utf8)), keepAlive: false)
+        state = .closing
+        return true
     }
 
     /// Answers a client too slow to send its request head.

@@ -90,15 +90,16 @@ final class ClientCore: ClientConnectionDelegate {
         }
         calls[call.id] = call
         call.onFinish = { [weak self] finished in self?.forget(finished) }
-        if let timeout {
-            call.timer = loop.scheduleTimer(after: timeout) { [weak self] in self?.expire(call) }
-        }
+        call.timer = loop.scheduleTimer(after: timeout ?? configuration.defaultTimeout) { [weak self] in self?.expire(call) }
         waiting.append(call)
         pump()
     }
 
     func cancel(id: UInt64) {
         guard let call = calls[id] else {
+            // Cancelled before its start reached the loop (or after it ended): remember a
+            // bounded number, so a late cancel of a finished call cannot grow this forever.
+            if cancelledEarly.count > 4096 { cancelledEarly.removeAll() }
             cancelledEarly.insert(id)
             return
         }
@@ -112,9 +113,12 @@ final class ClientCore: ClientConnectionDelegate {
 
     private func finish(_ call: ClientCall, _ error: HTTPClientError) {
         waiting.removeAll { $0 === call }
-        connection?.cancel(call)
+        // The call's own connection, which may be an older one that is going away.
+        call.connection?.cancel(call)
         forget(call)
         call.fail(error)
+        // Its stream slot is free: start a waiting call.
+        pump()
     }
 
     private func forget(_ call: ClientCall) {

@@ -57,5 +57,9 @@ package struct ClientConfiguration: Sendable {
     /// Ceiling of the reconnect backoff.
     package var maxBackoff: Duration = .seconds(5)
 
+    /// The timeout of a call that names none: no call waits forever on a peer that vanished
+    /// without closing its connection.
+    package var defaultTimeout: Duration = .seconds(60)
+
     package init() {}
 }

@@ -16,6 +16,11 @@ package struct ServerConfiguration: Sendable {
     package var maxHeaderBytes: Int = 16 * 1024
     /// Time an HTTP/1.1 client has to send a complete request head (slowloris guard).
     package var headerTimeout: Duration = .seconds(10)
+    /// Time from a request's first byte to its last (head and body, either protocol): a client
+    /// that opens a request and stalls is answered 408 rather than holding the connection.
+    package var requestTimeout: Duration = .seconds(60)
+    /// Request bodies buffered at once on one HTTP/2 connection (all its incomplete streams).
+    package var maxConnectionBufferBytes: Int = 16 * 1024 * 1024
     /// A connection with no open request for this long is closed.
     package var idleTimeout: Duration = .seconds(300)
     /// Connections open at once; more are accepted and closed at once.

@@ -253,7 +253,17 @@ final class ServerConnection: EventSource {
                 return
             }
         }
-        if let session, session.activeRequests == 0, now - lastActivity > configuration.idleTimeout.nanoseconds {
+        let requestLimit = configuration.requestTimeout.nanoseconds
+        if let h2 = session as? H2ServerSession {
+            h2.expireStalledRequests(now: now, limit: requestLimit)
+            scheduleFlush()
+        } else if let http1 = session as? HTTP1ServerSession, http1.expireStalledBody(now: now, limit: requestLimit) {
+            context.stats.rejectedRequests.add(1, ordering: .relaxed)
+            flushNow()
+            close()
+            return
+        }
+        if let session, session.activeRequests == 0, now > lastActivity, now - lastActivity > configuration.idleTimeout.nanoseconds {
             session.startDrain()
             flushNow()
             close()

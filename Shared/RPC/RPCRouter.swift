@@ -28,6 +28,9 @@ package final class RPCRouter: HTTPHandler {
     package let metrics: RPCMetrics
     private let readiness: @Sendable () -> Bool
     private let reportUnexpected: @Sendable (CallContext, any Error) -> Void
+    /// The largest message, in bytes. The transport's body limit is set 5 bytes higher so a
+    /// gRPC message of exactly this size (plus its prefix) passes, as a Connect body does.
+    let messageLimit = Atomic<Int>(4 * 1024 * 1024)
 
     /// - Parameters:
     ///   - interceptors: run around every call, the first outermost.
@@ -79,13 +82,17 @@ package final class RPCRouter: HTTPHandler {
     }
 
     package func bodyTooLarge(_ head: HTTPRequestHead, limit: Int) -> HTTPResponse {
-        let error = RPCError(.resourceExhausted, "message larger than the limit of \(limit) bytes")
+        let error = tooLarge()
         let contentType = head.headers["content-type"]?.lowercased() ?? ""
         let method = entries[head.path] != nil ? head.path : "unknown"
         metrics.record(method: method, code: error.code, seconds: 0)
         if contentType.hasPrefix("application/grpc") { return grpcError(error, contentType: contentType, requestID: nil) }
         if contentType.hasPrefix("application/json") { return connectError(error, requestID: nil) }
         return HTTPResponse(status: 413, headers: ["content-type": "text/plain"], body: Data("\(error.message)\n".utf8))
+    }
+
+    private func tooLarge() -> RPCError {
+        RPCError(.resourceExhausted, "message larger than the limit of \(messageLimit.load(ordering: .relaxed)) bytes")
     }
 
     // MARK: gRPC
@@ -120,6 +127,9 @@ package final class RPCRouter: HTTPHandler {
             message = try GRPCFraming.unframe(request.body)
         } catch {
             return finish(entry, started, grpcError(error, contentType: contentType, requestID: requestID), error.code)
+        }
+        guard message.count <= messageLimit.load(ordering: .relaxed) else {
+            return finish(entry, started, grpcError(tooLarge(), contentType: contentType, requestID: requestID), .resourceExhausted)
         }
         let context = makeContext(entry.info, head, requestID: requestID, timeout: timeout, wireProtocol: .grpc)
         switch await run(entry, context, message) {
@@ -176,6 +186,9 @@ package final class RPCRouter: HTTPHandler {
             }
             timeout = .milliseconds(millis)
         }
+        guard request.body.count <= messageLimit.load(ordering: .relaxed) else {
+            return finish(entry, started, connectError(tooLarge(), requestID: requestID), .resourceExhausted)
+        }
         let context = makeContext(entry.info, head, requestID: requestID, timeout: timeout, wireProtocol: .connect)
         switch await run(entry, context, request.body) {
         case .success(let reply):
@@ -212,20 +225,9 @@ package final class RPCRouter: HTTPHandler {
             guard let deadline = context.deadline else {
                 return .success(try await entry.chain(context, message))
             }
-            let chain = entry.chain
-            let reply = try await withThrowingTaskGroup(of: Data?.self) { group in
-                group.addTask { try await chain(context, message) }
-                group.addTask {
-                    try? await Task.sleep(until: deadline, clock: .continuous)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let reply = first else {
-                    throw RPCError(.deadlineExceeded, "deadline exceeded before \(context.method.name) finished")
-                }
-                return reply
-            }
-            return .success(reply)
+            return .success(try await DeadlineRace.run(until: deadline, method: context.method.name) {
+                try await entry.chain(context, message)
+            })
         } catch let error as RPCError {
             return .failure(error)
         } catch is CancellationError {

@@ -32,7 +32,10 @@ package final class RPCServer: Sendable {
             """
         }
         self.router = router
-        self.http = try HTTPServer(configuration: configuration, handler: router, stats: stats)
+        router.messageLimit.store(configuration.maxMessageBytes, ordering: .relaxed)
+        var transport = configuration
+        transport.maxMessageBytes = configuration.maxMessageBytes + 5  // the gRPC length prefix
+        self.http = try HTTPServer(configuration: transport, handler: router, stats: stats)
     }
 
     /// The bound port.

@@ -14,10 +14,14 @@ struct GracefulStopTests {
         let port = server.port
         let client = HTTP2Client(host: "127.0.0.1", port: port)
         defer { client.close() }
-        let inFlight = Task { try await client.send(testRequest("/sleep/600", method: "GET"), timeout: .seconds(10)) }
+        // Both requests wait in the handler until released, so they are in flight for sure
+        // when the drain starts, and answered only after it has.
+        let inFlight = Task { try await client.send(testRequest("/hold", method: "GET"), timeout: .seconds(10)) }
         let http1 = try RawConnection(port: port)
-        http1.send("GET /sleep/600 HTTP/1.1\r\n\r\n")
-        try await Task.sleep(for: .milliseconds(150))
+        http1.send("GET /hold HTTP/1.1\r\n\r\n")
+        let arrived = ContinuousClock.now + .seconds(5)
+        while handler.currentHolds < 2 && ContinuousClock.now < arrived { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(handler.currentHolds == 2)
 
         let stopping = Task { await server.shutdown(grace: .seconds(5)) }
         // New connections are refused once the listener is closed, while the old ones drain
@@ -28,10 +32,11 @@ struct GracefulStopTests {
             if (try? RawConnection(port: port)) == nil { refused = true } else { try await Task.sleep(for: .milliseconds(20)) }
         }
         #expect(refused)
+        handler.release()
 
         let response = try await inFlight.value
         #expect(response.status == 200)
-        #expect(String(decoding: response.body, as: UTF8.self) == "slept 600")
+        #expect(String(decoding: response.body, as: UTF8.self) == "released")
         let http1Response = http1.readHTTP1Response()
         #expect(http1Response?.status == 200)
         #expect(http1Response?.headers["connection"] == "close")

@@ -131,3 +131,45 @@ struct LimitTests {
         }
     }
 }
+
+@Suite("Stalled and partial requests")
+struct StalledRequestTests {
+    @Test("an HTTP/1.1 body that stops arriving is answered 408 at the request timeout")
+    func stalledBody() async throws {
+        try await withHTTPServer(TestHTTPHandler(), { $0.requestTimeout = .milliseconds(400) }) { server in
+            let connection = try RawConnection(port: server.port, readTimeout: .seconds(5))
+            connection.send("POST /echo HTTP/1.1\r\nContent-Length: 100\r\n\r\nonly part")
+            let response = connection.readHTTP1Response()
+            #expect(response?.status == 408)
+            #expect(connection.read().closed)
+        }
+    }
+
+    @Test("a HEAD request gets the headers of a GET and no body, and the connection stays in step")
+    func head() async throws {
+        try await withHTTPServer(TestHTTPHandler()) { server in
+            let connection = try RawConnection(port: server.port)
+            connection.send("HEAD /bytes/10 HTTP/1.1\r\n\r\nGET /bytes/3 HTTP/1.1\r\n\r\n")
+            let head = try #require(connection.readHTTP1ResponseHead())
+            #expect(head.status == 200)
+            let next = connection.readHTTP1Response()
+            #expect(next?.status == 200)
+            #expect(next?.body == "aaa")
+        }
+    }
+
+    @Test("several large responses at once all arrive whole on one connection")
+    func concurrentLargeResponses() async throws {
+        try await withHTTPServer(TestHTTPHandler()) { server in
+            let client = HTTP2Client(host: "127.0.0.1", port: server.port)
+            defer { client.close() }
+            let sizes = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<4 { group.addTask { try await client.send(testRequest("/bytes/400000", method: "GET"), timeout: .seconds(10)).body.count } }
+                var sizes: [Int] = []
+                for try await size in group { sizes.append(size) }
+                return sizes
+            }
+            #expect(sizes == [400_000, 400_000, 400_000, 400_000])
+        }
+    }
+}

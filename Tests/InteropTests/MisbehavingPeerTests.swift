@@ -93,6 +93,16 @@ extension InteropTests {
             }
         }
 
+        @Test("an HTTP/2 request left incomplete is answered 408 at the request timeout, and the server keeps serving")
+        func stalledRequest() async throws {
+            try await withEchoServer({ $0.requestTimeout = .milliseconds(500) }) { server in
+                let bystander = try await Bystander.connect(port: server.port)
+                let result = try await Peers.python("h2_peer.py", ["stall-request", String(server.port), "5"], as: H2Response.self)
+                #expect(result.status == 408)
+                await bystander.expectServerStillServing(after: "a stalled request")
+            }
+        }
+
         @Test(
             "a client that vanishes mid-response is let go: its call stops and its connection closes",
             arguments: ["slow", "large"])

@@ -284,3 +284,45 @@ struct CallTests {
         }
     }
 }
+
+@Suite("Deadlines and limits at the edges")
+struct EdgeTests {
+    @Test("DEADLINE_EXCEEDED is answered at the deadline even when the handler ignores cancellation")
+    func deadlineDoesNotWaitForHandler() async throws {
+        let gate = Mutex(false)
+        var routes = RouteTable()
+        let stubborn = Method<EchoService.EchoMessage, EchoService.EchoMessage>(service: "cspr.test.v1.Stubborn", name: "Ignore", roles: [])
+        routes.register(stubborn) { request, _ in
+            // Waits for the test, ignoring cancellation, like a synchronous library call would.
+            let until = ContinuousClock.now + .seconds(10)
+            while !gate.withLock({ $0 }) && ContinuousClock.now < until { try? await Task.sleep(for: .milliseconds(20)) }
+            return request
+        }
+        var configuration = ServerConfiguration()
+        configuration.loopCount = 1
+        let server = try RPCServer(configuration: configuration, router: RPCRouter(routes: routes))
+        let client = RPCClient(host: "127.0.0.1", port: server.port)
+        // No client deadline: the only one is the grpc-timeout the server enforces, and the
+        // handler is still waiting when the answer comes.
+        var metadata = Metadata()
+        metadata.add("grpc-timeout", "300m")
+        let error = await captureRPCError { _ = try await client.call(stubborn, .init(text: "x"), deadline: nil, metadata: metadata) }
+        #expect(error?.code == .deadlineExceeded)
+        #expect(error?.message.contains("before Ignore finished") == true)
+        gate.withLock { $0 = true }
+        await server.shutdown(grace: .seconds(3))
+    }
+
+    @Test("a gRPC message of exactly the limit passes; one byte more is RESOURCE_EXHAUSTED")
+    func exactLimit() async throws {
+        try await withEchoServer({ $0.maxMessageBytes = 1000 }) { server in
+            let client = RPCClient(host: "127.0.0.1", port: server.port)
+            let overhead = "{\"text\":\"\"}".utf8.count
+            let fits = String(repeating: "a", count: 1000 - overhead)
+            let reply = try await client.call(EchoService.echo, .init(text: fits), deadline: .seconds(5))
+            #expect(reply.text == fits)
+            let error = await captureRPCError { _ = try await client.call(EchoService.echo, .init(text: fits + "a"), deadline: .seconds(5)) }
+            #expect(error?.code == .resourceExhausted)
+        }
+    }
+}

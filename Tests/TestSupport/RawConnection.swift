@@ -98,6 +98,31 @@ package final class RawConnection {
         }
     }
 
+    /// Reads one response head only (a HEAD response announces a length but has no body).
+    package func readHTTP1ResponseHead() -> (status: Int, headers: [String: String])? {
+        var received = pending
+        pending = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            if let end = find(received, Array("\r\n\r\n".utf8)) {
+                pending = Array(received[(end + 4)...])
+                let head = String(decoding: received[0..<end], as: UTF8.self)
+                var lines = head.components(separatedBy: "\r\n")
+                let statusLine = lines.removeFirst().split(separator: " ")
+                guard statusLine.count >= 2, let status = Int(statusLine[1]) else { return nil }
+                var headers: [String: String] = [:]
+                for line in lines {
+                    guard let colon = line.firstIndex(of: ":") else { continue }
+                    headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                }
+                return (status, headers)
+            }
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n <= 0 { return nil }
+            received.append(contentsOf: buffer[0..<n])
+        }
+    }
+
     private func find(_ haystack: [UInt8], _ needle: [UInt8]) -> Int? {
         guard haystack.count >= needle.count else { return nil }
         for i in 0...(haystack.count - needle.count) where haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }

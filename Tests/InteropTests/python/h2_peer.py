@@ -234,6 +234,20 @@ def cmd_vanish_mid_response(port, kind):
     print(json.dumps({"received": received}))
 
 
+def cmd_stall_request(port, wait):
+    """Opens a request, sends half its body, then goes quiet; reports what the server did."""
+    peer = Peer(port)
+    body = echo_body({"text": "stalled " + "x" * 200})
+    stream_id = peer.send_request(request_headers(port, ECHO, "application/grpc+json"), b"", end=False)
+    peer.send_data(stream_id, body[: len(body) // 2], end=False)
+    started = time.monotonic()
+    peer.wait_for(stream_id, timeout=wait)
+    result = peer.describe(stream_id)
+    result["seconds"] = round(time.monotonic() - started, 3)
+    print(json.dumps(result))
+    peer.close()
+
+
 def cmd_rapid_reset(port, count):
     peer = Peer(port)
     body = echo_body({"text": "reset me", "sleepMillis": 10000})
@@ -334,6 +348,8 @@ def main(argv):
         cmd_reset_mid_request(int(argv[2]))
     elif command == "vanish-mid-response" and len(argv) == 4 and argv[3] in ("slow", "large"):
         cmd_vanish_mid_response(int(argv[2]), argv[3])
+    elif command == "stall-request" and len(argv) == 4:
+        cmd_stall_request(int(argv[2]), float(argv[3]))
     elif command == "rapid-reset" and len(argv) == 4:
         cmd_rapid_reset(int(argv[2]), int(argv[3]))
     elif command == "raw" and len(argv) == 4:
