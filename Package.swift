@@ -44,6 +44,21 @@ let package = Package(
             name: "ContractTests", dependencies: ["Contract", "RPC", "WorkingDays"], path: "Tests/ContractTests",
             exclude: ["golden"], swiftSettings: swift6),
 
+        // What every service does the same way: configuration, logs, auth, audit, relay, lifecycle.
+        .target(
+            name: "ServiceKit", dependencies: ["RPC", "H2", "Storage", "Contract", "WorkingDays"], path: "Shared/ServiceKit",
+            swiftSettings: swift6),
+        .testTarget(
+            name: "ServiceKitTests",
+            dependencies: ["ServiceKit", "RPC", "Storage", "TestSupport", "ServiceKitTestServices", "ServiceKitTestService"],
+            path: "Tests/ServiceKitTests", swiftSettings: swift6),
+        .target(
+            name: "ServiceKitTestServices", dependencies: ["ServiceKit", "RPC", "Storage", "Contract"],
+            path: "Tests/Support/ServiceKitTestServices", swiftSettings: swift6),
+        .executableTarget(
+            name: "ServiceKitTestService", dependencies: ["ServiceKit", "ServiceKitTestServices"],
+            path: "Tests/Support/ServiceKitTestService", swiftSettings: swift6),
+
         // Test helpers shared by the test targets: running servers, temporary files, child processes.
         .target(name: "TestSupport", dependencies: ["H2", "RPC"], path: "Tests/TestSupport", swiftSettings: swift6),
         .executableTarget(

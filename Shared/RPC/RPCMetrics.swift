@@ -8,7 +8,7 @@ package final class RPCMetrics: Sendable {
     static let buckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 
     private let methods = Mutex<[String: MethodMetrics]>([:])
-    private let sources = Mutex<[@Sendable () -> String]>([])
+    private let sources = Mutex<[@Sendable () async -> String]>([])
 
     package init() {}
 
@@ -28,7 +28,7 @@ package final class RPCMetrics: Sendable {
     }
 
     /// Adds a producer of more metric lines (already in Prometheus text format).
-    package func addSource(_ source: @escaping @Sendable () -> String) {
+    package func addSource(_ source: @escaping @Sendable () async -> String) {
         sources.withLock { $0.append(source) }
     }
 
@@ -38,7 +38,7 @@ package final class RPCMetrics: Sendable {
     }
 
     /// The whole exposition.
-    package func render() -> String {
+    package func render() async -> String {
         let all = methods.withLock { $0 }.map { ($0.key, $0.value.snapshot()) }.sorted { $0.0 < $1.0 }
         var out = "# HELP cspr_rpc_calls_total RPC calls by method and status code.\n# TYPE cspr_rpc_calls_total counter\n"
         for (method, snapshot) in all {
@@ -58,7 +58,7 @@ package final class RPCMetrics: Sendable {
             out += "cspr_rpc_latency_seconds_sum{method=\"\(method)\"} \(snapshot.sum)\n"
             out += "cspr_rpc_latency_seconds_count{method=\"\(method)\"} \(snapshot.total)\n"
         }
-        for source in sources.withLock({ $0 }) { out += source() }
+        for source in sources.withLock({ $0 }) { out += await source() }
         return out
     }
 }

@@ -64,7 +64,7 @@ package final class RPCRouter: HTTPHandler {
     package func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let head = request.head
         if head.method == "GET" || head.method == "HEAD" {
-            return plainEndpoint(head.path)
+            return await plainEndpoint(head.path)
         }
         guard head.method == "POST" else {
             return HTTPResponse(status: 405, headers: ["allow": "POST", "content-type": "text/plain"], body: Data("RPCs are called with POST\n".utf8))
@@ -247,7 +247,7 @@ package final class RPCRouter: HTTPHandler {
 
     // MARK: plain endpoints
 
-    private func plainEndpoint(_ path: String) -> HTTPResponse {
+    private func plainEndpoint(_ path: String) async -> HTTPResponse {
         switch path {
         case "/healthz":
             return HTTPResponse(status: 200, headers: ["content-type": "text/plain"], body: Data("ok\n".utf8))
@@ -255,7 +255,7 @@ package final class RPCRouter: HTTPHandler {
             let ready = readiness()
             return HTTPResponse(status: ready ? 200 : 503, headers: ["content-type": "text/plain"], body: Data((ready ? "ready\n" : "not ready\n").utf8))
         case "/metrics":
-            return HTTPResponse(status: 200, headers: ["content-type": "text/plain; version=0.0.4"], body: Data(metrics.render().utf8))
+            return HTTPResponse(status: 200, headers: ["content-type": "text/plain; version=0.0.4"], body: Data(await metrics.render().utf8))
         default:
             return HTTPResponse(status: 404, headers: ["content-type": "text/plain"], body: Data("not found\n".utf8))
         }

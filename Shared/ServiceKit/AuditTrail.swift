@@ -1,0 +1,115 @@
+import Foundation
+import RPC
+import Storage
+
+/// One entry of the audit trail: who did what to which case, when, and how it ended.
+package struct AuditEntry: Sendable, Equatable, Codable {
+    /// Sequence number.
+    package var id: Int64
+    /// When (RFC 3339 UTC).
+    package var at: Date
+    /// The principal's name, or "anonymous".
+    package var principal: String
+    /// The method's short name.
+    package var method: String
+    /// The case, when the call concerned one.
+    package var caseReference: String?
+    /// The status code name, e.g. `OK`, `PERMISSION_DENIED`.
+    package var outcome: String
+    /// The call's request id, to find its log line.
+    package var requestID: String
+}
+
+/// The append-only audit table every service keeps (DESIGN.md, Security): triggers refuse any
+/// UPDATE or DELETE, so an entry once written stays as written.
+package enum AuditTrail {
+    /// The annotation key a handler sets to name the case a call concerns.
+    package static let caseReferenceKey = "caseReference"
+
+    /// The audit table; include in every service's migrations.
+    package static let migrations = [
+        Migration(
+            "audit trail",
+            sql: """
+                CREATE TABLE audit_trail (
+                    id INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    principal TEXT NOT NULL,
+                    method TEXT NOT NULL,
+                    case_reference TEXT,
+                    outcome TEXT NOT NULL,
+                    request_id TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX audit_trail_case ON audit_trail(case_reference);
+                CREATE TRIGGER audit_trail_no_update BEFORE UPDATE ON audit_trail
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+                CREATE TRIGGER audit_trail_no_delete BEFORE DELETE ON audit_trail
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+                """)
+    ]
+
+    /// Appends an entry.
+    package static func append(
+        _ tx: WriteTransaction, principal: String, method: String, caseReference: String?, outcome: String, requestID: String, at: Date = Date()
+    ) throws {
+        try tx.execute(
+            "INSERT INTO audit_trail (at, principal, method, case_reference, outcome, request_id) VALUES (?, ?, ?, ?, ?, ?)",
+            at, principal, method, caseReference, outcome, requestID)
+    }
+
+    /// Entries, newest first, optionally for one case.
+    package static func entries(_ db: some DatabaseAccess, caseReference: String? = nil, limit: Int = 200) throws -> [AuditEntry] {
+        let rows: [Row]
+        if let caseReference {
+            rows = try db.query("SELECT * FROM audit_trail WHERE case_reference = ? ORDER BY id DESC LIMIT ?", caseReference, limit)
+        } else {
+            rows = try db.query("SELECT * FROM audit_trail ORDER BY id DESC LIMIT ?", limit)
+        }
+        return try rows.map { row in
+            AuditEntry(
+                id: try row["id"], at: try row["at"], principal: try row["principal"], method: try row["method"],
+                caseReference: try row["case_reference"], outcome: try row["outcome"], requestID: try row["request_id"])
+        }
+    }
+}
+
+/// Writes an audit entry for every call of an audited method, before the reply goes out: a
+/// read of case data that could not be audited is not answered.
+package struct AuditInterceptor: ServerInterceptor {
+    private let database: Database
+    private let isAudited: @Sendable (MethodInfo) -> Bool
+    private let logger: Logger
+
+    /// Audits the methods for which `isAudited` is true (by default every method with roles).
+    package init(database: Database, logger: Logger, isAudited: @escaping @Sendable (MethodInfo) -> Bool = { !$0.roles.isEmpty }) {
+        self.database = database
+        self.logger = logger
+        self.isAudited = isAudited
+    }
+
+    package func intercept(_ context: CallContext, request: Data, next: RawHandler) async throws -> Data {
+        guard isAudited(context.method) else { return try await next(context, request) }
+        let outcome: RPCCode
+        let result: Result<Data, any Error>
+        do {
+            result = .success(try await next(context, request))
+            outcome = .ok
+        } catch {
+            result = .failure(error)
+            outcome = (error as? RPCError)?.code ?? .internal
+        }
+        let principal = context.principal?.name ?? "anonymous"
+        let method = context.method.name
+        let caseReference = context.annotations.get(AuditTrail.caseReferenceKey)
+        let requestID = context.requestID
+        do {
+            try await database.write { tx in
+                try AuditTrail.append(tx, principal: principal, method: method, caseReference: caseReference, outcome: outcome.name, requestID: requestID)
+            }
+        } catch {
+            logger.error("audit entry could not be written; the call is refused", ["requestId": .string(requestID), "method": .string(method)])
+            throw RPCError(.unavailable, "the call could not be audited; try again")
+        }
+        return try result.get()
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// A peer service's address.
+package struct PeerAddress: Sendable, Equatable, CustomStringConvertible {
+    /// Host name or address.
+    package var host: String
+    /// Port.
+    package var port: Int
+
+    package init(host: String, port: Int) {
+        self.host = host
+        self.port = port
+    }
+
+    /// Parses `host:port`, `http://host:port` or `[::1]:port`.
+    package init?(_ text: String) {
+        var rest = Substring(text)
+        if rest.hasPrefix("http://") { rest = rest.dropFirst("http://".count) }
+        while rest.hasSuffix("/") { rest = rest.dropLast() }
+        guard let colon = rest.lastIndex(of: ":"), let port = Int(rest[rest.index(after: colon)...]), (0...65535).contains(port) else { return nil }
+        var host = rest[..<colon]
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = host.dropFirst().dropLast() }
+        guard !host.isEmpty else { return nil }
+        self.host = String(host)
+        self.port = port
+    }
+
+    package var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+}
+
+/// What every service reads from its environment (DESIGN.md, Configuration), with defaults that
+/// work on one machine. A bad value fails at start with the variable named.
+package struct ServiceConfiguration: Sendable {
+    /// The service's name, e.g. `intake` (logs, data directory, metrics).
+    package var serviceName: String
+    /// `CSPR_LISTEN`: where to listen.
+    package var listen: PeerAddress
+    /// `CSPR_DATA_DIR`: where the service keeps its database.
+    package var dataDirectory: URL
+    /// `CSPR_TOKENS_FILE`: the bearer tokens (mode 0600).
+    package var tokensFile: URL
+    /// `CSPR_<PEER>_URL` for each peer the service calls.
+    package var peers: [String: PeerAddress]
+    /// `CSPR_PARTNERSHIP`: the case reference prefix.
+    package var partnership: String
+    /// `CSPR_RULE_SET`: `surrey-2019` (default) or `wt-2023`.
+    package var ruleSet: String
+    /// `CSPR_TODAY`: a fixed "today" (ISO date), for tests, demos and replays.
+    package var today: String?
+    /// `CSPR_EXTRA_BANK_HOLIDAYS`: a file of extra bank holidays.
+    package var extraBankHolidays: URL?
+    /// `CSPR_GRACE_SECONDS`: how long SIGTERM waits for in-flight calls.
+    package var grace: Duration
+    /// `CSPR_LOOPS`: event-loop threads (default: one per core).
+    package var loops: Int?
+
+    /// The default port of each service (DESIGN.md).
+    package static let defaultPorts = ["gateway": 7100, "intake": 7101, "rapid-review": 7102, "review-management": 7103, "publication": 7104]
+
+    /// Reads the configuration of `serviceName`, which calls `peers`, from `environment`.
+    package static func load(
+        serviceName: String, peers peerNames: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigurationError) -> ServiceConfiguration {
+        func value(_ name: String) -> String? {
+            guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            return raw
+        }
+        let defaultPort = defaultPorts[serviceName] ?? 7100
+        let listen: PeerAddress
+        if let text = value("CSPR_LISTEN") {
+            guard let parsed = PeerAddress(text) else {
+                throw ConfigurationError(variable: "CSPR_LISTEN", problem: "\"\(text)\" is not host:port (e.g. 0.0.0.0:\(defaultPort))")
+            }
+            listen = parsed
+        } else {
+            listen = PeerAddress(host: "127.0.0.1", port: defaultPort)
+        }
+        let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".cspr")
+        let dataDirectory = value("CSPR_DATA_DIR").map { URL(fileURLWithPath: $0) } ?? base.appendingPathComponent("data/\(serviceName)")
+        let tokensFile = value("CSPR_TOKENS_FILE").map { URL(fileURLWithPath: $0) } ?? base.appendingPathComponent("tokens")
+
+        var peers: [String: PeerAddress] = [:]
+        for peer in peerNames {
+            let variable = "CSPR_\(peer.uppercased().replacingOccurrences(of: "-", with: "_"))_URL"
+            if let text = value(variable) {
+                guard let parsed = PeerAddress(text) else {
+                    throw ConfigurationError(variable: variable, problem: "\"\(text)\" is not host:port or http://host:port")
+                }
+                peers[peer] = parsed
+            } else {
+                peers[peer] = PeerAddress(host: "127.0.0.1", port: defaultPorts[peer] ?? 7100)
+            }
+        }
+
+        let partnership = value("CSPR_PARTNERSHIP") ?? "SURREY"
+        guard (2...16).contains(partnership.count), partnership.first?.isLetter == true,
+            partnership.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) })
+        else {
+            throw ConfigurationError(variable: "CSPR_PARTNERSHIP", problem: "\"\(partnership)\" must be 2-16 upper-case letters or digits, starting with a letter")
+        }
+        let ruleSet = value("CSPR_RULE_SET") ?? "surrey-2019"
+        guard ["surrey-2019", "wt-2023"].contains(ruleSet) else {
+            throw ConfigurationError(variable: "CSPR_RULE_SET", problem: "\"\(ruleSet)\" is not a rule set; use surrey-2019 or wt-2023")
+        }
+        let grace: Duration
+        if let text = value("CSPR_GRACE_SECONDS") {
+            guard let seconds = Double(text), seconds >= 0, seconds <= 600 else {
+                throw ConfigurationError(variable: "CSPR_GRACE_SECONDS", problem: "\"\(text)\" is not a number of seconds between 0 and 600")
+            }
+            grace = .milliseconds(Int64(seconds * 1000))
+        } else {
+            grace = .seconds(10)
+        }
+        var loops: Int?
+        if let text = value("CSPR_LOOPS") {
+            guard let count = Int(text), (1...64).contains(count) else {
+                throw ConfigurationError(variable: "CSPR_LOOPS", problem: "\"\(text)\" is not a thread count between 1 and 64")
+            }
+            loops = count
+        }
+        return ServiceConfiguration(
+            serviceName: serviceName, listen: listen, dataDirectory: dataDirectory, tokensFile: tokensFile, peers: peers,
+            partnership: partnership, ruleSet: ruleSet, today: value("CSPR_TODAY"),
+            extraBankHolidays: value("CSPR_EXTRA_BANK_HOLIDAYS").map { URL(fileURLWithPath: $0) }, grace: grace, loops: loops)
+    }
+}

@@ -1,0 +1,256 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import H2
+import RPC
+import Storage
+import Synchronization
+import WorkingDays
+
+/// What a service declares; everything else (config, logs, auth, audit, relay, health, metrics,
+/// shutdown) the runner does the same way for all.
+package struct ServiceDefinition: Sendable {
+    /// The service's name: `intake`, `rapid-review`, ... (logs, default port, data directory).
+    package var name: String
+    /// The peers it calls, by name (`CSPR_<PEER>_URL`), for hand-overs and queries.
+    package var peers: [String]
+    /// Its schema, in order; the outbox, inbox and audit tables are added by the runner.
+    package var migrations: [Migration]
+    /// Its methods, given the running context.
+    package var routes: @Sendable (ServiceContext) -> RouteTable
+
+    package init(name: String, peers: [String] = [], migrations: [Migration], routes: @escaping @Sendable (ServiceContext) -> RouteTable) {
+        self.name = name
+        self.peers = peers
+        self.migrations = migrations
+        self.routes = routes
+    }
+}
+
+/// What handlers get: the database, the clock, the calendar, the peers, the logger, the relay.
+package final class ServiceContext: Sendable {
+    /// The configuration read at start.
+    package let configuration: ServiceConfiguration
+    /// The service's own database.
+    package let database: Database
+    /// Structured logs.
+    package let logger: Logger
+    /// "Today", from the one clock (`CSPR_TODAY` or Europe/London).
+    package let today: Today
+    /// England and Wales working days, with any extra bank holidays.
+    package let calendar: WorkingCalendar
+    /// An RPC client per peer.
+    package let peers: [String: RPCClient]
+    /// This service's token for calls to its peers.
+    package let serviceToken: String?
+    /// Delivers the outbox; `poke()` it after enqueueing.
+    package let relay: OutboxRelay
+
+    init(
+        configuration: ServiceConfiguration, database: Database, logger: Logger, today: Today, calendar: WorkingCalendar,
+        peers: [String: RPCClient], serviceToken: String?, relay: OutboxRelay
+    ) {
+        self.configuration = configuration
+        self.database = database
+        self.logger = logger
+        self.today = today
+        self.calendar = calendar
+        self.peers = peers
+        self.serviceToken = serviceToken
+        self.relay = relay
+    }
+
+    /// Metadata for a call to a peer: this service's token and the request id passed on.
+    package func peerMetadata(requestID: String? = nil) -> Metadata {
+        var metadata = Metadata()
+        if let serviceToken { metadata.add("authorization", "Bearer \(serviceToken)") }
+        if let requestID { metadata.add("x-request-id", requestID) }
+        return metadata
+    }
+}
+
+/// A started service: its server and context.
+package final class RunningService: Sendable {
+    /// The RPC server.
+    package let server: RPCServer
+    /// The handlers' context.
+    package let context: ServiceContext
+    private let ready: ReadyFlag
+
+    init(server: RPCServer, context: ServiceContext, ready: ReadyFlag) {
+        self.server = server
+        self.context = context
+        self.ready = ready
+    }
+
+    /// The bound port.
+    package var port: Int { server.port }
+
+    /// Graceful stop: not ready, GOAWAY and drain within `grace`, relay stopped, database closed.
+    package func stop(grace: Duration) async {
+        ready.set(false)
+        await server.shutdown(grace: grace)
+        await context.relay.stop()
+        await context.database.close()
+        context.logger.info("stopped")
+    }
+}
+
+/// Starts services the same way, from `main.swift` or from tests.
+package enum ServiceRunner {
+    /// The whole life of a service process: configuration (a bad value exits 2 naming the
+    /// variable), start, serve until SIGTERM or SIGINT, drain, exit 0.
+    package static func main(_ definition: ServiceDefinition) -> Never {
+        let configuration: ServiceConfiguration
+        do {
+            configuration = try ServiceConfiguration.load(serviceName: definition.name, peers: definition.peers)
+        } catch {
+            FileHandle.standardError.write(Data("\(definition.name): configuration error: \(error)\n".utf8))
+            exit(2)
+        }
+        signal(SIGTERM, SIG_IGN)
+        signal(SIGINT, SIG_IGN)
+        signal(SIGPIPE, SIG_IGN)
+        let service = StartedService()
+        // The sources live as long as this function, which never returns.
+        let sources = [SIGTERM, SIGINT].map { signalNumber in
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
+            source.setEventHandler { service.stop(grace: configuration.grace) }
+            source.resume()
+            return source
+        }
+        Task {
+            do {
+                service.started(try await start(definition, configuration: configuration), grace: configuration.grace)
+            } catch {
+                FileHandle.standardError.write(Data("\(definition.name): cannot start: \(error)\n".utf8))
+                exit(1)
+            }
+        }
+        withExtendedLifetime(sources) { dispatchMain() }
+    }
+
+    /// Opens the database, migrates, binds, starts the relay; ready when it returns.
+    package static func start(_ definition: ServiceDefinition, configuration: ServiceConfiguration) async throws -> RunningService {
+        let logger = Logger(service: definition.name)
+        let today: Today
+        let calendar: WorkingCalendar
+        var environment = ProcessInfo.processInfo.environment
+        if let fixed = configuration.today { environment[Today.variable] = fixed } else { environment[Today.variable] = nil }
+        if let extra = configuration.extraBankHolidays { environment["CSPR_EXTRA_BANK_HOLIDAYS"] = extra.path } else { environment["CSPR_EXTRA_BANK_HOLIDAYS"] = nil }
+        do {
+            today = try Today.fromEnvironment(environment)
+            calendar = try WorkingCalendar.fromEnvironment(environment)
+        } catch {
+            throw ConfigurationError(variable: "CSPR_TODAY / CSPR_EXTRA_BANK_HOLIDAYS", problem: String(describing: error))
+        }
+        let tokens = try TokensFile.load(configuration.tokensFile)
+        try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
+        let databasePath = configuration.dataDirectory.appendingPathComponent("\(definition.name).sqlite").path
+        let database = try await Database.open(atPath: databasePath)
+        let migration = try await database.migrate(definition.migrations + Outbox.migrations + Inbox.migrations + AuditTrail.migrations)
+        logger.info(
+            "database ready",
+            ["path": .string(databasePath), "schemaVersion": .int(migration.currentVersion), "migratedFrom": .int(migration.previousVersion)])
+
+        let serviceToken = tokens.token(ofPrincipal: definition.name, role: "service")
+        var peers: [String: RPCClient] = [:]
+        for (name, address) in configuration.peers { peers[name] = RPCClient(host: address.host, port: address.port) }
+        let relay = OutboxRelay(database: database, peers: peers, token: serviceToken, logger: logger)
+        let context = ServiceContext(
+            configuration: configuration, database: database, logger: logger, today: today, calendar: calendar, peers: peers,
+            serviceToken: serviceToken, relay: relay)
+
+        var routes = definition.routes(context)
+        AdminService.register(on: &routes, database: database, dataDirectory: configuration.dataDirectory, serviceName: definition.name, relay: relay)
+        let ready = ReadyFlag()
+        let metrics = RPCMetrics()
+        metrics.addSource { await OutboxMetricsText.render(database: database) }
+        let router = RPCRouter(
+            routes: routes,
+            interceptors: [LoggingInterceptor(logger: logger), AuthInterceptor(tokens: tokens), AuditInterceptor(database: database, logger: logger)],
+            metrics: metrics, readiness: { ready.isSet },
+            reportUnexpected: { callContext, error in
+                logger.error("unexpected error", ["method": .string(callContext.method.path), "requestId": .string(callContext.requestID), "errorType": .string(String(describing: type(of: error)))])
+            })
+        var serverConfiguration = ServerConfiguration()
+        serverConfiguration.host = configuration.listen.host
+        serverConfiguration.port = configuration.listen.port
+        if let loops = configuration.loops { serverConfiguration.loopCount = loops }
+        let server = try RPCServer(configuration: serverConfiguration, router: router)
+        relay.start()
+        ready.set(true)
+        logger.info(
+            "ready",
+            ["listen": .string("\(configuration.listen.host):\(server.port)"), "partnership": .string(configuration.partnership),
+             "ruleSet": .string(configuration.ruleSet), "today": .string(today.date.description), "principals": .int(tokens.principals.count)])
+        return RunningService(server: server, context: context, ready: ready)
+    }
+}
+
+/// The running service of a process, and its stop on a signal (even one that arrives while
+/// it is still starting: it stops as soon as it has started).
+final class StartedService: Sendable {
+    private struct State {
+        var running: RunningService?
+        var stopRequested = false
+        var stopping = false
+    }
+    private let state = Mutex(State())
+
+    func started(_ running: RunningService, grace: Duration) {
+        let stopNow = state.withLock { state -> Bool in
+            state.running = running
+            return state.stopRequested
+        }
+        if stopNow { stop(grace: grace) }
+    }
+
+    func stop(grace: Duration) {
+        let running = state.withLock { state -> RunningService? in
+            state.stopRequested = true
+            guard let running = state.running, !state.stopping else { return nil }
+            state.stopping = true
+            return running
+        }
+        guard let running else { return }
+        running.context.logger.info("stopping: draining in-flight calls", ["graceMs": .int(Int(grace.components.seconds * 1000))])
+        Task {
+            await running.stop(grace: grace)
+            exit(0)
+        }
+    }
+}
+
+/// The outbox's gauges for `/metrics`.
+enum OutboxMetricsText {
+    static func render(database: Database) async -> String {
+        guard let metrics = try? await database.read({ try Outbox.metrics($0) }) else { return "" }
+        return """
+            # HELP cspr_outbox_depth Hand-overs waiting for delivery.
+            # TYPE cspr_outbox_depth gauge
+            cspr_outbox_depth \(metrics.depth)
+            # HELP cspr_outbox_oldest_pending_seconds Age of the oldest waiting hand-over.
+            # TYPE cspr_outbox_oldest_pending_seconds gauge
+            cspr_outbox_oldest_pending_seconds \(metrics.oldestPendingAge ?? 0)
+            # HELP cspr_outbox_delivered_total Hand-overs delivered.
+            # TYPE cspr_outbox_delivered_total counter
+            cspr_outbox_delivered_total \(metrics.delivered)
+            # HELP cspr_outbox_failed_attempts_total Delivery attempts that failed.
+            # TYPE cspr_outbox_failed_attempts_total counter
+            cspr_outbox_failed_attempts_total \(metrics.failedAttempts)
+            # HELP cspr_outbox_dead_letters Hand-overs parked as dead letters.
+            # TYPE cspr_outbox_dead_letters gauge
+            cspr_outbox_dead_letters \(metrics.deadLetters)
+
+            """
+    }
+}
+
+/// Readiness: set once migrations ran and the server listens; cleared when stopping.
+final class ReadyFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .relaxed) }
+    func set(_ ready: Bool) { value.store(ready, ordering: .relaxed) }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import RPC
+import ServiceKit
+import ServiceKitTestServices
+import Testing
+import TestSupport
+
+/// The outbox with real processes over RPC (issue 3): nothing lost, nothing applied twice,
+/// order kept, whoever is down or killed.
+@Suite("Outbox end to end, with real processes")
+struct OutboxEndToEndTests {
+    @Test("100 hand-overs enqueued while the receiver is down arrive exactly once, in order, though the sender is killed mid-delivery")
+    func exactlyOnceInOrder() async throws {
+        let directory = try TestDirectory()
+        let senderPort = try freePort()
+        let receiverPort = try freePort()
+        var sender = try await startProcess("test-sender", directory, port: senderPort, peers: ["test-receiver": receiverPort])
+        let client = RPCClient(host: "127.0.0.1", port: senderPort, configuration: ClientConfigurationForTests.fastBackoff)
+        let keys = (0..<100).map { String(format: "E%03d", $0) }
+        for key in keys {
+            _ = try await client.call(TestServices.record, .init(key: key, text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
+        }
+
+        let receiver = try await startProcess("test-receiver", directory, port: receiverPort, extra: ["TEST_RECEIVER_DELAY_MS": "15"])
+        let receiverClient = RPCClient(host: "127.0.0.1", port: receiverPort)
+        func applied() async throws -> [TestServices.Applied] {
+            try await receiverClient.call(TestServices.list, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin)).applied
+        }
+        // Kill the sender part way through delivering.
+        let started = try await eventually(within: .seconds(20)) { try await applied().count >= 10 }
+        #expect(started, "no hand-over arrived")
+        sender.send(SIGKILL)
+        _ = try await sender.waitForExit()
+        let atKill = try await applied().count
+        #expect(atKill < 100, "the sender was killed after delivering everything: the test proved nothing")
+        sender = try await startProcess("test-sender", directory, port: senderPort, peers: ["test-receiver": receiverPort])
+
+        let all = try await eventually(within: .seconds(30)) { try await applied().count >= 100 }
+        let count = try await applied().count
+        #expect(all, "only \(count) of 100 arrived")
+        try await Task.sleep(for: .milliseconds(300))  // room for a duplicate to show up, if there were one
+        let final = try await applied()
+        #expect(final.map(\.key) == keys, "lost, duplicated or out of order (\(atKill) had arrived when the sender was killed)")
+        #expect(final.map(\.seq) == (1...100).map(Int64.init))
+
+        sender.send(SIGTERM)
+        receiver.send(SIGTERM)
+        #expect(try await sender.waitForExit() == 0)
+        #expect(try await receiver.waitForExit() == 0)
+    }
+
+    @Test("a receiver killed mid-delivery and restarted still applies every hand-over exactly once")
+    func receiverKilled() async throws {
+        let directory = try TestDirectory()
+        let senderPort = try freePort()
+        let receiverPort = try freePort()
+        let sender = try await startProcess("test-sender", directory, port: senderPort, peers: ["test-receiver": receiverPort])
+        var receiver = try await startProcess("test-receiver", directory, port: receiverPort)
+        let client = RPCClient(host: "127.0.0.1", port: senderPort)
+        let receiverClient = RPCClient(host: "127.0.0.1", port: receiverPort, configuration: ClientConfigurationForTests.fastBackoff)
+        let keys = (0..<60).map { String(format: "K%03d", $0) }
+        let writer = Task {
+            for key in keys {
+                _ = try await client.call(TestServices.record, .init(key: key, text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
+            }
+        }
+        func applied() async -> [TestServices.Applied] {
+            (try? await receiverClient.call(TestServices.list, .init(), deadline: .seconds(2), metadata: bearer(TestTokens.admin)).applied) ?? []
+        }
+        #expect(await eventually(within: .seconds(20)) { await applied().count >= 5 })
+        receiver.send(SIGKILL)
+        _ = try await receiver.waitForExit()
+        receiver = try await startProcess("test-receiver", directory, port: receiverPort)
+        try await writer.value
+        #expect(await eventually(within: .seconds(30)) { await applied().count >= 60 })
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(await applied().map(\.key) == keys)
+        sender.send(SIGTERM)
+        receiver.send(SIGTERM)
+        _ = try await sender.waitForExit()
+        _ = try await receiver.waitForExit()
+    }
+}

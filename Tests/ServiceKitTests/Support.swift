@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import RPC
+import ServiceKit
+import ServiceKitTestServices
+import TestSupport
+
+/// Obviously fictional tokens for the test services.
+enum TestTokens {
+    static let staff = "staff-token-0123456789abcdef"
+    static let panel = "panel-token-0123456789abcdef"
+    static let admin = "admin-token-0123456789abcdef"
+    static let viewer = "viewer-token-0123456789abcdef"
+    static let sender = "sender-token-0123456789abcdef"
+    static let receiver = "receiver-token-0123456789abcdef"
+
+    static let file = """
+        # test tokens: <token> <principal> <roles>
+        \(staff) Pat.Support partnership-support
+        \(panel) Chair.Panel case-review-panel
+        \(admin) Ops.Admin admin,auditor
+        \(viewer) Vic.Viewer panel-viewer
+        \(sender) test-sender service
+        \(receiver) test-receiver service
+        """
+}
+
+/// A temporary directory with a tokens file (mode 0600) and a data directory per service.
+final class TestDirectory: @unchecked Sendable {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-servicekit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try TestTokens.file.write(to: tokens, atomically: true, encoding: .utf8)
+        chmod(tokens.path, 0o600)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    var tokens: URL { url.appendingPathComponent("tokens") }
+
+    func data(_ service: String) -> URL { url.appendingPathComponent("data/\(service)") }
+
+    /// The environment of a service of this directory, listening on `port`.
+    func environment(_ service: String, port: Int, peers: [String: Int] = [:], extra: [String: String] = [:]) -> [String: String] {
+        var environment = [
+            "CSPR_LISTEN": "127.0.0.1:\(port)", "CSPR_DATA_DIR": data(service).path, "CSPR_TOKENS_FILE": tokens.path,
+            "CSPR_TODAY": "2025-03-24", "CSPR_GRACE_SECONDS": "5",
+        ]
+        for (peer, peerPort) in peers {
+            environment["CSPR_\(peer.uppercased().replacingOccurrences(of: "-", with: "_"))_URL"] = "127.0.0.1:\(peerPort)"
+        }
+        return environment.merging(extra) { $1 }
+    }
+}
+
+/// A free loopback port (bound and released; good enough on a test machine).
+func freePort() throws -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+/// Starts a test service in this process.
+func startInProcess(_ definition: ServiceDefinition, _ directory: TestDirectory, peers: [String: Int] = [:]) async throws -> RunningService {
+    let configuration = try ServiceConfiguration.load(
+        serviceName: definition.name, peers: definition.peers, environment: directory.environment(definition.name, port: 0, peers: peers))
+    return try await ServiceRunner.start(definition, configuration: configuration)
+}
+
+/// Starts a test service as its own process and waits until it logs "ready".
+func startProcess(_ name: String, _ directory: TestDirectory, port: Int, peers: [String: Int] = [:], extra: [String: String] = [:]) async throws -> ChildProcess {
+    guard let executable = BuiltProducts.executable("ServiceKitTestService") else { throw ChildProcessError.notBuilt("ServiceKitTestService") }
+    let child = try ChildProcess(executable, arguments: [name], environment: directory.environment(name, port: port, peers: peers, extra: extra))
+    _ = try await child.waitForLine { $0.contains("\"message\":\"ready\"") }
+    return child
+}
+
+/// Metadata with a bearer token.
+func bearer(_ token: String) -> Metadata {
+    var metadata = Metadata()
+    metadata.add("authorization", "Bearer \(token)")
+    return metadata
+}
+
+/// Polls `condition` until true or `timeout`.
+func eventually(within timeout: Duration, _ condition: () async throws -> Bool) async rethrows -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(25))
+    }
+    return try await condition()
+}

@@ -1,0 +1,111 @@
+import Contract
+import Foundation
+import RPC
+import ServiceKit
+import Storage
+
+/// Two small services built on ServiceKit, for its tests and for the outbox's end-to-end test:
+/// a sender that records events and hands each over through its outbox, and a receiver that
+/// applies each hand-over once.
+package enum TestServices {
+    package struct Event: Codable, Sendable, Equatable {
+        package var key: String
+        package var text: String
+        package init(key: String, text: String) {
+            self.key = key
+            self.text = text
+        }
+    }
+    package struct Recorded: Codable, Sendable, Equatable {
+        package var seq: Int64
+    }
+    package struct HandOver: Codable, Sendable, Equatable {
+        package var key: String
+        package var text: String
+        package var seq: Int64
+    }
+    package struct Applied: Codable, Sendable, Equatable {
+        package var position: Int64
+        package var key: String
+        package var seq: Int64
+    }
+    package struct AppliedList: Codable, Sendable, Equatable {
+        package var applied: [Applied]
+    }
+    package struct Key: Codable, Sendable, Equatable {
+        package var key: String
+        package init(key: String) { self.key = key }
+    }
+    package struct Empty: Codable, Sendable, Equatable {
+        package init() {}
+    }
+
+    package static let record = Method<Event, Recorded>(service: "cspr.test.v1.Sender", name: "Record", roles: .roles(.partnershipSupport))
+    package static let read = Method<Key, Event>(service: "cspr.test.v1.Sender", name: "Read", roles: .roles(.partnershipSupport, .caseReviewPanel))
+    package static let apply = Method<HandOver, Applied>(service: "cspr.test.v1.Receiver", name: "Apply", roles: .roles(.service))
+    package static let list = Method<Empty, AppliedList>(service: "cspr.test.v1.Receiver", name: "List", roles: .roles(.auditor, .admin))
+
+    /// The sender: `Record` writes an event and its hand-over in one transaction.
+    package static let sender = ServiceDefinition(
+        name: "test-sender", peers: ["test-receiver"],
+        migrations: [Migration("events", sql: "CREATE TABLE events (seq INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, text TEXT NOT NULL) STRICT;")]
+    ) { context in
+        var routes = RouteTable()
+        routes.register(record) { event, call in
+            call.annotations.set(AuditTrail.caseReferenceKey, event.key)
+            let seq = try await context.database.write { tx -> Int64 in
+                try tx.execute("INSERT INTO events (key, text) VALUES (?, ?)", event.key, event.text)
+                let seq = tx.lastInsertRowID
+                let payload = try JSONCodec.encode(HandOver(key: event.key, text: event.text, seq: seq))
+                try Outbox.enqueue(tx, destination: "test-receiver", method: apply.path, payload: payload, idempotencyKey: "test-sender/\(event.key)")
+                return seq
+            }
+            context.relay.poke()
+            return Recorded(seq: seq)
+        }
+        routes.register(read) { key, call in
+            call.annotations.set(AuditTrail.caseReferenceKey, key.key)
+            let wanted = key.key
+            guard let text: String = try await context.database.read({ try $0.value("SELECT text FROM events WHERE key = ?", wanted) }) else {
+                throw RPCError(.notFound, "key: no event \(wanted)")
+            }
+            return Event(key: wanted, text: text)
+        }
+        return routes
+    }
+
+    /// The receiver: `Apply` applies each idempotency key once; `TEST_RECEIVER_REFUSE` names a
+    /// key it refuses (FAILED_PRECONDITION), for dead-letter tests.
+    package static let receiver = ServiceDefinition(
+        name: "test-receiver",
+        migrations: [
+            Migration(
+                "applied",
+                sql: "CREATE TABLE applied (position INTEGER PRIMARY KEY, key TEXT NOT NULL, text TEXT NOT NULL, seq INTEGER NOT NULL) STRICT;")
+        ]
+    ) { context in
+        let refuse = ProcessInfo.processInfo.environment["TEST_RECEIVER_REFUSE"]
+        // Slows each apply down, so that a test can kill a peer while deliveries are under way.
+        let delay = ProcessInfo.processInfo.environment["TEST_RECEIVER_DELAY_MS"].flatMap(Int.init) ?? 0
+        var routes = RouteTable()
+        routes.register(apply) { handOver, call in
+            guard let key = call.metadata["idempotency-key"] else {
+                throw RPCError(.invalidArgument, "idempotency-key: a hand-over needs one")
+            }
+            if handOver.key == refuse { throw RPCError(.failedPrecondition, "TEST: \(handOver.key) is refused") }
+            if delay > 0 { try await Task.sleep(for: .milliseconds(delay)) }
+            let reply = try await context.database.write { tx in
+                try Inbox.applyOnce(tx, key: key) {
+                    try tx.execute("INSERT INTO applied (key, text, seq) VALUES (?, ?, ?)", handOver.key, handOver.text, handOver.seq)
+                    return try JSONCodec.encode(Applied(position: tx.lastInsertRowID, key: handOver.key, seq: handOver.seq))
+                }
+            }
+            return try JSONCodec.decode(Applied.self, from: reply)
+        }
+        routes.register(list) { _, _ in
+            let rows = try await context.database.read { try $0.query("SELECT position, key, seq FROM applied ORDER BY position") }
+            return AppliedList(applied: try rows.map { Applied(position: try $0["position"], key: try $0["key"], seq: try $0["seq"]) })
+        }
+        return routes
+    }
+}
