@@ -23,6 +23,15 @@ if ! python3 -c 'import grpc, grpc_health.v1, h2' 2>/dev/null; then
   python3 -m pip install -q grpcio grpcio-health-checking h2
 fi
 
+echo "checking formatting (swift format, deploy/swift-format.json)..."
+sources=(Package.swift)
+for directory in Shared Services Tests; do [ -d "$directory" ] && sources+=("$directory"); done
+if ! lint=$(swift format lint --strict --configuration deploy/swift-format.json --recursive "${sources[@]}" 2>&1); then
+  echo "$lint" | head -40
+  echo "formatting differs: run  swift format format --configuration deploy/swift-format.json --recursive --in-place Shared Tests Services Package.swift" >&2
+  exit 1
+fi
+
 echo "building (warnings are errors)..."
 build_log=$(mktemp)
 if ! swift build --build-tests 2>&1 | tee "$build_log" | grep -E "error:|Compiling|Build complete" ; then :; fi

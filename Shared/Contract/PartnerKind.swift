@@ -8,7 +8,9 @@ package enum PartnerKind: String, Sendable, CaseIterable, Codable {
     case other
 
     package init(from decoder: any Decoder) throws {
-        self = try ContractDecoding.string(decoder, expected: "expected one of localAuthority, police, health (or icb, ccg), other") { PartnerKind(wire: $0) }
+        self = try ContractDecoding.string(decoder, expected: "expected one of localAuthority, police, health (or icb, ccg), other") {
+            PartnerKind(wire: $0)
+        }
     }
 
     /// Reads a wire value, accepting `icb` and `ccg` for health.

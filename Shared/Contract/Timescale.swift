@@ -77,10 +77,14 @@ package enum Timescales {
     package static func all(_ ruleSet: RuleSet = .surrey2019) -> [Timescale] {
         var rules = [
             Timescale(
-                id: "T1", wording: "the local authority notifies the National Panel within 5 working days of becoming aware of the serious incident, and reports it to the safeguarding partners within 5 working days",
+                id: "T1",
+                wording:
+                    "the local authority notifies the National Panel within 5 working days of becoming aware of the serious incident, and reports it to the safeguarding partners within 5 working days",
                 source: "§1.6.3, §4.1.2", anchor: .laBecameAware, unit: .workingDays, amount: 5),
             Timescale(
-                id: "T2", wording: "the Initial Scoping and Information Sharing form goes to every relevant agency within 2 working days of the referral being received, with the request letter",
+                id: "T2",
+                wording:
+                    "the Initial Scoping and Information Sharing form goes to every relevant agency within 2 working days of the referral being received, with the request letter",
                 source: "§4.3.3", anchor: .referralReceived, unit: .workingDays, amount: 2),
             Timescale(
                 id: "T3", wording: "agencies return the completed scoping form within 5 working days of the referral being received",
@@ -89,19 +93,27 @@ package enum Timescales {
                 id: "T4", wording: "the Rapid Review meeting is held between 7 and 13 working days of the referral being received",
                 source: "§4.4.2", anchor: .referralReceived, unit: .workingDays, amount: 13, earliest: 7),
             Timescale(
-                id: "T5", wording: "within 2 working days of the meeting the outcome goes to the independent chair for ratification, and the ratified Rapid Review goes to the National Panel",
+                id: "T5",
+                wording:
+                    "within 2 working days of the meeting the outcome goes to the independent chair for ratification, and the ratified Rapid Review goes to the National Panel",
                 source: "§4.7.1", anchor: .meetingHeld, unit: .workingDays, amount: 2),
             Timescale(
                 id: "T6", wording: "the Rapid Review and its decision are complete within 15 working days of becoming aware of the incident",
                 source: "§3.1.2, §4.2.2", anchor: .referralReceived, unit: .workingDays, amount: 15),
             Timescale(
-                id: "T7", wording: "a local CSPR is completed no later than six calendar months after the decision to initiate it (any other learning review ideally within three months)",
+                id: "T7",
+                wording:
+                    "a local CSPR is completed no later than six calendar months after the decision to initiate it (any other learning review ideally within three months)",
                 source: "§3.1.2", anchor: .reviewCommissioned, unit: .calendarMonths, amount: 6),
             Timescale(
-                id: "T8", wording: "when a delay would prevent publication within six months, the National Panel and the Secretary of State are informed, with the reason",
+                id: "T8",
+                wording:
+                    "when a delay would prevent publication within six months, the National Panel and the Secretary of State are informed, with the reason",
                 source: "§3.1.3", anchor: .delayKnown, unit: .onEvent, amount: 0),
             Timescale(
-                id: "T9", wording: "the full report goes to the National Panel, Ofsted and the Secretary of State no later than 7 working days before the publication date",
+                id: "T9",
+                wording:
+                    "the full report goes to the National Panel, Ofsted and the Secretary of State no later than 7 working days before the publication date",
                 source: "§10.5.1", anchor: .publicationDate, unit: .workingDays, amount: -7),
             Timescale(
                 id: "T10", wording: "a published report stays available for at least one year; after that it is archived and available on request",

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CNGHTTP2
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A call waiting for, or using, a stream.
 final class ClientCall {

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CNGHTTP2
 import Foundation
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Something registered with an event loop for readiness events on one file descriptor.
 /// Called only on that loop's thread.

@@ -111,7 +111,9 @@ final class HTTP1ServerSession: ServerProtocolSession {
     /// than `limit` nanoseconds.
     func expireStalledBody(now: UInt64, limit: UInt64) -> Bool {
         guard case .readingBody = state, let started = bodyStartedAt, now > started, now - started > limit else { return false }
-        write(HTTPResponse(status: 408, headers: ["content-type": "text/plain"], body: Data("request body not received in time\n".utf8)), keepAlive: false)
+        write(
+            HTTPResponse(status: 408, headers: ["content-type": "text/plain"], body: Data("request body not received in time\n".utf8)),
+            keepAlive: false)
         state = .closing
         return true
     }
@@ -119,7 +121,9 @@ final class HTTP1ServerSession: ServerProtocolSession {
     /// Answers a client too slow to send its request head.
     func rejectHeadTimeout() {
         guard case .awaitingHead = state else { return }
-        write(HTTPResponse(status: 408, headers: ["content-type": "text/plain"], body: Data("request head not received in time\n".utf8)), keepAlive: false)
+        write(
+            HTTPResponse(status: 408, headers: ["content-type": "text/plain"], body: Data("request head not received in time\n".utf8)),
+            keepAlive: false)
         state = .closing
     }
 

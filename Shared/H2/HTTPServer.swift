@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CNGHTTP2
 import Foundation
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// An HTTP/2 (h2c, prior knowledge) and HTTP/1.1 server on one port, on epoll loops with
 /// nghttp2 sessions. It knows nothing of what it serves: requests go to an `HTTPHandler`.

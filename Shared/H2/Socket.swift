@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CNGHTTP2
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A POSIX error from a socket call, with the call's name.
 package struct SocketError: Error, CustomStringConvertible, Sendable {

@@ -23,7 +23,9 @@ enum DeadlineRace {
                     try? await Task.sleep(until: deadline, clock: .continuous)
                     outcome.finish(.failure(RPCError(.deadlineExceeded, "deadline exceeded before \(method) finished")))
                 }
-                outcome.onCancel { worker.cancel(); timer.cancel() }
+                outcome.onCancel {
+                    worker.cancel(); timer.cancel()
+                }
             }
         } onCancel: {
             outcome.cancel()

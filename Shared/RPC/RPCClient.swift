@@ -90,7 +90,9 @@ package struct RPCClient: Sendable {
         case .connectFailed(let reason): RPCError(.unavailable, "\(path): \(reason)")
         case .connectionLost: RPCError(.unavailable, "\(path): connection lost before the reply")
         case .streamReset(let code):
-            code == 7 ? RPCError(.unavailable, "\(path): refused by the server (going away)") : RPCError(.unavailable, "\(path): stream reset (HTTP/2 error \(code))")
+            code == 7
+                ? RPCError(.unavailable, "\(path): refused by the server (going away)")
+                : RPCError(.unavailable, "\(path): stream reset (HTTP/2 error \(code))")
         case .timedOut: RPCError(.deadlineExceeded, "\(path): deadline exceeded")
         case .responseTooLarge(let limit): RPCError(.resourceExhausted, "\(path): response larger than \(limit) bytes")
         case .cancelled: RPCError(.cancelled, "\(path): cancelled")

@@ -67,7 +67,8 @@ package final class RPCRouter: HTTPHandler {
             return await plainEndpoint(head.path)
         }
         guard head.method == "POST" else {
-            return HTTPResponse(status: 405, headers: ["allow": "POST", "content-type": "text/plain"], body: Data("RPCs are called with POST\n".utf8))
+            return HTTPResponse(
+                status: 405, headers: ["allow": "POST", "content-type": "text/plain"], body: Data("RPCs are called with POST\n".utf8))
         }
         let contentType = head.headers["content-type"]?.lowercased() ?? ""
         if contentType.hasPrefix("application/grpc") {
@@ -100,13 +101,15 @@ package final class RPCRouter: HTTPHandler {
     private func serveGRPC(_ request: HTTPRequest, contentType: String) async -> HTTPResponse {
         let head = request.head
         guard head.version == .http2 else {
-            return HTTPResponse(status: 505, headers: ["content-type": "text/plain"], body: Data("gRPC needs HTTP/2; use application/json over HTTP/1.1\n".utf8))
+            return HTTPResponse(
+                status: 505, headers: ["content-type": "text/plain"], body: Data("gRPC needs HTTP/2; use application/json over HTTP/1.1\n".utf8))
         }
         if head.path == HealthCheck.path && (contentType == "application/grpc" || contentType == "application/grpc+proto") {
             return healthCheck(request.body, contentType: contentType)
         }
         guard contentType == "application/grpc" || contentType == "application/grpc+json" else {
-            return HTTPResponse(status: 415, headers: ["content-type": "text/plain"], body: Data("this server speaks JSON: use application/grpc+json\n".utf8))
+            return HTTPResponse(
+                status: 415, headers: ["content-type": "text/plain"], body: Data("this server speaks JSON: use application/grpc+json\n".utf8))
         }
         let requestID = Self.requestID(head.headers)
         let started = ContinuousClock.now
@@ -118,7 +121,11 @@ package final class RPCRouter: HTTPHandler {
         var timeout: Duration?
         if let value = head.headers["grpc-timeout"] {
             guard let parsed = GRPCFraming.parseTimeout(value) else {
-                return finish(entry, started, grpcError(RPCError(.invalidArgument, "grpc-timeout \"\(value)\" is not a valid timeout"), contentType: contentType, requestID: requestID), .invalidArgument)
+                return finish(
+                    entry, started,
+                    grpcError(
+                        RPCError(.invalidArgument, "grpc-timeout \"\(value)\" is not a valid timeout"), contentType: contentType, requestID: requestID
+                    ), .invalidArgument)
             }
             timeout = parsed
         }
@@ -182,7 +189,10 @@ package final class RPCRouter: HTTPHandler {
         var timeout: Duration?
         if let value = head.headers["connect-timeout-ms"] {
             guard value.count <= 10, let millis = Int64(value), millis > 0 else {
-                return finish(entry, started, connectError(RPCError(.invalidArgument, "connect-timeout-ms \"\(value)\" is not a valid timeout"), requestID: requestID), .invalidArgument)
+                return finish(
+                    entry, started,
+                    connectError(RPCError(.invalidArgument, "connect-timeout-ms \"\(value)\" is not a valid timeout"), requestID: requestID),
+                    .invalidArgument)
             }
             timeout = .milliseconds(millis)
         }
@@ -192,7 +202,8 @@ package final class RPCRouter: HTTPHandler {
         let context = makeContext(entry.info, head, requestID: requestID, timeout: timeout, wireProtocol: .connect)
         switch await run(entry, context, request.body) {
         case .success(let reply):
-            return finish(entry, started, HTTPResponse(status: 200, headers: ["content-type": "application/json", "x-request-id": requestID], body: reply), .ok)
+            return finish(
+                entry, started, HTTPResponse(status: 200, headers: ["content-type": "application/json", "x-request-id": requestID], body: reply), .ok)
         case .failure(let error):
             return finish(entry, started, connectError(error, requestID: requestID), error.code)
         }
@@ -211,7 +222,9 @@ package final class RPCRouter: HTTPHandler {
 
     // MARK: calls
 
-    private func makeContext(_ info: MethodInfo, _ head: HTTPRequestHead, requestID: String, timeout: Duration?, wireProtocol: WireProtocol) -> CallContext {
+    private func makeContext(_ info: MethodInfo, _ head: HTTPRequestHead, requestID: String, timeout: Duration?, wireProtocol: WireProtocol)
+        -> CallContext
+    {
         var metadata = Metadata()
         for field in head.headers { metadata.add(field.name, field.value) }
         return CallContext(
@@ -225,9 +238,10 @@ package final class RPCRouter: HTTPHandler {
             guard let deadline = context.deadline else {
                 return .success(try await entry.chain(context, message))
             }
-            return .success(try await DeadlineRace.run(until: deadline, method: context.method.name) {
-                try await entry.chain(context, message)
-            })
+            return .success(
+                try await DeadlineRace.run(until: deadline, method: context.method.name) {
+                    try await entry.chain(context, message)
+                })
         } catch let error as RPCError {
             return .failure(error)
         } catch is CancellationError {
@@ -253,7 +267,8 @@ package final class RPCRouter: HTTPHandler {
             return HTTPResponse(status: 200, headers: ["content-type": "text/plain"], body: Data("ok\n".utf8))
         case "/readyz":
             let ready = readiness()
-            return HTTPResponse(status: ready ? 200 : 503, headers: ["content-type": "text/plain"], body: Data((ready ? "ready\n" : "not ready\n").utf8))
+            return HTTPResponse(
+                status: ready ? 200 : 503, headers: ["content-type": "text/plain"], body: Data((ready ? "ready\n" : "not ready\n").utf8))
         case "/metrics":
             return HTTPResponse(status: 200, headers: ["content-type": "text/plain; version=0.0.4"], body: Data(await metrics.render().utf8))
         default:

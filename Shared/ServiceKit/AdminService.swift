@@ -83,7 +83,8 @@ package enum AdminService {
             } catch {
                 throw RPCError(.internal, "the backup directory could not be created")
             }
-            let stamp = Date().formatted(.iso8601.year().month().day().dateSeparator(.omitted).time(includingFractionalSeconds: false).timeSeparator(.omitted))
+            let stamp = Date().formatted(
+                .iso8601.year().month().day().dateSeparator(.omitted).time(includingFractionalSeconds: false).timeSeparator(.omitted))
             let file = directory.appendingPathComponent("\(serviceName)-\(stamp)-\(UInt32.random(in: 0...UInt32.max)).sqlite")
             try await database.backup(to: file.path)
             let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
@@ -97,7 +98,9 @@ package enum AdminService {
             let messages = try await database.read { try Outbox.deadLetters($0) }
             return DeadLettersResponse(
                 deadLetters: messages.map {
-                    DeadLetter(id: $0.id, destination: $0.destination, method: $0.method, attempts: $0.attempts, lastError: $0.lastError, createdAt: $0.createdAt)
+                    DeadLetter(
+                        id: $0.id, destination: $0.destination, method: $0.method, attempts: $0.attempts, lastError: $0.lastError,
+                        createdAt: $0.createdAt)
                 })
         }
         routes.register(retryDeadLetter) { request, _ in

@@ -104,7 +104,8 @@ package struct AuditInterceptor: ServerInterceptor {
         let requestID = context.requestID
         do {
             try await database.write { tx in
-                try AuditTrail.append(tx, principal: principal, method: method, caseReference: caseReference, outcome: outcome.name, requestID: requestID)
+                try AuditTrail.append(
+                    tx, principal: principal, method: method, caseReference: caseReference, outcome: outcome.name, requestID: requestID)
             }
         } catch {
             logger.error("audit entry could not be written; the call is refused", ["requestId": .string(requestID), "method": .string(method)])

@@ -22,7 +22,8 @@ package struct AuthInterceptor: ServerInterceptor {
         guard !principal.roles.isDisjoint(with: required) else {
             throw RPCError(
                 .permissionDenied,
-                "\(principal.name) (roles: \(principal.roles.sorted().joined(separator: ", "))) may not call \(context.method.name); it needs one of: \(required.sorted().joined(separator: ", "))")
+                "\(principal.name) (roles: \(principal.roles.sorted().joined(separator: ", "))) may not call \(context.method.name); it needs one of: \(required.sorted().joined(separator: ", "))"
+            )
         }
         var context = context
         context.principal = principal

@@ -103,7 +103,9 @@ package final class OutboxRelay: Sendable {
         do {
             _ = try await peer.callRaw(path: message.method, json: message.payload, deadline: callTimeout, metadata: metadata)
             _ = try await database.write { tx in try Outbox.markDelivered(tx, id: message.id) }
-            logger.info("hand-over delivered", ["destination": .string(message.destination), "method": .string(message.method), "outboxId": .int(Int(message.id))])
+            logger.info(
+                "hand-over delivered",
+                ["destination": .string(message.destination), "method": .string(message.method), "outboxId": .int(Int(message.id))])
         } catch let error as RPCError {
             await record(message, error: "\(error.code.name): \(error.message)", retryable: Self.isRetryable(error.code))
         } catch {

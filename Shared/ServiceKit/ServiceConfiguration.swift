@@ -96,7 +96,8 @@ package struct ServiceConfiguration: Sendable {
         guard (2...16).contains(partnership.count), partnership.first?.isLetter == true,
             partnership.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) })
         else {
-            throw ConfigurationError(variable: "CSPR_PARTNERSHIP", problem: "\"\(partnership)\" must be 2-16 upper-case letters or digits, starting with a letter")
+            throw ConfigurationError(
+                variable: "CSPR_PARTNERSHIP", problem: "\"\(partnership)\" must be 2-16 upper-case letters or digits, starting with a letter")
         }
         let ruleSet = value("CSPR_RULE_SET") ?? "surrey-2019"
         guard ["surrey-2019", "wt-2023"].contains(ruleSet) else {

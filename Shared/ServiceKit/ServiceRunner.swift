@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import H2
 import RPC
 import Storage
 import Synchronization
 import WorkingDays
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// What a service declares; everything else (config, logs, auth, audit, relay, health, metrics,
 /// shutdown) the runner does the same way for all.
@@ -138,7 +139,11 @@ package enum ServiceRunner {
         let calendar: WorkingCalendar
         var environment = ProcessInfo.processInfo.environment
         if let fixed = configuration.today { environment[Today.variable] = fixed } else { environment[Today.variable] = nil }
-        if let extra = configuration.extraBankHolidays { environment["CSPR_EXTRA_BANK_HOLIDAYS"] = extra.path } else { environment["CSPR_EXTRA_BANK_HOLIDAYS"] = nil }
+        if let extra = configuration.extraBankHolidays {
+            environment["CSPR_EXTRA_BANK_HOLIDAYS"] = extra.path
+        } else {
+            environment["CSPR_EXTRA_BANK_HOLIDAYS"] = nil
+        }
         do {
             today = try Today.fromEnvironment(environment)
             calendar = try WorkingCalendar.fromEnvironment(environment)
@@ -169,10 +174,17 @@ package enum ServiceRunner {
         metrics.addSource { await OutboxMetricsText.render(database: database) }
         let router = RPCRouter(
             routes: routes,
-            interceptors: [LoggingInterceptor(logger: logger), AuthInterceptor(tokens: tokens), AuditInterceptor(database: database, logger: logger)],
+            interceptors: [
+                LoggingInterceptor(logger: logger), AuthInterceptor(tokens: tokens), AuditInterceptor(database: database, logger: logger),
+            ],
             metrics: metrics, readiness: { ready.isSet },
             reportUnexpected: { callContext, error in
-                logger.error("unexpected error", ["method": .string(callContext.method.path), "requestId": .string(callContext.requestID), "errorType": .string(String(describing: type(of: error)))])
+                logger.error(
+                    "unexpected error",
+                    [
+                        "method": .string(callContext.method.path), "requestId": .string(callContext.requestID),
+                        "errorType": .string(String(describing: type(of: error))),
+                    ])
             })
         var serverConfiguration = ServerConfiguration()
         serverConfiguration.host = configuration.listen.host
@@ -183,8 +195,10 @@ package enum ServiceRunner {
         ready.set(true)
         logger.info(
             "ready",
-            ["listen": .string("\(configuration.listen.host):\(server.port)"), "partnership": .string(configuration.partnership),
-             "ruleSet": .string(configuration.ruleSet), "today": .string(today.date.description), "principals": .int(tokens.principals.count)])
+            [
+                "listen": .string("\(configuration.listen.host):\(server.port)"), "partnership": .string(configuration.partnership),
+                "ruleSet": .string(configuration.ruleSet), "today": .string(today.date.description), "principals": .int(tokens.principals.count),
+            ])
         return RunningService(server: server, context: context, ready: ready)
     }
 }

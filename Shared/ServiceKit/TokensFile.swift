@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import RPC
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The bearer tokens of DESIGN.md (Security): one `<token> <principal> <role>[,<role>...]` per
 /// line, `#` comments, in a file readable by its owner only (mode 0600, refused otherwise).

@@ -164,6 +164,10 @@ final class Countdown: Sendable {
 
     /// One more done.
     @Sendable func signal() {
-        if remaining.withLock({ $0 -= 1; return $0 == 0 }) { action() }
+        if remaining.withLock({
+            $0 -= 1; return $0 == 0
+        }) {
+            action()
+        }
     }
 }

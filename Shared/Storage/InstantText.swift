@@ -16,7 +16,8 @@ package enum InstantText {
     package static func string(from date: Date) -> String {
         let exact = (date.timeIntervalSince1970 * 1000).rounded()
         // Clamped in Double before converting, because converting an out-of-range Double to Int traps.
-        let clamped = exact.isNaN
+        let clamped =
+            exact.isNaN
             ? 0 : min(Double(millisecondRange.upperBound), max(Double(millisecondRange.lowerBound), exact))
         let totalMillis = Int(clamped)
         let (days, millisOfDay) = floorDivide(totalMillis, 86_400_000)

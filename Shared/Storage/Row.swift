@@ -26,8 +26,9 @@ package struct Row: Sendable, Equatable {
     /// Names match exactly first, then ignoring case, as SQL identifiers do.
     package subscript<T: SQLiteValueConvertible>(_ name: String) -> T {
         get throws {
-            guard let index = columns.firstIndex(of: name)
-                ?? columns.firstIndex(where: { $0.lowercased() == name.lowercased() })
+            guard
+                let index = columns.firstIndex(of: name)
+                    ?? columns.firstIndex(where: { $0.lowercased() == name.lowercased() })
             else { throw StorageError.noSuchColumn(name, available: columns) }
             return try convert(values[index], column: name)
         }

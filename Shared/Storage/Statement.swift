@@ -93,7 +93,8 @@ package final class Statement {
     package func column<T: SQLiteValueConvertible>(_ index: Int, as type: T.Type = T.self) throws -> T {
         let value = value(at: index)
         guard let converted = T(sqliteValue: value) else {
-            let name = index < sqlite3_column_count(handle)
+            let name =
+                index < sqlite3_column_count(handle)
                 ? String(cString: sqlite3_column_name(handle, Int32(index))) : "#\(index)"
             throw StorageError.conversion(column: name, value: value, type: String(describing: T.self), sql: sql)
         }

@@ -30,10 +30,16 @@ struct GoldenTests {
     }
 
     @Test("the referral (Appendix 2) keeps its wire names") func referral() throws { try Self.check("referral", Samples.referral) }
-    @Test("the serious incident notification keeps its wire names") func notification() throws { try Self.check("notification", Samples.notification) }
+    @Test("the serious incident notification keeps its wire names") func notification() throws {
+        try Self.check("notification", Samples.notification)
+    }
     @Test("the scoping request keeps its wire names") func scopingRequest() throws { try Self.check("scoping-request", Samples.scopingRequest) }
-    @Test("the scoping return (Appendix 3) keeps its wire names") func scopingReturn() throws { try Self.check("scoping-return", Samples.scopingReturn) }
-    @Test("the Rapid Review outcome (Appendix 5) keeps its wire names") func outcome() throws { try Self.check("rapid-review-outcome", Samples.outcome) }
+    @Test("the scoping return (Appendix 3) keeps its wire names") func scopingReturn() throws {
+        try Self.check("scoping-return", Samples.scopingReturn)
+    }
+    @Test("the Rapid Review outcome (Appendix 5) keeps its wire names") func outcome() throws {
+        try Self.check("rapid-review-outcome", Samples.outcome)
+    }
     @Test("the case status keeps its wire names") func status() throws { try Self.check("case-status", Samples.status) }
     @Test("the timescales T1-T10 keep their wire form") func timescales() throws {
         struct Table: Codable, Equatable {

@@ -31,7 +31,8 @@ enum Samples {
             criminalInvestigation: YesNoDetails(answer: true, details: "DI Dana Sample"), coronersInquiry: YesNoDetails(answer: false),
             adultSafeguardingConcerns: YesNoDetails(answer: false)),
         dateOfReferral: date("2025-03-24"), dateReceived: date("2025-03-25"),
-        referrer: Contact(name: "Lee Specimen", agencyAndDesignation: "Testtown Primary School, Designated Safeguarding Lead", email: "dsl@school.example"),
+        referrer: Contact(
+            name: "Lee Specimen", agencyAndDesignation: "Testtown Primary School, Designated Safeguarding Lead", email: "dsl@school.example"),
         safeguardingLeadConsulted: lead,
         familyMembers: [
             FamilyMember(
@@ -72,7 +73,8 @@ enum Samples {
         ],
         omissions: [Omission(agency: "Probation", reason: "no involvement with the family")],
         documentation: ["referral", "scoping returns: 3"], caseSummary: "fictional summary",
-        immediateAction: ImmediateAction(allTaken: false, actions: [ActionItem(what: "strategy meeting for sibling", who: "Children's Services", byWhen: date("2025-04-04"))]),
+        immediateAction: ImmediateAction(
+            allTaken: false, actions: [ActionItem(what: "strategy meeting for sibling", who: "Children's Services", byWhen: date("2025-04-04"))]),
         criteria: [.multiAgencyWorking, .recurrentThemes],
         discussion: RapidReviewDiscussion(
             natureOfHarm: "fictional", meetsSeriousHarm: true, keyIssues: "information sharing", immediateLearning: "fictional learning",
@@ -82,7 +84,9 @@ enum Samples {
 
     static let status = CaseStatus(
         reference: reference, stage: .rapidReview,
-        milestones: [Milestone(event: "referralReceived", date: date("2025-03-25")), Milestone(event: "scopingRequestsSent", date: date("2025-03-26"))],
+        milestones: [
+            Milestone(event: "referralReceived", date: date("2025-03-25")), Milestone(event: "scopingRequestsSent", date: date("2025-03-26")),
+        ],
         deadlines: [
             Deadline(rule: "T2", due: date("2025-03-27"), status: .met, metOn: date("2025-03-26"), ruleSet: .surrey2019),
             Deadline(rule: "T4", due: date("2025-04-11"), earliest: date("2025-04-03"), status: .open, ruleSet: .surrey2019),

@@ -88,7 +88,8 @@ struct TimescaleTests {
     func calendarIdentifier() throws {
         let extra = WorkingCalendar(extraHolidays: [BankHoliday(date("2025-03-26"))])
         let t2 = try #require(Timescales.rule("T2"))
-        let deadline = try #require(Deadline.compute(t2, from: date("2025-03-24"), metOn: nil, today: date("2025-03-24"), calendar: extra, ruleSet: .surrey2019))
+        let deadline = try #require(
+            Deadline.compute(t2, from: date("2025-03-24"), metOn: nil, today: date("2025-03-24"), calendar: extra, ruleSet: .surrey2019))
         #expect(deadline.due == date("2025-03-27"))
         #expect(deadline.calendar == "england-and-wales+2025-03-26")
     }

@@ -48,10 +48,14 @@ struct ValidationTests {
 
     @Test(
         "case references must be <PARTNERSHIP>-<year>-<4 digits>",
-        arguments: ["SURREY-2025-1", "surrey-2025-0001", "SURREY-25-0001", "SURREY-2025-00001", "-2025-0001", "SURREY-2025-0000", "S-2025-0001", "SURREY_2025_0001"])
+        arguments: [
+            "SURREY-2025-1", "surrey-2025-0001", "SURREY-25-0001", "SURREY-2025-00001", "-2025-0001", "SURREY-2025-0000", "S-2025-0001",
+            "SURREY_2025_0001",
+        ])
     func badReferences(text: String) {
         #expect(CaseReference(text) == nil)
-        #expect(error(GetStatusesRequest.self, "{\"references\":[\"\(text)\"]}") == "references[0]: expected a case reference like \"SURREY-2025-0007\"")
+        #expect(
+            error(GetStatusesRequest.self, "{\"references\":[\"\(text)\"]}") == "references[0]: expected a case reference like \"SURREY-2025-0007\"")
     }
 
     @Test("a valid case reference round-trips with its zero padding")

@@ -1,7 +1,7 @@
 import Foundation
 import H2
-import Testing
 import TestSupport
+import Testing
 
 @Suite("HTTP/2 client")
 struct ClientTests {

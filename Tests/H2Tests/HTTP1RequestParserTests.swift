@@ -65,7 +65,15 @@ struct HTTP1RequestParserTests {
     @Test("HTTP/1.0 closes unless asked to keep alive; Connection: close ends keep-alive")
     func keepAlive() {
         if case .head(let head, _) = parse("GET / HTTP/1.0\r\n\r\n") { #expect(!head.keepAlive) } else { Issue.record("no head") }
-        if case .head(let head, _) = parse("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") { #expect(head.keepAlive) } else { Issue.record("no head") }
-        if case .head(let head, _) = parse("GET / HTTP/1.1\r\nConnection: close\r\n\r\n") { #expect(!head.keepAlive) } else { Issue.record("no head") }
+        if case .head(let head, _) = parse("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") {
+            #expect(head.keepAlive)
+        } else {
+            Issue.record("no head")
+        }
+        if case .head(let head, _) = parse("GET / HTTP/1.1\r\nConnection: close\r\n\r\n") {
+            #expect(!head.keepAlive)
+        } else {
+            Issue.record("no head")
+        }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import H2
-import Testing
 import TestSupport
+import Testing
 
 /// Each limit of DESIGN.md (Limits), set small so the test is quick.
 @Suite("Server limits")
@@ -164,7 +164,9 @@ struct StalledRequestTests {
             let client = HTTP2Client(host: "127.0.0.1", port: server.port)
             defer { client.close() }
             let sizes = try await withThrowingTaskGroup(of: Int.self) { group in
-                for _ in 0..<4 { group.addTask { try await client.send(testRequest("/bytes/400000", method: "GET"), timeout: .seconds(10)).body.count } }
+                for _ in 0..<4 {
+                    group.addTask { try await client.send(testRequest("/bytes/400000", method: "GET"), timeout: .seconds(10)).body.count }
+                }
                 var sizes: [Int] = []
                 for try await size in group { sizes.append(size) }
                 return sizes

@@ -1,7 +1,7 @@
 import Foundation
 import H2
-import Testing
 import TestSupport
+import Testing
 
 @Suite("HTTP/2 and HTTP/1.1 round trips")
 struct RoundTripTests {
@@ -49,7 +49,8 @@ struct RoundTripTests {
             #expect(first?.body == "one")
             #expect(first?.headers["connection"] == "keep-alive")
             // Two requests in one write: answered in order.
-            connection.send("POST /echo HTTP/1.1\r\nContent-Length: 3\r\n\r\ntwoPOST /echo HTTP/1.1\r\nContent-Length: 5\r\nConnection: close\r\n\r\nthree")
+            connection.send(
+                "POST /echo HTTP/1.1\r\nContent-Length: 3\r\n\r\ntwoPOST /echo HTTP/1.1\r\nContent-Length: 5\r\nConnection: close\r\n\r\nthree")
             #expect(connection.readHTTP1Response()?.body == "two")
             let last = connection.readHTTP1Response()
             #expect(last?.body == "three")

@@ -2,8 +2,8 @@ import Foundation
 import H2
 import RPC
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// Accepts `authorization: Bearer good` as principal "Test Panel" with role panel-viewer.
 struct TestAuthInterceptor: ServerInterceptor {
@@ -149,13 +149,17 @@ struct CallTests {
             var headers = HTTPFields()
             headers.add("content-type", "application/json")
             let response = try await transport.send(
-                HTTPRequest(head: HTTPRequestHead(method: "POST", path: EchoService.echo.path, headers: headers, version: .http2), body: Data("{\"text\":\"a\"}".utf8)),
+                HTTPRequest(
+                    head: HTTPRequestHead(method: "POST", path: EchoService.echo.path, headers: headers, version: .http2),
+                    body: Data("{\"text\":\"a\"}".utf8)),
                 timeout: .seconds(5))
             let made = try #require(response.headers["x-request-id"])
             #expect(!made.isEmpty)
             headers.add("x-request-id", "given-1")
             let echoed = try await transport.send(
-                HTTPRequest(head: HTTPRequestHead(method: "POST", path: EchoService.echo.path, headers: headers, version: .http2), body: Data("{\"text\":\"a\"}".utf8)),
+                HTTPRequest(
+                    head: HTTPRequestHead(method: "POST", path: EchoService.echo.path, headers: headers, version: .http2),
+                    body: Data("{\"text\":\"a\"}".utf8)),
                 timeout: .seconds(5))
             #expect(echoed.headers["x-request-id"] == "given-1")
         }
@@ -169,14 +173,18 @@ struct CallTests {
             var headers = HTTPFields()
             headers.add("content-type", "application/json")
             let ok = try await transport.send(
-                HTTPRequest(head: HTTPRequestHead(method: "POST", path: EchoService.echo.path, headers: headers, version: .http2), body: Data("{\"text\":\"h2\"}".utf8)),
+                HTTPRequest(
+                    head: HTTPRequestHead(method: "POST", path: EchoService.echo.path, headers: headers, version: .http2),
+                    body: Data("{\"text\":\"h2\"}".utf8)),
                 timeout: .seconds(5))
             #expect(ok.status == 200)
             #expect(try JSONCodec.decode(EchoService.EchoMessage.self, from: ok.body).text == "h2")
 
             let connection = try RawConnection(port: server.port)
             let failBody = "{\"code\":9,\"message\":\"R7: exactly one recommendation\"}"
-            connection.send("POST \(EchoService.fail.path) HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: \(failBody.utf8.count)\r\n\r\n\(failBody)")
+            connection.send(
+                "POST \(EchoService.fail.path) HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: \(failBody.utf8.count)\r\n\r\n\(failBody)"
+            )
             let failed = connection.readHTTP1Response()
             #expect(failed?.status == 400)
             #expect(failed?.body == "{\"code\":\"failed_precondition\",\"message\":\"R7: exactly one recommendation\"}")
@@ -196,7 +204,8 @@ struct CallTests {
             }
             let connection = try RawConnection(port: server.port)
             let body = "{\"text\":\"\(String(repeating: "a", count: 5000))\"}"
-            connection.send("POST \(EchoService.echo.path) HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+            connection.send(
+                "POST \(EchoService.echo.path) HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
             let refused = connection.readHTTP1Response()
             #expect(refused?.status == 429)
             #expect(refused?.body.contains("resource_exhausted") == true)
@@ -249,20 +258,24 @@ struct CallTests {
             var headers = HTTPFields()
             headers.add("content-type", "application/grpc")
             let whole = try await transport.send(
-                HTTPRequest(head: HTTPRequestHead(method: "POST", path: HealthCheck.path, headers: headers, version: .http2), body: GRPCFraming.frame(Data())),
+                HTTPRequest(
+                    head: HTTPRequestHead(method: "POST", path: HealthCheck.path, headers: headers, version: .http2), body: GRPCFraming.frame(Data())),
                 timeout: .seconds(5))
             #expect(whole.trailers["grpc-status"] == "0")
             #expect(HealthCheck.decodeResponse(try GRPCFraming.unframe(whole.body)) == .serving)
 
             let named = Data([0x0a, UInt8(EchoService.name.utf8.count)] + Array(EchoService.name.utf8))
             let service = try await transport.send(
-                HTTPRequest(head: HTTPRequestHead(method: "POST", path: HealthCheck.path, headers: headers, version: .http2), body: GRPCFraming.frame(named)),
+                HTTPRequest(
+                    head: HTTPRequestHead(method: "POST", path: HealthCheck.path, headers: headers, version: .http2), body: GRPCFraming.frame(named)),
                 timeout: .seconds(5))
             #expect(HealthCheck.decodeResponse(try GRPCFraming.unframe(service.body)) == .serving)
 
             let unknown = Data([0x0a, 3] + Array("zzz".utf8))
             let missing = try await transport.send(
-                HTTPRequest(head: HTTPRequestHead(method: "POST", path: HealthCheck.path, headers: headers, version: .http2), body: GRPCFraming.frame(unknown)),
+                HTTPRequest(
+                    head: HTTPRequestHead(method: "POST", path: HealthCheck.path, headers: headers, version: .http2), body: GRPCFraming.frame(unknown)
+                ),
                 timeout: .seconds(5))
             #expect(missing.headers["grpc-status"] == "5")
         }

@@ -1,7 +1,7 @@
 import Foundation
 import RPC
-import Testing
 import TestSupport
+import Testing
 
 @Suite("gRPC framing")
 struct GRPCFramingTests {

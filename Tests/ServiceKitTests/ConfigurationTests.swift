@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import RPC
 import ServiceKit
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite("Configuration from the environment")
 struct ConfigurationTests {

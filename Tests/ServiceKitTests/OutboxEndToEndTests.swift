@@ -2,8 +2,8 @@ import Foundation
 import RPC
 import ServiceKit
 import ServiceKitTestServices
-import Testing
 import TestSupport
+import Testing
 
 /// The outbox with real processes over RPC (issue 3): nothing lost, nothing applied twice,
 /// order kept, whoever is down or killed.
@@ -18,7 +18,8 @@ struct OutboxEndToEndTests {
         let client = RPCClient(host: "127.0.0.1", port: senderPort, configuration: ClientConfigurationForTests.fastBackoff)
         let keys = (0..<100).map { String(format: "E%03d", $0) }
         for key in keys {
-            _ = try await client.call(TestServices.record, .init(key: key, text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
+            _ = try await client.call(
+                TestServices.record, .init(key: key, text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
         }
 
         let receiver = try await startProcess("test-receiver", directory, port: receiverPort, extra: ["TEST_RECEIVER_DELAY_MS": "15"])
@@ -61,7 +62,8 @@ struct OutboxEndToEndTests {
         let keys = (0..<60).map { String(format: "K%03d", $0) }
         let writer = Task {
             for key in keys {
-                _ = try await client.call(TestServices.record, .init(key: key, text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
+                _ = try await client.call(
+                    TestServices.record, .init(key: key, text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
             }
         }
         func applied() async -> [TestServices.Applied] {

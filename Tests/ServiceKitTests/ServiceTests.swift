@@ -3,8 +3,8 @@ import RPC
 import ServiceKit
 import ServiceKitTestServices
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 @Suite("A service built on ServiceKit, over real RPC")
 struct ServiceTests {
@@ -17,9 +17,13 @@ struct ServiceTests {
 
         let none = await captureRPCError { _ = try await client.call(TestServices.record, event, deadline: .seconds(5)) }
         #expect(none?.code == .unauthenticated)
-        let unknown = await captureRPCError { _ = try await client.call(TestServices.record, event, deadline: .seconds(5), metadata: bearer("not-a-known-token-at-all")) }
+        let unknown = await captureRPCError {
+            _ = try await client.call(TestServices.record, event, deadline: .seconds(5), metadata: bearer("not-a-known-token-at-all"))
+        }
         #expect(unknown?.code == .unauthenticated)
-        let wrongRole = await captureRPCError { _ = try await client.call(TestServices.record, event, deadline: .seconds(5), metadata: bearer(TestTokens.viewer)) }
+        let wrongRole = await captureRPCError {
+            _ = try await client.call(TestServices.record, event, deadline: .seconds(5), metadata: bearer(TestTokens.viewer))
+        }
         #expect(wrongRole?.code == .permissionDenied)
         #expect(wrongRole?.message.contains("partnership-support") == true)
         let recorded = try await client.call(TestServices.record, event, deadline: .seconds(5), metadata: bearer(TestTokens.staff))
@@ -32,9 +36,12 @@ struct ServiceTests {
         let directory = try TestDirectory()
         let sender = try await startInProcess(TestServices.sender, directory)
         let client = RPCClient(host: "127.0.0.1", port: sender.port)
-        _ = try await client.call(TestServices.record, .init(key: "CASE-A", text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
+        _ = try await client.call(
+            TestServices.record, .init(key: "CASE-A", text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
         _ = try await client.call(TestServices.read, .init(key: "CASE-A"), deadline: .seconds(5), metadata: bearer(TestTokens.panel))
-        _ = await captureRPCError { _ = try await client.call(TestServices.read, .init(key: "CASE-B"), deadline: .seconds(5), metadata: bearer(TestTokens.panel)) }
+        _ = await captureRPCError {
+            _ = try await client.call(TestServices.read, .init(key: "CASE-B"), deadline: .seconds(5), metadata: bearer(TestTokens.panel))
+        }
 
         let trail = try await client.call(AdminService.getAuditTrail, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
         let entries = trail.entries.filter { $0.method != "GetAuditTrail" }
@@ -44,12 +51,15 @@ struct ServiceTests {
         #expect(entries.map(\.outcome) == ["NOT_FOUND", "OK", "OK"])
         #expect(entries.allSatisfy { !$0.requestID.isEmpty })
 
-        let forCase = try await client.call(AdminService.getAuditTrail, .init(caseReference: "CASE-A"), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
+        let forCase = try await client.call(
+            AdminService.getAuditTrail, .init(caseReference: "CASE-A"), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
         #expect(forCase.entries.count == 2)
 
         // Append-only: the database itself refuses to change or remove an entry.
         let database = sender.context.database
-        await #expect(throws: DatabaseError.self) { try await database.write { tx in try tx.execute("UPDATE audit_trail SET principal = 'someone else'") } }
+        await #expect(throws: DatabaseError.self) {
+            try await database.write { tx in try tx.execute("UPDATE audit_trail SET principal = 'someone else'") }
+        }
         await #expect(throws: DatabaseError.self) { try await database.write { tx in try tx.execute("DELETE FROM audit_trail") } }
         await sender.stop(grace: .seconds(1))
     }
@@ -61,7 +71,8 @@ struct ServiceTests {
         let sender = try await startInProcess(TestServices.sender, directory, peers: ["test-receiver": receiverPort])
         let client = RPCClient(host: "127.0.0.1", port: sender.port)
         for key in ["R1", "R2", "R3"] {
-            _ = try await client.call(TestServices.record, .init(key: key, text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
+            _ = try await client.call(
+                TestServices.record, .init(key: key, text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
         }
         let database = sender.context.database
         #expect(try await database.read { try Outbox.metrics($0) }.depth == 3)
@@ -94,11 +105,13 @@ struct ServiceTests {
         let receiver = try await startProcess("test-receiver", directory, port: receiverPort, extra: ["TEST_RECEIVER_REFUSE": "BAD"])
         let sender = try await startInProcess(TestServices.sender, directory, peers: ["test-receiver": receiverPort])
         let client = RPCClient(host: "127.0.0.1", port: sender.port)
-        _ = try await client.call(TestServices.record, .init(key: "BAD", text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
+        _ = try await client.call(
+            TestServices.record, .init(key: "BAD", text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
 
         var parked: [AdminService.DeadLetter] = []
         let found = try await eventually(within: .seconds(10)) {
-            parked = try await client.call(AdminService.listDeadLetters, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin)).deadLetters
+            parked = try await client.call(AdminService.listDeadLetters, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
+                .deadLetters
             return parked.count == 1
         }
         #expect(found)
@@ -115,10 +128,14 @@ struct ServiceTests {
         let retried = try await client.call(AdminService.retryDeadLetter, .init(id: id), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
         #expect(retried.retried)
         let receiverClient = RPCClient(host: "127.0.0.1", port: receiverPort)
-        #expect(try await eventually(within: .seconds(10)) {
-            try await receiverClient.call(TestServices.list, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin)).applied.map(\.key) == ["BAD"]
-        })
-        let missing = await captureRPCError { _ = try await client.call(AdminService.retryDeadLetter, .init(id: 999), deadline: .seconds(5), metadata: bearer(TestTokens.admin)) }
+        #expect(
+            try await eventually(within: .seconds(10)) {
+                try await receiverClient.call(TestServices.list, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin)).applied.map(
+                    \.key) == ["BAD"]
+            })
+        let missing = await captureRPCError {
+            _ = try await client.call(AdminService.retryDeadLetter, .init(id: 999), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
+        }
         #expect(missing?.code == .notFound)
         fixed.send(SIGTERM)
         _ = try await fixed.waitForExit()
@@ -130,7 +147,8 @@ struct ServiceTests {
         let directory = try TestDirectory()
         let sender = try await startInProcess(TestServices.sender, directory)
         let client = RPCClient(host: "127.0.0.1", port: sender.port)
-        _ = try await client.call(TestServices.record, .init(key: "B1", text: "kept in the backup"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
+        _ = try await client.call(
+            TestServices.record, .init(key: "B1", text: "kept in the backup"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
         let integrity = try await client.call(AdminService.integrityCheck, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
         #expect(integrity.ok)
         let backup = try await client.call(AdminService.backup, .init(), deadline: .seconds(10), metadata: bearer(TestTokens.admin))
@@ -139,7 +157,9 @@ struct ServiceTests {
         let text: String? = try await copy.read { try $0.value("SELECT text FROM events WHERE key = 'B1'") }
         #expect(text == "kept in the backup")
         await copy.close()
-        let denied = await captureRPCError { _ = try await client.call(AdminService.backup, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.staff)) }
+        let denied = await captureRPCError {
+            _ = try await client.call(AdminService.backup, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
+        }
         #expect(denied?.code == .permissionDenied)
         await sender.stop(grace: .seconds(1))
     }

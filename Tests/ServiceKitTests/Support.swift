@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import RPC
 import ServiceKit
 import ServiceKitTestServices
 import TestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Obviously fictional tokens for the test services.
 enum TestTokens {
@@ -65,7 +66,9 @@ func freePort() throws -> Int {
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     address.sin_port = 0
-    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+    _ = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
     return Int(UInt16(bigEndian: address.sin_port))
@@ -79,7 +82,9 @@ func startInProcess(_ definition: ServiceDefinition, _ directory: TestDirectory,
 }
 
 /// Starts a test service as its own process and waits until it logs "ready".
-func startProcess(_ name: String, _ directory: TestDirectory, port: Int, peers: [String: Int] = [:], extra: [String: String] = [:]) async throws -> ChildProcess {
+func startProcess(_ name: String, _ directory: TestDirectory, port: Int, peers: [String: Int] = [:], extra: [String: String] = [:]) async throws
+    -> ChildProcess
+{
     guard let executable = BuiltProducts.executable("ServiceKitTestService") else { throw ChildProcessError.notBuilt("ServiceKitTestService") }
     let child = try ChildProcess(executable, arguments: [name], environment: directory.environment(name, port: port, peers: peers, extra: extra))
     _ = try await child.waitForLine { $0.contains("\"message\":\"ready\"") }

@@ -4,7 +4,8 @@ import Testing
 
 @Suite("Crash durability")
 struct CrashDurabilityTests {
-    @Test("every write acknowledged before a SIGKILL is in the reopened file, and the file is sound",
+    @Test(
+        "every write acknowledged before a SIGKILL is in the reopened file, and the file is sound",
         arguments: ["single", "group"])
     func acknowledgedWritesSurviveKill(mode: String) async throws {
         for _ in 1...5 {

@@ -29,24 +29,31 @@ struct Violation: Sendable, CustomTestStringConvertible {
     var testDescription: String { "\(kind)" }
 
     static let all = [
-        Violation(sql: "INSERT INTO people (name, age) VALUES (?, ?)", arguments: [.text("Ada"), .integer(1)],
+        Violation(
+            sql: "INSERT INTO people (name, age) VALUES (?, ?)", arguments: [.text("Ada"), .integer(1)],
             kind: .unique, extendedCode: 2067),
-        Violation(sql: "INSERT INTO people (name, age) VALUES (?, ?)", arguments: [.null, .integer(1)],
+        Violation(
+            sql: "INSERT INTO people (name, age) VALUES (?, ?)", arguments: [.null, .integer(1)],
             kind: .notNull, extendedCode: 1299),
-        Violation(sql: "INSERT INTO people (name, age) VALUES (?, ?)", arguments: [.text("Bo"), .integer(-1)],
+        Violation(
+            sql: "INSERT INTO people (name, age) VALUES (?, ?)", arguments: [.text("Bo"), .integer(-1)],
             kind: .check, extendedCode: 275),
-        Violation(sql: "INSERT INTO notes (person_id, body) VALUES (?, ?)", arguments: [.integer(99), .text("x")],
+        Violation(
+            sql: "INSERT INTO notes (person_id, body) VALUES (?, ?)", arguments: [.integer(99), .text("x")],
             kind: .foreignKey, extendedCode: 787),
-        Violation(sql: "INSERT INTO people (id, name) VALUES (?, ?)", arguments: [.integer(1), .text("Cy")],
+        Violation(
+            sql: "INSERT INTO people (id, name) VALUES (?, ?)", arguments: [.integer(1), .text("Cy")],
             kind: .primaryKey, extendedCode: 1555),
-        Violation(sql: "INSERT INTO people (name, age) VALUES (?, ?)", arguments: [.text("Di"), .text("old")],
+        Violation(
+            sql: "INSERT INTO people (name, age) VALUES (?, ?)", arguments: [.text("Di"), .text("old")],
             kind: .dataType, extendedCode: 3091),
     ]
 }
 
 @Suite("Database")
 struct DatabaseTests {
-    @Test("a broken constraint surfaces as a typed error carrying the extended code, SQL and arguments",
+    @Test(
+        "a broken constraint surfaces as a typed error carrying the extended code, SQL and arguments",
         arguments: Violation.all)
     func constraintErrors(violation: Violation) async throws {
         try await withDatabase(schema) { database, _ in
@@ -115,8 +122,9 @@ struct DatabaseTests {
             }
             #expect(syntax?.kind == .sql)
             #expect(syntax?.sql == "SELEC name FROM people")
-            await #expect(throws: StorageError.argumentCount(
-                expected: 2, given: 1, sql: "INSERT INTO people (name, age) VALUES (?, ?)")
+            await #expect(
+                throws: StorageError.argumentCount(
+                    expected: 2, given: 1, sql: "INSERT INTO people (name, age) VALUES (?, ?)")
             ) {
                 try await database.write { tx in try tx.execute("INSERT INTO people (name, age) VALUES (?, ?)", "Bo") }
             }

@@ -109,16 +109,18 @@ struct OutboxTests {
             let policy = RetryPolicy(baseDelay: 1, maxDelay: 4, jitter: 0, maxAttempts: 5)
             var outcomes: [OutboxFailureOutcome?] = []
             for _ in 1...5 {
-                outcomes.append(try await database.write { tx in
-                    try Outbox.recordFailure(
-                        tx, id: id, error: "unavailable", retryable: true, now: start, policy: policy, random: 0)
-                })
+                outcomes.append(
+                    try await database.write { tx in
+                        try Outbox.recordFailure(
+                            tx, id: id, error: "unavailable", retryable: true, now: start, policy: policy, random: 0)
+                    })
             }
-            #expect(outcomes == [
-                .retryScheduled(at: start.addingTimeInterval(1)), .retryScheduled(at: start.addingTimeInterval(2)),
-                .retryScheduled(at: start.addingTimeInterval(4)), .retryScheduled(at: start.addingTimeInterval(4)),
-                .deadLettered,
-            ])
+            #expect(
+                outcomes == [
+                    .retryScheduled(at: start.addingTimeInterval(1)), .retryScheduled(at: start.addingTimeInterval(2)),
+                    .retryScheduled(at: start.addingTimeInterval(4)), .retryScheduled(at: start.addingTimeInterval(4)),
+                    .deadLettered,
+                ])
             let after = try await database.read { conn in
                 (try Outbox.due(conn, now: start.addingTimeInterval(3600)), try Outbox.deadLetters(conn))
             }
@@ -161,16 +163,18 @@ struct OutboxTests {
             let policy = RetryPolicy(baseDelay: 1, jitter: 0, maxAttempts: 10, maxNonRetryableAttempts: 3)
             var outcomes: [OutboxFailureOutcome?] = []
             for retryable in [false, true, false, false] {
-                outcomes.append(try await database.write { tx in
-                    try Outbox.recordFailure(
-                        tx, id: id, error: "failed_precondition", retryable: retryable, now: start, policy: policy,
-                        random: 0)
-                })
+                outcomes.append(
+                    try await database.write { tx in
+                        try Outbox.recordFailure(
+                            tx, id: id, error: "failed_precondition", retryable: retryable, now: start, policy: policy,
+                            random: 0)
+                    })
             }
-            #expect(outcomes == [
-                .retryScheduled(at: start.addingTimeInterval(1)), .retryScheduled(at: start.addingTimeInterval(2)),
-                .retryScheduled(at: start.addingTimeInterval(4)), .deadLettered,
-            ])
+            #expect(
+                outcomes == [
+                    .retryScheduled(at: start.addingTimeInterval(1)), .retryScheduled(at: start.addingTimeInterval(2)),
+                    .retryScheduled(at: start.addingTimeInterval(4)), .deadLettered,
+                ])
             let parked = try await database.read { conn in try Outbox.deadLetters(conn) }
             #expect(parked.first?.attempts == 4 && parked.first?.nonRetryableFailures == 3)
         }

@@ -12,7 +12,8 @@ struct RetryPolicyTests {
         #expect(policy.delay(afterFailures: 10_000, random: 0) == 60)
     }
 
-    @Test("jitter shortens a delay by at most its fraction and never lifts it past the ceiling",
+    @Test(
+        "jitter shortens a delay by at most its fraction and never lifts it past the ceiling",
         arguments: [0.0, 0.25, 0.5, 0.999])
     func jitterBounds(random: Double) {
         let policy = RetryPolicy(baseDelay: 2, maxDelay: 100, jitter: 0.5)

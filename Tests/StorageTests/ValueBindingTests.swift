@@ -159,9 +159,11 @@ struct ValueBindingTests {
         #expect(earlier < later)
     }
 
-    @Test("impossible civil dates and malformed instants are refused", arguments: [
-        "2023-02-29", "2024-04-31", "2024-13-01", "2024-1-01", "24-01-01", "2024-01-01Z",
-    ])
+    @Test(
+        "impossible civil dates and malformed instants are refused",
+        arguments: [
+            "2023-02-29", "2024-04-31", "2024-13-01", "2024-1-01", "24-01-01", "2024-01-01Z",
+        ])
     func badDates(text: String) {
         #expect(StorageCivilDate(text) == nil)
         #expect(StorageCivilDate(sqliteValue: .text(text)) == nil)

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A plain blocking TCP connection to a loopback port, for tests that must send exactly the
 /// bytes a misbehaving or simple client would.

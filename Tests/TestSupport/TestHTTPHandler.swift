@@ -36,7 +36,8 @@ package final class TestHTTPHandler: HTTPHandler {
         let parts = request.head.path.split(separator: "/")
         switch parts.first {
         case "echo":
-            return HTTPResponse(status: 200, headers: ["content-type": "application/octet-stream"], body: request.body, trailers: ["x-trailer": "done"])
+            return HTTPResponse(
+                status: 200, headers: ["content-type": "application/octet-stream"], body: request.body, trailers: ["x-trailer": "done"])
         case "sleep":
             let millis = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
             do {

@@ -65,8 +65,9 @@ package enum Outbox {
     /// The oldest pending message for `destination` if its attempt is due at `now`. A later
     /// message is never returned ahead of it, even when the head is still backing off.
     package static func next(_ db: some DatabaseAccess, destination: String, now: Date) throws -> OutboxMessage? {
-        guard let row = try db.queryOne(
-            "SELECT * FROM outbox WHERE status = 'pending' AND destination = ? ORDER BY id LIMIT 1", destination)
+        guard
+            let row = try db.queryOne(
+                "SELECT * FROM outbox WHERE status = 'pending' AND destination = ? ORDER BY id LIMIT 1", destination)
         else { return nil }
         let head = try OutboxMessage(row: row)
         return head.nextAttemptAt <= now ? head : nil
@@ -100,8 +101,9 @@ package enum Outbox {
         _ tx: WriteTransaction, id: Int64, error: String, retryable: Bool, now: Date = Date(),
         policy: RetryPolicy = RetryPolicy(), random: Double = Double.random(in: 0..<1)
     ) throws -> OutboxFailureOutcome? {
-        guard let row = try tx.queryOne(
-            "SELECT attempts, non_retryable_failures FROM outbox WHERE id = ? AND status = 'pending'", id)
+        guard
+            let row = try tx.queryOne(
+                "SELECT attempts, non_retryable_failures FROM outbox WHERE id = ? AND status = 'pending'", id)
         else { return nil }
         let failures: Int = try row["attempts"] + 1
         let refusals: Int = try row["non_retryable_failures"] + (retryable ? 0 : 1)

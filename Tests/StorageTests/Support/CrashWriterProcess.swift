@@ -48,9 +48,10 @@ enum CrashWriterProcess {
         let executable = try executableURL()
         return try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
-                continuation.resume(with: Result {
-                    try run(executable, databasePath: databasePath, mode: mode, killAfter: killAfter)
-                })
+                continuation.resume(
+                    with: Result {
+                        try run(executable, databasePath: databasePath, mode: mode, killAfter: killAfter)
+                    })
             }
             thread.start()
         }
