@@ -40,6 +40,9 @@ struct GoldenTests {
     @Test("the Rapid Review outcome (Appendix 5) keeps its wire names") func outcome() throws {
         try Self.check("rapid-review-outcome", Samples.outcome)
     }
+    @Test("the OpenRapidReview hand-over keeps its wire names") func openRapidReview() throws {
+        try Self.check("open-rapid-review", Samples.openRapidReview)
+    }
     @Test("the case status keeps its wire names") func status() throws { try Self.check("case-status", Samples.status) }
     @Test("the timescales T1-T10 keep their wire form") func timescales() throws {
         struct Table: Codable, Equatable {

@@ -91,4 +91,11 @@ enum Samples {
             Deadline(rule: "T2", due: date("2025-03-27"), status: .met, metOn: date("2025-03-26"), ruleSet: .surrey2019),
             Deadline(rule: "T4", due: date("2025-04-11"), earliest: date("2025-04-03"), status: .open, ruleSet: .surrey2019),
         ])
+
+    static let openRapidReview = RapidReviewAPI.OpenRapidReviewRequest(
+        caseReference: reference, referralReceived: date("2025-03-24"), notifiedNationalPanel: date("2025-03-21"),
+        meetingEarliest: date("2025-04-02"), meetingLatest: date("2025-04-10"), rapidReviewDue: date("2025-04-14"), ruleSet: .surrey2019,
+        documentation: ["referral", "scoping return: Testshire Integrated Care Board"],
+        agenciesAsked: [Agency(name: "Testshire Integrated Care Board", kind: .health)], incidentKind: .seriousHarm,
+        incidentDate: date("2025-03-20"))
 }
