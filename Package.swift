@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "cspr-echo-server", targets: ["EchoServer"]),
         .executable(name: "storage-bench", targets: ["StorageBench"]),
+        .executable(name: "intake", targets: ["IntakeMain"]),
     ],
     targets: [
         // Transport: HTTP/2 (h2c) and HTTP/1.1 on libnghttp2. Knows nothing of RPC or the domain.
@@ -50,8 +51,11 @@ let package = Package(
             swiftSettings: swift6),
         .testTarget(
             name: "ServiceKitTests",
-            dependencies: ["ServiceKit", "RPC", "Storage", "TestSupport", "ServiceKitTestServices", "ServiceKitTestService"],
+            dependencies: ["ServiceKit", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "ServiceKitTestServices", "ServiceKitTestService"],
             path: "Tests/ServiceKitTests", swiftSettings: swift6),
+        .target(
+            name: "ServiceTestSupport", dependencies: ["ServiceKit", "RPC", "TestSupport"], path: "Tests/Support/ServiceTestSupport",
+            swiftSettings: swift6),
         .target(
             name: "ServiceKitTestServices", dependencies: ["ServiceKit", "RPC", "Storage", "Contract"],
             path: "Tests/Support/ServiceKitTestServices", swiftSettings: swift6),
@@ -64,6 +68,18 @@ let package = Package(
         .executableTarget(
             name: "StorageCrashWriter", dependencies: ["Storage"], path: "Tests/Support/StorageCrashWriter",
             swiftSettings: swift6),
+
+        // intake: referrals, notifications, initial scoping, the hand-over to the Rapid Review.
+        .target(
+            name: "IntakeService", dependencies: ["ServiceKit", "Contract", "RPC", "Storage", "WorkingDays"], path: "Services/Intake/Service",
+            swiftSettings: swift6),
+        .executableTarget(name: "IntakeMain", dependencies: ["IntakeService", "ServiceKit"], path: "Services/Intake/Main", swiftSettings: swift6),
+        .testTarget(
+            name: "IntakeTests",
+            dependencies: [
+                "IntakeService", "IntakeMain", "ServiceKit", "Contract", "RPC", "Storage", "WorkingDays", "TestSupport", "ServiceTestSupport",
+            ],
+            path: "Tests/IntakeTests", swiftSettings: swift6),
 
         // Benchmarks: executables driven by scripts under Tests/Benchmarks, never by pass/fail tests.
         .executableTarget(

@@ -19,6 +19,9 @@ package enum DeadlineStatus: String, Sendable, CaseIterable, Codable {
 package struct Deadline: Sendable, Equatable, Codable {
     /// The timescale's id, e.g. `T4`.
     package var rule: String
+    /// What is due, when one rule has several deadlines (T1: "National Panel notified",
+    /// "safeguarding partners told").
+    package var subject: String?
     /// The due date (after any recorded extension).
     package var due: CivilDate
     /// A window's first day (T4), if any.
@@ -38,10 +41,11 @@ package struct Deadline: Sendable, Equatable, Codable {
     package static let dueSoonWorkingDays = 2
 
     package init(
-        rule: String, due: CivilDate, earliest: CivilDate? = nil, originalDue: CivilDate? = nil, status: DeadlineStatus,
+        rule: String, subject: String? = nil, due: CivilDate, earliest: CivilDate? = nil, originalDue: CivilDate? = nil, status: DeadlineStatus,
         metOn: CivilDate? = nil, ruleSet: RuleSet, calendar: String = WorkingCalendar.englandAndWalesName
     ) {
         self.rule = rule
+        self.subject = subject
         self.due = due
         self.earliest = earliest
         self.originalDue = originalDue
@@ -55,7 +59,7 @@ package struct Deadline: Sendable, Equatable, Codable {
     /// recorded extension's new date. Nil for event-driven rules (T8).
     package static func compute(
         _ timescale: Timescale, from anchor: CivilDate, metOn: CivilDate?, today: CivilDate, calendar: WorkingCalendar,
-        ruleSet: RuleSet, extendedTo: CivilDate? = nil
+        ruleSet: RuleSet, extendedTo: CivilDate? = nil, subject: String? = nil
     ) -> Deadline? {
         guard let computed = timescale.due(from: anchor, calendar: calendar) else { return nil }
         let due = extendedTo ?? computed
@@ -70,7 +74,7 @@ package struct Deadline: Sendable, Equatable, Codable {
             status = .open
         }
         return Deadline(
-            rule: timescale.id, due: due, earliest: timescale.earliestDay(from: anchor, calendar: calendar),
+            rule: timescale.id, subject: subject, due: due, earliest: timescale.earliestDay(from: anchor, calendar: calendar),
             originalDue: extendedTo == nil ? nil : computed, status: status, metOn: metOn, ruleSet: ruleSet,
             calendar: calendar.identifier)
     }

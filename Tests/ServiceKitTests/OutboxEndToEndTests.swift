@@ -2,6 +2,7 @@ import Foundation
 import RPC
 import ServiceKit
 import ServiceKitTestServices
+import ServiceTestSupport
 import TestSupport
 import Testing
 

@@ -3,6 +3,7 @@ import RPC
 import ServiceKit
 import ServiceKitTestServices
 import Storage
+import ServiceTestSupport
 import TestSupport
 import Testing
 

@@ -1,38 +1,45 @@
 import Foundation
 import RPC
 import ServiceKit
-import ServiceKitTestServices
 import TestSupport
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Obviously fictional tokens for the test services.
-enum TestTokens {
-    static let staff = "staff-token-0123456789abcdef"
-    static let panel = "panel-token-0123456789abcdef"
-    static let admin = "admin-token-0123456789abcdef"
-    static let viewer = "viewer-token-0123456789abcdef"
-    static let sender = "sender-token-0123456789abcdef"
-    static let receiver = "receiver-token-0123456789abcdef"
+/// Obviously fictional tokens for test services: one per role, one per service.
+package enum TestTokens {
+    package static let staff = "staff-token-0123456789abcdef"
+    package static let panel = "panel-token-0123456789abcdef"
+    package static let chair = "chair-token-0123456789abcdef"
+    package static let agency = "agency-token-0123456789abcdef"
+    package static let publication = "publication-token-0123456789abcdef"
+    package static let admin = "admin-token-0123456789abcdef"
+    package static let viewer = "viewer-token-0123456789abcdef"
+    /// The token of the service principal named `name` (`intake`, `rapid-review`, ...).
+    package static func service(_ name: String) -> String { "\(name)-service-token-0123456789abcdef" }
 
-    static let file = """
+    package static let services = ["intake", "rapid-review", "review-management", "publication", "gateway", "test-sender", "test-receiver"]
+
+    package static let file =
+        """
         # test tokens: <token> <principal> <roles>
         \(staff) Pat.Support partnership-support
         \(panel) Chair.Panel case-review-panel
+        \(chair) Indy.Chair independent-chair
+        \(agency) Ali.Agency agency
+        \(publication) Pub.Comms publication
         \(admin) Ops.Admin admin,auditor
         \(viewer) Vic.Viewer panel-viewer
-        \(sender) test-sender service
-        \(receiver) test-receiver service
-        """
+
+        """ + services.map { "\(service($0)) \($0) service" }.joined(separator: "\n") + "\n"
 }
 
 /// A temporary directory with a tokens file (mode 0600) and a data directory per service.
-final class TestDirectory: @unchecked Sendable {
-    let url: URL
+package final class TestDirectory: @unchecked Sendable {
+    package let url: URL
 
-    init() throws {
+    package init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-servicekit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         try TestTokens.file.write(to: tokens, atomically: true, encoding: .utf8)
@@ -41,12 +48,12 @@ final class TestDirectory: @unchecked Sendable {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
-    var tokens: URL { url.appendingPathComponent("tokens") }
+    package var tokens: URL { url.appendingPathComponent("tokens") }
 
-    func data(_ service: String) -> URL { url.appendingPathComponent("data/\(service)") }
+    package func data(_ service: String) -> URL { url.appendingPathComponent("data/\(service)") }
 
     /// The environment of a service of this directory, listening on `port`.
-    func environment(_ service: String, port: Int, peers: [String: Int] = [:], extra: [String: String] = [:]) -> [String: String] {
+    package func environment(_ service: String, port: Int, peers: [String: Int] = [:], extra: [String: String] = [:]) -> [String: String] {
         var environment = [
             "CSPR_LISTEN": "127.0.0.1:\(port)", "CSPR_DATA_DIR": data(service).path, "CSPR_TOKENS_FILE": tokens.path,
             "CSPR_TODAY": "2025-03-24", "CSPR_GRACE_SECONDS": "5",
@@ -59,7 +66,7 @@ final class TestDirectory: @unchecked Sendable {
 }
 
 /// A free loopback port (bound and released; good enough on a test machine).
-func freePort() throws -> Int {
+package func freePort() throws -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(fd) }
     var address = sockaddr_in()
@@ -75,31 +82,33 @@ func freePort() throws -> Int {
 }
 
 /// Starts a test service in this process.
-func startInProcess(_ definition: ServiceDefinition, _ directory: TestDirectory, peers: [String: Int] = [:]) async throws -> RunningService {
+package func startInProcess(_ definition: ServiceDefinition, _ directory: TestDirectory, peers: [String: Int] = [:]) async throws -> RunningService {
     let configuration = try ServiceConfiguration.load(
         serviceName: definition.name, peers: definition.peers, environment: directory.environment(definition.name, port: 0, peers: peers))
     return try await ServiceRunner.start(definition, configuration: configuration)
 }
 
-/// Starts a test service as its own process and waits until it logs "ready".
-func startProcess(_ name: String, _ directory: TestDirectory, port: Int, peers: [String: Int] = [:], extra: [String: String] = [:]) async throws
-    -> ChildProcess
-{
-    guard let executable = BuiltProducts.executable("ServiceKitTestService") else { throw ChildProcessError.notBuilt("ServiceKitTestService") }
-    let child = try ChildProcess(executable, arguments: [name], environment: directory.environment(name, port: port, peers: peers, extra: extra))
+/// Starts a service as its own process and waits until it logs "ready": `executable` is the
+/// built product's name (`intake`), `arguments` its arguments, `service` its name.
+package func startServiceProcess(
+    _ executable: String, arguments: [String] = [], service name: String, _ directory: TestDirectory, port: Int, peers: [String: Int] = [:],
+    extra: [String: String] = [:]
+) async throws -> ChildProcess {
+    guard let path = BuiltProducts.executable(executable) else { throw ChildProcessError.notBuilt(executable) }
+    let child = try ChildProcess(path, arguments: arguments, environment: directory.environment(name, port: port, peers: peers, extra: extra))
     _ = try await child.waitForLine { $0.contains("\"message\":\"ready\"") }
     return child
 }
 
 /// Metadata with a bearer token.
-func bearer(_ token: String) -> Metadata {
+package func bearer(_ token: String) -> Metadata {
     var metadata = Metadata()
     metadata.add("authorization", "Bearer \(token)")
     return metadata
 }
 
 /// Polls `condition` until true or `timeout`.
-func eventually(within timeout: Duration, _ condition: () async throws -> Bool) async rethrows -> Bool {
+package func eventually(within timeout: Duration, _ condition: () async throws -> Bool) async rethrows -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if try await condition() { return true }

@@ -1,0 +1,63 @@
+import Contract
+import Foundation
+import WorkingDays
+
+/// A case as intake holds it: the forms, the scoping requests and returns, the hand-over.
+struct CaseRecord: Sendable {
+    var reference: CaseReference
+    /// The date the partnership first received the referral or notification: T2, T3, T4, T6.
+    var anchor: CivilDate
+    var referral: Referral?
+    var notification: SeriousIncidentNotification?
+    var requests: [ScopingRequest]
+    var returns: [ScopingReturn]
+    /// Returns received after T3, by agency key.
+    var lateReturns: Set<String>
+    var handedOverOn: CivilDate?
+
+    /// The incident, from the referral or else the notification.
+    var incident: Incident? { referral?.child.incident ?? notification?.incident }
+
+    /// The child's name (personal data: only for the roles allowed to read it).
+    var childName: String { referral?.child.person.name ?? notification?.child.name ?? "" }
+
+    /// The child and family whose details must not be disclosed (P4): who, and their details.
+    var people: [(whose: String, person: Person)] {
+        var people: [(String, Person)] = []
+        if let referral {
+            people.append(("child", referral.child.person))
+            for member in referral.familyMembers { people.append((member.relationshipToChild, member.person)) }
+        } else if let notification {
+            people.append(("child", notification.child))
+        }
+        return people
+    }
+
+    /// Agencies asked that have not returned.
+    var outstandingAgencies: [String] {
+        let returned = Set(returns.map { AgencyKey.of($0.agency.name) })
+        return requests.filter { !returned.contains(AgencyKey.of($0.agency.name)) }.map(\.agency.name)
+    }
+}
+
+/// How agencies are compared: case and spacing do not make a different agency.
+enum AgencyKey {
+    static func of(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+/// How the same child is recognised across a referral and a notification (same incident:
+/// same child, same incident date): the name, case and punctuation aside; dates of birth, when
+/// both forms give one, must agree too.
+enum ChildKey {
+    static func of(_ person: Person) -> String {
+        person.name.lowercased().split(whereSeparator: { !$0.isLetter }).joined(separator: " ")
+    }
+
+    static func sameChild(_ a: Person, _ b: Person) -> Bool {
+        guard of(a) == of(b) else { return false }
+        if let first = a.dateOfBirth, let second = b.dateOfBirth { return first == second }
+        return true
+    }
+}

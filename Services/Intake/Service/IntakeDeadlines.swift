@@ -1,0 +1,58 @@
+import Contract
+import WorkingDays
+
+/// The deadlines and milestones of a case as intake sees it (T1, T2, T3, and T4 and T6 until
+/// the case is handed to the Rapid Review, which then owns them).
+enum IntakeDeadlines {
+    static func deadlines(_ record: CaseRecord, today: CivilDate, calendar: WorkingCalendar, ruleSet: RuleSet) -> [Deadline] {
+        var deadlines: [Deadline] = []
+        func add(_ id: String, from anchor: CivilDate, metOn: CivilDate?, subject: String? = nil) {
+            guard let rule = Timescales.rule(id, ruleSet),
+                let deadline = Deadline.compute(rule, from: anchor, metOn: metOn, today: today, calendar: calendar, ruleSet: ruleSet, subject: subject)
+            else { return }
+            deadlines.append(deadline)
+        }
+        if let notification = record.notification {
+            // T1: both the National Panel notification and the report to the partners.
+            add("T1", from: notification.becameAware, metOn: notification.notifiedNationalPanel, subject: "National Panel notified")
+            add("T1", from: notification.becameAware, metOn: notification.reportedToSafeguardingPartners, subject: "safeguarding partners told")
+        }
+        // T2: every relevant agency asked; met when the last of them was.
+        add("T2", from: record.anchor, metOn: record.requests.map(\.dateSent).max())
+        // T3: every agency asked has returned its form.
+        let allReturned = !record.requests.isEmpty && record.outstandingAgencies.isEmpty
+        add("T3", from: record.anchor, metOn: allReturned ? record.returns.map(\.dateReceived).max() : nil)
+        if record.handedOverOn == nil {
+            add("T4", from: record.anchor, metOn: nil)
+            add("T6", from: t6Anchor(record, ruleSet: ruleSet), metOn: nil)
+        }
+        return deadlines
+    }
+
+    /// T6 counts from the referral (surrey-2019) or from the National Panel notification
+    /// (wt-2023, when there is one).
+    static func t6Anchor(_ record: CaseRecord, ruleSet: RuleSet) -> CivilDate {
+        if ruleSet == .workingTogether2023, let notified = record.notification?.notifiedNationalPanel { return notified }
+        return record.anchor
+    }
+
+    static func milestones(_ record: CaseRecord) -> [Milestone] {
+        var milestones: [Milestone] = []
+        if let received = record.referral?.dateReceived { milestones.append(Milestone(event: "referralReceived", date: received)) }
+        if let notification = record.notification {
+            milestones.append(Milestone(event: "notificationReceived", date: notification.reportedToSafeguardingPartners ?? notification.becameAware))
+        }
+        if let sent = record.requests.map(\.dateSent).min() { milestones.append(Milestone(event: "scopingRequestsSent", date: sent)) }
+        if !record.requests.isEmpty, record.outstandingAgencies.isEmpty, let last = record.returns.map(\.dateReceived).max() {
+            milestones.append(Milestone(event: "scopingReturnsComplete", date: last))
+        }
+        if let handedOver = record.handedOverOn { milestones.append(Milestone(event: "handedToRapidReview", date: handedOver)) }
+        return milestones.sorted { $0.date < $1.date }
+    }
+
+    static func status(_ record: CaseRecord, today: CivilDate, calendar: WorkingCalendar, ruleSet: RuleSet) -> CaseStatus {
+        CaseStatus(
+            reference: record.reference, stage: record.handedOverOn == nil ? .intake : .rapidReview, milestones: milestones(record),
+            deadlines: deadlines(record, today: today, calendar: calendar, ruleSet: ruleSet))
+    }
+}

@@ -1,0 +1,52 @@
+import Storage
+
+/// Intake's schema. Forms are kept whole as JSON (they are read and written whole); the
+/// columns beside them are what the service searches and sorts by. Append-only: never edit a
+/// step once landed.
+enum IntakeMigrations {
+    static let all = [
+        Migration(
+            "cases",
+            sql: """
+                CREATE TABLE case_sequence (
+                    year INTEGER PRIMARY KEY,
+                    last INTEGER NOT NULL
+                ) STRICT;
+                CREATE TABLE cases (
+                    reference TEXT PRIMARY KEY,
+                    year INTEGER NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    child_key TEXT NOT NULL,
+                    incident_date TEXT NOT NULL,
+                    anchor_date TEXT NOT NULL,
+                    referral TEXT,
+                    notification TEXT,
+                    handed_over_on TEXT,
+                    created_at TEXT NOT NULL,
+                    UNIQUE (year, sequence)
+                ) STRICT;
+                CREATE INDEX cases_incident ON cases (child_key, incident_date);
+                CREATE TABLE linked_referrals (
+                    id INTEGER PRIMARY KEY,
+                    case_reference TEXT NOT NULL REFERENCES cases (reference),
+                    referral TEXT NOT NULL,
+                    received TEXT NOT NULL
+                ) STRICT;
+                CREATE TABLE scoping_requests (
+                    id INTEGER PRIMARY KEY,
+                    case_reference TEXT NOT NULL REFERENCES cases (reference),
+                    agency_key TEXT NOT NULL,
+                    request TEXT NOT NULL,
+                    UNIQUE (case_reference, agency_key)
+                ) STRICT;
+                CREATE TABLE scoping_returns (
+                    id INTEGER PRIMARY KEY,
+                    case_reference TEXT NOT NULL REFERENCES cases (reference),
+                    agency_key TEXT NOT NULL,
+                    scoping_return TEXT NOT NULL,
+                    late INTEGER NOT NULL,
+                    UNIQUE (case_reference, agency_key)
+                ) STRICT;
+                """)
+    ]
+}
