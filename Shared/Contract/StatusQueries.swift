@@ -6,6 +6,14 @@ package struct GetStatusesRequest: Sendable, Equatable, Codable {
     package var references: [CaseReference]
 
     package init(references: [CaseReference] = []) { self.references = references }
+
+    /// `{}` asks for every case.
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        references = try container.decodeIfPresent([CaseReference].self, forKey: .references) ?? []
+    }
+
+    private enum CodingKeys: String, CodingKey { case references }
 }
 
 /// The statuses a service holds, in reference order.

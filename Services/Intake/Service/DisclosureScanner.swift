@@ -18,7 +18,7 @@ enum DisclosureScanner {
         var needles: [Needle] = []
         for (whose, person) in people {
             for (kind, name) in [(IntakeAPI.DisclosureKind.name, person.name)] + person.alsoKnownAs.map({ (IntakeAPI.DisclosureKind.alias, $0) }) {
-                let parts = name.split(whereSeparator: { $0.isWhitespace }).map(String.init).filter { $0.count >= 2 }
+                let parts = name.split(whereSeparator: { $0.isWhitespace }).map(String.init)
                 if parts.count > 1 { needles.append(Needle(kind: kind, whose: whose, pattern: words(parts))) }
                 // Each part alone: a first name or a surname is enough to identify a family.
                 for part in parts where part.count >= 3 { needles.append(Needle(kind: kind, whose: whose, pattern: words([part]))) }
