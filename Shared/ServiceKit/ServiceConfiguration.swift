@@ -53,6 +53,9 @@ package struct ServiceConfiguration: Sendable {
     package var grace: Duration
     /// `CSPR_LOOPS`: event-loop threads (default: one per core).
     package var loops: Int?
+    /// `CSPR_OUTBOX_RETRY_MAX_SECONDS`: the longest wait between two attempts at a hand-over
+    /// (default 300): how soon hand-overs flow again after a peer comes back.
+    package var outboxRetryMaxSeconds: Double = 300
 
     /// The default port of each service (DESIGN.md).
     package static let defaultPorts = ["gateway": 7100, "intake": 7101, "rapid-review": 7102, "review-management": 7103, "publication": 7104]
@@ -119,9 +122,18 @@ package struct ServiceConfiguration: Sendable {
             }
             loops = count
         }
-        return ServiceConfiguration(
+        var outboxRetryMaxSeconds = 300.0
+        if let text = value("CSPR_OUTBOX_RETRY_MAX_SECONDS") {
+            guard let seconds = Double(text), seconds >= 0.01, seconds <= 86400 else {
+                throw ConfigurationError(variable: "CSPR_OUTBOX_RETRY_MAX_SECONDS", problem: "\"\(text)\" is not a number of seconds between 0.01 and 86400")
+            }
+            outboxRetryMaxSeconds = seconds
+        }
+        var configuration = ServiceConfiguration(
             serviceName: serviceName, listen: listen, dataDirectory: dataDirectory, tokensFile: tokensFile, peers: peers,
             partnership: partnership, ruleSet: ruleSet, today: value("CSPR_TODAY"),
             extraBankHolidays: value("CSPR_EXTRA_BANK_HOLIDAYS").map { URL(fileURLWithPath: $0) }, grace: grace, loops: loops)
+        configuration.outboxRetryMaxSeconds = outboxRetryMaxSeconds
+        return configuration
     }
 }

@@ -161,8 +161,15 @@ package enum ServiceRunner {
 
         let serviceToken = tokens.token(ofPrincipal: definition.name, role: "service")
         var peers: [String: RPCClient] = [:]
-        for (name, address) in configuration.peers { peers[name] = RPCClient(host: address.host, port: address.port) }
-        let relay = OutboxRelay(database: database, peers: peers, token: serviceToken, logger: logger)
+        // The relay backs off by its own policy; the clients' reconnect backoff stays short so that
+        // it does not add to it once a peer is back.
+        var clientConfiguration = ClientConfiguration()
+        clientConfiguration.maxBackoff = .seconds(1)
+        for (name, address) in configuration.peers {
+            peers[name] = RPCClient(host: address.host, port: address.port, configuration: clientConfiguration)
+        }
+        let retryPolicy = RetryPolicy(baseDelay: min(1, configuration.outboxRetryMaxSeconds), maxDelay: configuration.outboxRetryMaxSeconds)
+        let relay = OutboxRelay(database: database, peers: peers, token: serviceToken, policy: retryPolicy, logger: logger)
         let context = ServiceContext(
             configuration: configuration, database: database, logger: logger, today: today, calendar: calendar, peers: peers,
             serviceToken: serviceToken, relay: relay)

@@ -41,7 +41,9 @@ enum Fixture {
                     relationshipToChild: "mother", legalStatus: "parental responsibility")
             ],
             agenciesInvolved: agencies.map {
-                AgencyInvolvement(agency: Agency(name: $0, kind: $0.contains("Police") ? .police : .localAuthority), reasonForInvolvement: "known to the family", current: true)
+                AgencyInvolvement(
+                    agency: Agency(name: $0, kind: $0.contains("Police") ? .police : .localAuthority), reasonForInvolvement: "known to the family",
+                    current: true)
             },
             caseBackground: "fictional background", reasonForReferral: "fictional reason",
             keyEvents: [KeyEvent(date: date(incident), time: "14:30", event: "admitted to hospital")])
@@ -49,13 +51,15 @@ enum Fixture {
 
     static func draft(_ agency: String, kind: PartnerKind, sent: String) -> IntakeAPI.ScopingRequestDraft {
         IntakeAPI.ScopingRequestDraft(
-            agency: Agency(name: agency, kind: kind), contact: Contact(name: "Safeguarding Lead", agencyAndDesignation: "\(agency), DSL"), dateSent: date(sent))
+            agency: Agency(name: agency, kind: kind), contact: Contact(name: "Safeguarding Lead", agencyAndDesignation: "\(agency), DSL"),
+            dateSent: date(sent))
     }
 
     static func scopingReturn(_ agency: String, kind: PartnerKind, received: String, known: Bool = true) -> ScopingReturn {
         ScopingReturn(
             agency: Agency(name: agency, kind: kind), completedBy: Contact(name: "Returning Officer", agencyAndDesignation: agency),
-            dateCompleted: date(received), dateReceived: date(received), knownToAgency: known, involvementSummary: known ? "fictional involvement" : nil,
+            dateCompleted: date(received), dateReceived: date(received), knownToAgency: known,
+            involvementSummary: known ? "fictional involvement" : nil,
             recordsSecuredOn: date(received))
     }
 }
@@ -110,7 +114,8 @@ struct RunningIntake {
     let port: Int
     let client: RPCClient
 
-    static func start(_ directory: TestDirectory, today: String = "2025-03-26", rapidReviewPort: Int? = nil, extra: [String: String] = [:]) async throws
+    static func start(_ directory: TestDirectory, today: String = "2025-03-26", rapidReviewPort: Int? = nil, extra: [String: String] = [:])
+        async throws
         -> RunningIntake
     {
         let port = try freePort()

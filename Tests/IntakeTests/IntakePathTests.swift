@@ -2,13 +2,15 @@ import Contract
 import Foundation
 import RPC
 import ServiceTestSupport
-import Testing
 import TestSupport
+import Testing
 import WorkingDays
 
 @Suite("Intake, through real RPC against a running intake process")
 struct IntakePathTests {
-    @Test("referral -> scoping requests -> returns (one late, one not known) -> OpenRapidReview delivered exactly once, though rapid-review was down at first")
+    @Test(
+        "referral -> scoping requests -> returns (one late, one not known) -> OpenRapidReview delivered exactly once, though rapid-review was down at first"
+    )
     func fullPath() async throws {
         let directory = try TestDirectory()
         let rapidReviewPort = try freePort()
@@ -51,13 +53,16 @@ struct IntakePathTests {
 
         // Returns: one on time, one late (T3), one "not known to us".
         let onTime = try await intake.client.call(
-            IntakeAPI.recordScopingReturn, .init(caseReference: reference, scopingReturn: Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-31")),
+            IntakeAPI.recordScopingReturn,
+            .init(caseReference: reference, scopingReturn: Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-31")),
             deadline: .seconds(10), metadata: bearer(TestTokens.agency))
         #expect(!onTime.returnedLate)
         #expect(onTime.outstanding.sorted() == ["Testshire Children's Services", "Testshire Integrated Care Board"])
         let lateReturn = try await intake.client.call(
             IntakeAPI.recordScopingReturn,
-            .init(caseReference: reference, scopingReturn: Fixture.scopingReturn("Testshire Children's Services", kind: .localAuthority, received: "2025-04-01")),
+            .init(
+                caseReference: reference,
+                scopingReturn: Fixture.scopingReturn("Testshire Children's Services", kind: .localAuthority, received: "2025-04-01")),
             deadline: .seconds(10), metadata: staff)
         #expect(lateReturn.returnedLate)
         #expect(lateReturn.deadline.status == .metLate)
@@ -70,7 +75,8 @@ struct IntakePathTests {
         #expect(notKnown.outstanding.isEmpty)
 
         // The case file (R3) holds the referral and the three returns.
-        let file = try await intake.client.call(IntakeAPI.getCaseFile, .init(caseReference: reference), deadline: .seconds(10), metadata: bearer(TestTokens.panel))
+        let file = try await intake.client.call(
+            IntakeAPI.getCaseFile, .init(caseReference: reference), deadline: .seconds(10), metadata: bearer(TestTokens.panel))
         #expect(file.referral?.child.person.name == "Zebedee Quillfeather")
         #expect(file.scopingReturns.count == 3)
         #expect(file.scopingReturns.contains { !$0.knownToAgency })

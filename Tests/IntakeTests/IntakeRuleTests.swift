@@ -2,8 +2,8 @@ import Contract
 import Foundation
 import RPC
 import ServiceTestSupport
-import Testing
 import TestSupport
+import Testing
 import WorkingDays
 
 /// Each rule of issue 5 refuses what it must, naming the field, and a refused call changes
@@ -23,14 +23,44 @@ struct IntakeRuleTests {
     @Test(
         "a referral that breaks a rule is INVALID_ARGUMENT naming the field, and leaves no case behind",
         arguments: [
-            ("an empty child name", { var r = Fixture.referral(); r.child.person.name = " "; return r }(), "referral.child.person.name: is required and must not be empty"),
-            ("a received date in the future", Fixture.referral(received: "2025-03-27"), "referral.dateReceived: is in the future (today is 2025-03-26)"),
-            ("an incident after the referral", Fixture.referral(incident: "2025-03-25", referred: "2025-03-24", received: "2025-03-25"), "referral.child.incident.date: is after the date of the referral (2025-03-24)"),
-            ("a referral dated after it was received", Fixture.referral(referred: "2025-03-25", received: "2025-03-24"), "referral.dateOfReferral: is after the date the referral was received (2025-03-24)"),
-            ("an agency listed twice", Fixture.referral(agencies: ["Testshire Police", "testshire  police"]), "referral.agenciesInvolved[1].agency.name: testshire  police is already listed at agenciesInvolved[0]"),
-            ("a yes without its details", { var r = Fixture.referral(); r.child.criminalInvestigation = YesNoDetails(answer: true); return r }(), "referral.child.criminalInvestigation.details: is required and must not be empty"),
-            ("a birth after the incident", Fixture.referral(child: Fixture.child(born: "2025-03-21")), "referral.child.person.dateOfBirth: is after the incident"),
-            ("an empty reason", { var r = Fixture.referral(); r.reasonForReferral = ""; return r }(), "referral.reasonForReferral: is required and must not be empty"),
+            (
+                "an empty child name",
+                {
+                    var r = Fixture.referral(); r.child.person.name = " "; return r
+                }(), "referral.child.person.name: is required and must not be empty"
+            ),
+            (
+                "a received date in the future", Fixture.referral(received: "2025-03-27"),
+                "referral.dateReceived: is in the future (today is 2025-03-26)"
+            ),
+            (
+                "an incident after the referral", Fixture.referral(incident: "2025-03-25", referred: "2025-03-24", received: "2025-03-25"),
+                "referral.child.incident.date: is after the date of the referral (2025-03-24)"
+            ),
+            (
+                "a referral dated after it was received", Fixture.referral(referred: "2025-03-25", received: "2025-03-24"),
+                "referral.dateOfReferral: is after the date the referral was received (2025-03-24)"
+            ),
+            (
+                "an agency listed twice", Fixture.referral(agencies: ["Testshire Police", "testshire  police"]),
+                "referral.agenciesInvolved[1].agency.name: testshire  police is already listed at agenciesInvolved[0]"
+            ),
+            (
+                "a yes without its details",
+                {
+                    var r = Fixture.referral(); r.child.criminalInvestigation = YesNoDetails(answer: true); return r
+                }(), "referral.child.criminalInvestigation.details: is required and must not be empty"
+            ),
+            (
+                "a birth after the incident", Fixture.referral(child: Fixture.child(born: "2025-03-21")),
+                "referral.child.person.dateOfBirth: is after the incident"
+            ),
+            (
+                "an empty reason",
+                {
+                    var r = Fixture.referral(); r.reasonForReferral = ""; return r
+                }(), "referral.reasonForReferral: is required and must not be empty"
+            ),
         ] as [(String, Referral, String)])
     func badReferral(_ label: String, referral: Referral, message: String) async throws {
         let (error, cases, next) = try await Self.refused(referral)
@@ -43,14 +73,19 @@ struct IntakeRuleTests {
     func missingField() async throws {
         let directory = try TestDirectory()
         let intake = try await RunningIntake.start(directory)
-        var json = try JSONSerialization.jsonObject(with: JSONCodec.encode(IntakeAPI.SubmitReferralRequest(referral: Fixture.referral()))) as? [String: Any] ?? [:]
+        var json =
+            try JSONSerialization.jsonObject(with: JSONCodec.encode(IntakeAPI.SubmitReferralRequest(referral: Fixture.referral()))) as? [String: Any]
+            ?? [:]
         var referral = json["referral"] as? [String: Any] ?? [:]
         var child = referral["child"] as? [String: Any] ?? [:]
         child.removeValue(forKey: "incident")
         referral["child"] = child
         json["referral"] = referral
         let body = try JSONSerialization.data(withJSONObject: json)
-        let error = await captureRPCError { _ = try await intake.client.callRaw(path: IntakeAPI.submitReferral.path, json: body, deadline: .seconds(5), metadata: bearer(TestTokens.staff)) }
+        let error = await captureRPCError {
+            _ = try await intake.client.callRaw(
+                path: IntakeAPI.submitReferral.path, json: body, deadline: .seconds(5), metadata: bearer(TestTokens.staff))
+        }
         #expect(error == RPCError(.invalidArgument, "referral.child.incident: is required but missing"))
         try await intake.stop()
     }
@@ -64,16 +99,19 @@ struct IntakeRuleTests {
         let police = Fixture.draft("Testshire Police", kind: .police, sent: "2025-03-25")
 
         let twice = await captureRPCError {
-            _ = try await intake.client.call(IntakeAPI.sendScopingRequests, .init(caseReference: reference, requests: [police, police]), deadline: .seconds(5), metadata: staff)
+            _ = try await intake.client.call(
+                IntakeAPI.sendScopingRequests, .init(caseReference: reference, requests: [police, police]), deadline: .seconds(5), metadata: staff)
         }
         #expect(twice == RPCError(.invalidArgument, "requests[1].agency.name: Testshire Police is already listed at requests[0]"))
         let early = await captureRPCError {
             _ = try await intake.client.call(
-                IntakeAPI.sendScopingRequests, .init(caseReference: reference, requests: [Fixture.draft("Testshire Police", kind: .police, sent: "2025-03-23")]),
+                IntakeAPI.sendScopingRequests,
+                .init(caseReference: reference, requests: [Fixture.draft("Testshire Police", kind: .police, sent: "2025-03-23")]),
                 deadline: .seconds(5), metadata: staff)
         }
         #expect(early == RPCError(.invalidArgument, "requests[0].dateSent: is before the referral was received (2025-03-24)"))
-        _ = try await intake.client.call(IntakeAPI.sendScopingRequests, .init(caseReference: reference, requests: [police]), deadline: .seconds(5), metadata: staff)
+        _ = try await intake.client.call(
+            IntakeAPI.sendScopingRequests, .init(caseReference: reference, requests: [police]), deadline: .seconds(5), metadata: staff)
         let again = await captureRPCError {
             _ = try await intake.client.call(
                 IntakeAPI.sendScopingRequests,
@@ -86,34 +124,40 @@ struct IntakeRuleTests {
 
         let stranger = await captureRPCError {
             _ = try await intake.client.call(
-                IntakeAPI.recordScopingReturn, .init(caseReference: reference, scopingReturn: Fixture.scopingReturn("Testshire Fire", kind: .other, received: "2025-03-26")),
+                IntakeAPI.recordScopingReturn,
+                .init(caseReference: reference, scopingReturn: Fixture.scopingReturn("Testshire Fire", kind: .other, received: "2025-03-26")),
                 deadline: .seconds(5), metadata: staff)
         }
         #expect(stranger?.code == .failedPrecondition)
         #expect(stranger?.message.hasPrefix("T2: no scoping request was sent to Testshire Fire") == true)
         let before = await captureRPCError {
             _ = try await intake.client.call(
-                IntakeAPI.recordScopingReturn, .init(caseReference: reference, scopingReturn: Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-24")),
+                IntakeAPI.recordScopingReturn,
+                .init(caseReference: reference, scopingReturn: Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-24")),
                 deadline: .seconds(5), metadata: staff)
         }
         #expect(before == RPCError(.invalidArgument, "scopingReturn.dateReceived: is before the request was sent (2025-03-25)"))
         var knownButEmpty = Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-26")
         knownButEmpty.involvementSummary = nil
         let empty = await captureRPCError {
-            _ = try await intake.client.call(IntakeAPI.recordScopingReturn, .init(caseReference: reference, scopingReturn: knownButEmpty), deadline: .seconds(5), metadata: staff)
+            _ = try await intake.client.call(
+                IntakeAPI.recordScopingReturn, .init(caseReference: reference, scopingReturn: knownButEmpty), deadline: .seconds(5), metadata: staff)
         }
         #expect(empty == RPCError(.invalidArgument, "scopingReturn.involvementSummary: is required and must not be empty"))
         _ = try await intake.client.call(
-            IntakeAPI.recordScopingReturn, .init(caseReference: reference, scopingReturn: Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-26")),
+            IntakeAPI.recordScopingReturn,
+            .init(caseReference: reference, scopingReturn: Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-26")),
             deadline: .seconds(5), metadata: staff)
         let secondReturn = await captureRPCError {
             _ = try await intake.client.call(
-                IntakeAPI.recordScopingReturn, .init(caseReference: reference, scopingReturn: Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-26")),
+                IntakeAPI.recordScopingReturn,
+                .init(caseReference: reference, scopingReturn: Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-26")),
                 deadline: .seconds(5), metadata: staff)
         }
         #expect(secondReturn?.code == .alreadyExists)
         let missing = await captureRPCError {
-            _ = try await intake.client.call(IntakeAPI.getCase, .init(caseReference: CaseReference("SURREY-2025-0099")!), deadline: .seconds(5), metadata: staff)  // a literal reference
+            _ = try await intake.client.call(
+                IntakeAPI.getCase, .init(caseReference: CaseReference("SURREY-2025-0099")!), deadline: .seconds(5), metadata: staff)  // a literal reference
         }
         #expect(missing == RPCError(.notFound, "caseReference: no case SURREY-2025-0099"))
         try await intake.stop()
@@ -134,9 +178,12 @@ struct IntakeRuleTests {
     func referencesPerYear() async throws {
         let directory = try TestDirectory()
         let intake = try await RunningIntake.start(directory, today: "2025-01-10")
-        let late2024 = try await intake.submit(Fixture.referral(child: Fixture.child(name: "Alpha Testchild"), incident: "2024-12-20", referred: "2024-12-23", received: "2024-12-23"))
-        let early2025 = try await intake.submit(Fixture.referral(child: Fixture.child(name: "Beta Testchild"), incident: "2025-01-02", referred: "2025-01-03", received: "2025-01-03"))
-        let next2025 = try await intake.submit(Fixture.referral(child: Fixture.child(name: "Gamma Testchild"), incident: "2025-01-02", referred: "2025-01-06", received: "2025-01-06"))
+        let late2024 = try await intake.submit(
+            Fixture.referral(child: Fixture.child(name: "Alpha Testchild"), incident: "2024-12-20", referred: "2024-12-23", received: "2024-12-23"))
+        let early2025 = try await intake.submit(
+            Fixture.referral(child: Fixture.child(name: "Beta Testchild"), incident: "2025-01-02", referred: "2025-01-03", received: "2025-01-03"))
+        let next2025 = try await intake.submit(
+            Fixture.referral(child: Fixture.child(name: "Gamma Testchild"), incident: "2025-01-02", referred: "2025-01-06", received: "2025-01-06"))
         #expect([late2024, early2025, next2025].map(\.caseReference.description) == ["SURREY-2024-0001", "SURREY-2025-0001", "SURREY-2025-0002"])
         try await intake.stop()
     }

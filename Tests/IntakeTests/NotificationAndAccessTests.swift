@@ -3,8 +3,8 @@ import Foundation
 import RPC
 import ServiceKit
 import ServiceTestSupport
-import Testing
 import TestSupport
+import Testing
 import WorkingDays
 
 @Suite("Local-authority notifications and linked cases")
@@ -12,7 +12,8 @@ struct NotificationTests {
     static func notification(becameAware: String = "2025-03-20", panel: String?, partners: String?) -> SeriousIncidentNotification {
         SeriousIncidentNotification(
             child: Fixture.child(), incident: Incident(kind: .seriousHarm, date: Fixture.date("2025-03-20")), becameAware: Fixture.date(becameAware),
-            notifiedNationalPanel: panel.map(Fixture.date), notifiedOfsted: panel.map(Fixture.date), reportedToSafeguardingPartners: partners.map(Fixture.date),
+            notifiedNationalPanel: panel.map(Fixture.date), notifiedOfsted: panel.map(Fixture.date),
+            reportedToSafeguardingPartners: partners.map(Fixture.date),
             notifiedBy: Contact(name: "Lou Authority", agencyAndDesignation: "Testshire County Council, Head of Service"))
     }
 
@@ -49,7 +50,8 @@ struct NotificationTests {
         let directory = try TestDirectory()
         let intake = try await RunningIntake.start(directory, today: "2025-04-01")
         let response = try await intake.client.call(
-            IntakeAPI.recordNotification, .init(notification: Self.notification(panel: nil, partners: nil)), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
+            IntakeAPI.recordNotification, .init(notification: Self.notification(panel: nil, partners: nil)), deadline: .seconds(5),
+            metadata: bearer(TestTokens.staff))
         #expect(response.notifiedLate)
         #expect(response.deadlines.map(\.status) == [.overdue, .overdue])
         let bad = await captureRPCError {
@@ -71,16 +73,20 @@ struct AccessTests {
         let reference = try await intake.submit(Fixture.referral()).caseReference
 
         let viewer = await captureRPCError {
-            _ = try await intake.client.call(IntakeAPI.getCase, .init(caseReference: reference), deadline: .seconds(5), metadata: bearer(TestTokens.viewer))
+            _ = try await intake.client.call(
+                IntakeAPI.getCase, .init(caseReference: reference), deadline: .seconds(5), metadata: bearer(TestTokens.viewer))
         }
         #expect(viewer?.code == .permissionDenied)
         let agencyFile = await captureRPCError {
-            _ = try await intake.client.call(IntakeAPI.getCaseFile, .init(caseReference: reference), deadline: .seconds(5), metadata: bearer(TestTokens.agency))
+            _ = try await intake.client.call(
+                IntakeAPI.getCaseFile, .init(caseReference: reference), deadline: .seconds(5), metadata: bearer(TestTokens.agency))
         }
         #expect(agencyFile?.code == .permissionDenied)
-        let chair = try await intake.client.call(IntakeAPI.getCase, .init(caseReference: reference), deadline: .seconds(5), metadata: bearer(TestTokens.chair))
+        let chair = try await intake.client.call(
+            IntakeAPI.getCase, .init(caseReference: reference), deadline: .seconds(5), metadata: bearer(TestTokens.chair))
         #expect(chair.childName == "Zebedee Quillfeather")
-        _ = try await intake.client.call(IntakeAPI.getCaseFile, .init(caseReference: reference), deadline: .seconds(5), metadata: bearer(TestTokens.panel))
+        _ = try await intake.client.call(
+            IntakeAPI.getCaseFile, .init(caseReference: reference), deadline: .seconds(5), metadata: bearer(TestTokens.panel))
 
         let statuses = try await intake.client.call(IntakeAPI.getStatuses, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.viewer))
         let json = String(decoding: try JSONCodec.encode(statuses), as: UTF8.self)

@@ -2,8 +2,8 @@ import Foundation
 import RPC
 import ServiceKit
 import ServiceKitTestServices
-import Storage
 import ServiceTestSupport
+import Storage
 import TestSupport
 import Testing
 

@@ -87,7 +87,8 @@ struct FormValidation {
         try notFuture(notification.incident.date, "\(field).incident.date")
         try notFuture(notification.becameAware, "\(field).becameAware")
         if notification.incident.date > notification.becameAware {
-            throw .invalid(field: "\(field).incident.date", problem: "is after the date the local authority became aware (\(notification.becameAware))")
+            throw .invalid(
+                field: "\(field).incident.date", problem: "is after the date the local authority became aware (\(notification.becameAware))")
         }
         let notified: [(CivilDate?, String)] = [
             (notification.notifiedNationalPanel, "notifiedNationalPanel"), (notification.notifiedOfsted, "notifiedOfsted"),

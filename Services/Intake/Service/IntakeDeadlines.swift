@@ -8,7 +8,8 @@ enum IntakeDeadlines {
         var deadlines: [Deadline] = []
         func add(_ id: String, from anchor: CivilDate, metOn: CivilDate?, subject: String? = nil) {
             guard let rule = Timescales.rule(id, ruleSet),
-                let deadline = Deadline.compute(rule, from: anchor, metOn: metOn, today: today, calendar: calendar, ruleSet: ruleSet, subject: subject)
+                let deadline = Deadline.compute(
+                    rule, from: anchor, metOn: metOn, today: today, calendar: calendar, ruleSet: ruleSet, subject: subject)
             else { return }
             deadlines.append(deadline)
         }

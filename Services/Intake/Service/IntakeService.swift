@@ -48,7 +48,9 @@ struct IntakeHandlers: Sendable {
     func submitReferral(_ request: IntakeAPI.SubmitReferralRequest, _ call: CallContext) async throws -> IntakeAPI.SubmitReferralResponse {
         let referral = request.referral
         try FormValidation(today: today).referral(referral)
-        let (partnership, today, calendar, ruleSet, handOver) = (context.configuration.partnership, self.today, context.calendar, self.ruleSet, self.handOver)
+        let (partnership, today, calendar, ruleSet, handOver) = (
+            context.configuration.partnership, self.today, context.calendar, self.ruleSet, self.handOver
+        )
         let response = try await context.database.write { tx -> IntakeAPI.SubmitReferralResponse in
             try Idempotency.run(tx, call: call) {
                 let child = referral.child.person
@@ -75,10 +77,13 @@ struct IntakeHandlers: Sendable {
         return response
     }
 
-    func recordNotification(_ request: IntakeAPI.RecordNotificationRequest, _ call: CallContext) async throws -> IntakeAPI.RecordNotificationResponse {
+    func recordNotification(_ request: IntakeAPI.RecordNotificationRequest, _ call: CallContext) async throws -> IntakeAPI.RecordNotificationResponse
+    {
         let notification = request.notification
         try FormValidation(today: today).notification(notification)
-        let (partnership, today, calendar, ruleSet, handOver) = (context.configuration.partnership, self.today, context.calendar, self.ruleSet, self.handOver)
+        let (partnership, today, calendar, ruleSet, handOver) = (
+            context.configuration.partnership, self.today, context.calendar, self.ruleSet, self.handOver
+        )
         let response = try await context.database.write { tx -> IntakeAPI.RecordNotificationResponse in
             try Idempotency.run(tx, call: call) {
                 let received = notification.reportedToSafeguardingPartners ?? notification.becameAware
@@ -112,7 +117,9 @@ struct IntakeHandlers: Sendable {
 
     // MARK: scoping
 
-    func sendScopingRequests(_ request: IntakeAPI.SendScopingRequestsRequest, _ call: CallContext) async throws -> IntakeAPI.SendScopingRequestsResponse {
+    func sendScopingRequests(_ request: IntakeAPI.SendScopingRequestsRequest, _ call: CallContext) async throws
+        -> IntakeAPI.SendScopingRequestsResponse
+    {
         call.annotations.set(AuditTrail.caseReferenceKey, request.caseReference.description)
         let validation = FormValidation(today: today)
         guard !request.requests.isEmpty else { throw IntakeError.invalid(field: "requests", problem: "name at least one agency") }
@@ -123,7 +130,8 @@ struct IntakeHandlers: Sendable {
             try validation.notFuture(draft.dateSent, "requests[\(index)].dateSent")
             let key = AgencyKey.of(draft.agency.name)
             if let first = seen[key] {
-                throw IntakeError.invalid(field: "requests[\(index)].agency.name", problem: "\(draft.agency.name) is already listed at requests[\(first)]")
+                throw IntakeError.invalid(
+                    field: "requests[\(index)].agency.name", problem: "\(draft.agency.name) is already listed at requests[\(first)]")
             }
             seen[key] = index
         }
@@ -151,13 +159,16 @@ struct IntakeHandlers: Sendable {
                         IntakeAPI.ScopingLetter(
                             agency: draft.agency.name,
                             text: ScopingLetterRenderer.render(
-                                scoping, reference: record.reference, format: format, signatory: request.signatory, queriesContact: request.queriesContact)))
+                                scoping, reference: record.reference, format: format, signatory: request.signatory,
+                                queriesContact: request.queriesContact)))
                 }
                 let updated = try IntakeStore.require(tx, record.reference)
                 if record.handedOverOn == nil {
                     try HandOverToRapidReview.enqueue(tx, updated, today: today, calendar: calendar, ruleSet: ruleSet)
                 }
-                let deadlines = IntakeDeadlines.deadlines(updated, today: today, calendar: calendar, ruleSet: ruleSet).filter { $0.rule == "T2" || $0.rule == "T3" }
+                let deadlines = IntakeDeadlines.deadlines(updated, today: today, calendar: calendar, ruleSet: ruleSet).filter {
+                    $0.rule == "T2" || $0.rule == "T3"
+                }
                 return IntakeAPI.SendScopingRequestsResponse(requests: sent, letters: letters, deadlines: deadlines)
             }
         }
@@ -165,7 +176,9 @@ struct IntakeHandlers: Sendable {
         return response
     }
 
-    func recordScopingReturn(_ request: IntakeAPI.RecordScopingReturnRequest, _ call: CallContext) async throws -> IntakeAPI.RecordScopingReturnResponse {
+    func recordScopingReturn(_ request: IntakeAPI.RecordScopingReturnRequest, _ call: CallContext) async throws
+        -> IntakeAPI.RecordScopingReturnResponse
+    {
         call.annotations.set(AuditTrail.caseReferenceKey, request.caseReference.description)
         let scopingReturn = request.scopingReturn
         let validation = FormValidation(today: today)
@@ -175,7 +188,8 @@ struct IntakeHandlers: Sendable {
         try validation.notFuture(scopingReturn.dateReceived, "scopingReturn.dateReceived")
         try validation.notFuture(scopingReturn.recordsSecuredOn, "scopingReturn.recordsSecuredOn")
         if scopingReturn.dateCompleted > scopingReturn.dateReceived {
-            throw IntakeError.invalid(field: "scopingReturn.dateCompleted", problem: "is after the date the form was received (\(scopingReturn.dateReceived))")
+            throw IntakeError.invalid(
+                field: "scopingReturn.dateCompleted", problem: "is after the date the form was received (\(scopingReturn.dateReceived))")
         }
         if scopingReturn.knownToAgency {
             // Appendix 3 §2: an agency that knew the family summarises its involvement.
@@ -187,7 +201,9 @@ struct IntakeHandlers: Sendable {
                 let record = try IntakeStore.require(tx, request.caseReference)
                 guard let asked = record.requests.first(where: { AgencyKey.of($0.agency.name) == AgencyKey.of(scopingReturn.agency.name) }) else {
                     throw IntakeError.precondition(
-                        rule: "T2", problem: "no scoping request was sent to \(scopingReturn.agency.name) for this case; record it with SendScopingRequests first")
+                        rule: "T2",
+                        problem: "no scoping request was sent to \(scopingReturn.agency.name) for this case; record it with SendScopingRequests first"
+                    )
                 }
                 if scopingReturn.dateReceived < asked.dateSent {
                     throw IntakeError.invalid(field: "scopingReturn.dateReceived", problem: "is before the request was sent (\(asked.dateSent))")
@@ -216,7 +232,8 @@ struct IntakeHandlers: Sendable {
         return IntakeAPI.IntakeCase(
             caseReference: reference, childName: record.childName, incident: incident, referralReceived: record.referral?.dateReceived,
             notificationReceived: record.notification.map { $0.reportedToSafeguardingPartners ?? $0.becameAware }, scopingRequests: record.requests,
-            scopingReturnsFrom: record.returns.map(\.agency.name), status: IntakeDeadlines.status(record, today: today, calendar: context.calendar, ruleSet: ruleSet))
+            scopingReturnsFrom: record.returns.map(\.agency.name),
+            status: IntakeDeadlines.status(record, today: today, calendar: context.calendar, ruleSet: ruleSet))
     }
 
     func getCaseFile(_ request: IntakeAPI.CaseRequest, _ call: CallContext) async throws -> IntakeAPI.CaseFile {
@@ -265,7 +282,8 @@ struct IntakeHandlers: Sendable {
 /// transaction, once per case (its idempotency key is the case reference).
 enum HandOverToRapidReview {
     static func enqueue(_ tx: WriteTransaction, _ record: CaseRecord, today: CivilDate, calendar: WorkingCalendar, ruleSet: RuleSet) throws {
-        guard record.handedOverOn == nil, let incident = record.incident, let t4 = Timescales.rule("T4", ruleSet), let t6 = Timescales.rule("T6", ruleSet),
+        guard record.handedOverOn == nil, let incident = record.incident, let t4 = Timescales.rule("T4", ruleSet),
+            let t6 = Timescales.rule("T6", ruleSet),
             let latest = t4.due(from: record.anchor, calendar: calendar), let earliest = t4.earliestDay(from: record.anchor, calendar: calendar),
             let due = t6.due(from: IntakeDeadlines.t6Anchor(record, ruleSet: ruleSet), calendar: calendar)
         else { return }

@@ -63,7 +63,9 @@ enum IntakeStore {
     }
 
     /// Attaches (or replaces) the notification of a case.
-    static func attachNotification(_ tx: WriteTransaction, _ notification: SeriousIncidentNotification, to record: CaseRecord, received: CivilDate) throws {
+    static func attachNotification(_ tx: WriteTransaction, _ notification: SeriousIncidentNotification, to record: CaseRecord, received: CivilDate)
+        throws
+    {
         try tx.execute("UPDATE cases SET notification = ? WHERE reference = ?", try json(notification), record.reference.description)
         try moveAnchor(tx, record, to: received)
     }
@@ -82,7 +84,8 @@ enum IntakeStore {
         let referralText: String? = try row["referral"]
         let notificationText: String? = try row["notification"]
         let requests = try db.query("SELECT request FROM scoping_requests WHERE case_reference = ? ORDER BY id", reference.description)
-        let returns = try db.query("SELECT scoping_return, agency_key, late FROM scoping_returns WHERE case_reference = ? ORDER BY id", reference.description)
+        let returns = try db.query(
+            "SELECT scoping_return, agency_key, late FROM scoping_returns WHERE case_reference = ? ORDER BY id", reference.description)
         var late = Set<String>()
         for row in returns where try row["late"] as Bool { late.insert(try row["agency_key"]) }
         return CaseRecord(
@@ -124,7 +127,8 @@ enum IntakeStore {
                 "INSERT INTO scoping_returns (case_reference, agency_key, scoping_return, late) VALUES (?, ?, ?, ?)", reference.description,
                 AgencyKey.of(scopingReturn.agency.name), try json(scopingReturn), late)
         } catch let error as DatabaseError where error.kind == .constraint(.unique) {
-            throw IntakeError.alreadyExists(field: "scopingReturn.agency.name", problem: "\(scopingReturn.agency.name) has already returned its scoping form")
+            throw IntakeError.alreadyExists(
+                field: "scopingReturn.agency.name", problem: "\(scopingReturn.agency.name) has already returned its scoping form")
         }
     }
 

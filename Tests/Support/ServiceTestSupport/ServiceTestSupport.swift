@@ -57,6 +57,8 @@ package final class TestDirectory: @unchecked Sendable {
         var environment = [
             "CSPR_LISTEN": "127.0.0.1:\(port)", "CSPR_DATA_DIR": data(service).path, "CSPR_TOKENS_FILE": tokens.path,
             "CSPR_TODAY": "2025-03-24", "CSPR_GRACE_SECONDS": "5",
+            // Hand-overs flow again within a second of a peer coming back.
+            "CSPR_OUTBOX_RETRY_MAX_SECONDS": "1",
         ]
         for (peer, peerPort) in peers {
             environment["CSPR_\(peer.uppercased().replacingOccurrences(of: "-", with: "_"))_URL"] = "127.0.0.1:\(peerPort)"
