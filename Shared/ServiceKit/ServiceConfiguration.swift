@@ -125,7 +125,8 @@ package struct ServiceConfiguration: Sendable {
         var outboxRetryMaxSeconds = 300.0
         if let text = value("CSPR_OUTBOX_RETRY_MAX_SECONDS") {
             guard let seconds = Double(text), seconds >= 0.01, seconds <= 86400 else {
-                throw ConfigurationError(variable: "CSPR_OUTBOX_RETRY_MAX_SECONDS", problem: "\"\(text)\" is not a number of seconds between 0.01 and 86400")
+                throw ConfigurationError(
+                    variable: "CSPR_OUTBOX_RETRY_MAX_SECONDS", problem: "\"\(text)\" is not a number of seconds between 0.01 and 86400")
             }
             outboxRetryMaxSeconds = seconds
         }

@@ -155,9 +155,9 @@ struct IntakeRuleTests {
                 deadline: .seconds(5), metadata: staff)
         }
         #expect(secondReturn?.code == .alreadyExists)
+        let unknown = try #require(CaseReference("SURREY-2025-0099"))
         let missing = await captureRPCError {
-            _ = try await intake.client.call(
-                IntakeAPI.getCase, .init(caseReference: CaseReference("SURREY-2025-0099")!), deadline: .seconds(5), metadata: staff)  // a literal reference
+            _ = try await intake.client.call(IntakeAPI.getCase, .init(caseReference: unknown), deadline: .seconds(5), metadata: staff)
         }
         #expect(missing == RPCError(.notFound, "caseReference: no case SURREY-2025-0099"))
         try await intake.stop()
