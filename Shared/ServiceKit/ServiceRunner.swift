@@ -110,6 +110,10 @@ package enum ServiceRunner {
             FileHandle.standardError.write(Data("\(definition.name): configuration error: \(error)\n".utf8))
             exit(2)
         }
+        if CommandLine.arguments.dropFirst().contains("--health-check") {
+            // For container health checks on an image without curl: GET /readyz on our own port.
+            HealthProbe.run(configuration.listen)
+        }
         signal(SIGTERM, SIG_IGN)
         signal(SIGINT, SIG_IGN)
         signal(SIGPIPE, SIG_IGN)

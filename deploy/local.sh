@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Runs the whole CSPR stack on this machine, each service its own process with its own SQLite
+# database under ./.cspr (or $CSPR_HOME).
+#
+#   deploy/local.sh up [--demo]   build (release), start every service, wait until ready
+#   deploy/local.sh down          stop them gracefully (SIGTERM: in-flight calls drain)
+#   deploy/local.sh status        each service's process and readiness
+#   deploy/local.sh logs          follow the logs
+#
+# Ports: gateway 7100, intake 7101, rapid-review 7102, review-management 7103, publication 7104
+# (CSPR_PORT_BASE moves them all). Services not built yet are skipped with a message.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+HOME_DIR=${CSPR_HOME:-$ROOT/.cspr}
+BASE=${CSPR_PORT_BASE:-7100}
+CONFIGURATION=${CSPR_BUILD_CONFIGURATION:-release}
+ALL_SERVICES=(intake rapid-review review-management publication gateway)
+ROLES=(partnership-support case-review-panel independent-chair review-team lead-reviewer agency board publication panel-viewer auditor admin)
+
+port_of() {
+  case "$1" in
+    gateway) echo $((BASE + 0)) ;; intake) echo $((BASE + 1)) ;; rapid-review) echo $((BASE + 2)) ;;
+    review-management) echo $((BASE + 3)) ;; publication) echo $((BASE + 4)) ;;
+  esac
+}
+binary_of() { echo "$ROOT/.build/$CONFIGURATION/$1"; }
+say() { printf '%s\n' "$*"; }
+
+install_packages() {
+  local missing=()
+  for package in pkg-config libnghttp2-dev libsqlite3-dev curl; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing: ${missing[*]}"
+    local sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+random_token() { head -c 24 /dev/urandom | base64 | tr -d '/+=\n'; }
+
+make_tokens() {
+  local file="$HOME_DIR/tokens"
+  [ -f "$file" ] && return
+  umask 077
+  {
+    say "# CSPR tokens for this machine: <token> <principal> <role>[,<role>...]; keep this file 0600."
+    for role in "${ROLES[@]}"; do say "$(random_token) $role $role"; done
+    for service in "${ALL_SERVICES[@]}"; do say "$(random_token) $service service"; done
+  } > "$file"
+  chmod 600 "$file"
+}
+
+token_of() { awk -v p="$1" '$2 == p { print $1; exit }' "$HOME_DIR/tokens"; }
+
+ready() { curl -fsS --max-time 2 "http://127.0.0.1:$(port_of "$1")/readyz" >/dev/null 2>&1; }
+
+pid_of() {
+  local file="$HOME_DIR/run/$1.pid"
+  [ -f "$file" ] || return 1
+  local pid; pid=$(cat "$file")
+  kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+start_service() {
+  local service=$1 binary; binary=$(binary_of "$service")
+  if [ ! -x "$binary" ]; then say "  $service: not built yet, skipped"; return; fi
+  if pid_of "$service" >/dev/null; then say "  $service: already running"; return; fi
+  mkdir -p "$HOME_DIR/data/$service" "$HOME_DIR/logs" "$HOME_DIR/run"
+  (
+    export CSPR_LISTEN="127.0.0.1:$(port_of "$service")" CSPR_DATA_DIR="$HOME_DIR/data/$service" CSPR_TOKENS_FILE="$HOME_DIR/tokens"
+    export CSPR_INTAKE_URL="127.0.0.1:$(port_of intake)" CSPR_RAPID_REVIEW_URL="127.0.0.1:$(port_of rapid-review)"
+    export CSPR_REVIEW_MANAGEMENT_URL="127.0.0.1:$(port_of review-management)" CSPR_PUBLICATION_URL="127.0.0.1:$(port_of publication)"
+    exec nohup "$binary" >> "$HOME_DIR/logs/$service.log" 2>&1
+  ) &
+  echo $! > "$HOME_DIR/run/$service.pid"
+}
+
+up() {
+  local demo=false
+  [ "${1:-}" = "--demo" ] && demo=true
+  install_packages
+  mkdir -p "$HOME_DIR"
+  if [ "${CSPR_SKIP_BUILD:-}" != "1" ]; then
+    say "building ($CONFIGURATION)..."
+    swift build -c "$CONFIGURATION" 2>&1 | grep -E "error|warning:|Compiling|Build complete" | tail -3
+  fi
+  make_tokens
+  say "starting:"
+  for service in "${ALL_SERVICES[@]}"; do start_service "$service"; done
+  local started; started=$(date +%s)
+  for service in "${ALL_SERVICES[@]}"; do
+    pid_of "$service" >/dev/null || continue
+    until ready "$service"; do
+      if ! pid_of "$service" >/dev/null; then say "  $service exited; see $HOME_DIR/logs/$service.log"; tail -5 "$HOME_DIR/logs/$service.log"; exit 1; fi
+      if [ $(( $(date +%s) - started )) -gt 60 ]; then say "  $service not ready after 60 s; see $HOME_DIR/logs/$service.log"; exit 1; fi
+      sleep 0.2
+    done
+    say "  $service ready on 127.0.0.1:$(port_of "$service")"
+  done
+  if $demo; then deploy/demo.sh "$HOME_DIR" "$BASE"; fi
+  say ""
+  say "dashboard:   http://127.0.0.1:$(port_of gateway)/   (user: panel, password: the panel's token)"
+  say "panel token: $(token_of case-review-panel)"
+  say "tokens:      $HOME_DIR/tokens"
+  say "logs:        $HOME_DIR/logs/   data: $HOME_DIR/data/"
+  say "stop with:   deploy/local.sh down"
+}
+
+down() {
+  for service in "${ALL_SERVICES[@]}"; do
+    local pid; pid=$(pid_of "$service") || continue
+    kill -TERM "$pid"
+    say "  $service: stopping (draining in-flight calls)"
+  done
+  for service in "${ALL_SERVICES[@]}"; do
+    local pid; pid=$(pid_of "$service") || { rm -f "$HOME_DIR/run/$service.pid"; continue; }
+    for _ in $(seq 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then say "  $service did not stop in 15 s; killing"; kill -KILL "$pid"; fi
+    rm -f "$HOME_DIR/run/$service.pid"
+    say "  $service: stopped"
+  done
+}
+
+status() {
+  for service in "${ALL_SERVICES[@]}"; do
+    local pid
+    if pid=$(pid_of "$service"); then
+      if ready "$service"; then say "$service: running (pid $pid), ready on $(port_of "$service")"; else say "$service: running (pid $pid), NOT ready"; fi
+    else
+      say "$service: stopped"
+    fi
+  done
+}
+
+logs() { tail -n 20 -F "$HOME_DIR"/logs/*.log; }
+
+case "${1:-}" in
+  up) shift; up "$@" ;;
+  down) down ;;
+  status) status ;;
+  logs) logs ;;
+  *) say "usage: deploy/local.sh up [--demo] | down | status | logs"; exit 2 ;;
+esac
