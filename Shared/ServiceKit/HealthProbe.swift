@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import H2
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `<service> --health-check`: asks the running service on `CSPR_LISTEN` for `/readyz` and exits
 /// 0 when it is ready, 1 otherwise. Container health checks use it, so the runtime image needs
