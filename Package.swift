@@ -81,6 +81,12 @@ let package = Package(
             ],
             path: "Tests/IntakeTests", swiftSettings: swift6),
 
+        // The whole stack as separate processes, started the way deploy/local.sh starts it.
+        .testTarget(
+            name: "StackTests",
+            dependencies: ["IntakeMain", "Contract", "RPC", "ServiceKit", "ServiceTestSupport", "TestSupport", "WorkingDays"],
+            path: "Tests/StackTests", swiftSettings: swift6),
+
         // Benchmarks: executables driven by scripts under Tests/Benchmarks, never by pass/fail tests.
         .executableTarget(
             name: "EchoServer", dependencies: ["RPC", "H2", "TestSupport"], path: "Tests/Benchmarks/EchoServer",

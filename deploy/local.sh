@@ -63,8 +63,11 @@ pid_of() {
   local file="$HOME_DIR/run/$1.pid"
   [ -f "$file" ] || return 1
   local pid; pid=$(cat "$file")
-  kill -0 "$pid" 2>/dev/null && echo "$pid"
+  alive "$pid" && echo "$pid"
 }
+
+# Running, and not a zombie waiting to be reaped (a killed service is one for a moment).
+alive() { [ -r "/proc/$1/stat" ] && ! awk '{ exit ($3 == "Z" ? 0 : 1) }' "/proc/$1/stat" 2>/dev/null; }
 
 start_service() {
   local service=$1 binary; binary=$(binary_of "$service")
@@ -75,7 +78,13 @@ start_service() {
     export CSPR_LISTEN="127.0.0.1:$(port_of "$service")" CSPR_DATA_DIR="$HOME_DIR/data/$service" CSPR_TOKENS_FILE="$HOME_DIR/tokens"
     export CSPR_INTAKE_URL="127.0.0.1:$(port_of intake)" CSPR_RAPID_REVIEW_URL="127.0.0.1:$(port_of rapid-review)"
     export CSPR_REVIEW_MANAGEMENT_URL="127.0.0.1:$(port_of review-management)" CSPR_PUBLICATION_URL="127.0.0.1:$(port_of publication)"
-    exec nohup "$binary" >> "$HOME_DIR/logs/$service.log" 2>&1
+    # A service keeps none of this script's other descriptors (a caller waiting for the script's
+    # output to close would otherwise wait for the service too).
+    for fd in /proc/$BASHPID/fd/*; do
+      fd=${fd##*/}
+      [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null
+    done
+    exec nohup "$binary" >> "$HOME_DIR/logs/$service.log" 2>&1 < /dev/null
   ) &
   echo $! > "$HOME_DIR/run/$service.pid"
 }
@@ -119,8 +128,8 @@ down() {
   done
   for service in "${ALL_SERVICES[@]}"; do
     local pid; pid=$(pid_of "$service") || { rm -f "$HOME_DIR/run/$service.pid"; continue; }
-    for _ in $(seq 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    if kill -0 "$pid" 2>/dev/null; then say "  $service did not stop in 15 s; killing"; kill -KILL "$pid"; fi
+    for _ in $(seq 150); do alive "$pid" || break; sleep 0.1; done
+    if alive "$pid"; then say "  $service did not stop in 15 s; killing"; kill -KILL "$pid"; fi
     rm -f "$HOME_DIR/run/$service.pid"
     say "  $service: stopped"
   done

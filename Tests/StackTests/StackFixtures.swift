@@ -1,0 +1,22 @@
+import Contract
+import Foundation
+import WorkingDays
+
+/// Obviously fictional referrals for the stack tests.
+enum StackFixture {
+    static func date(_ text: String) -> CivilDate {
+        guard let date = CivilDate(text) else { fatalError("bad fixture date \(text)") }
+        return date
+    }
+
+    static func referral(child: String, received: String = "2025-03-24") -> Referral {
+        Referral(
+            child: ChildDetails(
+                person: Person(name: child, dateOfBirth: date("2019-03-01")),
+                incident: Incident(kind: .seriousHarm, date: date("2025-03-20"))),
+            dateOfReferral: date(received), dateReceived: date(received),
+            referrer: Contact(name: "Stack Referrer", agencyAndDesignation: "Stack Primary School, DSL"),
+            safeguardingLeadConsulted: Contact(name: "Stack Lead", agencyAndDesignation: "Stack Police, DI"),
+            caseBackground: "fictional background", reasonForReferral: "fictional reason")
+    }
+}
