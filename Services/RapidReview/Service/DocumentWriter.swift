@@ -23,7 +23,8 @@ struct DocumentWriter {
         if value.contains("\n") {
             block(label, value)
         } else {
-            line(markdown ? "**\(label):** \(escaped(value))  " : "\(label): \(value)")
+            let colon = label.hasSuffix("?") ? "" : ":"
+            line(markdown ? "**\(label)\(colon)** \(escaped(value))  " : "\(label)\(colon) \(value)")
         }
     }
 
@@ -50,6 +51,7 @@ struct DocumentWriter {
 
     /// A bulleted list.
     mutating func bullets(_ items: [String]) {
+        line()
         for item in items { line(markdown ? "- \(escaped(item))" : "  - \(item)") }
         line()
     }
@@ -61,6 +63,7 @@ struct DocumentWriter {
 
     /// A table with a header row.
     mutating func table(_ header: [String], _ rows: [[String]]) {
+        line()
         if markdown {
             line("| " + header.joined(separator: " | ") + " |")
             line("|" + header.map { _ in " --- |" }.joined())
@@ -77,11 +80,16 @@ struct DocumentWriter {
         line()
     }
 
-    /// Ends a run of tick boxes.
-    mutating func endList() { line() }
+    /// Ends a run of tick boxes, or a group of fields.
+    mutating func gap() { line() }
 
+    // One blank line at most between blocks, and none at the start.
     private mutating func line(_ value: String = "") {
-        text += value.isEmpty ? "\n" : value.trimmingTrailingSpaces(keepMarkdownBreak: markdown) + "\n"
+        if value.isEmpty {
+            if !text.isEmpty && !text.hasSuffix("\n\n") { text += "\n" }
+        } else {
+            text += value.trimmingTrailingSpaces(keepMarkdownBreak: markdown) + "\n"
+        }
     }
 
     // Characters that would turn free text into Markdown markup.

@@ -17,7 +17,7 @@ enum OutcomeDocumentRenderer {
         writer.heading("Rapid Review Outcome Document", level: 1)
         writer.field("Case reference", rapidReview.reference.description)
         writer.field("Rule set", rapidReview.ruleSet.rawValue)
-        writer.paragraph("")
+        writer.gap()
         purpose(&writer)
         background(&writer, rapidReview, meeting)
         caseBackground(&writer, meeting)
@@ -48,19 +48,19 @@ enum OutcomeDocumentRenderer {
         writer.field("Date notified to the National Panel", handOver.notifiedNationalPanel?.description ?? heldByIntake)
         writer.field("Date referral received", handOver.referralReceived.description)
         writer.field("Date of Rapid Review", "\(meeting.meetingDate) (\(meeting.format == .faceToFace ? "face to face" : "telephone conference"))")
-        writer.paragraph("")
+        writer.gap()
         writer.field("List of Participants in Rapid Review", meeting.quorate ? "quorate (R1)" : "not quorate (R1)")
         writer.table(
             ["Name", "Job Role/Title", "Agency/Organisation"],
             meeting.participants.map { [$0.name, $0.role, "\($0.agency) (\(partnerName($0.partnerKind)))"] })
         writer.field("Omissions to the list of participants", meeting.omissions.isEmpty ? "none" : "")
-        if !meeting.omissions.isEmpty { writer.bullets(meeting.omissions.map { "\($0.agency): \($0.reason)" }) } else { writer.paragraph("") }
+        writer.bullets(meeting.omissions.map { "\($0.agency): \($0.reason)" })
     }
 
     private static func caseBackground(_ writer: inout DocumentWriter, _ meeting: RapidReviewAPI.RecordedMeeting) {
         writer.heading("Section 1: Case Background")
         writer.field("Details of Family Members and Significant Others", heldByIntake)
-        writer.paragraph("")
+        writer.gap()
         writer.block("Case Summary", meeting.caseSummary)
         writer.field("Documentation available to this Rapid Review", "")
         writer.bullets(meeting.documentation)
@@ -72,7 +72,7 @@ enum OutcomeDocumentRenderer {
         writer.paragraph("Has ALL appropriate immediate action been taken to ensure children's safety and share any learning appropriately?")
         writer.checkbox(meeting.immediateAction.allTaken, "Yes")
         writer.checkbox(!meeting.immediateAction.allTaken, "No")
-        writer.endList()
+        writer.gap()
         if !meeting.immediateAction.actions.isEmpty {
             writer.table(
                 ["Action", "By whom", "By when", "Done"],
@@ -83,7 +83,7 @@ enum OutcomeDocumentRenderer {
         writer.heading("2.2 Identifying Improvements to Safeguard and Promote the Welfare of Children", level: 3)
         writer.paragraph("The case has the potential to meet the following criteria from Working Together 2018:")
         for criterion in Criterion.allCases { writer.checkbox(meeting.criteria.contains(criterion), criterionWording(criterion)) }
-        writer.endList()
+        writer.gap()
 
         let discussion = meeting.discussion
         writer.heading("2.3 Rapid Review Discussions", level: 3)
@@ -93,7 +93,7 @@ enum OutcomeDocumentRenderer {
         writer.block("Immediate learning", (discussion.immediateLearning.isBlank ? "none identified" : discussion.immediateLearning ?? ""))
         if let shared = discussion.learningSharedBy, !shared.isBlank { writer.block("Shared and implemented by", shared) }
         writer.field("Has legal advice been sought?", discussion.legalAdvice.answer ? "Yes: \(discussion.legalAdvice.details ?? "")" : "No")
-        writer.paragraph("")
+        writer.gap()
     }
 
     private static func recommendation(_ writer: inout DocumentWriter, _ rapidReview: RapidReviewCase) {
@@ -107,7 +107,7 @@ enum OutcomeDocumentRenderer {
             }
             writer.checkbox(recommendation == decision?.recommendation, label)
         }
-        writer.endList()
+        writer.gap()
         if let decision {
             writer.block("Reasons for Recommendation", decision.reasons)
             if let options = decision.otherOptionsConsidered, !options.isBlank { writer.block("Other review options considered", options) }
@@ -117,6 +117,7 @@ enum OutcomeDocumentRenderer {
         }
         if let ratification = rapidReview.ratification {
             writer.field("Ratified by the independent chair on", ratification.ratifiedOn.description)
+            if let comments = ratification.comments { writer.field("Independent chair's comments", comments) }
         } else {
             writer.field("Ratified by the independent chair on", "not yet ratified")
         }
