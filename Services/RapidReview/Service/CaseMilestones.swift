@@ -8,18 +8,20 @@ extension RapidReviewCase {
             Milestone(event: "referralReceived", date: handOver.referralReceived),
             Milestone(event: "rapidReviewOpened", date: openedOn),
         ]
-        for meeting in schedule {
-            reached.append(Milestone(event: meeting.number == 1 ? "meetingScheduled" : "meetingRescheduled", date: meeting.scheduledOn))
-        }
-        for meeting in meetings {
-            reached.append(Milestone(event: meeting.quorate ? "meetingHeld" : "meetingNotQuorate", date: meeting.meetingDate))
+        // In the order things happened: each scheduling, then the meetings held under it;
+        // each recommendation, then the chair's question about it.
+        for scheduling in schedule {
+            reached.append(Milestone(event: scheduling.number == 1 ? "meetingScheduled" : "meetingRescheduled", date: scheduling.scheduledOn))
+            for meeting in meetings where meeting.scheduleNumber == scheduling.number {
+                reached.append(Milestone(event: meeting.quorate ? "meetingHeld" : "meetingNotQuorate", date: meeting.meetingDate))
+            }
         }
         for recommendation in recommendations {
             reached.append(
                 Milestone(event: recommendation.version == 1 ? "recommendationAgreed" : "recommendationRevised", date: recommendation.agreedOn))
-        }
-        for clarification in clarifications {
-            reached.append(Milestone(event: "clarificationRequested", date: clarification.requestedOn))
+            for clarification in clarifications where clarification.recommendationVersion == recommendation.version {
+                reached.append(Milestone(event: "clarificationRequested", date: clarification.requestedOn))
+            }
         }
         if let ratification {
             reached.append(Milestone(event: "ratified", date: ratification.ratifiedOn))
