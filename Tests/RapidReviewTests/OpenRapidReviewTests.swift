@@ -48,6 +48,21 @@ struct OpenRapidReviewTests {
         }
     }
 
+    @Test("deadlines are this service's, from its calendar, even when intake's dates differ")
+    func ownCalendar() async throws {
+        try await withHarness { harness in
+            let reference = Fixtures.reference(5)
+            var handOver = Fixtures.handOver(reference)
+            handOver.meetingLatest = Fixtures.date("2025-04-11")
+            handOver.rapidReviewDue = Fixtures.date("2025-04-15")
+            try await harness.open(handOver)
+            let opened = try await harness.rapidReview(reference)
+            #expect(opened.handOver == handOver, "the hand-over is kept as received")
+            #expect(opened.deadlines.first { $0.rule == "T4" }?.due == Fixtures.date("2025-04-10"))
+            #expect(opened.deadlines.first { $0.rule == "T6" }?.due == Fixtures.date("2025-04-14"))
+        }
+    }
+
     @Test("a hand-over without an idempotency key is refused, naming the header")
     func needsKey() async throws {
         try await withHarness { harness in

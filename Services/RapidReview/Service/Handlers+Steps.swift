@@ -22,7 +22,14 @@ extension RapidReviewHandlers {
             try writer.open(request, openedOn: clock.today, idempotencyKey: key)
             return RapidReviewAPI.OpenRapidReviewResponse(caseReference: request.caseReference, opened: true)
         }
-        if reply.opened { context.logger.info("Rapid Review opened", ["caseReference": .string(request.caseReference.description)]) }
+        if reply.opened {
+            context.logger.info("Rapid Review opened", ["caseReference": .string(request.caseReference.description)])
+            for difference in OpeningHandOver.disagreements(request, clock: clock) {
+                context.logger.warning(
+                    "intake's deadline differs from this service's calendar; this service's is used",
+                    ["caseReference": .string(request.caseReference.description), "difference": .string(difference)])
+            }
+        }
         return reply
     }
 

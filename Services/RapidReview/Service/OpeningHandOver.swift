@@ -20,3 +20,21 @@ enum OpeningHandOver {
         }
     }
 }
+
+extension OpeningHandOver {
+    /// Where intake's T4 window or T6 date differ from this service's own computation (a
+    /// calendar or rule set out of step between the two services). This service's dates are
+    /// the ones used; the difference is worth a warning in the log.
+    static func disagreements(_ request: RapidReviewAPI.OpenRapidReviewRequest, clock: CaseClock) -> [String] {
+        let deadlines = CaseDeadlines(rapidReview: RapidReviewCase(handOver: request, openedOn: clock.today), clock: clock)
+        var differences: [String] = []
+        if let window = try? deadlines.t4Window(), window.earliest != request.meetingEarliest || window.latest != request.meetingLatest {
+            differences.append(
+                "T4 window \(window.earliest) to \(window.latest), intake sent \(request.meetingEarliest) to \(request.meetingLatest)")
+        }
+        if let due = try? deadlines.t6Due(), due != request.rapidReviewDue {
+            differences.append("T6 due \(due), intake sent \(request.rapidReviewDue)")
+        }
+        return differences
+    }
+}
