@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "cspr-echo-server", targets: ["EchoServer"]),
         .executable(name: "storage-bench", targets: ["StorageBench"]),
         .executable(name: "intake", targets: ["IntakeMain"]),
+        .executable(name: "rapid-review", targets: ["RapidReviewMain"]),
     ],
     targets: [
         // Transport: HTTP/2 (h2c) and HTTP/1.1 on libnghttp2. Knows nothing of RPC or the domain.
@@ -94,6 +95,19 @@ let package = Package(
         .executableTarget(
             name: "StorageBench", dependencies: ["Storage"], path: "Tests/Benchmarks/StorageBench",
             swiftSettings: swift6),
+
+        // The rapid-review service (issue 6): the Case Review Panel's Rapid Review, from intake's
+        // hand-over to the National Panel, handing commissioned reviews to review-management.
+        .target(
+            name: "RapidReviewService", dependencies: ["ServiceKit", "Contract", "RPC", "Storage", "WorkingDays"],
+            path: "Services/RapidReview/Service", swiftSettings: swift6),
+        .executableTarget(
+            name: "RapidReviewMain", dependencies: ["RapidReviewService", "ServiceKit"], path: "Services/RapidReview/Main",
+            swiftSettings: swift6),
+        .testTarget(
+            name: "RapidReviewTests",
+            dependencies: ["RapidReviewService", "RapidReviewMain", "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "WorkingDays"],
+            path: "Tests/RapidReviewTests", swiftSettings: swift6),
 
         // C libraries.
         .systemLibrary(

@@ -1,0 +1,72 @@
+import Contract
+import WorkingDays
+
+/// "Today" and the working-day calendar of the running service (ServiceContext), which every
+/// deadline is computed with.
+struct CaseClock: Sendable {
+    /// Today's date.
+    var today: CivilDate
+    /// England and Wales working days, with any extra bank holidays.
+    var calendar: WorkingCalendar
+}
+
+/// T4, T5 and T6 of one Rapid Review, computed from its own facts with the case's rule set
+/// and the service's calendar; each deadline records both (RULES.md).
+struct CaseDeadlines {
+    let rapidReview: RapidReviewCase
+    let clock: CaseClock
+
+    /// T4: the meeting between 7 and 13 working days of the referral; met by the quorate meeting.
+    var t4: Deadline? {
+        deadline("T4", metOn: rapidReview.heldMeeting?.meetingDate)
+    }
+
+    /// T5: to the National Panel within 2 working days of the meeting; from a quorate meeting on.
+    var t5: Deadline? {
+        deadline("T5", metOn: rapidReview.submission?.submittedToNationalPanel)
+    }
+
+    /// T6: the Rapid Review complete (submitted) within 15 working days.
+    var t6: Deadline? {
+        deadline("T6", metOn: rapidReview.submission?.submittedToNationalPanel)
+    }
+
+    /// Every deadline that applies now, in rule order.
+    var all: [Deadline] { [t4, t5, t6].compactMap { $0 } }
+
+    /// T4's window: its first and last allowed days.
+    func t4Window() throws(RapidReviewError) -> (earliest: CivilDate, latest: CivilDate) {
+        guard let t4, let earliest = t4.earliest else { throw .timescaleMissing("T4") }
+        return (earliest, t4.due)
+    }
+
+    /// T6's due date.
+    func t6Due() throws(RapidReviewError) -> CivilDate {
+        guard let t6 else { throw .timescaleMissing("T6") }
+        return t6.due
+    }
+
+    /// T5's due date from `meetingDate`.
+    func t5Due(afterMeetingOn meetingDate: CivilDate) throws(RapidReviewError) -> CivilDate {
+        guard let timescale = Timescales.rule("T5", rapidReview.ruleSet), let due = timescale.due(from: meetingDate, calendar: clock.calendar)
+        else { throw .timescaleMissing("T5") }
+        return due
+    }
+
+    private func deadline(_ id: String, metOn: CivilDate?) -> Deadline? {
+        guard let timescale = Timescales.rule(id, rapidReview.ruleSet), let anchor = anchorDate(timescale.anchor) else { return nil }
+        return Deadline.compute(
+            timescale, from: anchor, metOn: metOn, today: clock.today, calendar: clock.calendar, ruleSet: rapidReview.ruleSet)
+    }
+
+    private func anchorDate(_ anchor: AnchorEvent) -> CivilDate? {
+        switch anchor {
+        case .referralReceived: return rapidReview.handOver.referralReceived
+        // wt-2023 counts T6 from the notification to the National Panel; until intake knows of
+        // one, the referral date stands in (the earlier, stricter date).
+        case .notifiedNationalPanel: return rapidReview.handOver.notifiedNationalPanel ?? rapidReview.handOver.referralReceived
+        case .meetingHeld: return rapidReview.heldMeeting?.meetingDate
+        case .laBecameAware, .reviewCommissioned, .delayKnown, .publicationDate: return nil
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Contract
+import Foundation
+import RPC
+import Storage
+import WorkingDays
+
+/// A row that does not read back as it was written: a defect or a damaged file, answered
+/// INTERNAL and logged by type.
+struct StoredRowError: Error, CustomStringConvertible {
+    let table: String
+    let column: String
+    var description: String { "\(table).\(column) does not hold what was written" }
+}
+
+/// Reads a Rapid Review back from its rows.
+enum CaseRows {
+    /// Every case reference held, in order.
+    static func allReferences(_ db: some DatabaseAccess) throws -> [CaseReference] {
+        try db.query("SELECT case_reference FROM rapid_reviews ORDER BY case_reference").map { row in
+            let text: String = try row["case_reference"]
+            guard let reference = CaseReference(text) else { throw StoredRowError(table: "rapid_reviews", column: "case_reference") }
+            return reference
+        }
+    }
+
+    /// The Rapid Review of `reference` with every fact recorded, or nil.
+    static func load(_ db: some DatabaseAccess, reference: CaseReference) throws -> RapidReviewCase? {
+        let key = reference.description
+        guard let row = try db.queryOne("SELECT hand_over, opened_on FROM rapid_reviews WHERE case_reference = ?", key) else { return nil }
+        var rapidReview = RapidReviewCase(
+            handOver: try decode(RapidReviewAPI.OpenRapidReviewRequest.self, row, "hand_over", table: "rapid_reviews"),
+            openedOn: try date(row, "opened_on", table: "rapid_reviews"))
+        rapidReview.schedule = try db.query("SELECT * FROM meeting_schedule WHERE case_reference = ? ORDER BY number", key).map(scheduling)
+        rapidReview.meetings = try db.query("SELECT record FROM meetings WHERE case_reference = ? ORDER BY number", key).map {
+            try decode(RapidReviewAPI.RecordedMeeting.self, $0, "record", table: "meetings")
+        }
+        rapidReview.recommendations = try db.query("SELECT record FROM recommendations WHERE case_reference = ? ORDER BY version", key).map {
+            try decode(RapidReviewAPI.AgreedRecommendation.self, $0, "record", table: "recommendations")
+        }
+        rapidReview.clarifications = try db.query("SELECT * FROM clarifications WHERE case_reference = ? ORDER BY number", key).map(clarification)
+        rapidReview.ratification = try db.queryOne("SELECT record FROM ratifications WHERE case_reference = ?", key).map {
+            try decode(RapidReviewAPI.Ratification.self, $0, "record", table: "ratifications")
+        }
+        rapidReview.submission = try db.queryOne("SELECT record FROM submissions WHERE case_reference = ?", key).map {
+            try decode(RapidReviewAPI.Submission.self, $0, "record", table: "submissions")
+        }
+        return rapidReview
+    }
+
+    /// A value as the JSON text stored in a `record` column.
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try JSONCodec.encode(value), as: UTF8.self)
+    }
+
+    private static func scheduling(_ row: Row) throws -> RapidReviewAPI.ScheduledMeeting {
+        let format: String = try row["format"]
+        guard let meetingFormat = MeetingFormat(rawValue: format) else { throw StoredRowError(table: "meeting_schedule", column: "format") }
+        return RapidReviewAPI.ScheduledMeeting(
+            number: try row["number"], date: try date(row, "meeting_date", table: "meeting_schedule"), format: meetingFormat,
+            outsideT4Window: try row["outside_t4_window"], afterT6Deadline: try row["after_t6_deadline"], reason: try row["reason"],
+            scheduledOn: try date(row, "scheduled_on", table: "meeting_schedule"), scheduledBy: try row["scheduled_by"])
+    }
+
+    private static func clarification(_ row: Row) throws -> RapidReviewAPI.Clarification {
+        RapidReviewAPI.Clarification(
+            number: try row["number"], recommendationVersion: try row["recommendation_version"], question: try row["question"],
+            requestedOn: try date(row, "requested_on", table: "clarifications"), requestedBy: try row["requested_by"])
+    }
+
+    private static func date(_ row: Row, _ column: String, table: String) throws -> CivilDate {
+        let text: String = try row[column]
+        guard let date = CivilDate(text) else { throw StoredRowError(table: table, column: column) }
+        return date
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ row: Row, _ column: String, table: String) throws -> T {
+        let text: String = try row[column]
+        do {
+            return try JSONCodec.decode(type, from: Data(text.utf8))
+        } catch {
+            throw StoredRowError(table: table, column: column)
+        }
+    }
+}

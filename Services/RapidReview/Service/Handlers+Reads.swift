@@ -1,0 +1,37 @@
+import Contract
+import RPC
+import ServiceKit
+
+/// The calls that read.
+extension RapidReviewHandlers {
+    /// Appendix 5, filled in.
+    func getOutcomeDocument(_ request: RapidReviewAPI.GetOutcomeDocumentRequest, _ call: CallContext) async throws -> RapidReviewAPI.OutcomeDocument {
+        about(request.caseReference, call)
+        let format = request.format ?? .text
+        let rapidReview = try await store.rapidReview(request.caseReference)
+        return RapidReviewAPI.OutcomeDocument(
+            caseReference: request.caseReference, format: format, document: try OutcomeDocumentRenderer.render(rapidReview, format: format))
+    }
+
+    /// One Rapid Review in full.
+    func getRapidReview(_ request: RapidReviewAPI.CaseRequest, _ call: CallContext) async throws -> RapidReviewAPI.RapidReview {
+        about(request.caseReference, call)
+        return try await store.rapidReview(request.caseReference).view(clock)
+    }
+
+    /// Every Rapid Review, summarised, optionally only one state or only the overdue.
+    func listRapidReviews(_ request: RapidReviewAPI.ListRapidReviewsRequest) async throws -> RapidReviewAPI.ListRapidReviewsResponse {
+        let clock = clock
+        let summaries = try await store.rapidReviews().map { $0.summary(clock) }.filter { summary in
+            (request.state.map { $0 == summary.state } ?? true) && (request.overdueOnly != true || summary.overdue)
+        }
+        return RapidReviewAPI.ListRapidReviewsResponse(rapidReviews: summaries)
+    }
+
+    /// The statuses for the gateway: no personal data.
+    func getStatuses(_ request: GetStatusesRequest, _ call: CallContext) async throws -> GetStatusesResponse {
+        if request.references.count == 1, let only = request.references.first { about(only, call) }
+        let clock = clock
+        return GetStatusesResponse(statuses: try await store.rapidReviews(request.references).map { $0.status(clock) })
+    }
+}

@@ -1,0 +1,138 @@
+import Contract
+import RPC
+import ServiceKit
+
+/// The calls that record a step of the Rapid Review.
+extension RapidReviewHandlers {
+    /// intake's hand-over, applied once per idempotency key; a replay answers the first reply.
+    func openRapidReview(_ request: RapidReviewAPI.OpenRapidReviewRequest, _ call: CallContext) async throws
+        -> RapidReviewAPI.OpenRapidReviewResponse
+    {
+        about(request.caseReference, call)
+        guard let key = call.metadata["idempotency-key"], !key.isBlank else {
+            throw RapidReviewError.invalidField(path: "idempotency-key", rule: nil, problem: "a hand-over carries an idempotency-key header")
+        }
+        let clock = clock
+        let partnership = context.configuration.partnership
+        let reply = try await store.applyHandOverOnce(key: key) { writer in
+            try OpeningHandOver.check(request, partnership: partnership, today: clock.today)
+            guard try !writer.isOpen(request.caseReference) else {
+                return RapidReviewAPI.OpenRapidReviewResponse(caseReference: request.caseReference, opened: false)
+            }
+            try writer.open(request, openedOn: clock.today, idempotencyKey: key)
+            return RapidReviewAPI.OpenRapidReviewResponse(caseReference: request.caseReference, opened: true)
+        }
+        if reply.opened {
+            context.logger.info("Rapid Review opened", ["caseReference": .string(request.caseReference.description)])
+            for difference in OpeningHandOver.disagreements(request, clock: clock) {
+                context.logger.warning(
+                    "intake's deadline differs from this service's calendar; this service's is used",
+                    ["caseReference": .string(request.caseReference.description), "difference": .string(difference)])
+            }
+        }
+        return reply
+    }
+
+    /// Sets or moves the meeting's date (T4, T6); the history is kept.
+    func scheduleMeeting(_ request: RapidReviewAPI.ScheduleMeetingRequest, _ call: CallContext) async throws -> RapidReviewAPI.ScheduleMeetingResponse
+    {
+        about(request.caseReference, call)
+        let (clock, principal) = (clock, principal(call))
+        return try await store.change(request.caseReference) { rapidReview, writer in
+            let meeting = try rapidReview.scheduling(request, by: principal, clock: clock)
+            try writer.addScheduling(meeting, to: rapidReview.reference)
+            var updated = rapidReview
+            updated.schedule.append(meeting)
+            return RapidReviewAPI.ScheduleMeetingResponse(
+                caseReference: rapidReview.reference, meeting: meeting, history: rapidReview.schedule,
+                deadlines: CaseDeadlines(rapidReview: updated, clock: clock).all)
+        }
+    }
+
+    /// Records the meeting held; quorum (R1) judged, R2-R6 checked.
+    func recordMeeting(_ request: RapidReviewAPI.RecordMeetingRequest, _ call: CallContext) async throws -> RapidReviewAPI.RecordMeetingResponse {
+        about(request.caseReference, call)
+        let (clock, principal) = (clock, principal(call))
+        return try await store.change(request.caseReference) { rapidReview, writer in
+            let meeting = try rapidReview.recordingMeeting(request, by: principal, clock: clock)
+            try writer.addMeeting(meeting, to: rapidReview.reference)
+            var updated = rapidReview
+            updated.meetings.append(meeting)
+            return RapidReviewAPI.RecordMeetingResponse(
+                caseReference: rapidReview.reference, meetingNumber: meeting.number, quorate: meeting.quorate,
+                missingPartners: meeting.missingPartners,
+                deadlines: CaseDeadlines(rapidReview: updated, clock: clock).all)
+        }
+    }
+
+    /// Agrees the recommendation (R1, R7, R8), or revises it after clarification (R9).
+    func agreeRecommendation(_ request: RapidReviewAPI.AgreeRecommendationRequest, _ call: CallContext) async throws
+        -> RapidReviewAPI.AgreeRecommendationResponse
+    {
+        about(request.caseReference, call)
+        let (clock, principal) = (clock, principal(call))
+        return try await store.change(request.caseReference) { rapidReview, writer in
+            let recommendation = try rapidReview.agreeing(request, by: principal, clock: clock)
+            try writer.addRecommendation(recommendation, to: rapidReview.reference)
+            var updated = rapidReview
+            updated.recommendations.append(recommendation)
+            return RapidReviewAPI.AgreeRecommendationResponse(
+                caseReference: rapidReview.reference, recommendation: recommendation, state: updated.state,
+                deadlines: CaseDeadlines(rapidReview: updated, clock: clock).all)
+        }
+    }
+
+    /// The independent chair's question: back to the panel (R9).
+    func requestClarification(_ request: RapidReviewAPI.RequestClarificationRequest, _ call: CallContext) async throws
+        -> RapidReviewAPI.RequestClarificationResponse
+    {
+        about(request.caseReference, call)
+        let (clock, principal) = (clock, principal(call))
+        return try await store.change(request.caseReference) { rapidReview, writer in
+            let clarification = try rapidReview.requestingClarification(request, by: principal, clock: clock)
+            try writer.addClarification(clarification, to: rapidReview.reference)
+            var updated = rapidReview
+            updated.clarifications.append(clarification)
+            return RapidReviewAPI.RequestClarificationResponse(
+                caseReference: rapidReview.reference, clarification: clarification, state: updated.state)
+        }
+    }
+
+    /// The independent chair ratifies (R9); a commissioned review goes to review-management
+    /// through the outbox in the same transaction.
+    func ratify(_ request: RapidReviewAPI.RatifyRequest, _ call: CallContext) async throws -> RapidReviewAPI.RatifyResponse {
+        about(request.caseReference, call)
+        let (clock, principal) = (clock, principal(call))
+        let response = try await store.change(request.caseReference) { rapidReview, writer in
+            let ratification = try rapidReview.ratifying(request, by: principal, clock: clock)
+            try writer.recordRatification(ratification, of: rapidReview.reference, handOver: rapidReview.commissionReview(ratification))
+            var updated = rapidReview
+            updated.ratification = ratification
+            return RapidReviewAPI.RatifyResponse(
+                caseReference: rapidReview.reference, ratification: ratification, stage: updated.stage,
+                deadlines: CaseDeadlines(rapidReview: updated, clock: clock).all)
+        }
+        if response.ratification.path == .reviewCommissioned { context.relay.poke() }
+        context.logger.info(
+            "Rapid Review ratified",
+            ["caseReference": .string(request.caseReference.description), "path": .string(response.ratification.path.rawValue)])
+        return response
+    }
+
+    /// The submission to the National Panel and the sharing with agencies (R10, T5, T6).
+    func recordSubmission(_ request: RapidReviewAPI.RecordSubmissionRequest, _ call: CallContext) async throws
+        -> RapidReviewAPI.RecordSubmissionResponse
+    {
+        about(request.caseReference, call)
+        let (clock, principal) = (clock, principal(call))
+        return try await store.change(request.caseReference) { rapidReview, writer in
+            let submission = try rapidReview.submitting(request, by: principal, clock: clock)
+            try writer.recordSubmission(submission, of: rapidReview.reference)
+            var updated = rapidReview
+            updated.submission = submission
+            return RapidReviewAPI.RecordSubmissionResponse(
+                caseReference: rapidReview.reference, submission: submission, complete: true,
+                deadlines: CaseDeadlines(rapidReview: updated, clock: clock).all)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Contract
+import WorkingDays
+
+/// One Rapid Review as this service holds it: the facts recorded, in order. Its state is
+/// derived from them, never stored, so it cannot disagree with them.
+struct RapidReviewCase: Sendable, Equatable {
+    /// intake's hand-over, as received.
+    var handOver: RapidReviewAPI.OpenRapidReviewRequest
+    /// When the hand-over was applied.
+    var openedOn: CivilDate
+    /// Every scheduling of the meeting, oldest first.
+    var schedule: [RapidReviewAPI.ScheduledMeeting] = []
+    /// Every meeting recorded, oldest first.
+    var meetings: [RapidReviewAPI.RecordedMeeting] = []
+    /// Every recommendation agreed, oldest first.
+    var recommendations: [RapidReviewAPI.AgreedRecommendation] = []
+    /// Every request for clarification, oldest first (answers are on the recommendations).
+    var clarifications: [RapidReviewAPI.Clarification] = []
+    /// The independent chair's ratification.
+    var ratification: RapidReviewAPI.Ratification?
+    /// The submission to the National Panel.
+    var submission: RapidReviewAPI.Submission?
+
+    var reference: CaseReference { handOver.caseReference }
+    var ruleSet: RuleSet { handOver.ruleSet }
+
+    /// The scheduling in force.
+    var currentSchedule: RapidReviewAPI.ScheduledMeeting? { schedule.last }
+
+    /// The quorate meeting: the Rapid Review meeting proper (R1). There is at most one.
+    var heldMeeting: RapidReviewAPI.RecordedMeeting? { meetings.first(where: \.quorate) }
+
+    /// The recommendation in force.
+    var currentRecommendation: RapidReviewAPI.AgreedRecommendation? { recommendations.last }
+
+    /// The chair's question not yet answered by a revised recommendation (R9).
+    var outstandingClarification: RapidReviewAPI.Clarification? {
+        guard let last = clarifications.last, last.recommendationVersion == currentRecommendation?.version else { return nil }
+        return last
+    }
+
+    /// Where the Rapid Review stands.
+    var state: RapidReviewAPI.RapidReviewState {
+        if submission != nil { return .submitted }
+        if ratification != nil { return .ratified }
+        if outstandingClarification != nil { return .clarificationRequested }
+        if currentRecommendation != nil { return .awaitingRatification }
+        if heldMeeting != nil { return .awaitingRecommendation }
+        if let last = meetings.last, last.scheduleNumber == currentSchedule?.number { return .meetingNotQuorate }
+        if currentSchedule != nil { return .meetingScheduled }
+        return .opened
+    }
+
+    /// The case's stage in this service: the Rapid Review until ratified, then a review when
+    /// one was commissioned, closed otherwise.
+    var stage: CaseStage {
+        guard let ratification else { return .rapidReview }
+        return ratification.path == .reviewCommissioned ? .review : .closed
+    }
+
+    /// Clarifications with the panel's answers filled in from the revised recommendations.
+    var answeredClarifications: [RapidReviewAPI.Clarification] {
+        clarifications.map { clarification in
+            var answered = clarification
+            if let revision = recommendations.first(where: { $0.version == clarification.recommendationVersion + 1 }) {
+                answered.answer = revision.answerToClarification
+                answered.answeredOn = revision.agreedOn
+            }
+            return answered
+        }
+    }
+
+    /// Appendix 5's content: the quorate meeting, the recommendation in force, the submission.
+    var outcome: RapidReviewOutcome? {
+        guard let meeting = heldMeeting else { return nil }
+        return RapidReviewOutcome(
+            caseReference: reference, meetingDate: meeting.meetingDate, format: meeting.format, participants: meeting.participants,
+            omissions: meeting.omissions, documentation: meeting.documentation, caseSummary: meeting.caseSummary,
+            immediateAction: meeting.immediateAction, criteria: meeting.criteria, discussion: meeting.discussion,
+            decision: currentRecommendation?.decision, submittedToNationalPanel: submission?.submittedToNationalPanel)
+    }
+}

@@ -1,0 +1,33 @@
+import Contract
+import RPC
+
+/// Why the rapid-review service refused a call, in the domain's words. Mapped to RPC status
+/// codes in one place, `rpcError`, so every handler answers the same way.
+package enum RapidReviewError: Error, Sendable, Equatable {
+    /// No Rapid Review has been opened for the case (intake has not handed it over).
+    case notOpen(CaseReference)
+    /// A field is missing, empty or breaks a rule: INVALID_ARGUMENT naming the field's path,
+    /// then the rule when one applies (`decision.reasons: R8: give the reasons...`).
+    case invalidField(path: String, rule: String?, problem: String)
+    /// A step out of order, or one the case's state does not allow: FAILED_PRECONDITION
+    /// starting with the rule id and naming the missing step (`R9: ratify needs an agreed
+    /// recommendation; none agreed yet`).
+    case outOfOrder(rule: String, problem: String)
+    /// A timescale this code relies on is missing from the contract's table: a defect, never
+    /// the caller's fault.
+    case timescaleMissing(String)
+
+    /// The RPC error the caller gets.
+    package var rpcError: RPCError {
+        switch self {
+        case .notOpen(let reference):
+            return RPCError(.notFound, "caseReference: no Rapid Review for \(reference); intake opens it with OpenRapidReview")
+        case .invalidField(let path, let rule, let problem):
+            return RPCError(.invalidArgument, rule.map { "\(path): \($0): \(problem)" } ?? "\(path): \(problem)")
+        case .outOfOrder(let rule, let problem):
+            return RPCError(.failedPrecondition, "\(rule): \(problem)")
+        case .timescaleMissing:
+            return RPCError(.internal, "internal error")
+        }
+    }
+}

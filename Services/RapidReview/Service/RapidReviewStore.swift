@@ -1,0 +1,127 @@
+import Contract
+import Foundation
+import RPC
+import Storage
+import WorkingDays
+
+/// The service's database in the domain's words: handlers never see SQL. Every change runs
+/// in one write transaction that first loads the case, so its checks and its changes see the
+/// same state, and a refused change leaves nothing behind (the transaction rolls back).
+struct RapidReviewStore: Sendable {
+    let database: Database
+
+    /// Applies intake's hand-over once per idempotency key (Inbox): a replay returns the
+    /// reply stored the first time without running `effect` again.
+    func applyHandOverOnce(
+        key: String, _ effect: @escaping @Sendable (StoreWriter) throws -> RapidReviewAPI.OpenRapidReviewResponse
+    ) async throws -> RapidReviewAPI.OpenRapidReviewResponse {
+        let reply = try await database.write { tx in
+            try Inbox.applyOnce(tx, key: key) { try JSONCodec.encode(try effect(StoreWriter(tx: tx))) }
+        }
+        return try JSONCodec.decode(RapidReviewAPI.OpenRapidReviewResponse.self, from: reply)
+    }
+
+    /// Loads the Rapid Review of `reference` in a write transaction and runs `body`, which
+    /// checks the step and records it through the writer. Throws `notOpen` when there is none.
+    func change<T: Sendable>(
+        _ reference: CaseReference, _ body: @escaping @Sendable (RapidReviewCase, StoreWriter) throws -> T
+    ) async throws -> T {
+        try await database.write { tx in
+            guard let rapidReview = try CaseRows.load(tx, reference: reference) else { throw RapidReviewError.notOpen(reference) }
+            return try body(rapidReview, StoreWriter(tx: tx))
+        }
+    }
+
+    /// The Rapid Review of `reference`; `notOpen` when there is none.
+    func rapidReview(_ reference: CaseReference) async throws -> RapidReviewCase {
+        let found = try await database.read { try CaseRows.load($0, reference: reference) }
+        guard let found else { throw RapidReviewError.notOpen(reference) }
+        return found
+    }
+
+    /// The Rapid Reviews of `references` that exist, or every one when empty, in reference order.
+    func rapidReviews(_ references: [CaseReference] = []) async throws -> [RapidReviewCase] {
+        try await database.read { db in
+            let wanted = references.isEmpty ? try CaseRows.allReferences(db) : references
+            return try Set(wanted).sorted().compactMap { try CaseRows.load(db, reference: $0) }
+        }
+    }
+}
+
+/// The writes of one change, inside its transaction.
+struct StoreWriter {
+    fileprivate let tx: WriteTransaction
+
+    /// The peer the CommissionReview hand-over goes to.
+    static let reviewManagement = RapidReviewService.reviewManagementPeer
+
+    /// True when a Rapid Review is open for `reference`.
+    func isOpen(_ reference: CaseReference) throws -> Bool {
+        let found: Int? = try tx.value("SELECT 1 FROM rapid_reviews WHERE case_reference = ?", reference.description)
+        return found != nil
+    }
+
+    /// Opens a Rapid Review from intake's hand-over.
+    func open(_ handOver: RapidReviewAPI.OpenRapidReviewRequest, openedOn: CivilDate, idempotencyKey: String) throws {
+        try tx.execute(
+            "INSERT INTO rapid_reviews (case_reference, hand_over, referral_received, rule_set, opened_on, idempotency_key) VALUES (?, ?, ?, ?, ?, ?)",
+            handOver.caseReference.description, try CaseRows.json(handOver), handOver.referralReceived.description, handOver.ruleSet.rawValue,
+            openedOn.description, idempotencyKey)
+    }
+
+    /// Adds a scheduling of the meeting; earlier ones stay.
+    func addScheduling(_ meeting: RapidReviewAPI.ScheduledMeeting, to reference: CaseReference) throws {
+        try tx.execute(
+            """
+            INSERT INTO meeting_schedule (case_reference, number, meeting_date, format, outside_t4_window, after_t6_deadline, reason,
+                scheduled_on, scheduled_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, reference.description, meeting.number, meeting.date.description, meeting.format.rawValue, meeting.outsideT4Window,
+            meeting.afterT6Deadline, meeting.reason, meeting.scheduledOn.description, meeting.scheduledBy)
+    }
+
+    /// Adds a meeting as recorded.
+    func addMeeting(_ meeting: RapidReviewAPI.RecordedMeeting, to reference: CaseReference) throws {
+        try tx.execute(
+            "INSERT INTO meetings (case_reference, number, meeting_date, quorate, record) VALUES (?, ?, ?, ?, ?)", reference.description,
+            meeting.number, meeting.meetingDate.description, meeting.quorate, try CaseRows.json(meeting))
+    }
+
+    /// Adds an agreed recommendation; earlier versions stay.
+    func addRecommendation(_ recommendation: RapidReviewAPI.AgreedRecommendation, to reference: CaseReference) throws {
+        try tx.execute(
+            "INSERT INTO recommendations (case_reference, version, recommendation, record) VALUES (?, ?, ?, ?)", reference.description,
+            recommendation.version, recommendation.decision.recommendation.rawValue, try CaseRows.json(recommendation))
+    }
+
+    /// Adds the chair's request for clarification.
+    func addClarification(_ clarification: RapidReviewAPI.Clarification, to reference: CaseReference) throws {
+        try tx.execute(
+            """
+            INSERT INTO clarifications (case_reference, number, recommendation_version, question, requested_on, requested_by)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, reference.description, clarification.number, clarification.recommendationVersion, clarification.question,
+            clarification.requestedOn.description, clarification.requestedBy)
+    }
+
+    /// Records the ratification and, for a commissioned review, puts `CommissionReview` in the
+    /// outbox for review-management in this same transaction: neither exists without the other.
+    func recordRatification(
+        _ ratification: RapidReviewAPI.Ratification, of reference: CaseReference, handOver commission: ReviewManagementAPI.CommissionReviewRequest?
+    ) throws {
+        try tx.execute(
+            "INSERT INTO ratifications (case_reference, recommendation_version, path, record) VALUES (?, ?, ?, ?)", reference.description,
+            ratification.recommendationVersion, ratification.path.rawValue, try CaseRows.json(ratification))
+        if let commission {
+            try Outbox.enqueue(
+                tx, destination: Self.reviewManagement, method: ReviewManagementAPI.commissionReview.path, payload: try JSONCodec.encode(commission),
+                idempotencyKey: "rapid-review/CommissionReview/\(reference)")
+        }
+    }
+
+    /// Records the submission to the National Panel and the sharing with agencies.
+    func recordSubmission(_ submission: RapidReviewAPI.Submission, of reference: CaseReference) throws {
+        try tx.execute(
+            "INSERT INTO submissions (case_reference, submitted_on, late, t6_met, record) VALUES (?, ?, ?, ?, ?)", reference.description,
+            submission.submittedToNationalPanel.description, submission.late, submission.t6Met, try CaseRows.json(submission))
+    }
+}

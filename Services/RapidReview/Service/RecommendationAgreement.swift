@@ -1,0 +1,83 @@
+import Contract
+import WorkingDays
+
+extension RapidReviewCase {
+    /// Agrees the recommendation at the quorate meeting (R1, R7, R8). It then waits for the
+    /// independent chair; it changes again only to answer a request for clarification (R9).
+    func agreeing(_ request: RapidReviewAPI.AgreeRecommendationRequest, by principal: String, clock: CaseClock) throws(RapidReviewError)
+        -> RapidReviewAPI.AgreedRecommendation
+    {
+        if let ratification {
+            throw .outOfOrder(rule: "R9", problem: "the recommendation was ratified on \(ratification.ratifiedOn); it can no longer change")
+        }
+        guard let meeting = heldMeeting else {
+            if let last = meetings.last {
+                let missing = last.missingPartners.map(\.rawValue).joined(separator: ", ")
+                throw .outOfOrder(
+                    rule: "R1",
+                    problem:
+                        "the meeting of \(last.meetingDate) was not quorate (no \(missing) representative); no recommendation can be agreed at it: hold a quorate meeting (ScheduleMeeting, RecordMeeting)"
+                )
+            }
+            throw .outOfOrder(rule: "R7", problem: "a recommendation is agreed at the Rapid Review meeting; no meeting recorded yet (RecordMeeting)")
+        }
+        let clarification = outstandingClarification
+        if let current = currentRecommendation, clarification == nil {
+            throw .outOfOrder(
+                rule: "R9",
+                problem:
+                    "recommendation \(current.letter) is with the independent chair for ratification; it changes only after a request for clarification"
+            )
+        }
+        if let clarification, request.answerToClarification.isBlank {
+            throw .invalidField(
+                path: "answerToClarification", rule: "R9",
+                problem: "the independent chair asked \"\(clarification.question)\"; answer it with the revised recommendation")
+        }
+        try RecommendationRules.check(request.decision, criteria: meeting.criteria, immediateLearning: meeting.discussion.immediateLearning)
+        return RapidReviewAPI.AgreedRecommendation(
+            version: recommendations.count + 1, meetingNumber: meeting.number, decision: request.decision,
+            answerToClarification: clarification == nil ? nil : request.answerToClarification?.trimmed, agreedOn: clock.today, agreedBy: principal)
+    }
+}
+
+/// The content rules of the recommendation, R7 and R8 (Appendix 5 §3, §1.4.5).
+enum RecommendationRules {
+    /// R7: d and j state which review or what else; a and b agree with the criteria ticked.
+    /// R8: reasons always; other options considered below the CSPR threshold (c-j); for h, why
+    /// no further learning is to be gained. i needs the learning the meeting identified.
+    static func check(_ decision: RecommendationDecision, criteria: [Criterion], immediateLearning: String?) throws(RapidReviewError) {
+        let recommendation = decision.recommendation
+        let named = "\(recommendation.letter) (\(recommendation.rawValue))"
+        if recommendation.needsStatement && decision.statement.isBlank {
+            let what = recommendation == .otherStatutoryReview ? "which review: DHR, SAR, MAPPA SFO or other" : "what is recommended"
+            throw .invalidField(path: "decision.statement", rule: "R7", problem: "recommendation \(named) needs a statement of \(what)")
+        }
+        if decision.reasons.isBlank {
+            throw .invalidField(
+                path: "decision.reasons", rule: "R8",
+                problem: "give the reasons for the recommendation, including the potential for additional learning")
+        }
+        if recommendation.isBelowCSPRThreshold && decision.otherOptionsConsidered.isBlank {
+            throw .invalidField(
+                path: "decision.otherOptionsConsidered", rule: "R8",
+                problem:
+                    "recommendation \(named) means the case does not meet the criteria for a CSPR: say which other review options were considered")
+        }
+        if recommendation == .noFurtherAction && decision.whyNoFurtherLearning.isBlank {
+            throw .invalidField(
+                path: "decision.whyNoFurtherLearning", rule: "R8",
+                problem: "a decision not to proceed (\(named)) explains why no further learning is to be gained")
+        }
+        if !recommendation.isBelowCSPRThreshold && criteria.contains(.noneOfTheAbove) {
+            throw .outOfOrder(
+                rule: "R7",
+                problem: "recommendation \(named) says the case meets the criteria for a CSPR, but the meeting ticked none of the criteria (R5)")
+        }
+        if recommendation == .learningActedUpon && immediateLearning.isBlank {
+            throw .outOfOrder(
+                rule: "R7",
+                problem: "recommendation \(named) rests on learning identified and acted upon; the meeting recorded no immediate learning (R6)")
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Contract
+import Foundation
+import WorkingDays
+
+/// Obviously fictional samples of the rapid-review service's messages and its hand-over to
+/// review-management, every field filled.
+extension Samples {
+    static let scheduled = RapidReviewAPI.ScheduledMeeting(
+        number: 2, date: date("2025-04-11"), format: .telephone, outsideT4Window: true, afterT6Deadline: false,
+        reason: "fictional: the panel chair was unavailable on the earlier date", scheduledOn: date("2025-03-26"), scheduledBy: "Pat.Support")
+
+    static let scheduleMeeting = Pair(
+        request: RapidReviewAPI.ScheduleMeetingRequest(
+            caseReference: reference, date: date("2025-04-11"), format: .telephone, reason: "fictional: the panel chair was unavailable"),
+        response: RapidReviewAPI.ScheduleMeetingResponse(
+            caseReference: reference, meeting: scheduled,
+            history: [
+                RapidReviewAPI.ScheduledMeeting(
+                    number: 1, date: date("2025-04-03"), format: .faceToFace, outsideT4Window: false, afterT6Deadline: false, reason: nil,
+                    scheduledOn: date("2025-03-25"), scheduledBy: "Pat.Support")
+            ],
+            deadlines: [
+                Deadline(rule: "T4", due: date("2025-04-10"), earliest: date("2025-04-02"), status: .open, ruleSet: .surrey2019),
+                Deadline(rule: "T6", due: date("2025-04-14"), status: .open, ruleSet: .surrey2019),
+            ]))
+
+    static let recordedMeeting = RapidReviewAPI.RecordedMeeting(
+        number: 1, scheduleNumber: 1, meetingDate: outcome.meetingDate, format: outcome.format, participants: outcome.participants,
+        omissions: outcome.omissions, documentation: outcome.documentation, caseSummary: outcome.caseSummary,
+        immediateAction: outcome.immediateAction, criteria: outcome.criteria, discussion: outcome.discussion, quorate: true, missingPartners: [],
+        recordedOn: date("2025-04-03"), recordedBy: "Sam.Panel")
+
+    static let recordMeeting = Pair(
+        request: RapidReviewAPI.RecordMeetingRequest(
+            caseReference: reference, meetingDate: outcome.meetingDate, format: .faceToFace, participants: outcome.participants,
+            omissions: outcome.omissions, documentation: outcome.documentation, caseSummary: outcome.caseSummary,
+            immediateAction: outcome.immediateAction, criteria: outcome.criteria, discussion: outcome.discussion),
+        response: RapidReviewAPI.RecordMeetingResponse(
+            caseReference: reference, meetingNumber: 1, quorate: false, missingPartners: [.police],
+            deadlines: [Deadline(rule: "T4", due: date("2025-04-10"), earliest: date("2025-04-02"), status: .open, ruleSet: .surrey2019)]))
+
+    static let agreed = RapidReviewAPI.AgreedRecommendation(
+        version: 2, meetingNumber: 1,
+        decision: RecommendationDecision(
+            recommendation: .otherStatutoryReview, statement: "a Domestic Homicide Review", reasons: "fictional reasons",
+            otherOptionsConsidered: "fictional: a local CSPR was considered", whyNoFurtherLearning: "fictional"),
+        answerToClarification: "fictional answer", agreedOn: date("2025-04-04"), agreedBy: "Sam.Panel")
+
+    static let agreeRecommendation = Pair(
+        request: RapidReviewAPI.AgreeRecommendationRequest(
+            caseReference: reference, decision: agreed.decision, answerToClarification: "fictional answer"),
+        response: RapidReviewAPI.AgreeRecommendationResponse(
+            caseReference: reference, recommendation: agreed, state: .awaitingRatification,
+            deadlines: [Deadline(rule: "T5", due: date("2025-04-07"), status: .dueSoon, ruleSet: .surrey2019)]))
+
+    static let clarification = RapidReviewAPI.Clarification(
+        number: 1, recommendationVersion: 1, question: "fictional: which agencies were considered for a single-agency review?",
+        requestedOn: date("2025-04-04"), requestedBy: "Alex.Chair", answer: "fictional answer", answeredOn: date("2025-04-04"))
+
+    static let requestClarification = Pair(
+        request: RapidReviewAPI.RequestClarificationRequest(caseReference: reference, question: clarification.question),
+        response: RapidReviewAPI.RequestClarificationResponse(caseReference: reference, clarification: clarification, state: .clarificationRequested))
+
+    static let ratification = RapidReviewAPI.Ratification(
+        recommendationVersion: 2, ratifiedOn: date("2025-04-07"), ratifiedBy: "Alex.Chair", comments: "fictional comment", path: .referredElsewhere,
+        referredTo: "DHR, SAR, MAPPA SFO or other: a Domestic Homicide Review", learningRecorded: "fictional learning")
+
+    static let ratify = Pair(
+        request: RapidReviewAPI.RatifyRequest(caseReference: reference, comments: "fictional comment"),
+        response: RapidReviewAPI.RatifyResponse(
+            caseReference: reference, ratification: ratification, stage: .closed,
+            deadlines: [Deadline(rule: "T6", due: date("2025-04-14"), status: .open, ruleSet: .surrey2019)]))
+
+    static let submission = RapidReviewAPI.Submission(
+        submittedToNationalPanel: date("2025-04-07"),
+        sharedWith: [
+            RapidReviewAPI.OutcomeShared(agency: "Testtown Primary School", date: date("2025-04-07"), referrer: true),
+            RapidReviewAPI.OutcomeShared(agency: "Testshire Integrated Care Board", date: date("2025-04-07")),
+        ], late: false, t6Met: true, recordedOn: date("2025-04-07"), recordedBy: "Pat.Support")
+
+    static let recordSubmission = Pair(
+        request: RapidReviewAPI.RecordSubmissionRequest(
+            caseReference: reference, submittedToNationalPanel: submission.submittedToNationalPanel, sharedWith: submission.sharedWith),
+        response: RapidReviewAPI.RecordSubmissionResponse(
+            caseReference: reference, submission: submission, complete: true,
+            deadlines: [
+                Deadline(rule: "T5", due: date("2025-04-07"), status: .met, metOn: date("2025-04-07"), ruleSet: .surrey2019),
+                Deadline(rule: "T6", due: date("2025-04-14"), status: .met, metOn: date("2025-04-07"), ruleSet: .surrey2019),
+            ]))
+
+    static let outcomeDocument = Pair(
+        request: RapidReviewAPI.GetOutcomeDocumentRequest(caseReference: reference, format: .markdown),
+        response: RapidReviewAPI.OutcomeDocument(caseReference: reference, format: .markdown, document: "# Rapid Review Outcome Document\n"))
+
+    static let rapidReview = RapidReviewAPI.RapidReview(
+        caseReference: reference, state: .submitted, stage: .closed, handOver: openRapidReview, openedOn: date("2025-03-25"),
+        schedule: scheduleMeeting.response.history, meetings: [recordedMeeting], recommendations: [agreed], clarifications: [clarification],
+        ratification: ratification, submission: submission, outcome: outcome,
+        milestones: [Milestone(event: "meetingHeld", date: date("2025-04-03"))],
+        deadlines: [Deadline(rule: "T6", due: date("2025-04-14"), status: .met, metOn: date("2025-04-07"), ruleSet: .surrey2019)])
+
+    static let listRapidReviews = Pair(
+        request: RapidReviewAPI.ListRapidReviewsRequest(state: .awaitingRatification, overdueOnly: true),
+        response: RapidReviewAPI.ListRapidReviewsResponse(rapidReviews: [
+            RapidReviewAPI.RapidReviewSummary(
+                caseReference: reference, state: .awaitingRatification, stage: .rapidReview, recommendation: .localReview,
+                nextDeadline: Deadline(rule: "T5", due: date("2025-04-07"), status: .overdue, ruleSet: .surrey2019), overdue: true)
+        ]))
+
+    static let commissionReview = Pair(
+        request: ReviewManagementAPI.CommissionReviewRequest(
+            caseReference: reference, reviewKind: .localReview, decisionDate: date("2025-04-07"), criteria: [.multiAgencyWorking, .recurrentThemes],
+            keyIssues: "fictional: information sharing", immediateLearning: "fictional learning", ruleSet: .surrey2019),
+        response: ReviewManagementAPI.CommissionReviewResponse(caseReference: reference, commissioned: true))
+}
+
+/// A call's request and response, pinned together in one golden file.
+struct Pair<Request: Codable & Equatable & Sendable, Response: Codable & Equatable & Sendable>: Codable, Equatable, Sendable {
+    var request: Request
+    var response: Response
+}

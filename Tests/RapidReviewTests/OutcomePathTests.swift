@@ -1,0 +1,86 @@
+import Contract
+import RPC
+import RapidReviewService
+import ServiceKit
+import Storage
+import TestSupport
+import Testing
+import WorkingDays
+
+@Suite("Each recommendation letter's path once ratified: commissioned, closed, referred elsewhere")
+struct OutcomePathTests {
+    @Test(
+        "a, b, c, e: ratification hands CommissionReview to review-management and the case moves to review",
+        arguments: [Recommendation.nationalReview, .localReview, .alternativeLearningReview, .singleAgencyReview])
+    func commissioned(recommendation: Recommendation) async throws {
+        let directory = try TestDirectory()
+        let receiver = try await startInProcess(StandInReviewManagement.definition, directory)
+        try await withHarness(reviewManagementPort: receiver.port) { harness in
+            let reference = Fixtures.reference(60)
+            try await harness.prepare(reference, through: .recommended, recommendation: recommendation)
+            let ratified = try await harness.ratify(reference)
+            #expect(ratified.ratification.path == .reviewCommissioned)
+            #expect(ratified.stage == .review)
+            #expect(ratified.ratification.referredTo == nil)
+            let arrived = try await eventually(within: .seconds(10)) {
+                try await StandInReviewManagement.commissioned(port: receiver.port).count == 1
+            }
+            #expect(arrived)
+            let commissioned = try await StandInReviewManagement.commissioned(port: receiver.port)
+            #expect(commissioned.first?.request.reviewKind == recommendation)
+            #expect(commissioned.first?.request.decisionDate == Fixtures.date(TestDirectory.today))
+            #expect(commissioned.first?.idempotencyKey == "rapid-review/CommissionReview/\(reference)")
+        }
+        await receiver.stop(grace: .seconds(1))
+    }
+
+    @Test(
+        "h, i: the case closes with the learning recorded; nothing goes to review-management",
+        arguments: [Recommendation.noFurtherAction, .learningActedUpon])
+    func closed(recommendation: Recommendation) async throws {
+        try await withHarness { harness in
+            let reference = Fixtures.reference(61)
+            try await harness.prepare(reference, through: .recommended, recommendation: recommendation)
+            let ratified = try await harness.ratify(reference)
+            #expect(ratified.ratification.path == .closedWithLearning)
+            #expect(ratified.stage == .closed)
+            let learning = try #require(ratified.ratification.learningRecorded)
+            #expect(learning.contains("Fictional: health visitors to share concerns at once"))
+            if recommendation == .noFurtherAction { #expect(learning.contains("No further learning to be gained: Fictional")) }
+            try await expectNoHandOver(harness)
+            let status = try await harness.call(RapidReviewAPI.getStatuses, .init(references: [reference]), as: TestTokens.viewer)
+            #expect(status.statuses.first?.stage == .closed)
+            #expect(status.statuses.first?.milestones.map(\.event).contains("closedWithLearning") == true)
+        }
+    }
+
+    @Test(
+        "d, f, g, j: the referral to the other process is recorded and the case closes here",
+        arguments: [Recommendation.otherStatutoryReview, .multiAgencyAudit, .singleAgencyAudit, .other])
+    func referredElsewhere(recommendation: Recommendation) async throws {
+        try await withHarness { harness in
+            let reference = Fixtures.reference(62)
+            try await harness.prepare(reference, through: .recommended, recommendation: recommendation)
+            let ratified = try await harness.ratify(reference)
+            #expect(ratified.ratification.path == .referredElsewhere)
+            #expect(ratified.stage == .closed)
+            let referredTo = try #require(ratified.ratification.referredTo)
+            switch recommendation {
+            case .otherStatutoryReview:
+                #expect(referredTo == "DHR, SAR, MAPPA SFO or other: Fictional: a Domestic Homicide Review by the community safety partnership")
+            case .multiAgencyAudit: #expect(referredTo == "Multi-Agency Audit")
+            case .singleAgencyAudit: #expect(referredTo == "Single Agency Audit")
+            default: #expect(referredTo == "Other: Fictional: a Domestic Homicide Review by the community safety partnership")
+            }
+            try await expectNoHandOver(harness)
+            // The submission still follows (R10): the case is closed here, not forgotten.
+            let submitted = try await harness.submit(reference, on: Fixtures.date(TestDirectory.today))
+            #expect(submitted.complete)
+        }
+    }
+
+    private func expectNoHandOver(_ harness: Harness) async throws {
+        let depth = try await harness.service.context.database.read { try Outbox.metrics($0) }.depth
+        #expect(depth == 0, "a closed case put a hand-over in the outbox")
+    }
+}

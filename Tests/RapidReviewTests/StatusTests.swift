@@ -1,0 +1,84 @@
+import Contract
+import Foundation
+import RPC
+import TestSupport
+import Testing
+import WorkingDays
+
+@Suite("GetStatuses, GetRapidReview, ListRapidReviews")
+struct StatusTests {
+    @Test("GetStatuses: the stage, milestones and deadlines of a Rapid Review, with no personal data")
+    func statuses() async throws {
+        try await withHarness { harness in
+            let reference = Fixtures.reference(70)
+            try await harness.prepare(reference, through: .opened)
+            var status = try await harness.call(RapidReviewAPI.getStatuses, .init(references: [reference]), as: TestTokens.intake).statuses
+            #expect(status.first?.stage == .rapidReview)
+            #expect(status.first?.deadlines.map(\.rule) == ["T4", "T6"])
+
+            try await harness.prepare(Fixtures.reference(71), through: .submitted)
+            try await harness.schedule(reference, on: Fixtures.Scenario.onTime.meetingDate)
+            try await harness.record(Fixtures.meeting(reference, on: Fixtures.Scenario.onTime.meetingDate))
+            try await harness.agree(reference, Fixtures.decision(.localReview))
+            try await harness.ratify(reference)
+            try await harness.submit(reference, on: Fixtures.date(TestDirectory.today))
+            status = try await harness.call(RapidReviewAPI.getStatuses, .init(references: [reference]), as: TestTokens.viewer).statuses
+            let only = try #require(status.first)
+            #expect(only.stage == .review)
+            #expect(
+                only.milestones.map(\.event) == [
+                    "referralReceived", "meetingHeld", "rapidReviewOpened", "meetingScheduled", "recommendationAgreed", "ratified",
+                    "reviewCommissioned",
+                    "submittedToNationalPanel", "outcomeShared",
+                ])
+            #expect(only.deadlines.map(\.rule) == ["T4", "T5", "T6"])
+            #expect(only.deadlines.map(\.status) == [.met, .met, .met])
+            // No participant, and nothing of the child, in what the gateway sees.
+            let json = String(decoding: try JSONCodec.encode(only), as: UTF8.self)
+            for participant in Fixtures.participants { #expect(!json.contains(participant.name)) }
+
+            let all = try await harness.call(RapidReviewAPI.getStatuses, .init(), as: TestTokens.intake).statuses
+            #expect(all.map(\.reference) == [reference, Fixtures.reference(71)])
+            let denied = await captureRPCError {
+                _ = try await harness.call(RapidReviewAPI.getStatuses, .init(), as: TestTokens.support)
+            }
+            #expect(denied?.code == .permissionDenied)
+        }
+    }
+
+    @Test("ListRapidReviews: by state, and the overdue only")
+    func list() async throws {
+        try await withHarness { harness in
+            try await harness.prepare(Fixtures.reference(72), through: .scheduled)
+            try await harness.prepare(Fixtures.reference(73), .pastT6, through: .recommended)
+            try await harness.prepare(Fixtures.reference(74), through: .recommended)
+            let all = try await harness.call(RapidReviewAPI.listRapidReviews, .init(), as: TestTokens.viewer).rapidReviews
+            #expect(all.map(\.caseReference) == [72, 73, 74].map(Fixtures.reference))
+            #expect(all.map(\.state) == [.meetingScheduled, .awaitingRatification, .awaitingRatification])
+            let awaiting = try await harness.call(RapidReviewAPI.listRapidReviews, .init(state: .awaitingRatification), as: TestTokens.chair)
+                .rapidReviews
+            #expect(awaiting.map(\.caseReference) == [73, 74].map(Fixtures.reference))
+            #expect(awaiting.map(\.recommendation) == [.localReview, .localReview])
+            let overdue = try await harness.call(RapidReviewAPI.listRapidReviews, .init(overdueOnly: true), as: TestTokens.panel).rapidReviews
+            #expect(overdue.map(\.caseReference) == [Fixtures.reference(73)])
+            #expect(overdue.first?.nextDeadline?.rule == "T5")
+        }
+    }
+
+    @Test("GetRapidReview: everything held on one case; an unknown case is NOT_FOUND naming the field")
+    func getOne() async throws {
+        try await withHarness { harness in
+            let reference = Fixtures.reference(75)
+            try await harness.prepare(reference, through: .ratified)
+            let rapidReview = try await harness.rapidReview(reference)
+            #expect(rapidReview.state == .ratified)
+            #expect(rapidReview.meetings.first?.recordedBy == "Sam.Panel")
+            #expect(rapidReview.recommendations.first?.agreedBy == "Sam.Panel")
+            #expect(rapidReview.ratification?.ratifiedBy == "Alex.Chair")
+            #expect(rapidReview.outcome?.participants == Fixtures.participants)
+            let missing = await captureRPCError { _ = try await harness.rapidReview(Fixtures.reference(9999)) }
+            #expect(missing?.code == .notFound)
+            #expect(missing?.message.hasPrefix("caseReference:") == true)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import RPC
+import ServiceKit
+import TestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Obviously fictional tokens: one per principal the tests act as.
+enum TestTokens {
+    static let intake = "intake-token-0123456789abcdef"
+    static let rapidReview = "rapid-review-token-0123456789abcdef"
+    static let reviewManagement = "review-management-token-0123456789abcdef"
+    static let panel = "panel-token-0123456789abcdef"
+    static let chair = "chair-token-0123456789abcdef"
+    static let support = "support-token-0123456789abcdef"
+    static let viewer = "viewer-token-0123456789abcdef"
+    static let admin = "admin-token-0123456789abcdef"
+
+    static let file = """
+        # test tokens: <token> <principal> <roles>
+        \(intake) intake service
+        \(rapidReview) rapid-review service
+        \(reviewManagement) review-management service
+        \(panel) Sam.Panel case-review-panel
+        \(chair) Alex.Chair independent-chair
+        \(support) Pat.Support partnership-support
+        \(viewer) Vic.Viewer panel-viewer
+        \(admin) Ops.Admin admin,auditor
+        """
+}
+
+/// A temporary directory with a tokens file (mode 0600) and a data directory per service.
+final class TestDirectory: @unchecked Sendable {
+    /// "Today" of every service started from this directory: Monday 7 April 2025.
+    static let today = "2025-04-07"
+
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-rapidreview-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try TestTokens.file.write(to: tokens, atomically: true, encoding: .utf8)
+        chmod(tokens.path, 0o600)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    var tokens: URL { url.appendingPathComponent("tokens") }
+
+    /// The environment of `service` listening on `port`, with its peers' ports.
+    func environment(_ service: String, port: Int, peers: [String: Int] = [:], extra: [String: String] = [:]) -> [String: String] {
+        var environment = [
+            "CSPR_LISTEN": "127.0.0.1:\(port)", "CSPR_DATA_DIR": url.appendingPathComponent("data/\(service)").path,
+            "CSPR_TOKENS_FILE": tokens.path, "CSPR_TODAY": Self.today, "CSPR_PARTNERSHIP": "TESTSHIRE", "CSPR_GRACE_SECONDS": "2",
+            "CSPR_LOOPS": "1",
+        ]
+        for (peer, peerPort) in peers {
+            environment["CSPR_\(peer.uppercased().replacingOccurrences(of: "-", with: "_"))_URL"] = "127.0.0.1:\(peerPort)"
+        }
+        return environment.merging(extra) { $1 }
+    }
+}
+
+/// A free loopback port (bound and released; good enough on a test machine).
+func freePort() throws -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    _ = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+/// Starts `definition` in this process, on `port` (0: any free port).
+func startInProcess(_ definition: ServiceDefinition, _ directory: TestDirectory, port: Int = 0, peers: [String: Int] = [:]) async throws
+    -> RunningService
+{
+    let configuration = try ServiceConfiguration.load(
+        serviceName: definition.name, peers: definition.peers, environment: directory.environment(definition.name, port: port, peers: peers))
+    return try await ServiceRunner.start(definition, configuration: configuration)
+}
+
+/// The built rapid-review executable (product `rapid-review`, target RapidReviewMain).
+func rapidReviewExecutable() throws -> URL {
+    guard let executable = BuiltProducts.executable("rapid-review") ?? BuiltProducts.executable("RapidReviewMain") else {
+        throw ChildProcessError.notBuilt("rapid-review")
+    }
+    return executable
+}
+
+/// Starts the rapid-review executable as its own process and waits until it logs "ready".
+func startRapidReviewProcess(_ directory: TestDirectory, port: Int, peers: [String: Int]) async throws -> ChildProcess {
+    let child = try ChildProcess(try rapidReviewExecutable(), environment: directory.environment("rapid-review", port: port, peers: peers))
+    _ = try await child.waitForLine { $0.contains("\"message\":\"ready\"") }
+    return child
+}
+
+/// Metadata with a bearer token.
+func bearer(_ token: String) -> Metadata {
+    var metadata = Metadata()
+    metadata.add("authorization", "Bearer \(token)")
+    return metadata
+}
+
+/// Polls `condition` until true or `timeout`.
+func eventually(within timeout: Duration, _ condition: () async throws -> Bool) async rethrows -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(25))
+    }
+    return try await condition()
+}
