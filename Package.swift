@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "cspr-echo-server", targets: ["EchoServer"]),
         .executable(name: "storage-bench", targets: ["StorageBench"]),
         .executable(name: "gateway", targets: ["GatewayMain"]),
+        .executable(name: "cspr", targets: ["ConsoleMain"]),
     ],
     targets: [
         // The gateway: every case across the stages, read-only, and the panel's dashboard.
@@ -32,6 +33,19 @@ let package = Package(
         .executableTarget(
             name: "GatewayStandInStage", dependencies: ["GatewayStandIns", "ServiceKit"], path: "Tests/Support/GatewayStandInStage",
             swiftSettings: swift6),
+
+        // cspr: the operators' command-line client of every service.
+        .target(
+            name: "ConsoleCommands", dependencies: ["Contract", "RPC", "H2", "ServiceKit", "WorkingDays"], path: "Services/Console/Commands",
+            swiftSettings: swift6),
+        .executableTarget(name: "ConsoleMain", dependencies: ["ConsoleCommands"], path: "Services/Console/Main", swiftSettings: swift6),
+        .testTarget(
+            name: "ConsoleTests",
+            dependencies: [
+                "ConsoleCommands", "Contract", "RPC", "WorkingDays", "TestSupport", "GatewayStandIns", "ConsoleMain", "GatewayMain",
+                "GatewayStandInStage",
+            ],
+            path: "Tests/ConsoleTests", swiftSettings: swift6),
 
         // Transport: HTTP/2 (h2c) and HTTP/1.1 on libnghttp2. Knows nothing of RPC or the domain.
         .target(name: "H2", dependencies: ["CNGHTTP2"], path: "Shared/H2", swiftSettings: swift6),
