@@ -3,6 +3,7 @@ import Contract
 import Foundation
 import RPC
 import Synchronization
+import TestSupport
 import Testing
 
 /// Captures what a `Console.run` printed.
@@ -53,7 +54,7 @@ struct ConsoleUnitTests {
         let wrapped = Data(#"{"request":\#(String(decoding: plain, as: UTF8.self))}"#.utf8)
         #expect(try RequestInput.decode(IntakeAPI.CaseRequest.self, from: plain, wrappedIn: "request") == request)
         #expect(try RequestInput.decode(IntakeAPI.CaseRequest.self, from: wrapped, wrappedIn: "request") == request)
-        #expect(throws: ConsoleError.call(RPCError(.invalidArgument, "caseReference: expected a case reference like \"SURREY-2025-0007\""))) {
+        #expect(throws: ConsoleError.input("INVALID_ARGUMENT (code 3): caseReference: expected a case reference like \"SURREY-2025-0007\"")) {
             try RequestInput.decode(IntakeAPI.CaseRequest.self, from: Data(#"{"caseReference":"nope"}"#.utf8), wrappedIn: "request")
         }
     }
@@ -86,6 +87,29 @@ struct ConsoleUnitTests {
         #expect(try ServiceAddresses.address(of: "gateway", flag: nil, environment: [:]).description == "127.0.0.1:7100")
         #expect(try ServiceAddresses.address(of: "publication", flag: nil, environment: [:]).port == 7104)
         #expect(throws: ConsoleError.self) { try ServiceAddresses.address(of: "intake", flag: nil, environment: ["CSPR_INTAKE_URL": "nowhere"]) }
+    }
+
+    @Test("the example files of the README decode as their messages")
+    func examples() throws {
+        let directory = BuiltProducts.packageRoot.appendingPathComponent("Services/Console/examples")
+        func data(_ name: String) throws -> Data { try Data(contentsOf: directory.appendingPathComponent(name)) }
+        _ = try RequestInput.decode(Referral.self, from: try data("referral.json"), wrappedIn: "referral")
+        _ = try RequestInput.decode(ScopingReturn.self, from: try data("scoping-return.json"), wrappedIn: "scopingReturn")
+        _ = try RequestInput.decode([IntakeAPI.ScopingRequestDraft].self, from: try data("scoping-requests.json"), wrappedIn: "requests")
+        _ = try RequestInput.decode(IntakeAPI.CaseRequest.self, from: try data("get-case.json"), wrappedIn: "request")
+    }
+
+    @Test("a form the contract refuses is refused before sending: the field named, exit 2")
+    func refusedBeforeSending() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-referral-\(UUID().uuidString).json")
+        try Data(#"{"referral": {"dateReceived": "yesterday"}}"#.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let captured = CapturedIO()
+        // No service is listening on this address: nothing may be sent.
+        let status = await Console.run(["referral", "submit", file.path, "--url", "127.0.0.1:1"], io: captured.io())
+        #expect(status == 2)
+        #expect(captured.stderr.hasPrefix("cspr: INVALID_ARGUMENT (code 3): "))
+        #expect(!captured.stderr.contains("UNAVAILABLE"))
     }
 
     @Test("tables align their columns and end without blanks")

@@ -17,6 +17,11 @@ package enum ConsoleError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// A request refused here, before it is sent, with the code the service would give.
+    package static func refused(_ error: RPCError) -> ConsoleError {
+        .input("\(error.code.name) (code \(error.code.rawValue)): \(error.message)")
+    }
+
     package var description: String {
         switch self {
         case .usage(let text): "usage: \(text)\nrun `cspr help` for the commands"

@@ -62,7 +62,7 @@ enum IntakeCommands {
             do {
                 request = try JSONCodecBridge.decode(IntakeAPI.SendScopingRequestsRequest.self, from: body)
             } catch {
-                throw ConsoleError.call(error)
+                throw ConsoleError.refused(error)
             }
         }
         if let format = session.line.values["letter-format"] {

@@ -39,7 +39,8 @@ package enum RequestInput {
     }
 
     /// `data` as the request `T`, accepting either `T` itself or its one field wrapped
-    /// (`{"referral": {...}}` for a referral): INVALID_ARGUMENT naming the field otherwise.
+    /// (`{"referral": {...}}` for a referral): INVALID_ARGUMENT naming the field otherwise,
+    /// before anything is sent.
     package static func decode<T: Decodable>(_ type: T.Type, from data: Data, wrappedIn key: String) throws(ConsoleError) -> T {
         var body = data
         if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], object.count == 1, let inner = object[key],
@@ -50,7 +51,7 @@ package enum RequestInput {
         do {
             return try JSONCodecBridge.decode(type, from: body)
         } catch {
-            throw .call(error)
+            throw ConsoleError.refused(error)
         }
     }
 }
