@@ -140,6 +140,7 @@ package enum GatewayAPI {
 
     /// The cases, by next deadline (none last), with the stages that could not be asked.
     package struct ListCasesResponse: Sendable, Equatable, Codable {
+        /// The cases that pass the filters, the most urgent first.
         package var cases: [CaseOverview]
         /// Stage services whose part is missing.
         package var unavailable: [StageOutage]
@@ -158,6 +159,7 @@ package enum GatewayAPI {
 
     /// `GetCase`'s request.
     package struct GetCaseRequest: Sendable, Equatable, Codable {
+        /// The case wanted.
         package var caseReference: CaseReference
         package init(caseReference: CaseReference) { self.caseReference = caseReference }
     }
@@ -165,9 +167,13 @@ package enum GatewayAPI {
     /// One case. NOT_FOUND when every stage answered and none knows it; UNAVAILABLE when it was
     /// not found and a stage could not be asked.
     package struct GetCaseResponse: Sendable, Equatable, Codable {
+        /// The case across the stages that answered.
         package var `case`: CaseOverview
+        /// Stage services whose part is missing.
         package var unavailable: [StageOutage]
+        /// When the stages were asked.
         package var asOf: Date
+        /// The date deadlines were judged on.
         package var today: CivilDate
 
         package init(case: CaseOverview, unavailable: [StageOutage], asOf: Date, today: CivilDate) {
@@ -185,7 +191,9 @@ package enum GatewayAPI {
 
     /// Cases at one stage.
     package struct StageCount: Sendable, Equatable, Codable {
+        /// The stage.
         package var stage: CaseStage
+        /// How many cases are at it.
         package var count: Int
         package init(stage: CaseStage, count: Int) {
             self.stage = stage
@@ -197,6 +205,7 @@ package enum GatewayAPI {
     package struct RuleCount: Sendable, Equatable, Codable {
         /// `T1` ... `T10`.
         package var rule: String
+        /// How many deadlines of the rule are overdue.
         package var count: Int
         package init(rule: String, count: Int) {
             self.rule = rule
@@ -218,9 +227,11 @@ package enum GatewayAPI {
 
     /// T6: of the Rapid Reviews decided in a period, how many within 15 working days.
     package struct RapidReviewTimeliness: Sendable, Equatable, Codable {
+        /// Which period.
         package var period: Period
         /// The period's first and last day.
         package var from: CivilDate
+        /// The period's last day: today.
         package var to: CivilDate
         /// Rapid Reviews whose T6 was met (on time or late) in the period.
         package var decided: Int
@@ -251,8 +262,11 @@ package enum GatewayAPI {
         package var overdueByRule: [RuleCount]
         /// T6 this year and over the last 12 months.
         package var rapidReviewTimeliness: [RapidReviewTimeliness]
+        /// Stage services whose part is missing.
         package var unavailable: [StageOutage]
+        /// When the stages were asked.
         package var asOf: Date
+        /// The date deadlines were judged on.
         package var today: CivilDate
 
         package init(
@@ -274,7 +288,10 @@ package enum GatewayAPI {
     package static let viewerRoles: Set<String> = .roles(.panelViewer, .caseReviewPanel)
 
     private static let service = ServiceName.gateway
+    /// `ListCases`: every case, filtered, by next deadline.
     package static let listCases = Method<ListCasesRequest, ListCasesResponse>(service: service, name: "ListCases", roles: viewerRoles)
+    /// `GetCase`: one case across the stages.
     package static let getCase = Method<GetCaseRequest, GetCaseResponse>(service: service, name: "GetCase", roles: viewerRoles)
+    /// `GetSummary`: the panel's figures.
     package static let getSummary = Method<GetSummaryRequest, GetSummaryResponse>(service: service, name: "GetSummary", roles: viewerRoles)
 }

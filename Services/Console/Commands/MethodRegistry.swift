@@ -9,13 +9,15 @@ package struct MethodEntry: Sendable, Equatable {
     package var service: String
     /// Path and roles.
     package var info: MethodInfo
-    /// The request and response types' names, for `cspr methods`.
+    /// The request type's name, e.g. `IntakeAPI.SubmitReferralRequest`.
     package var requestType: String
+    /// The response type's name.
     package var responseType: String
 
     /// The method's short name.
     package var name: String { info.name }
 
+    /// The entry of `method`, a call of `service`.
     package init<Request, Response>(_ service: String, _ method: Method<Request, Response>) {
         self.service = service
         self.info = method.info

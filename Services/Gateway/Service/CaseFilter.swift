@@ -6,8 +6,11 @@ package struct CaseFilter: Sendable, Equatable {
     /// The largest `dueWithinWorkingDays` accepted: about a year of working days.
     package static let maxWorkingDays = 260
 
+    /// Only cases at this stage.
     package var stage: CaseStage?
+    /// Only cases with an overdue deadline.
     package var overdueOnly: Bool
+    /// Only cases whose next deadline is due within this many working days.
     package var dueWithinWorkingDays: Int?
 
     /// The filter of `request`; INVALID_ARGUMENT naming the field when a value is out of range.

@@ -20,7 +20,9 @@ package struct StageAnswer: Sendable {
 package struct StageFanOut: Sendable {
     /// A stage and the client of its address.
     package struct Peer: Sendable {
+        /// The stage.
         package var stage: StageService
+        /// A client of its address.
         package var client: RPCClient
         package init(stage: StageService, client: RPCClient) {
             self.stage = stage

@@ -5,14 +5,21 @@ import WorkingDays
 package struct MergedCase: Sendable, Equatable {
     /// A deadline and the stage that reported it.
     package struct ReportedDeadline: Sendable, Equatable {
+        /// The deadline as the stage sent it.
         package var deadline: Deadline
+        /// The stage that sent it.
         package var reportedBy: StageService
     }
 
+    /// The case.
     package var reference: CaseReference
+    /// The latest stage reported.
     package var stage: CaseStage
+    /// Every stage's milestones, by date.
     package var milestones: [Milestone]
+    /// Every stage's deadlines, the later stage's winning a rule both report.
     package var deadlines: [ReportedDeadline]
+    /// The stages that know the case, in workflow order.
     package var reportedBy: [StageService]
 }
 

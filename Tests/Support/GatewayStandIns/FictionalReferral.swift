@@ -6,9 +6,13 @@ import WorkingDays
 package enum FictionalReferral {
     /// The child's details that must never leave intake.
     package struct Identity: Sendable {
+        /// The child's name.
         package var childName: String
+        /// The child's date of birth (ISO).
         package var dateOfBirth: String
+        /// The child's address.
         package var address: String
+        /// Its postcode.
         package var postcode: String
 
         package init(

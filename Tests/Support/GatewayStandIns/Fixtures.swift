@@ -9,11 +9,13 @@ package enum Fixtures {
     /// The partnership prefix (`CSPR_PARTNERSHIP`).
     package static let partnership = "TESTSHIRE"
 
+    /// A date from its ISO text, known to be valid.
     package static func date(_ text: String) -> CivilDate {
         guard let date = CivilDate(text) else { preconditionFailure("bad fixture date \(text)") }
         return date
     }
 
+    /// A case reference from its text, known to be valid.
     package static func reference(_ text: String) -> CaseReference {
         guard let reference = CaseReference(text) else { preconditionFailure("bad fixture reference \(text)") }
         return reference

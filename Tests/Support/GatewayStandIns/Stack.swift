@@ -11,13 +11,20 @@ import TestSupport
 
 /// Obviously fictional tokens for the gateway's tests.
 package enum StackTokens {
+    /// The Case Review Panel's member.
     package static let panel = "panel-token-testshire-0001"
+    /// A panel viewer.
     package static let viewer = "viewer-token-testshire-0001"
+    /// The partnership support team: may not read the gateway.
     package static let staff = "staff-token-testshire-0001"
+    /// The gateway's own token for the stages.
     package static let gateway = "gateway-token-testshire-0001"
+    /// Intake's own token.
     package static let intake = "intake-token-testshire-0001"
+    /// Rapid-review's own token.
     package static let rapidReview = "rapid-review-token-testshire-01"
 
+    /// The tokens file's text.
     package static let file = """
         # fictional test tokens: <token> <principal> <roles>
         \(panel) Pat.Panel case-review-panel
@@ -32,6 +39,7 @@ package enum StackTokens {
 /// A temporary directory for a small stack: the tokens file (mode 0600), data directories,
 /// statuses files, and each service's environment.
 package final class StackDirectory: Sendable {
+    /// The directory.
     package let url: URL
 
     package init() throws {
@@ -43,6 +51,7 @@ package final class StackDirectory: Sendable {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
+    /// The tokens file (mode 0600).
     package var tokens: URL { url.appendingPathComponent("tokens") }
 
     /// The environment of `service` listening on `port`, with `stages` as its peers' ports.
