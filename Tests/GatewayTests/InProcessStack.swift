@@ -27,8 +27,11 @@ final class InProcessStack: Sendable {
                 ?? StandInStages.definition("intake", store: intakeStore))
         rapidReview = try await start(StandInStages.definition("rapid-review", store: StandInStore(Fixtures.rapidReview)))
         let stages = ["intake": intake.port, "rapid-review": rapidReview.port]
-        let environment = directory.environment("gateway", port: 0, stages: stages, extra: ["CSPR_GATEWAY_CACHE_SECONDS": "0"])
-        gateway = try await start(try GatewayService.definition(environment: environment), stages: stages, extra: ["CSPR_GATEWAY_CACHE_SECONDS": "0"])
+        let environment = directory.environment(
+            "gateway", port: 0, stages: stages, extra: ["CSPR_GATEWAY_CACHE_SECONDS": "0", "CSPR_GATEWAY_STAGE_TIMEOUT_MS": "5000"])
+        gateway = try await start(
+            try GatewayService.definition(environment: environment), stages: stages,
+            extra: ["CSPR_GATEWAY_CACHE_SECONDS": "0", "CSPR_GATEWAY_STAGE_TIMEOUT_MS": "5000"])
     }
 
     /// GETs a gateway page, with the token as Basic credentials (as a browser sends them), as

@@ -109,7 +109,11 @@ package func startGatewayProcess(_ directory: StackDirectory, port: Int, stages:
     guard let executable = BuiltProducts.executable("gateway") else { throw ChildProcessError.notBuilt("gateway") }
     let environment = directory.environment(
         "gateway", port: port, stages: stages,
-        extra: ["CSPR_GATEWAY_STAGES": stages.keys.sorted().joined(separator: ","), "CSPR_GATEWAY_CACHE_SECONDS": "0"].merging(extra) { $1 })
+        extra: [
+            "CSPR_GATEWAY_STAGES": stages.keys.sorted().joined(separator: ","), "CSPR_GATEWAY_CACHE_SECONDS": "0",
+            // Generous for a loaded CI machine: a killed stage is refused at once, not timed out.
+            "CSPR_GATEWAY_STAGE_TIMEOUT_MS": "5000",
+        ].merging(extra) { $1 })
     let child = try ChildProcess(executable, environment: environment)
     _ = try await child.waitForLine { $0.contains("\"message\":\"ready\"") }
     return child
