@@ -12,8 +12,43 @@ let package = Package(
         .executable(name: "storage-bench", targets: ["StorageBench"]),
         .executable(name: "intake", targets: ["IntakeMain"]),
         .executable(name: "rapid-review", targets: ["RapidReviewMain"]),
+        .executable(name: "gateway", targets: ["GatewayMain"]),
+        .executable(name: "cspr", targets: ["ConsoleMain"]),
     ],
     targets: [
+        // The gateway: every case across the stages, read-only, and the panel's dashboard.
+        .target(
+            name: "GatewayService", dependencies: ["ServiceKit", "Contract", "RPC", "H2", "Storage", "WorkingDays"],
+            path: "Services/Gateway/Service", swiftSettings: swift6),
+        .executableTarget(name: "GatewayMain", dependencies: ["GatewayService", "ServiceKit"], path: "Services/Gateway/Main", swiftSettings: swift6),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "GatewayService", "ServiceKit", "Contract", "RPC", "H2", "WorkingDays", "TestSupport", "GatewayStandIns", "GatewayMain",
+                "GatewayStandInStage",
+            ],
+            path: "Tests/GatewayTests", swiftSettings: swift6),
+        .target(
+            name: "GatewayStandIns", dependencies: ["ServiceKit", "Contract", "RPC", "H2", "WorkingDays", "TestSupport"],
+            path: "Tests/Support/GatewayStandIns",
+            swiftSettings: swift6),
+        .executableTarget(
+            name: "GatewayStandInStage", dependencies: ["GatewayStandIns", "ServiceKit"], path: "Tests/Support/GatewayStandInStage",
+            swiftSettings: swift6),
+
+        // cspr: the operators' command-line client of every service.
+        .target(
+            name: "ConsoleCommands", dependencies: ["Contract", "RPC", "H2", "ServiceKit", "WorkingDays"], path: "Services/Console/Commands",
+            swiftSettings: swift6),
+        .executableTarget(name: "ConsoleMain", dependencies: ["ConsoleCommands"], path: "Services/Console/Main", swiftSettings: swift6),
+        .testTarget(
+            name: "ConsoleTests",
+            dependencies: [
+                "ConsoleCommands", "Contract", "RPC", "WorkingDays", "TestSupport", "GatewayStandIns", "ConsoleMain", "GatewayMain",
+                "GatewayStandInStage",
+            ],
+            path: "Tests/ConsoleTests", swiftSettings: swift6),
+
         // Transport: HTTP/2 (h2c) and HTTP/1.1 on libnghttp2. Knows nothing of RPC or the domain.
         .target(name: "H2", dependencies: ["CNGHTTP2"], path: "Shared/H2", swiftSettings: swift6),
         .testTarget(name: "H2Tests", dependencies: ["H2", "CNGHTTP2", "TestSupport"], path: "Tests/H2Tests", swiftSettings: swift6),

@@ -27,6 +27,7 @@ package final class RPCRouter: HTTPHandler {
     /// Metrics of every call.
     package let metrics: RPCMetrics
     private let readiness: @Sendable () -> Bool
+    private let pages: (any HTTPHandler)?
     private let reportUnexpected: @Sendable (CallContext, any Error) -> Void
     /// The largest message, in bytes. The transport's body limit is set 5 bytes higher so a
     /// gRPC message of exactly this size (plus its prefix) passes, as a Connect body does.
@@ -35,10 +36,12 @@ package final class RPCRouter: HTTPHandler {
     /// - Parameters:
     ///   - interceptors: run around every call, the first outermost.
     ///   - readiness: answers `/readyz` and the health check.
+    ///   - pages: answers the GET and HEAD requests for any other path (a service's own web
+    ///     pages, such as the gateway's dashboard); without it they are 404.
     ///   - reportUnexpected: told of any error that is not an `RPCError` (answered INTERNAL).
     package init(
         routes: RouteTable, interceptors: [any ServerInterceptor] = [], metrics: RPCMetrics = RPCMetrics(),
-        readiness: @escaping @Sendable () -> Bool = { true },
+        readiness: @escaping @Sendable () -> Bool = { true }, pages: (any HTTPHandler)? = nil,
         reportUnexpected: @escaping @Sendable (CallContext, any Error) -> Void = { context, error in
             FileHandle.standardError.write(Data("unexpected error in \(context.method.path): \(type(of: error))\n".utf8))
         }
@@ -56,6 +59,7 @@ package final class RPCRouter: HTTPHandler {
         self.serviceNames = routes.serviceNames
         self.metrics = metrics
         self.readiness = readiness
+        self.pages = pages
         self.reportUnexpected = reportUnexpected
     }
 
@@ -64,7 +68,7 @@ package final class RPCRouter: HTTPHandler {
     package func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let head = request.head
         if head.method == "GET" || head.method == "HEAD" {
-            return await plainEndpoint(head.path)
+            return await plainEndpoint(request)
         }
         guard head.method == "POST" else {
             return HTTPResponse(
@@ -261,8 +265,8 @@ package final class RPCRouter: HTTPHandler {
 
     // MARK: plain endpoints
 
-    private func plainEndpoint(_ path: String) async -> HTTPResponse {
-        switch path {
+    private func plainEndpoint(_ request: HTTPRequest) async -> HTTPResponse {
+        switch request.head.path {
         case "/healthz":
             return HTTPResponse(status: 200, headers: ["content-type": "text/plain"], body: Data("ok\n".utf8))
         case "/readyz":
@@ -272,6 +276,7 @@ package final class RPCRouter: HTTPHandler {
         case "/metrics":
             return HTTPResponse(status: 200, headers: ["content-type": "text/plain; version=0.0.4"], body: Data(await metrics.render().utf8))
         default:
+            if let pages { return await pages.handle(request) }
             return HTTPResponse(status: 404, headers: ["content-type": "text/plain"], body: Data("not found\n".utf8))
         }
     }

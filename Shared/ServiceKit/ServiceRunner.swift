@@ -20,12 +20,20 @@ package struct ServiceDefinition: Sendable {
     package var migrations: [Migration]
     /// Its methods, given the running context.
     package var routes: @Sendable (ServiceContext) -> RouteTable
+    /// Its web pages, if it has any (the gateway's dashboard): GET and HEAD requests for paths
+    /// other than health, readiness and metrics. The handler authenticates them itself, with
+    /// `ServiceContext.tokens`.
+    package var pages: (@Sendable (ServiceContext) -> any HTTPHandler)?
 
-    package init(name: String, peers: [String] = [], migrations: [Migration], routes: @escaping @Sendable (ServiceContext) -> RouteTable) {
+    package init(
+        name: String, peers: [String] = [], migrations: [Migration], routes: @escaping @Sendable (ServiceContext) -> RouteTable,
+        pages: (@Sendable (ServiceContext) -> any HTTPHandler)? = nil
+    ) {
         self.name = name
         self.peers = peers
         self.migrations = migrations
         self.routes = routes
+        self.pages = pages
     }
 }
 
@@ -47,10 +55,12 @@ package final class ServiceContext: Sendable {
     package let serviceToken: String?
     /// Delivers the outbox; `poke()` it after enqueueing.
     package let relay: OutboxRelay
+    /// The bearer tokens, for requests that do not pass the RPC interceptors (web pages).
+    package let tokens: TokensFile
 
     init(
         configuration: ServiceConfiguration, database: Database, logger: Logger, today: Today, calendar: WorkingCalendar,
-        peers: [String: RPCClient], serviceToken: String?, relay: OutboxRelay
+        peers: [String: RPCClient], serviceToken: String?, relay: OutboxRelay, tokens: TokensFile
     ) {
         self.configuration = configuration
         self.database = database
@@ -60,6 +70,7 @@ package final class ServiceContext: Sendable {
         self.peers = peers
         self.serviceToken = serviceToken
         self.relay = relay
+        self.tokens = tokens
     }
 
     /// Metadata for a call to a peer: this service's token and the request id passed on.
@@ -176,7 +187,7 @@ package enum ServiceRunner {
         let relay = OutboxRelay(database: database, peers: peers, token: serviceToken, policy: retryPolicy, logger: logger)
         let context = ServiceContext(
             configuration: configuration, database: database, logger: logger, today: today, calendar: calendar, peers: peers,
-            serviceToken: serviceToken, relay: relay)
+            serviceToken: serviceToken, relay: relay, tokens: tokens)
 
         var routes = definition.routes(context)
         AdminService.register(on: &routes, database: database, dataDirectory: configuration.dataDirectory, serviceName: definition.name, relay: relay)
@@ -188,7 +199,7 @@ package enum ServiceRunner {
             interceptors: [
                 LoggingInterceptor(logger: logger), AuthInterceptor(tokens: tokens), AuditInterceptor(database: database, logger: logger),
             ],
-            metrics: metrics, readiness: { ready.isSet },
+            metrics: metrics, readiness: { ready.isSet }, pages: definition.pages?(context),
             reportUnexpected: { callContext, error in
                 logger.error(
                     "unexpected error",

@@ -13,6 +13,8 @@ struct GoldenTests {
     static func pretty<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        // Instants on the wire are RFC 3339 UTC (JSONCodec), so they are in the golden files too.
+        encoder.dateEncodingStrategy = .iso8601
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 

@@ -1,0 +1,43 @@
+import Foundation
+
+/// `cspr call <service> <Method> [JSON | @file | -]`: any call, JSON in, JSON out.
+enum CallCommand {
+    static func run(_ session: Session) async throws {
+        let line = session.line
+        let service = try line.word(1, "cspr call <service> <Method> [JSON | @file | -]")
+        let method = try line.word(2, "cspr call <service> <Method> [JSON | @file | -]")
+        guard line.words.count <= 4 else { throw ConsoleError.usage("cspr call takes one request: JSON, @file or -") }
+        let path = try MethodRegistry.path(service: service, method: method)
+        let request = try RequestInput.read(line.words.count > 3 ? line.words[3] : nil, io: session.io)
+        let reply = try await session.callRaw(service, path: path, json: request)
+        session.print(JSONOutput.text(raw: reply))
+    }
+}
+
+/// `cspr methods [service]`: the registry.
+enum MethodsCommand {
+    static func run(_ session: Session) throws {
+        let services = session.line.words.count > 1 ? [session.line.words[1]] : ServiceAddresses.services
+        for service in services where !ServiceAddresses.services.contains(service) {
+            throw ConsoleError.usage("unknown service \"\(service)\"; use one of \(ServiceAddresses.services.joined(separator: ", "))")
+        }
+        let entries = services.flatMap { MethodRegistry.entries(of: $0) }
+        if session.json {
+            struct Row: Encodable {
+                var service, name, path, request, response: String
+                var roles: [String]
+            }
+            session.print(
+                JSONOutput.text(
+                    entries.map {
+                        Row(
+                            service: $0.service, name: $0.name, path: $0.info.path, request: $0.requestType, response: $0.responseType,
+                            roles: $0.info.roles.sorted())
+                    }))
+            return
+        }
+        var table = TextTable(["SERVICE", "METHOD", "PATH", "ROLES"])
+        for entry in entries { table.add([entry.service, entry.name, entry.info.path, entry.info.roles.sorted().joined(separator: ",")]) }
+        session.print(table.text)
+    }
+}

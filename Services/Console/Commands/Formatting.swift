@@ -1,0 +1,51 @@
+import Contract
+import Foundation
+
+/// Words for the terminal.
+enum Formatting {
+    /// `14:05:30` in Europe/London.
+    static func time(_ instant: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        let parts = calendar.dateComponents([.hour, .minute, .second], from: instant)
+        return String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+
+    /// `3 working days`, `due today`, `5 working days late`; a dash once met.
+    static func workingDaysLeft(_ days: Int?) -> String {
+        guard let days else { return "-" }
+        switch days {
+        case 0: return "due today"
+        case 1: return "1 working day"
+        case -1: return "1 working day late"
+        case ..<0: return "\(-days) working days late"
+        default: return "\(days) working days"
+        }
+    }
+
+    /// The "as of" line and one line per unavailable stage.
+    static func header(asOf: Date, today: CivilDateText, unavailable: [GatewayAPI.StageOutage]) -> String {
+        var text = "As of \(time(asOf)); deadlines judged on \(today.text).\n"
+        for outage in unavailable {
+            text += "! \(outage.stage) is unavailable since \(time(outage.since)) (\(outage.code)): its part is missing.\n"
+        }
+        return text
+    }
+
+    /// A deadlines table.
+    static func deadlines(_ deadlines: [Deadline]) -> String {
+        var table = TextTable(["RULE", "DUE", "WINDOW FROM", "STATE", "MET ON"])
+        for deadline in deadlines {
+            table.add([
+                deadline.rule, deadline.due.description, deadline.earliest?.description ?? "-", deadline.status.rawValue,
+                deadline.metOn?.description ?? "-",
+            ])
+        }
+        return table.text
+    }
+}
+
+/// A civil date's text, so `Formatting` needs no calendar import at its call sites.
+struct CivilDateText {
+    var text: String
+}

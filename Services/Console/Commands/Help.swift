@@ -1,0 +1,34 @@
+/// `cspr help`.
+enum Help {
+    static let text = """
+        cspr: the operators' command-line client of the CSPR services
+
+        usage: cspr <command> [arguments] [--json] [--token TOKEN] [--url HOST:PORT] [--timeout SECONDS]
+
+        any call of the contract:
+          cspr call <service> <Method> [JSON | @file | -]   e.g. cspr call gateway GetCase '{"caseReference":"SURREY-2025-0007"}'
+          cspr call <service> /package.Service/Method [...] a path not yet in the contract
+          cspr methods [service]                            the calls cspr knows, their paths and roles
+
+        intake:
+          cspr referral submit <referral.json | ->          SubmitReferral (the Appendix 2 form)
+          cspr notification record <notification.json | -> RecordNotification (an LA serious incident notification)
+          cspr scoping send <case> <requests.json | -> [--letter-format text|markdown] [--signatory S] [--queries-contact C] [--letters]
+          cspr scoping return <case> <return.json | ->      RecordScopingReturn (Appendix 3)
+
+        rapid-review:
+          cspr rapid-review schedule <case> <YYYY-MM-DD> [--format FORMAT]
+
+        gateway (every case across the stages):
+          cspr cases [--stage STAGE] [--overdue] [--due-within N]
+          cspr case <case>
+          cspr summary
+
+        services: gateway, intake, rapid-review, review-management, publication
+        address:  --url, else CSPR_<SERVICE>_URL (e.g. CSPR_RAPID_REVIEW_URL), else 127.0.0.1 on the service's default port
+        token:    --token, else CSPR_TOKEN
+        --json prints the answer's JSON; errors print their status code and message.
+        exit status: 0 done, 1 the call failed, 2 the command line or input is wrong
+
+        """
+}

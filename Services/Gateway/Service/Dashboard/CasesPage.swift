@@ -1,0 +1,84 @@
+import Contract
+import Foundation
+
+/// `GET /`: the summary, the filters and every case by urgency.
+enum CasesPage {
+    static func render(
+        snapshot: Snapshot, summary: GatewayAPI.GetSummaryResponse, shown: [GatewayAPI.CaseOverview], query: DashboardQuery, cacheSeconds: Int
+    ) -> String {
+        var body = summarySection(summary)
+        body += notices(query.problems)
+        body += filters(query)
+        body += table(shown, total: snapshot.cases.count)
+        return PageLayout.page(
+            title: "Cases — CSPR", heading: "Child Safeguarding Practice Reviews: every case", snapshot: snapshot, cacheSeconds: cacheSeconds,
+            body: body)
+    }
+
+    static func summarySection(_ summary: GatewayAPI.GetSummaryResponse) -> String {
+        var html = "<section class=\"summary\" aria-label=\"Summary\">\n"
+        html += "<div class=\"card\"><h2>Cases</h2><p class=\"figure\">\(summary.totalCases)</p><ul>"
+        for count in summary.casesByStage {
+            html += "<li><span>\(HTML.escape(Labels.stage(count.stage)))</span><b>\(count.count)</b></li>"
+        }
+        html += "</ul></div>\n"
+        html +=
+            "<div class=\"card\"><h2>Cases overdue</h2><p class=\"figure\(summary.overdueCases > 0 ? " red" : "")\">\(summary.overdueCases)</p><ul>"
+        if summary.overdueByRule.isEmpty { html += "<li><span>No deadline overdue</span></li>" }
+        for count in summary.overdueByRule {
+            html += "<li><span>\(Labels.rule(count.rule)) overdue</span><b>\(count.count)</b></li>"
+        }
+        html += "</ul></div>\n"
+        html += "<div class=\"card\"><h2>Rapid Reviews decided within 15 working days (\(Labels.rule("T6")))</h2><ul>"
+        for timeliness in summary.rapidReviewTimeliness {
+            let label = timeliness.period == .thisYear ? "This year (\(timeliness.from.year))" : "Last 12 months"
+            html += "<li><span>\(HTML.escape(label))</span><b>\(HTML.escape(Labels.share(timeliness)))</b></li>"
+        }
+        html += "</ul></div>\n</section>\n"
+        return html
+    }
+
+    static func notices(_ problems: [String]) -> String {
+        problems.map { HTML.element("p", $0, ["class": "notice"]) + "\n" }.joined()
+    }
+
+    static func filters(_ query: DashboardQuery) -> String {
+        var html = "<form class=\"filters\" method=\"get\" action=\"/\">\n<label>Stage<select name=\"stage\"><option value=\"\">Any stage</option>"
+        for stage in CaseStage.allCases {
+            let selected = query.request.stage == stage ? " selected" : ""
+            html += "<option value=\"\(HTML.escape(stage.rawValue))\"\(selected)>\(HTML.escape(Labels.stage(stage)))</option>"
+        }
+        html += "</select></label>\n"
+        let checked = query.request.overdueOnly == true ? " checked" : ""
+        html += "<label class=\"inline\"><input type=\"checkbox\" name=\"overdue\" value=\"1\"\(checked)> Overdue only</label>\n"
+        let due = query.request.dueWithinWorkingDays.map(String.init) ?? ""
+        html += "<label>Next deadline within (working days)<input type=\"number\" name=\"due\" min=\"0\" max=\"\(CaseFilter.maxWorkingDays)\""
+        html += " value=\"\(HTML.escape(due))\"></label>\n<button type=\"submit\">Show</button> <a href=\"/\">Clear</a>\n</form>\n"
+        return html
+    }
+
+    static func table(_ cases: [GatewayAPI.CaseOverview], total: Int) -> String {
+        var html = "<table class=\"cases\">\n<caption>Cases by urgency, the most urgent first: \(cases.count) of \(total) shown</caption>\n"
+        html += "<thead><tr><th>Case</th><th>Stage</th><th>State</th><th>Next deadline</th><th>Due</th>"
+        html += "<th>Working days left</th><th>Reported by</th></tr></thead>\n<tbody>\n"
+        if cases.isEmpty { html += "<tr><td colspan=\"7\">No cases match.</td></tr>\n" }
+        for overview in cases {
+            let reference = overview.reference.description
+            html += "<tr class=\"urgency-\(overview.urgency.rawValue)\">"
+            html += "<td><a href=\"/cases/\(HTML.escape(reference))\">\(HTML.escape(reference))</a></td>"
+            html += HTML.element("td", Labels.stage(overview.stage))
+            html += "<td>" + HTML.element("span", Labels.urgency(overview.urgency), ["class": "badge state-\(overview.urgency.rawValue)"]) + "</td>"
+            if let next = overview.nextDeadline {
+                html += "<td>\(Labels.rule(next.rule, next.ruleSet))</td>"
+                html += HTML.element("td", next.due.description, ["class": "number"])
+                html += HTML.element("td", Labels.workingDaysLeft(next.workingDaysLeft), ["class": "number"])
+            } else {
+                html += "<td colspan=\"3\">No deadline open</td>"
+            }
+            html += HTML.element("td", overview.reportedBy.joined(separator: ", "))
+            html += "</tr>\n"
+        }
+        html += "</tbody>\n</table>\n"
+        return html
+    }
+}

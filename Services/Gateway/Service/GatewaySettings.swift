@@ -1,0 +1,68 @@
+import Foundation
+import ServiceKit
+
+/// What the gateway reads from its environment besides ServiceKit's configuration.
+///
+/// | variable | default | meaning |
+/// |---|---|---|
+/// | `CSPR_GATEWAY_STAGES` | `intake,rapid-review` | the stage services to ask |
+/// | `CSPR_<STAGE>_URL` | the stage's default port | a stage's address; setting it also adds the stage |
+/// | `CSPR_GATEWAY_CACHE_SECONDS` | `5` | how long an answer is reused (0: never) |
+/// | `CSPR_GATEWAY_STAGE_TIMEOUT_MS` | `1500` | each stage's deadline |
+package struct GatewaySettings: Sendable, Equatable {
+    /// The stages asked, in workflow order.
+    package var stages: [StageService]
+    /// How long a merged answer is served again before the stages are asked anew.
+    package var cacheFor: Duration
+    /// Each stage's deadline for `GetStatuses`.
+    package var stageTimeout: Duration
+
+    package init(stages: [StageService], cacheFor: Duration = .seconds(5), stageTimeout: Duration = .milliseconds(1500)) {
+        self.stages = stages
+        self.cacheFor = cacheFor
+        self.stageTimeout = stageTimeout
+    }
+
+    /// Reads the settings; a bad value names its variable.
+    ///
+    /// The gateway asks every stage named in `CSPR_GATEWAY_STAGES` and every stage whose
+    /// `CSPR_<STAGE>_URL` is set, so adding review-management or publication is configuration.
+    package static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> GatewaySettings {
+        func value(_ name: String) -> String? {
+            guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            return raw
+        }
+        var names = Set<String>()
+        if let list = value("CSPR_GATEWAY_STAGES") {
+            for item in list.split(separator: ",") {
+                let name = item.trimmingCharacters(in: .whitespaces)
+                if name.isEmpty { continue }
+                guard StageService.named(name) != nil else {
+                    throw ConfigurationError(
+                        variable: "CSPR_GATEWAY_STAGES",
+                        problem: "\"\(name)\" is not a stage; use any of \(StageService.all.map(\.name).joined(separator: ", "))")
+                }
+                names.insert(name)
+            }
+        } else {
+            names.formUnion(StageService.defaultNames)
+        }
+        for stage in StageService.all where value(stage.urlVariable) != nil { names.insert(stage.name) }
+
+        var settings = GatewaySettings(stages: StageService.all.filter { names.contains($0.name) })
+        if let text = value("CSPR_GATEWAY_CACHE_SECONDS") {
+            guard let seconds = Double(text), seconds >= 0, seconds <= 60 else {
+                throw ConfigurationError(variable: "CSPR_GATEWAY_CACHE_SECONDS", problem: "\"\(text)\" is not a number of seconds between 0 and 60")
+            }
+            settings.cacheFor = .milliseconds(Int64(seconds * 1000))
+        }
+        if let text = value("CSPR_GATEWAY_STAGE_TIMEOUT_MS") {
+            guard let millis = Int64(text), (50...30_000).contains(millis) else {
+                throw ConfigurationError(
+                    variable: "CSPR_GATEWAY_STAGE_TIMEOUT_MS", problem: "\"\(text)\" is not a number of milliseconds between 50 and 30000")
+            }
+            settings.stageTimeout = .milliseconds(millis)
+        }
+        return settings
+    }
+}

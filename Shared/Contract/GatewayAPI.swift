@@ -1,0 +1,297 @@
+import Foundation
+import RPC
+import WorkingDays
+
+/// `cspr.gateway.v1.Gateway`: every case across the stages, read-only, for the Case Review
+/// Panel. The gateway merges the stages' `GetStatuses` answers by case reference; it holds no
+/// case data of its own and no personal data (`CaseStatus` has no field for any).
+package enum GatewayAPI {
+    /// How urgent a case is: the worst state of its deadlines not yet met (red, amber, green on
+    /// the dashboard).
+    package enum Urgency: String, Sendable, CaseIterable, Codable {
+        /// A deadline is past due and not met (red).
+        case overdue
+        /// A deadline is due within `Deadline.dueSoonWorkingDays` working days (amber).
+        case dueSoon
+        /// Every open deadline is further off, or none is open (green).
+        case onTrack
+
+        package init(from decoder: any Decoder) throws {
+            self = try ContractDecoding.string(decoder, expected: "expected overdue, dueSoon or onTrack") { Urgency(rawValue: $0) }
+        }
+    }
+
+    /// A stage's deadline as the gateway shows it: the stage's own fields, the working days left
+    /// to it today, and which stage reported it.
+    package struct TrackedDeadline: Sendable, Equatable, Codable {
+        /// The timescale's id, e.g. `T4`.
+        package var rule: String
+        /// The due date (after any recorded extension).
+        package var due: CivilDate
+        /// A window's first day (T4), if any.
+        package var earliest: CivilDate?
+        /// The original due date when an extension moved it.
+        package var originalDue: CivilDate?
+        /// Where it stands today.
+        package var status: DeadlineStatus
+        /// When it was met, if it was.
+        package var metOn: CivilDate?
+        /// The rule set it was computed with.
+        package var ruleSet: RuleSet
+        /// The calendar it was computed with.
+        package var calendar: String
+        /// Working days from today to the due date: negative when overdue, absent once met.
+        package var workingDaysLeft: Int?
+        /// The stage service that reported it, e.g. `rapid-review`.
+        package var reportedBy: String
+
+        package init(_ deadline: Deadline, workingDaysLeft: Int?, reportedBy: String) {
+            rule = deadline.rule
+            due = deadline.due
+            earliest = deadline.earliest
+            originalDue = deadline.originalDue
+            status = deadline.status
+            metOn = deadline.metOn
+            ruleSet = deadline.ruleSet
+            calendar = deadline.calendar
+            self.workingDaysLeft = workingDaysLeft
+            self.reportedBy = reportedBy
+        }
+
+        /// The contract's deadline, without the gateway's additions.
+        package var deadline: Deadline {
+            Deadline(
+                rule: rule, due: due, earliest: earliest, originalDue: originalDue, status: status, metOn: metOn, ruleSet: ruleSet,
+                calendar: calendar)
+        }
+    }
+
+    /// One case across the stages: the merged `CaseStatus` with working days left and urgency.
+    package struct CaseOverview: Sendable, Equatable, Codable {
+        /// The case.
+        package var reference: CaseReference
+        /// The latest stage any service reports for it.
+        package var stage: CaseStage
+        /// Milestones of every stage, by date.
+        package var milestones: [Milestone]
+        /// Deadlines of every stage, by due date.
+        package var deadlines: [TrackedDeadline]
+        /// The earliest deadline not yet met.
+        package var nextDeadline: TrackedDeadline?
+        /// Its worst open deadline's state.
+        package var urgency: Urgency
+        /// The stage services that know the case, in stage order.
+        package var reportedBy: [String]
+
+        package init(
+            reference: CaseReference, stage: CaseStage, milestones: [Milestone], deadlines: [TrackedDeadline], nextDeadline: TrackedDeadline?,
+            urgency: Urgency, reportedBy: [String]
+        ) {
+            self.reference = reference
+            self.stage = stage
+            self.milestones = milestones
+            self.deadlines = deadlines
+            self.nextDeadline = nextDeadline
+            self.urgency = urgency
+            self.reportedBy = reportedBy
+        }
+
+        /// The contract's status of the case.
+        package var status: CaseStatus {
+            CaseStatus(reference: reference, stage: stage, milestones: milestones, deadlines: deadlines.map(\.deadline))
+        }
+    }
+
+    /// A stage service that did not answer in time, so its part of every case is missing.
+    package struct StageOutage: Sendable, Equatable, Codable {
+        /// The stage service's name, e.g. `rapid-review`.
+        package var stage: String
+        /// Its RPC service, e.g. `cspr.rapidreview.v1.RapidReview`.
+        package var service: String
+        /// When the gateway first found it unavailable, since its last answer.
+        package var since: Date
+        /// The status code of the last failure, e.g. `UNAVAILABLE`, `DEADLINE_EXCEEDED`.
+        package var code: String
+
+        package init(stage: String, service: String, since: Date, code: String) {
+            self.stage = stage
+            self.service = service
+            self.since = since
+            self.code = code
+        }
+    }
+
+    /// `ListCases`' filters; every one optional.
+    package struct ListCasesRequest: Sendable, Equatable, Codable {
+        /// Only cases at this stage.
+        package var stage: CaseStage?
+        /// Only cases with an overdue deadline.
+        package var overdueOnly: Bool?
+        /// Only cases whose next deadline is due within this many working days (0-260), the
+        /// overdue ones included.
+        package var dueWithinWorkingDays: Int?
+
+        package init(stage: CaseStage? = nil, overdueOnly: Bool? = nil, dueWithinWorkingDays: Int? = nil) {
+            self.stage = stage
+            self.overdueOnly = overdueOnly
+            self.dueWithinWorkingDays = dueWithinWorkingDays
+        }
+    }
+
+    /// The cases, by next deadline (none last), with the stages that could not be asked.
+    package struct ListCasesResponse: Sendable, Equatable, Codable {
+        /// The cases that pass the filters, the most urgent first.
+        package var cases: [CaseOverview]
+        /// Stage services whose part is missing.
+        package var unavailable: [StageOutage]
+        /// When the stages were asked (answers are cached for a few seconds).
+        package var asOf: Date
+        /// The date deadlines were judged on.
+        package var today: CivilDate
+
+        package init(cases: [CaseOverview], unavailable: [StageOutage], asOf: Date, today: CivilDate) {
+            self.cases = cases
+            self.unavailable = unavailable
+            self.asOf = asOf
+            self.today = today
+        }
+    }
+
+    /// `GetCase`'s request.
+    package struct GetCaseRequest: Sendable, Equatable, Codable {
+        /// The case wanted.
+        package var caseReference: CaseReference
+        package init(caseReference: CaseReference) { self.caseReference = caseReference }
+    }
+
+    /// One case. NOT_FOUND when every stage answered and none knows it; UNAVAILABLE when it was
+    /// not found and a stage could not be asked.
+    package struct GetCaseResponse: Sendable, Equatable, Codable {
+        /// The case across the stages that answered.
+        package var `case`: CaseOverview
+        /// Stage services whose part is missing.
+        package var unavailable: [StageOutage]
+        /// When the stages were asked.
+        package var asOf: Date
+        /// The date deadlines were judged on.
+        package var today: CivilDate
+
+        package init(case: CaseOverview, unavailable: [StageOutage], asOf: Date, today: CivilDate) {
+            self.case = `case`
+            self.unavailable = unavailable
+            self.asOf = asOf
+            self.today = today
+        }
+    }
+
+    /// `GetSummary`'s request: no fields.
+    package struct GetSummaryRequest: Sendable, Equatable, Codable {
+        package init() {}
+    }
+
+    /// Cases at one stage.
+    package struct StageCount: Sendable, Equatable, Codable {
+        /// The stage.
+        package var stage: CaseStage
+        /// How many cases are at it.
+        package var count: Int
+        package init(stage: CaseStage, count: Int) {
+            self.stage = stage
+            self.count = count
+        }
+    }
+
+    /// Overdue deadlines of one rule.
+    package struct RuleCount: Sendable, Equatable, Codable {
+        /// `T1` ... `T10`.
+        package var rule: String
+        /// How many deadlines of the rule are overdue.
+        package var count: Int
+        package init(rule: String, count: Int) {
+            self.rule = rule
+            self.count = count
+        }
+    }
+
+    /// The periods T6's share is given for.
+    package enum Period: String, Sendable, CaseIterable, Codable {
+        /// From 1 January of today's year to today.
+        case thisYear
+        /// The twelve months up to today: from the day after today's date a year ago.
+        case last12Months
+
+        package init(from decoder: any Decoder) throws {
+            self = try ContractDecoding.string(decoder, expected: "expected thisYear or last12Months") { Period(rawValue: $0) }
+        }
+    }
+
+    /// T6: of the Rapid Reviews decided in a period, how many within 15 working days.
+    package struct RapidReviewTimeliness: Sendable, Equatable, Codable {
+        /// Which period.
+        package var period: Period
+        /// The period's first and last day.
+        package var from: CivilDate
+        /// The period's last day: today.
+        package var to: CivilDate
+        /// Rapid Reviews whose T6 was met (on time or late) in the period.
+        package var decided: Int
+        /// Of those, the ones met by the due date.
+        package var withinTimescale: Int
+        /// `withinTimescale / decided`, absent when none was decided.
+        package var share: Double?
+
+        package init(period: Period, from: CivilDate, to: CivilDate, decided: Int, withinTimescale: Int) {
+            self.period = period
+            self.from = from
+            self.to = to
+            self.decided = decided
+            self.withinTimescale = withinTimescale
+            self.share = decided == 0 ? nil : Double(withinTimescale) / Double(decided)
+        }
+    }
+
+    /// The panel's figures.
+    package struct GetSummaryResponse: Sendable, Equatable, Codable {
+        /// Every case known to the stages that answered.
+        package var totalCases: Int
+        /// Cases by stage, every stage listed, in stage order.
+        package var casesByStage: [StageCount]
+        /// Cases with an overdue deadline.
+        package var overdueCases: Int
+        /// Overdue deadlines by rule, rules with none left out, in rule order.
+        package var overdueByRule: [RuleCount]
+        /// T6 this year and over the last 12 months.
+        package var rapidReviewTimeliness: [RapidReviewTimeliness]
+        /// Stage services whose part is missing.
+        package var unavailable: [StageOutage]
+        /// When the stages were asked.
+        package var asOf: Date
+        /// The date deadlines were judged on.
+        package var today: CivilDate
+
+        package init(
+            totalCases: Int, casesByStage: [StageCount], overdueCases: Int, overdueByRule: [RuleCount],
+            rapidReviewTimeliness: [RapidReviewTimeliness], unavailable: [StageOutage], asOf: Date, today: CivilDate
+        ) {
+            self.totalCases = totalCases
+            self.casesByStage = casesByStage
+            self.overdueCases = overdueCases
+            self.overdueByRule = overdueByRule
+            self.rapidReviewTimeliness = rapidReviewTimeliness
+            self.unavailable = unavailable
+            self.asOf = asOf
+            self.today = today
+        }
+    }
+
+    /// Who may read the gateway, by call or on the dashboard: the Case Review Panel and its viewers.
+    package static let viewerRoles: Set<String> = .roles(.panelViewer, .caseReviewPanel)
+
+    private static let service = ServiceName.gateway
+    /// `ListCases`: every case, filtered, by next deadline.
+    package static let listCases = Method<ListCasesRequest, ListCasesResponse>(service: service, name: "ListCases", roles: viewerRoles)
+    /// `GetCase`: one case across the stages.
+    package static let getCase = Method<GetCaseRequest, GetCaseResponse>(service: service, name: "GetCase", roles: viewerRoles)
+    /// `GetSummary`: the panel's figures.
+    package static let getSummary = Method<GetSummaryRequest, GetSummaryResponse>(service: service, name: "GetSummary", roles: viewerRoles)
+}

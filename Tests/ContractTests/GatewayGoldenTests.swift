@@ -1,0 +1,41 @@
+import Contract
+import Foundation
+import RPC
+import Testing
+
+/// The gateway's messages (`cspr.gateway.v1`) keep their wire names (golden/gateway-*.json).
+@Suite("Golden JSON of the gateway's calls")
+struct GatewayGoldenTests {
+    @Test("ListCases' filters keep their wire names") func listRequest() throws {
+        try GoldenTests.check("gateway-list-cases-request", GatewaySamples.listRequest)
+    }
+    @Test("ListCases' answer keeps its wire names: cases, working days left, outages, as of") func list() throws {
+        try GoldenTests.check("gateway-list-cases", GatewaySamples.list)
+    }
+    @Test("GetCase's answer keeps its wire names") func getCase() throws { try GoldenTests.check("gateway-get-case", GatewaySamples.getCase) }
+    @Test("GetSummary's answer keeps its wire names: stages, overdue by rule, T6 shares") func summary() throws {
+        try GoldenTests.check("gateway-summary", GatewaySamples.summary)
+    }
+
+    @Test("the calls are cspr.gateway.v1.Gateway's, for the panel and its viewers")
+    func descriptors() {
+        #expect(GatewayAPI.listCases.path == "/cspr.gateway.v1.Gateway/ListCases")
+        #expect(GatewayAPI.getCase.path == "/cspr.gateway.v1.Gateway/GetCase")
+        #expect(GatewayAPI.getSummary.path == "/cspr.gateway.v1.Gateway/GetSummary")
+        for method in [GatewayAPI.listCases.info, GatewayAPI.getCase.info, GatewayAPI.getSummary.info] {
+            #expect(method.roles == ["panel-viewer", "case-review-panel"])
+        }
+    }
+
+    @Test("a bad filter names its field")
+    func badFilter() {
+        #expect(throws: RPCError(.invalidArgument, "stage: expected one of intake, rapidReview, review, publication, actionPlan, closed")) {
+            _ = try JSONCodec.decodeRequest(GatewayAPI.ListCasesRequest.self, from: Data(#"{"stage":"court"}"#.utf8))
+        }
+    }
+
+    @Test("the T6 share is absent when nothing was decided, and a fraction otherwise")
+    func share() {
+        #expect(GatewaySamples.summary.rapidReviewTimeliness.map(\.share) == [0.75, nil])
+    }
+}

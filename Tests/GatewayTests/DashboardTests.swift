@@ -1,0 +1,161 @@
+import Contract
+import Foundation
+import GatewayService
+import GatewayStandIns
+import H2
+import ServiceKit
+import Storage
+import Testing
+
+@Suite("The panel's dashboard: pages, sign-in and headers")
+struct DashboardTests {
+    static let policy = "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+    static func expectStrictHeaders(_ headers: HTTPFields, noStore: Bool = true) {
+        #expect(headers["content-security-policy"] == policy)
+        #expect(headers["referrer-policy"] == "no-referrer")
+        #expect(headers["x-content-type-options"] == "nosniff")
+        #expect(headers["x-frame-options"] == "DENY")
+        if noStore { #expect(headers["cache-control"] == "no-store") }
+    }
+
+    @Test("without a token the dashboard asks for one (401, Basic challenge) and shows no case")
+    func signIn() async throws {
+        let stack = try await InProcessStack()
+        let page = try await stack.page("/")
+        #expect(page.status == 401)
+        #expect(page.headers["www-authenticate"]?.hasPrefix("Basic realm=\"CSPR panel\"") == true)
+        #expect(!page.text.contains("TESTSHIRE"))
+        Self.expectStrictHeaders(page.headers)
+        #expect(try await stack.page("/", basic: "not-a-token-anyone-has").status == 401)
+        #expect(try await stack.page("/cases/TESTSHIRE-2025-0001").status == 401)
+        await stack.stop()
+    }
+
+    @Test("the panel's token as the Basic password or as a bearer token; other roles are refused")
+    func roles() async throws {
+        let stack = try await InProcessStack()
+        #expect(try await stack.page("/", basic: StackTokens.panel).status == 200)
+        #expect(try await stack.page("/", bearer: StackTokens.viewer).status == 200)
+        let staff = try await stack.page("/", basic: StackTokens.staff)
+        #expect(staff.status == 403)
+        #expect(staff.text.contains("panel-viewer"))
+        #expect(!staff.text.contains("TESTSHIRE-2025"))
+        await stack.stop()
+    }
+
+    @Test("the dashboard: summary, cases by urgency with red, amber and green, rule wording on hover, as of")
+    func dashboard() async throws {
+        let stack = try await InProcessStack()
+        let page = try await stack.page("/", basic: StackTokens.panel)
+        #expect(page.status == 200)
+        #expect(page.headers["content-type"] == "text/html; charset=utf-8")
+        Self.expectStrictHeaders(page.headers)
+        let html = page.text
+        #expect(html.contains("<meta http-equiv=\"refresh\" content=\"60\">"))
+        #expect(html.contains("<link rel=\"stylesheet\" href=\"/style.css\">"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("style=\""))
+        #expect(html.range(of: #"As of <time>\d\d:\d\d:\d\d</time>"#, options: .regularExpression) != nil)
+        #expect(html.contains("deadlines judged on Monday 24 March 2025"))
+        // Rows in urgency order, each with its colour class.
+        let positions = Fixtures.expectedOrder.compactMap { html.range(of: "/cases/\($0)")?.lowerBound }
+        #expect(positions.count == 5)
+        #expect(positions == positions.sorted())
+        #expect(html.contains("<tr class=\"urgency-overdue\"><td><a href=\"/cases/TESTSHIRE-2025-0003\">"))
+        #expect(html.contains("<tr class=\"urgency-dueSoon\"><td><a href=\"/cases/TESTSHIRE-2025-0005\">"))
+        #expect(html.contains("<tr class=\"urgency-onTrack\"><td><a href=\"/cases/TESTSHIRE-2025-0001\">"))
+        #expect(html.contains("5 working days late"))
+        let t3 = Timescales.rule("T3")?.wording ?? "T3 wording"
+        #expect(html.contains("<abbr title=\"T3 (§4.3.4, surrey-2019): \(HTML.escape(t3))\">T3</abbr>"))
+        // The summary.
+        #expect(html.contains("<h2>Cases</h2><p class=\"figure\">5</p>"))
+        #expect(html.contains("<h2>Cases overdue</h2><p class=\"figure red\">1</p>"))
+        #expect(html.contains("100% (1 of 1)"))
+        #expect(html.contains("50% (1 of 2)"))
+        #expect(!html.contains("class=\"banner\""))
+        await stack.stop()
+    }
+
+    @Test("the filters of ListCases, from the query string; nonsense is escaped and ignored")
+    func filters() async throws {
+        let stack = try await InProcessStack()
+        let overdue = try await stack.page("/?overdue=1", basic: StackTokens.panel).text
+        #expect(overdue.contains("/cases/TESTSHIRE-2025-0003"))
+        #expect(!overdue.contains("/cases/TESTSHIRE-2025-0001"))
+        #expect(overdue.contains("1 of 5 shown"))
+        let closed = try await stack.page("/?stage=closed&due=", basic: StackTokens.panel).text
+        #expect(closed.contains("1 of 5 shown"))
+        #expect(closed.contains("<option value=\"closed\" selected>"))
+        let hostile = try await stack.page("/?stage=%3Cscript%3Ealert(1)%3C%2Fscript%3E&due=%ZZ", basic: StackTokens.panel)
+        #expect(hostile.status == 200)
+        #expect(!hostile.text.contains("<script"))
+        #expect(hostile.text.contains("Unknown stage &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;"))
+        #expect(hostile.text.contains("5 of 5 shown"))
+        await stack.stop()
+    }
+
+    @Test("a case page: stage, deadlines and the timeline; not cached; in the audit trail")
+    func casePage() async throws {
+        let stack = try await InProcessStack()
+        let page = try await stack.page("/cases/TESTSHIRE-2025-0002", basic: StackTokens.panel)
+        #expect(page.status == 200)
+        Self.expectStrictHeaders(page.headers)
+        let html = page.text
+        #expect(html.contains("<h1>Case TESTSHIRE-2025-0002</h1>"))
+        #expect(html.contains("Stage: <b>Rapid Review</b>"))
+        let timeline = ["Referral received", "Scoping requests sent", "Meeting held", "Outcome ratified", "Today"].compactMap {
+            html.range(of: $0)?.lowerBound
+        }
+        #expect(timeline.count == 5)
+        #expect(timeline == timeline.sorted())
+        #expect(html.contains("<time datetime=\"2025-03-17\">2025-03-17</time> Meeting held"))
+        #expect(html.contains("met on 2025-03-20"))
+        #expect(html.contains("reported by intake, rapid-review"))
+
+        let trail = try await stack.gateway.context.database.read { try AuditTrail.entries($0, caseReference: "TESTSHIRE-2025-0002") }
+        #expect(trail.map(\.method) == ["CasePage"])
+        #expect(trail.map(\.principal) == ["Pat.Panel"])
+        #expect(trail.map(\.outcome) == ["OK"])
+
+        #expect(try await stack.page("/cases/TESTSHIRE-2025-0999", basic: StackTokens.panel).status == 404)
+        #expect(try await stack.page("/cases/%3Cb%3E", basic: StackTokens.panel).status == 404)
+        #expect(try await stack.page("/nothing-here", basic: StackTokens.panel).status == 404)
+        await stack.stop()
+    }
+
+    @Test("the stylesheet needs no token and is the only style the pages allow")
+    func stylesheet() async throws {
+        let stack = try await InProcessStack()
+        let css = try await stack.page("/style.css")
+        #expect(css.status == 200)
+        #expect(css.headers["content-type"] == "text/css; charset=utf-8")
+        #expect(css.text.contains("@media print"))
+        #expect(css.text.contains(".state-overdue"))
+        Self.expectStrictHeaders(css.headers, noStore: false)
+        await stack.stop()
+    }
+
+    @Test("a banner names the stage that is down and since when; the rest is shown")
+    func banner() async throws {
+        let stack = try await InProcessStack()
+        await stack.rapidReview.stop(grace: .seconds(1))
+        let page = try await stack.page("/", basic: StackTokens.panel)
+        #expect(page.status == 200)
+        #expect(
+            page.text.range(of: #"The rapid-review service is unavailable since \d\d:\d\d:\d\d \(UNAVAILABLE\)"#, options: .regularExpression) != nil)
+        #expect(page.text.contains("/cases/TESTSHIRE-2025-0003"))
+        #expect(!page.text.contains("/cases/TESTSHIRE-2024-0042"))
+        let onlyThere = try await stack.page("/cases/TESTSHIRE-2024-0042", basic: StackTokens.panel)
+        #expect(onlyThere.status == 503)
+        #expect(onlyThere.text.contains("class=\"banner\""))
+        await stack.gateway.stop(grace: .seconds(1))
+        await stack.intake.stop(grace: .seconds(1))
+    }
+
+    @Test("HTML escaping covers the five characters that matter")
+    func escaping() {
+        #expect(HTML.escape(#"<a href="x">Tom & 'Jerry'</a>"#) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
+        #expect(HTML.element("td", "<x>", ["title": "\"q\""]) == "<td title=\"&quot;q&quot;\">&lt;x&gt;</td>")
+    }
+}

@@ -1,0 +1,147 @@
+import Contract
+import Foundation
+import GatewayStandIns
+import H2
+import RPC
+import TestSupport
+import Testing
+
+/// The gateway, intake and rapid-review as real processes (the stages are stand-ins until the
+/// real services land): issue 7's "gateway over real processes".
+@Suite("The gateway over real processes")
+struct GatewayProcessTests {
+    /// A running stack: the two stage processes and the gateway.
+    final class Stack: @unchecked Sendable {
+        let directory: StackDirectory
+        let intakePort: Int
+        let rapidReviewPort: Int
+        let gatewayPort: Int
+        var intake: ChildProcess
+        var rapidReview: ChildProcess
+        let gateway: ChildProcess
+        let client: RPCClient
+
+        init() async throws {
+            directory = try StackDirectory()
+            intakePort = try freeLoopbackPort()
+            rapidReviewPort = try freeLoopbackPort()
+            gatewayPort = try freeLoopbackPort()
+            intake = try await startStandInProcess("intake", directory, port: intakePort, statuses: Fixtures.intake)
+            rapidReview = try await startStandInProcess("rapid-review", directory, port: rapidReviewPort, statuses: Fixtures.rapidReview)
+            gateway = try await startGatewayProcess(directory, port: gatewayPort, stages: ["intake": intakePort, "rapid-review": rapidReviewPort])
+            client = RPCClient(host: "127.0.0.1", port: gatewayPort, configuration: ClientConfigurationForTests.fastBackoff)
+        }
+
+        func list(_ request: GatewayAPI.ListCasesRequest = .init(), token: String = StackTokens.panel) async throws -> GatewayAPI.ListCasesResponse {
+            try await client.call(GatewayAPI.listCases, request, deadline: .seconds(10), metadata: bearerToken(token))
+        }
+
+        func restartRapidReview() async throws {
+            rapidReview = try await startStandInProcess("rapid-review", directory, port: rapidReviewPort, statuses: Fixtures.rapidReview)
+        }
+
+        func stop() async throws {
+            for process in [intake, rapidReview, gateway] where process.isRunning { process.send(SIGTERM) }
+            for process in [intake, rapidReview, gateway] { _ = try await process.waitForExit() }
+        }
+    }
+
+    @Test("cases at different stages appear with the right stage, deadlines and states")
+    func stagesDeadlinesStates() async throws {
+        let stack = try await Stack()
+        let list = try await stack.list()
+        #expect(list.unavailable.isEmpty)
+        #expect(list.today == Fixtures.date(Fixtures.today))
+        #expect(list.cases.map(\.reference.description) == Fixtures.expectedOrder)
+        let byReference = Dictionary(uniqueKeysWithValues: list.cases.map { ($0.reference.description, $0) })
+        #expect(byReference["TESTSHIRE-2025-0001"]?.stage == .intake)
+        #expect(byReference["TESTSHIRE-2025-0002"]?.stage == .rapidReview)
+        #expect(byReference["TESTSHIRE-2024-0042"]?.stage == .closed)
+        // T3 overdue by 5 working days; T3 due soon; T6 met from rapid-review, not intake's open one.
+        #expect(byReference["TESTSHIRE-2025-0003"]?.nextDeadline?.rule == "T3")
+        #expect(byReference["TESTSHIRE-2025-0003"]?.nextDeadline?.status == .overdue)
+        #expect(byReference["TESTSHIRE-2025-0003"]?.nextDeadline?.workingDaysLeft == -5)
+        #expect(byReference["TESTSHIRE-2025-0005"]?.urgency == .dueSoon)
+        let t6 = byReference["TESTSHIRE-2025-0002"]?.deadlines.filter { $0.rule == "T6" }
+        #expect(t6?.map(\.status) == [.met])
+        #expect(t6?.map(\.reportedBy) == ["rapid-review"])
+        #expect(byReference["TESTSHIRE-2025-0002"]?.reportedBy == ["intake", "rapid-review"])
+
+        let overdue = try await stack.list(GatewayAPI.ListCasesRequest(overdueOnly: true), token: StackTokens.viewer)
+        #expect(overdue.cases.map(\.reference.description) == ["TESTSHIRE-2025-0003"])
+
+        let found = try await stack.client.call(
+            GatewayAPI.getCase, .init(caseReference: Fixtures.reference("TESTSHIRE-2025-0002")), deadline: .seconds(10),
+            metadata: bearerToken(StackTokens.panel))
+        #expect(found.case.milestones.map(\.event) == ["referralReceived", "scopingRequestsSent", "meetingHeld", "outcomeRatified"])
+        let missing = await captureRPCError {
+            _ = try await stack.client.call(
+                GatewayAPI.getCase, .init(caseReference: Fixtures.reference("TESTSHIRE-2025-0999")), deadline: .seconds(10),
+                metadata: bearerToken(StackTokens.panel))
+        }
+        #expect(missing?.code == .notFound)
+
+        let summary = try await stack.client.call(GatewayAPI.getSummary, .init(), deadline: .seconds(10), metadata: bearerToken(StackTokens.panel))
+        #expect(summary.totalCases == 5)
+        #expect(summary.overdueByRule == [GatewayAPI.RuleCount(rule: "T3", count: 1)])
+        #expect(summary.rapidReviewTimeliness.map(\.share) == [1.0, 0.5])
+        try await stack.stop()
+    }
+
+    @Test("the calls need the panel's token and a viewer's role")
+    func authentication() async throws {
+        let stack = try await Stack()
+        let none = await captureRPCError { _ = try await stack.client.call(GatewayAPI.listCases, .init(), deadline: .seconds(10)) }
+        #expect(none?.code == .unauthenticated)
+        let staff = await captureRPCError { _ = try await stack.list(token: StackTokens.staff) }
+        #expect(staff?.code == .permissionDenied)
+        #expect(staff?.message.contains("panel-viewer") == true)
+        try await stack.stop()
+    }
+
+    @Test("killing rapid-review marks its part unavailable and the rest is served; bringing it back restores it")
+    func stageDownAndBack() async throws {
+        let stack = try await Stack()
+        #expect(try await stack.list().cases.count == 5)
+
+        let killedAt = Date()
+        stack.rapidReview.send(SIGKILL)
+        _ = try await stack.rapidReview.waitForExit()
+        let partial = try await stack.list()
+        #expect(partial.unavailable.map(\.stage) == ["rapid-review"])
+        #expect(partial.unavailable.first?.service == ServiceName.rapidReview)
+        #expect(partial.unavailable.first.map { $0.since >= killedAt.addingTimeInterval(-1) } == true)
+        #expect(
+            partial.cases.map(\.reference.description) == [
+                "TESTSHIRE-2025-0003", "TESTSHIRE-2025-0002", "TESTSHIRE-2025-0005", "TESTSHIRE-2025-0001",
+            ])
+        let fromIntakeOnly = partial.cases.first { $0.reference.description == "TESTSHIRE-2025-0002" }
+        #expect(fromIntakeOnly?.stage == .intake)
+        #expect(fromIntakeOnly?.reportedBy == ["intake"])
+        // The "since" stays the first failure's, not each call's.
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try await stack.list().unavailable.first?.since == partial.unavailable.first?.since)
+
+        // A case only rapid-review knows is UNAVAILABLE, not NOT_FOUND.
+        let closed = await captureRPCError {
+            _ = try await stack.client.call(
+                GatewayAPI.getCase, .init(caseReference: Fixtures.reference("TESTSHIRE-2024-0042")), deadline: .seconds(10),
+                metadata: bearerToken(StackTokens.panel))
+        }
+        #expect(closed?.code == .unavailable)
+        #expect(closed?.message.contains("rapid-review") == true)
+        // The gateway itself stays ready.
+        let ready = try await getPage(port: stack.gatewayPort, "/readyz")
+        #expect(ready.status == 200)
+
+        try await stack.restartRapidReview()
+        let restored = try await eventually(within: .seconds(15)) { try await stack.list().unavailable.isEmpty }
+        #expect(restored, "rapid-review's part did not come back")
+        let list = try await stack.list()
+        #expect(list.cases.map(\.reference.description) == Fixtures.expectedOrder)
+        #expect(list.cases.first { $0.reference.description == "TESTSHIRE-2025-0002" }?.stage == .rapidReview)
+        #expect(stack.gateway.output.contains { $0.contains("stage unavailable") && $0.contains("rapid-review") })
+        #expect(stack.gateway.output.contains { $0.contains("stage available again") })
+        try await stack.stop()
+    }
+}

@@ -1,0 +1,44 @@
+import GatewayService
+import ServiceKit
+import Testing
+
+@Suite("The gateway's configuration")
+struct GatewaySettingsTests {
+    @Test("by default it asks intake and rapid-review, caches 5 s, and gives each stage 1.5 s")
+    func defaults() throws {
+        let settings = try GatewaySettings.load(environment: [:])
+        #expect(settings.stages.map(\.name) == ["intake", "rapid-review"])
+        #expect(settings.cacheFor == .seconds(5))
+        #expect(settings.stageTimeout == .milliseconds(1500))
+    }
+
+    @Test("adding a stage is configuration: a URL variable, or CSPR_GATEWAY_STAGES")
+    func addingStages() throws {
+        let byURL = try GatewaySettings.load(environment: ["CSPR_PUBLICATION_URL": "http://publication:7104"])
+        #expect(byURL.stages.map(\.name) == ["intake", "rapid-review", "publication"])
+        let byList = try GatewaySettings.load(environment: ["CSPR_GATEWAY_STAGES": "publication, review-management,intake"])
+        #expect(byList.stages.map(\.name) == ["intake", "review-management", "publication"])
+        #expect(byList.stages.map(\.serviceName) == ["cspr.intake.v1.Intake", "cspr.review.v1.ReviewManagement", "cspr.publication.v1.Publication"])
+    }
+
+    @Test(
+        "a bad value names its variable",
+        arguments: [
+            ("CSPR_GATEWAY_STAGES", "intake,court"), ("CSPR_GATEWAY_CACHE_SECONDS", "-1"), ("CSPR_GATEWAY_STAGE_TIMEOUT_MS", "fast"),
+        ])
+    func badValue(variable: String, value: String) {
+        #expect {
+            try GatewaySettings.load(environment: [variable: value])
+        } throws: { error in
+            (error as? ConfigurationError)?.variable == variable
+        }
+    }
+
+    @Test("the definition's peers are the stages asked")
+    func definitionPeers() throws {
+        let definition = try GatewayService.definition(environment: ["CSPR_GATEWAY_STAGES": "rapid-review"])
+        #expect(definition.name == "gateway")
+        #expect(definition.peers == ["rapid-review"])
+        #expect(definition.pages != nil)
+    }
+}

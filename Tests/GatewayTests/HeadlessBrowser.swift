@@ -1,0 +1,92 @@
+import Foundation
+import TestSupport
+
+/// Debian's chromium, headless: the page's DOM once loaded, and screenshots.
+struct HeadlessBrowser {
+    /// The browser's path.
+    let executable: String
+    /// Its profile, fresh for each test.
+    let profile: URL
+
+    /// The installed chromium, or nil (the test then fails, naming the package to install).
+    static func find() -> HeadlessBrowser? {
+        let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-chromium-\(UUID().uuidString)")
+        return HeadlessBrowser(executable: path, profile: profile)
+    }
+
+    /// What the browser printed.
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The DOM of `url` after loading it, as chromium serialises it.
+    func dumpDOM(_ url: String) async throws -> Run {
+        try await run(["--dump-dom", url])
+    }
+
+    /// A screenshot of `url` saved at `file`.
+    func screenshot(_ url: String, to file: URL, width: Int = 1280, height: Int = 1000) async throws -> Run {
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: file)
+        return try await run(["--window-size=\(width),\(height)", "--hide-scrollbars", "--screenshot=\(file.path)", url])
+    }
+
+    /// Runs chromium with the flags every run needs (root in a container: no sandbox).
+    func run(_ arguments: [String]) async throws -> Run {
+        let flags = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",
+            "--disable-extensions", "--user-data-dir=\(profile.path)",
+        ]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = flags + arguments
+        let directory = FileManager.default.temporaryDirectory
+        let out = directory.appendingPathComponent("cspr-chromium-out-\(UUID().uuidString)")
+        let err = directory.appendingPathComponent("cspr-chromium-err-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: err)
+        }
+        let outHandle = try FileHandle(forWritingTo: out)
+        let errHandle = try FileHandle(forWritingTo: err)
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = ContinuousClock.now + .seconds(90)
+        while process.isRunning {
+            if ContinuousClock.now > deadline {
+                process.terminate()
+                throw ChildProcessError.timedOut("chromium \(arguments.joined(separator: " "))")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        try outHandle.close()
+        try errHandle.close()
+        return Run(
+            status: process.terminationStatus, stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+
+    /// Removes the profile.
+    func cleanUp() { try? FileManager.default.removeItem(at: profile) }
+
+    /// The text a reader sees: tags dropped, entities of the escaping undone, blanks collapsed.
+    static func visibleText(_ dom: String) -> String {
+        var text = dom
+        for element in ["head", "style", "script"] {
+            text = text.replacingOccurrences(of: "<\(element)[\\s\\S]*?</\(element)>", with: " ", options: .regularExpression)
+        }
+        text = text.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text.replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
+    }
+}
