@@ -169,10 +169,9 @@ package enum ServiceRunner {
         try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
         let databasePath = configuration.dataDirectory.appendingPathComponent("\(definition.name).sqlite").path
         let database = try await Database.open(atPath: databasePath)
-        let migration = try await database.migrate(definition.migrations + Outbox.migrations + Inbox.migrations + AuditTrail.migrations)
-        logger.info(
-            "database ready",
-            ["path": .string(databasePath), "schemaVersion": .int(migration.currentVersion), "migratedFrom": .int(migration.previousVersion)])
+        let schema = try await SchemaSteps.apply(
+            database, steps: SchemaSteps.steps(service: definition.name, own: definition.migrations), path: databasePath)
+        logger.info("database ready", ["path": .string(databasePath), "schemaSteps": .int(schema.total), "stepsApplied": .int(schema.applied)])
 
         let serviceToken = tokens.token(ofPrincipal: definition.name, role: "service")
         var peers: [String: RPCClient] = [:]
@@ -201,12 +200,18 @@ package enum ServiceRunner {
             ],
             metrics: metrics, readiness: { ready.isSet }, pages: definition.pages?(context),
             reportUnexpected: { callContext, error in
-                logger.error(
-                    "unexpected error",
-                    [
-                        "method": .string(callContext.method.path), "requestId": .string(callContext.requestID),
-                        "errorType": .string(String(describing: type(of: error))),
-                    ])
+                var fields: [String: LogValue] = [
+                    "method": .string(callContext.method.path), "requestId": .string(callContext.requestID),
+                    "errorType": .string(String(describing: type(of: error))),
+                ]
+                // SQLite's code, message and statement say what failed; the bound arguments,
+                // which may hold personal data, are left out.
+                if let database = error as? DatabaseError {
+                    fields["sqliteCode"] = .int(Int(database.extendedCode))
+                    fields["sqliteMessage"] = .string(database.message)
+                    fields["sql"] = .string(database.sql ?? "")
+                }
+                logger.error("unexpected error", fields)
             })
         var serverConfiguration = ServerConfiguration()
         serverConfiguration.host = configuration.listen.host

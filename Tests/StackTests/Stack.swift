@@ -25,25 +25,7 @@ final class Stack: @unchecked Sendable {
     }
 
     /// Five consecutive free ports.
-    static func freePortBlock() throws -> Int {
-        for _ in 0..<50 {
-            let base = Int.random(in: 20_000...40_000)
-            if (0..<5).allSatisfy({ isFree(base + $0) }) { return base }
-        }
-        throw ChildProcessError.timedOut("no free block of 5 ports")
-    }
-
-    private static func isFree(_ port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        } == 0
-    }
+    static func freePortBlock() throws -> Int { TestPorts.free(count: 5) }
 
     /// Runs `deploy/local.sh <arguments>`; fails with its output when it fails.
     @discardableResult
