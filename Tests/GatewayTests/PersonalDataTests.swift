@@ -9,8 +9,8 @@ import Testing
 /// gateway response and page for it", against the real intake service.
 ///
 /// Disabled until intake lands on main (issue 5): it needs the `intake` executable (product
-/// `intake`, target `IntakeMain`). Enable it by removing `.disabled(...)` after the merge.
-@Suite("No personal data from the real intake reaches the gateway", .disabled("enabled when intake lands"), .serialized)
+/// `intake`, target `IntakeMain`).
+@Suite("No personal data from the real intake reaches the gateway", .serialized)
 struct PersonalDataTests {
     static let identity = FictionalReferral.Identity(
         childName: "Quintessa Marbleweather-Fictional", dateOfBirth: "2018-11-29", address: "42 Nonesuch Crescent, Testtown", postcode: "TE4 2QX")

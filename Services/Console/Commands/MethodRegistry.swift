@@ -41,7 +41,12 @@ package enum MethodRegistry {
             MethodEntry("intake", IntakeAPI.sendScopingRequests), MethodEntry("intake", IntakeAPI.recordScopingReturn),
             MethodEntry("intake", IntakeAPI.getCase), MethodEntry("intake", IntakeAPI.listCases), MethodEntry("intake", IntakeAPI.getCaseFile),
             MethodEntry("intake", IntakeAPI.getStatuses), MethodEntry("intake", IntakeAPI.checkDisclosure),
-            MethodEntry("rapid-review", RapidReviewAPI.openRapidReview), MethodEntry("rapid-review", RapidReviewAPI.getStatuses),
+            MethodEntry("rapid-review", RapidReviewAPI.openRapidReview), MethodEntry("rapid-review", RapidReviewAPI.scheduleMeeting),
+            MethodEntry("rapid-review", RapidReviewAPI.recordMeeting), MethodEntry("rapid-review", RapidReviewAPI.agreeRecommendation),
+            MethodEntry("rapid-review", RapidReviewAPI.requestClarification), MethodEntry("rapid-review", RapidReviewAPI.ratify),
+            MethodEntry("rapid-review", RapidReviewAPI.recordSubmission), MethodEntry("rapid-review", RapidReviewAPI.getOutcomeDocument),
+            MethodEntry("rapid-review", RapidReviewAPI.getRapidReview), MethodEntry("rapid-review", RapidReviewAPI.listRapidReviews),
+            MethodEntry("rapid-review", RapidReviewAPI.getStatuses),
             MethodEntry("review-management", getStatusesMethod(of: ServiceName.reviewManagement)),
             MethodEntry("publication", getStatusesMethod(of: ServiceName.publication)),
         ]
