@@ -120,7 +120,10 @@ let package = Package(
         // The whole stack as separate processes, started the way deploy/local.sh starts it.
         .testTarget(
             name: "StackTests",
-            dependencies: ["IntakeMain", "Contract", "RPC", "ServiceKit", "ServiceTestSupport", "TestSupport", "WorkingDays"],
+            dependencies: [
+                "IntakeMain", "RapidReviewMain", "GatewayMain", "ConsoleMain", "Contract", "RPC", "ServiceKit", "ServiceTestSupport", "TestSupport",
+                "WorkingDays",
+            ],
             path: "Tests/StackTests", swiftSettings: swift6),
 
         // Benchmarks: executables driven by scripts under Tests/Benchmarks, never by pass/fail tests.

@@ -11,11 +11,12 @@ STAFF=$(token partnership-support)
 AGENCY=$(token agency)
 day() { date -d "$1 days ago" +%Y-%m-%d; }
 
-call() {  # call URL TOKEN JSON -> prints the reply, fails on an error status
+call() {  # call URL TOKEN JSON -> prints the reply; an error status stops the whole demo
   local reply
-  reply=$(curl -sS --fail-with-body -H "authorization: Bearer $2" -H 'content-type: application/json' -d "$3" "$1") || {
-    echo "demo: $1 failed: $reply" >&2
-    return 1
+  reply=$(curl -sS --fail-with-body -H "authorization: Bearer $2" -H 'content-type: application/json' -d "$3" "$1" 2>/dev/null) || {
+    echo "demo: ${1##*/} failed: $reply" >&2
+    kill -TERM $$
+    exit 1
   }
   echo "$reply"
 }
@@ -54,3 +55,43 @@ r3=$(call "$INTAKE/RecordNotification" "$STAFF" "{\"notification\":{\"child\":{\
   \"incident\":{\"kind\":\"death\",\"date\":\"$(day 12)\"},\"becameAware\":\"$(day 11)\",\"notifiedNationalPanel\":\"$(day 1)\",
   \"lookedAfterChildDeath\":false,\"notifiedBy\":{\"name\":\"Demo Head of Service\",\"agencyAndDesignation\":\"Demo Council\"}}}" | reference_of)
 echo "  $r3: LA notification, National Panel told late (T1), no scoping yet: overdue"
+
+# Cases further on need rapid-review (skipped when it is not running).
+RAPID="http://127.0.0.1:$((BASE + 2))/cspr.rapidreview.v1.RapidReview"
+curl -fsS --max-time 2 "http://127.0.0.1:$((BASE + 2))/readyz" >/dev/null 2>&1 || { echo "  (rapid-review is not running: no Rapid Review demo cases)"; exit 0; }
+PANEL=$(token case-review-panel)
+CHAIR=$(token independent-chair)
+
+reviewed_case() {  # reviewed_case CHILD RECOMMENDATION_JSON -> a case taken through a Rapid Review
+  local reference
+  reference=$(call "$INTAKE/SubmitReferral" "$STAFF" "$(referral "$1" 23 21)" | reference_of)
+  call "$INTAKE/SendScopingRequests" "$STAFF" "{\"caseReference\":\"$reference\",\"requests\":[
+    {\"agency\":{\"name\":\"Demo Police\",\"kind\":\"police\"},\"contact\":{\"name\":\"Demo DSL\",\"agencyAndDesignation\":\"Demo Police, DSL\"},\"dateSent\":\"$(day 20)\"}]}" >/dev/null
+  call "$INTAKE/RecordScopingReturn" "$AGENCY" "{\"caseReference\":\"$reference\",\"scopingReturn\":{\"agency\":{\"name\":\"Demo Police\",\"kind\":\"police\"},
+    \"completedBy\":{\"name\":\"Demo Officer\",\"agencyAndDesignation\":\"Demo Police\"},\"dateCompleted\":\"$(day 17)\",\"dateReceived\":\"$(day 17)\",
+    \"knownToAgency\":true,\"involvementSummary\":\"Demonstration: fictional involvement.\"}}" >/dev/null
+  # Wait for the hand-over to reach rapid-review.
+  for _ in $(seq 100); do
+    curl -fsS -H "authorization: Bearer $PANEL" -H 'content-type: application/json' -d "{\"caseReference\":\"$reference\"}" "$RAPID/GetRapidReview" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  local meeting; meeting=$(day 10)
+  call "$RAPID/ScheduleMeeting" "$PANEL" "{\"caseReference\":\"$reference\",\"date\":\"$meeting\",\"format\":\"faceToFace\",\"reason\":\"demonstration: the date is whatever the demo needs\"}" >/dev/null
+  call "$RAPID/RecordMeeting" "$PANEL" "{\"caseReference\":\"$reference\",\"meetingDate\":\"$meeting\",\"format\":\"faceToFace\",
+    \"participants\":[{\"name\":\"Demo Head of Service\",\"role\":\"Head of Safeguarding\",\"agency\":\"Demo Council\",\"partnerKind\":\"localAuthority\"},
+      {\"name\":\"Demo Inspector\",\"role\":\"Detective Inspector\",\"agency\":\"Demo Police\",\"partnerKind\":\"police\"},
+      {\"name\":\"Demo Nurse\",\"role\":\"Designated Nurse\",\"agency\":\"Demo ICB\",\"partnerKind\":\"health\"}],
+    \"caseSummary\":\"Demonstration case: fictional.\",\"immediateAction\":{\"allTaken\":true,\"actions\":[],\"details\":\"Demonstration: the sibling is safe with a grandparent.\"},\"criteria\":$3,
+    \"discussion\":{\"natureOfHarm\":\"fictional\",\"meetsSeriousHarm\":true,\"keyIssues\":\"fictional\",\"immediateLearning\":\"fictional learning\",
+      \"learningSharedBy\":\"partnership briefing\",\"legalAdvice\":{\"answer\":false}}}" >/dev/null
+  call "$RAPID/AgreeRecommendation" "$PANEL" "{\"caseReference\":\"$reference\",\"decision\":$2}" >/dev/null
+  call "$RAPID/Ratify" "$CHAIR" "{\"caseReference\":\"$reference\"}" >/dev/null
+  call "$RAPID/RecordSubmission" "$STAFF" "{\"caseReference\":\"$reference\",\"submittedToNationalPanel\":\"$(day 0)\",
+    \"sharedWith\":[{\"agency\":\"Demo Police\",\"date\":\"$(day 0)\"},{\"agency\":\"Demo Primary School\",\"date\":\"$(day 0)\",\"referrer\":true}]}" >/dev/null
+  echo "$reference"
+}
+
+r4=$(reviewed_case "Demo Child Delta" '{"recommendation":"localReview","reasons":"Demonstration: fictional reasons."}' '["multiAgencyWorking"]')
+echo "  $r4: Rapid Review held and ratified: a local CSPR commissioned"
+r5=$(reviewed_case "Demo Child Echo" '{"recommendation":"noFurtherAction","reasons":"Demonstration: fictional reasons.","otherOptionsConsidered":"single-agency audit","whyNoFurtherLearning":"Demonstration: the learning was already acted on."}' '["noneOfTheAbove"]')
+echo "  $r5: Rapid Review held and ratified: no further action, case closed"

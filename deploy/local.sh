@@ -76,8 +76,16 @@ start_service() {
   mkdir -p "$HOME_DIR/data/$service" "$HOME_DIR/logs" "$HOME_DIR/run"
   (
     export CSPR_LISTEN="127.0.0.1:$(port_of "$service")" CSPR_DATA_DIR="$HOME_DIR/data/$service" CSPR_TOKENS_FILE="$HOME_DIR/tokens"
-    export CSPR_INTAKE_URL="127.0.0.1:$(port_of intake)" CSPR_RAPID_REVIEW_URL="127.0.0.1:$(port_of rapid-review)"
-    export CSPR_REVIEW_MANAGEMENT_URL="127.0.0.1:$(port_of review-management)" CSPR_PUBLICATION_URL="127.0.0.1:$(port_of publication)"
+    # Peers: the stage services that are built (the gateway asks each of them).
+    local stages=()
+    for peer in intake rapid-review review-management publication; do
+      [ -x "$(binary_of "$peer")" ] || continue
+      stages+=("$peer")
+      local variable; variable="CSPR_$(echo "$peer" | tr 'a-z-' 'A-Z_')_URL"
+      export "$variable=127.0.0.1:$(port_of "$peer")"
+    done
+    CSPR_GATEWAY_STAGES=$(IFS=,; echo "${stages[*]}")
+    export CSPR_GATEWAY_STAGES
     # A service keeps none of this script's other descriptors (a caller waiting for the script's
     # output to close would otherwise wait for the service too).
     for fd in /proc/$BASHPID/fd/*; do

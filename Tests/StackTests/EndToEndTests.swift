@@ -1,0 +1,153 @@
+import Contract
+import Foundation
+import RPC
+import ServiceKit
+import ServiceTestSupport
+import TestSupport
+import Testing
+import WorkingDays
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Steps of a Rapid Review for the stack tests, through the real calls.
+enum RapidReviewSteps {
+    static func date(_ text: String) -> CivilDate { StackFixture.date(text) }
+
+    static func meeting(_ reference: CaseReference, on day: String) -> RapidReviewAPI.RecordMeetingRequest {
+        RapidReviewAPI.RecordMeetingRequest(
+            caseReference: reference, meetingDate: date(day), format: .faceToFace,
+            participants: [
+                Participant(name: "Pat Placeholder", role: "Head of Safeguarding", agency: "Stack County Council", partnerKind: .localAuthority),
+                Participant(name: "Dana Sample", role: "Detective Inspector", agency: "Stack Police", partnerKind: .police),
+                Participant(name: "Chris Dummy", role: "Designated Nurse", agency: "Stack ICB", partnerKind: .health),
+            ],
+            caseSummary: "fictional summary, see the case file", immediateAction: ImmediateAction(allTaken: true, details: "none needed"),
+            criteria: [.multiAgencyWorking],
+            discussion: RapidReviewDiscussion(
+                natureOfHarm: "fictional", meetsSeriousHarm: true, keyIssues: "information sharing", immediateLearning: "fictional learning",
+                learningSharedBy: "partnership briefing", legalAdvice: YesNoDetails(answer: false)))
+    }
+}
+
+@Suite("The stack end to end", .serialized)
+struct EndToEndTests {
+    @Test("a referral walks through intake and the Rapid Review to its hand-over, and the gateway shows every step and deadline")
+    func referralToHandOver() async throws {
+        try await withStack(today: "2025-04-03", extra: ["CSPR_GATEWAY_CACHE_SECONDS": "0"]) { stack in
+            _ = try await stack.up()
+            let staff = bearer(try stack.token("partnership-support"))
+            let panel = bearer(try stack.token("case-review-panel"))
+            let chair = bearer(try stack.token("independent-chair"))
+            let intake = stack.client("intake")
+            let rapidReview = stack.client("rapid-review")
+            let gateway = stack.client("gateway")
+            func gatewayCase(_ reference: CaseReference) async throws -> GatewayAPI.CaseOverview {
+                try await gateway.call(GatewayAPI.getCase, .init(caseReference: reference), deadline: .seconds(10), metadata: panel).case
+            }
+
+            // Referral received Monday 24 March 2025.
+            let reference = try await intake.call(
+                IntakeAPI.submitReferral, .init(referral: StackFixture.referral(child: "Endtoend Testchild")), deadline: .seconds(10), metadata: staff
+            ).caseReference
+            var seen = try await gatewayCase(reference)
+            #expect(seen.stage == .intake)
+            #expect(seen.deadlines.map(\.deadline.rule).sorted() == ["T2", "T3", "T4", "T6"])
+            // Today (3 April) T2 and T3 have passed unmet: overdue.
+            #expect(seen.deadlines.first { $0.deadline.rule == "T2" }?.deadline.status == .overdue)
+
+            _ = try await intake.call(
+                IntakeAPI.sendScopingRequests,
+                .init(
+                    caseReference: reference,
+                    requests: [
+                        IntakeAPI.ScopingRequestDraft(
+                            agency: Agency(name: "Stack Police", kind: .police),
+                            contact: Contact(name: "Stack DSL", agencyAndDesignation: "Stack Police"),
+                            dateSent: StackFixture.date("2025-03-25"))
+                    ]), deadline: .seconds(10), metadata: staff)
+            // The hand-over reaches rapid-review; the gateway sees the case there.
+            let opened = await eventually(within: .seconds(15)) { (try? await gatewayCase(reference).stage) == .rapidReview }
+            #expect(opened)
+            seen = try await gatewayCase(reference)
+            #expect(seen.reportedBy.sorted() == ["intake", "rapid-review"])
+            #expect(seen.milestones.contains { $0.event == "handedToRapidReview" })
+
+            _ = try await rapidReview.call(
+                RapidReviewAPI.scheduleMeeting, .init(caseReference: reference, date: StackFixture.date("2025-04-02"), format: .faceToFace),
+                deadline: .seconds(10), metadata: panel)
+            _ = try await rapidReview.call(
+                RapidReviewAPI.recordMeeting, RapidReviewSteps.meeting(reference, on: "2025-04-02"), deadline: .seconds(10), metadata: panel)
+            _ = try await rapidReview.call(
+                RapidReviewAPI.agreeRecommendation,
+                .init(caseReference: reference, decision: RecommendationDecision(recommendation: .localReview, reasons: "fictional reasons")),
+                deadline: .seconds(10), metadata: panel)
+            _ = try await rapidReview.call(RapidReviewAPI.ratify, .init(caseReference: reference), deadline: .seconds(10), metadata: chair)
+            _ = try await rapidReview.call(
+                RapidReviewAPI.recordSubmission,
+                .init(
+                    caseReference: reference, submittedToNationalPanel: StackFixture.date("2025-04-03"),
+                    sharedWith: [
+                        RapidReviewAPI.OutcomeShared(agency: "Stack Police", date: StackFixture.date("2025-04-03")),
+                        RapidReviewAPI.OutcomeShared(agency: "Stack Primary School", date: StackFixture.date("2025-04-03"), referrer: true),
+                    ]), deadline: .seconds(10), metadata: staff)
+
+            seen = try await gatewayCase(reference)
+            #expect(seen.stage == .review, "a local CSPR (b) was commissioned")
+            let events = seen.milestones.map(\.event)
+            for event in ["referralReceived", "scopingRequestsSent", "handedToRapidReview", "meetingHeld"] {
+                #expect(events.contains(event), "\(event) missing from \(events)")
+            }
+            let rules = Set(seen.deadlines.map(\.deadline.rule))
+            #expect(rules.isSuperset(of: ["T2", "T3", "T4", "T5", "T6"]), "\(rules)")
+            #expect(seen.deadlines.first { $0.deadline.rule == "T4" }?.deadline.status == .met)
+            #expect(seen.deadlines.first { $0.deadline.rule == "T6" }?.deadline.status == .met)
+            // The CommissionReview hand-over waits in rapid-review's outbox for review-management.
+            let deadLetters = try await rapidReview.call(
+                AdminService.listDeadLetters, .init(), deadline: .seconds(10), metadata: bearer(try stack.token("admin")))
+            #expect(deadLetters.deadLetters.isEmpty)
+        }
+    }
+
+    @Test("rapid-review down while referrals are made and scoping requests sent: when it comes back every hand-over arrives exactly once")
+    func peerDown() async throws {
+        try await withStack(today: "2025-03-26") { stack in
+            _ = try await stack.up()
+            #expect(await stack.kill("rapid-review", SIGTERM))
+            let staff = bearer(try stack.token("partnership-support"))
+            let intake = stack.client("intake")
+            var references: [CaseReference] = []
+            for index in 0..<5 {
+                let reference = try await intake.call(
+                    IntakeAPI.submitReferral, .init(referral: StackFixture.referral(child: "Peerdown " + ["Ann", "Bea", "Cy", "Dot", "Eve"][index])),
+                    deadline: .seconds(10), metadata: staff
+                ).caseReference
+                _ = try await intake.call(
+                    IntakeAPI.sendScopingRequests,
+                    .init(
+                        caseReference: reference,
+                        requests: [
+                            IntakeAPI.ScopingRequestDraft(
+                                agency: Agency(name: "Stack Police", kind: .police),
+                                contact: Contact(name: "Stack DSL", agencyAndDesignation: "Stack Police"),
+                                dateSent: StackFixture.date("2025-03-25"))
+                        ]), deadline: .seconds(10), metadata: staff)
+                references.append(reference)
+            }
+            _ = try await stack.up()  // starts rapid-review again (the others are running)
+            let viewer = bearer(try stack.token("panel-viewer"))
+            let rapidReview = stack.client("rapid-review")
+            let arrived = await eventually(within: .seconds(20)) {
+                let statuses = try? await rapidReview.call(RapidReviewAPI.getStatuses, .init(), deadline: .seconds(5), metadata: viewer)
+                return statuses?.statuses.count == 5
+            }
+            #expect(arrived)
+            let statuses = try await rapidReview.call(RapidReviewAPI.getStatuses, .init(), deadline: .seconds(5), metadata: viewer).statuses
+            #expect(statuses.map(\.reference).sorted() == references.sorted(), "each case opened once")
+            #expect(
+                try await intake.call(AdminService.listDeadLetters, .init(), deadline: .seconds(5), metadata: bearer(try stack.token("admin")))
+                    .deadLetters.isEmpty)
+        }
+    }
+}
