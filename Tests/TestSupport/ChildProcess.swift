@@ -131,10 +131,11 @@ package enum ChildProcessError: Error, CustomStringConvertible {
     }
 }
 
-/// Runs a command to completion and returns its exit status and output (stdout and stderr).
-package func runCommand(_ executable: String, _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(60))
-    async throws -> (status: Int32, output: String)
-{
+/// Runs a command to completion and returns its exit status and output (stdout and stderr);
+/// `stdin` is written to its standard input.
+package func runCommand(
+    _ executable: String, _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(60), stdin: String? = nil
+) async throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
     process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
@@ -145,6 +146,14 @@ package func runCommand(_ executable: String, _ arguments: [String], environment
     let handle = try FileHandle(forWritingTo: file)
     process.standardOutput = handle
     process.standardError = handle
+    if let stdin {
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-stdin-\(UUID().uuidString)")
+        try stdin.write(to: input, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: input) }
+        process.standardInput = try FileHandle(forReadingFrom: input)
+    } else {
+        process.standardInput = FileHandle.nullDevice
+    }
     try process.run()
     let deadline = ContinuousClock.now + timeout
     while process.isRunning {

@@ -1,0 +1,141 @@
+import Contract
+import Foundation
+import RPC
+import ServiceTestSupport
+import TestSupport
+import Testing
+
+@Suite("Deployment files and the README's commands", .serialized)
+struct DeploymentTests {
+    let root = BuiltProducts.packageRoot
+
+    @Test("docker-compose.yml is valid: one service per stage plus the gateway, each with its volume and health check, only the gateway published")
+    func compose() async throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-compose-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: project.appendingPathComponent(".cspr"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: project) }
+        try "placeholder-token-0123456789 panel case-review-panel\n".write(
+            to: project.appendingPathComponent(".cspr/tokens"), atomically: true, encoding: .utf8)
+        let file = root.appendingPathComponent("docker-compose.yml").path
+        let checked = try await runCommand("docker-compose", ["-f", file, "--project-directory", project.path, "config", "-q"])
+        #expect(checked.status == 0, "docker-compose config: \(checked.output)")
+        let rendered = try await runCommand("docker-compose", ["-f", file, "--project-directory", project.path, "config"])
+        #expect(rendered.status == 0)
+        // Read the rendered file with Python's YAML parser (PyYAML ships with the machine's Python).
+        let summary = try await runCommand(
+            "python3",
+            [
+                "-c",
+                """
+                import sys, yaml, json
+                c = yaml.safe_load(sys.stdin.read())
+                out = {name: {"ports": bool(s.get("ports")), "health": "healthcheck" in s, "volumes": len(s.get("volumes", [])), "secrets": s.get("secrets", [])}
+                       for name, s in c["services"].items() if not s.get("profiles")}
+                print(json.dumps(out, sort_keys=True))
+                """,
+            ], stdin: rendered.output)
+        let services = try JSONSerialization.jsonObject(with: Data(summary.output.utf8)) as? [String: [String: Any]] ?? [:]
+        // The TLS proxy is in its own profile, off by default.
+        #expect(Set(services.keys) == ["intake", "rapid-review", "gateway"], "\(summary.output)")
+        for (name, service) in services {
+            #expect(service["health"] as? Bool == true, "\(name) has no health check")
+            #expect(service["volumes"] as? Int == 1, "\(name) has no volume of its own")
+            #expect(service["ports"] as? Bool == (name == "gateway"), "\(name) publishes ports")
+        }
+        let tls = try await runCommand(
+            "docker-compose", ["-f", file, "--project-directory", project.path, "--profile", "tls", "config", "--services"])
+        #expect(tls.output.contains("tls-proxy"))
+    }
+
+    @Test("the Kubernetes manifests parse, and each Deployment has one replica, a volume claim and gRPC probes")
+    func kubernetes() async throws {
+        let summary = try await runCommand(
+            "python3",
+            [
+                "-c",
+                """
+                import glob, yaml, json, sys
+                docs = [d for f in sorted(glob.glob(sys.argv[1] + "/*.yaml")) for d in yaml.safe_load_all(open(f)) if d]
+                deployments = {d["metadata"]["name"]: d for d in docs if d["kind"] == "Deployment"}
+                claims = {d["metadata"]["name"] for d in docs if d["kind"] == "PersistentVolumeClaim"}
+                out = {}
+                for name, d in deployments.items():
+                    c = d["spec"]["template"]["spec"]["containers"][0]
+                    volumes = d["spec"]["template"]["spec"]["volumes"]
+                    claim = next((v["persistentVolumeClaim"]["claimName"] for v in volumes if "persistentVolumeClaim" in v), None)
+                    out[name] = {"replicas": d["spec"]["replicas"], "grpcProbe": "grpc" in c.get("readinessProbe", {}), "claim": claim in claims}
+                print(json.dumps(out, sort_keys=True))
+                """,
+                root.appendingPathComponent("deploy/k8s").path,
+            ])
+        let deployments = try JSONSerialization.jsonObject(with: Data(summary.output.utf8)) as? [String: [String: Any]] ?? [:]
+        #expect(Set(deployments.keys) == ["intake", "rapid-review", "gateway"], "\(summary.output)")
+        for (name, deployment) in deployments {
+            #expect(deployment["replicas"] as? Int == 1, "\(name): one writer per database")
+            #expect(deployment["grpcProbe"] as? Bool == true, "\(name) has no gRPC probe")
+            #expect(deployment["claim"] as? Bool == true, "\(name) has no volume claim")
+        }
+    }
+
+    @Test("the Dockerfile installs what the build needs, as the test command does, and builds every service")
+    func dockerfile() throws {
+        let dockerfile = try String(contentsOf: root.appendingPathComponent("deploy/Dockerfile"), encoding: .utf8)
+        let testScript = try String(contentsOf: root.appendingPathComponent("deploy/test.sh"), encoding: .utf8)
+        for package in ["pkg-config", "libnghttp2-dev", "libsqlite3-dev"] {
+            #expect(dockerfile.contains(package) && testScript.contains(package), "\(package) differs between the Dockerfile and deploy/test.sh")
+        }
+        for product in ["intake", "rapid-review", "gateway"] { #expect(dockerfile.contains(product)) }
+        #expect(dockerfile.contains("swift build -c release"))
+        #expect(dockerfile.contains("USER cspr"))
+    }
+
+    @Test("from a fresh clone, deploy/local.sh up --demo brings up a stack whose gateway shows the demo cases, and down stops it")
+    func readmeRunCommand() async throws {
+        let clone = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-clone-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: clone) }
+        let cloned = try await runCommand("git", ["clone", "-q", root.path, clone.path])
+        #expect(cloned.status == 0, "\(cloned.output)")
+        let base = TestPorts.free(count: 5)
+        let environment = ["CSPR_PORT_BASE": String(base), "CSPR_HOME": clone.appendingPathComponent(".cspr").path]
+        let started = ContinuousClock.now
+        let up = try await runCommand(
+            "/bin/bash", [clone.appendingPathComponent("deploy/local.sh").path, "up", "--demo"], environment: environment, timeout: .seconds(900))
+        let took = ContinuousClock.now - started
+        print("deploy/local.sh up --demo from a fresh clone (release build included): \(took)")
+        #expect(up.status == 0, "\(up.output.suffix(2000))")
+        #expect(up.output.contains("intake ready") && up.output.contains("rapid-review ready") && up.output.contains("gateway ready"))
+        #expect(up.output.contains("dashboard:   http://127.0.0.1:\(base)/"))
+
+        // A second `up` of a running stack, after the build, is quick: the time to ready.
+        let tokens = try String(contentsOf: clone.appendingPathComponent(".cspr/tokens"), encoding: .utf8)
+        var panel = ""
+        for line in tokens.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            if fields.count == 3 && fields[1] == "case-review-panel" { panel = String(fields[0]) }
+        }
+        let gateway = RPCClient(host: "127.0.0.1", port: base)
+        var metadata = Metadata()
+        metadata.add("authorization", "Bearer \(panel)")
+        let cases = try await gateway.call(GatewayAPI.listCases, .init(), deadline: .seconds(10), metadata: metadata).cases
+        #expect(cases.count == 5, "the demo cases: \(cases.map(\.reference))")
+        #expect(Set(cases.map(\.stage)).count >= 3, "the demo cases are at different stages")
+
+        let status = try await runCommand("/bin/bash", [clone.appendingPathComponent("deploy/local.sh").path, "status"], environment: environment)
+        #expect(status.output.contains("gateway: running"))
+        let down = try await runCommand("/bin/bash", [clone.appendingPathComponent("deploy/local.sh").path, "down"], environment: environment)
+        #expect(down.status == 0)
+        #expect(down.output.contains("intake: stopped"))
+    }
+
+    @Test("from a fresh clone, the test command installs, checks formatting, builds without warnings and runs tests")
+    func readmeTestCommand() async throws {
+        let clone = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-clone-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: clone) }
+        _ = try await runCommand("git", ["clone", "-q", root.path, clone.path])
+        // The contract's tests stand for the rest: the full suite would run this test again.
+        let run = try await runCommand(
+            "/bin/bash", [clone.appendingPathComponent("deploy/test.sh").path, "--filter", "ContractTests"], timeout: .seconds(900))
+        #expect(run.status == 0, "\(run.output.suffix(2000))")
+        #expect(run.output.contains("Test run with") && run.output.contains("passed"))
+    }
+}
