@@ -55,7 +55,7 @@ struct GracefulStopTests {
         try await Task.sleep(for: .milliseconds(150))
         let started = ContinuousClock.now
         await server.shutdown(grace: .milliseconds(300))
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(10), "the handler takes 20 s")
         await #expect(throws: HTTPClientError.connectionLost) { try await slow.value }
     }
 }

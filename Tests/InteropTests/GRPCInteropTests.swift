@@ -53,10 +53,11 @@ extension InteropTests {
             try await withEchoServer { server in
                 let result = try await Peers.python(
                     "grpc_peer.py",
-                    ["call", String(server.port), EchoService.echo.path, #"{"text": "slow", "sleepMillis": 5000}"#, "--timeout", "0.2"],
+                    ["call", String(server.port), EchoService.echo.path, #"{"text": "slow", "sleepMillis": 30000}"#, "--timeout", "0.2"],
                     as: GRPCCallResult.self)
                 #expect(result.code == "DEADLINE_EXCEEDED")
-                #expect(result.elapsed < 3, "the client waited \(result.elapsed) s for a 0.2 s deadline")
+                // The handler would take 30 s; a bound far from both tells them apart on a loaded machine.
+                #expect(result.elapsed < 10, "the client waited \(result.elapsed) s for a 0.2 s deadline")
                 // The server gave up too (its own deadline, or the client's reset), long before the
                 // handler's 5 s sleep would have ended.
                 let metrics = server.router.metrics
@@ -180,11 +181,11 @@ extension InteropTests {
             _ = try await client.call(EchoService.echo, EchoService.EchoMessage(text: "warm up"), deadline: .seconds(10))
             let started = ContinuousClock.now
             let error = await #expect(throws: RPCError.self) {
-                try await client.call(EchoService.echo, EchoService.EchoMessage(text: "slow", sleepMillis: 5000), deadline: .milliseconds(200))
+                try await client.call(EchoService.echo, EchoService.EchoMessage(text: "slow", sleepMillis: 30000), deadline: .milliseconds(200))
             }
             let waited = ContinuousClock.now - started
             #expect(error?.code == .deadlineExceeded, "\(String(describing: error))")
-            #expect(waited < .seconds(3), "waited \(waited) for a 0.2 s deadline")
+            #expect(waited < .seconds(10), "waited \(waited) for a 0.2 s deadline (the handler takes 30 s)")
             // The connection is still good for the next call.
             let reply = try await client.call(EchoService.echo, EchoService.EchoMessage(text: "after"), deadline: .seconds(10))
             #expect(reply.text == "after")
