@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(pkg-config libnghttp2-dev libsqlite3-dev sqlite3 curl nghttp2-client nghttp2-server chromium)
+apt_packages=(pkg-config libnghttp2-dev libsqlite3-dev sqlite3 curl nghttp2-client nghttp2-server chromium iproute2)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
