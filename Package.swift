@@ -120,7 +120,7 @@ let package = Package(
         // The whole stack as separate processes, started the way deploy/local.sh starts it.
         .testTarget(
             name: "StackTests",
-            dependencies: ["IntakeMain", "Contract", "RPC", "ServiceKit", "ServiceTestSupport", "TestSupport", "WorkingDays"],
+            dependencies: ["IntakeMain", "Contract", "RPC", "H2", "ServiceKit", "ServiceTestSupport", "TestSupport", "WorkingDays"],
             path: "Tests/StackTests", swiftSettings: swift6),
 
         // Benchmarks: executables driven by scripts under Tests/Benchmarks, never by pass/fail tests.
