@@ -55,7 +55,7 @@ struct PartitionTests {
             #expect(Set(connected.cases.map(\.reference)) == Set(opened))
 
             // 2. intake cut off: the gateway answers fast without it; intake itself fails fast.
-            try await partitionPhase(stack, cut: .intake, gateway: gatewayClient, expectedCases: opened) {}
+            try await partitionPhase(stack, cut: .intake, gateway: gatewayClient, expectedCases: opened)
 
             // Nothing stuck in intake's outbox after its cut.
             #expect(await eventually(within: Self.recoveryBound) { (try? await stack.metrics(.intake)["cspr_outbox_depth"]) == 0 })
@@ -63,15 +63,26 @@ struct PartitionTests {
             // 3. rapid-review cut off: referrals and scoping requests still go to intake, whose
             // hand-overs wait in its outbox; they arrive, once each, after the link is back.
             var queued: [CaseReference] = []
-            try await partitionPhase(stack, cut: .rapidReview, gateway: gatewayClient, expectedCases: nil) {
-                for child in Self.during { queued.append(try await stack.openCase(child: child)) }
-                let outbox = try await stack.metrics(.intake)
-                #expect(outbox["cspr_outbox_depth"] == Double(Self.during.count), "intake's outbox during the cut: \(outbox)")
-                let listed = try await stack.listCases(gatewayClient).answer
-                #expect(Set(listed.cases.map(\.reference)) == Set(opened + queued), "intake's cases while rapid-review is cut")
-            }
+            let restoredAt = try await partitionPhase(
+                stack, cut: .rapidReview, gateway: gatewayClient, expectedCases: nil,
+                during: {
+                    for child in Self.during { queued.append(try await stack.openCase(child: child)) }
+                    let outbox = try await stack.metrics(.intake)
+                    #expect(outbox["cspr_outbox_depth"] == Double(Self.during.count), "intake's outbox during the cut: \(outbox)")
+                    let listed = try await stack.listCases(gatewayClient).answer
+                    #expect(Set(listed.cases.map(\.reference)) == Set(opened + queued), "intake's cases while rapid-review is cut")
+                },
+                beforeRestore: {
+                    // Still queued at the end of the cut: not delivered through a cut link, not parked.
+                    let outbox = try await stack.metrics(.intake)
+                    #expect(outbox["cspr_outbox_depth"] == Double(Self.during.count), "intake's outbox at the end of the cut: \(outbox)")
+                    #expect(outbox["cspr_outbox_dead_letters"] == 0)
+                })
             let everything = opened + queued
             #expect(await eventually(within: Self.recoveryBound) { await stack.rapidReviewHas(everything) }, "queued hand-overs were lost")
+            print(
+                "partition: the \(queued.count) queued hand-overs were all at rapid-review by \(seconds(ContinuousClock.now - restoredAt)) after the restore (looked for once the gateway had recovered)"
+            )
 
             // Exactly once: one Rapid Review per case, opened once, every outbox message delivered once.
             let statuses = try await stack.client(.rapidReview).call(
@@ -114,16 +125,21 @@ struct PartitionTests {
     /// Cuts `host`'s link; checks that the gateway still answers, fast, naming `host` as
     /// unavailable (and, with `expectedCases`, listing exactly those), and that a direct call to
     /// `host` with a short deadline fails fast; runs `during`; keeps the link down for `cutFor`;
-    /// restores it and waits until the gateway and `host` answer again.
+    /// runs `beforeRestore`; restores it and waits until the gateway and `host` answer again.
+    /// Returns when the link was restored.
+    @discardableResult
     func partitionPhase(
-        _ stack: PartitionStack, cut host: PartitionHost, gateway: RPCClient, expectedCases: [CaseReference]?, during: () async throws -> Void
-    ) async throws {
+        _ stack: PartitionStack, cut host: PartitionHost, gateway: RPCClient, expectedCases: [CaseReference]?,
+        during: () async throws -> Void = {}, beforeRestore: () async throws -> Void = {}
+    ) async throws -> ContinuousClock.Instant {
         try stack.network.cut(host)
         let cutAt = ContinuousClock.now
         var gatewayTimes: [Duration] = []
+        var outageCodes = Set<String>()
         for _ in 0..<3 {
             let (answer, elapsed) = try await stack.listCases(gateway)
             gatewayTimes.append(elapsed)
+            outageCodes.formUnion(answer.unavailable.map(\.code))
             #expect(elapsed < Self.gatewayBound, "the gateway took \(seconds(elapsed)) with \(host.rawValue) cut")
             #expect(answer.unavailable.map(\.stage) == [host.rawValue], "\(answer.unavailable)")
             #expect(answer.unavailable.allSatisfy { ["UNAVAILABLE", "DEADLINE_EXCEEDED"].contains($0.code) }, "\(answer.unavailable)")
@@ -135,6 +151,7 @@ struct PartitionTests {
         try await during()
         let held = ContinuousClock.now - cutAt
         if held < Self.cutFor { try await Task.sleep(for: Self.cutFor - held) }
+        try await beforeRestore()
 
         try stack.network.restore(host)
         let restoredAt = ContinuousClock.now
@@ -149,10 +166,12 @@ struct PartitionTests {
         #expect(gatewayBack, "the gateway still reports \(host.rawValue) unavailable \(seconds(Self.recoveryBound)) after the link was restored")
         print(
             "partition: \(host.rawValue) cut for \(seconds(restoredAt - cutAt)); gateway ListCases answered in "
-                + gatewayTimes.map(seconds).joined(separator: ", ") + " (stage deadline \(seconds(PartitionStack.gatewayStageTimeout)), "
+                + gatewayTimes.map(seconds).joined(separator: ", ") + " with \(host.rawValue) unavailable: "
+                + outageCodes.sorted().joined(separator: ", ") + " (stage deadline \(seconds(PartitionStack.gatewayStageTimeout)), "
                 + "call deadline \(seconds(Self.gatewayCallDeadline))); direct call failed with "
                 + "\(direct.error.map { $0.code.name } ?? "nothing") in \(seconds(direct.elapsed)) (deadline \(seconds(Self.directDeadline))); "
                 + "after restore: answers directly in \(seconds(directBack)), gateway shows it available in \(seconds(recovered))")
+        return restoredAt
     }
 }
 
