@@ -121,7 +121,8 @@ let package = Package(
         .testTarget(
             name: "StackTests",
             dependencies: [
-                "IntakeMain", "RapidReviewMain", "GatewayMain", "ConsoleMain", "Contract", "RPC", "H2", "ServiceKit", "ServiceTestSupport", "TestSupport",
+                "IntakeMain", "RapidReviewMain", "GatewayMain", "ConsoleMain", "Contract", "RPC", "H2", "ServiceKit", "ServiceTestSupport",
+                "TestSupport",
                 "WorkingDays",
             ],
             path: "Tests/StackTests", swiftSettings: swift6),

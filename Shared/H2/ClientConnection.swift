@@ -76,6 +76,8 @@ final class ClientConnection: EventSource {
     private var wantWritable = true
     /// True once the peer sent GOAWAY: no new streams here.
     private(set) var goingAway = false
+    /// Set while a liveness PING waits for its acknowledgement.
+    private var pingTimer: UInt64?
 
     init(address: ResolvedAddress, loop: EventLoop, configuration: ClientConfiguration, delegate: ClientConnectionDelegate) throws {
         self.fd = try Socket.startConnect(to: address)
@@ -200,6 +202,19 @@ final class ClientConnection: EventSource {
         return true
     }
 
+    /// Asks the peer for a PING after a call timed out; closes the connection when no answer
+    /// comes within `pingTimeout`, so a silent peer does not hold later calls on a dead socket.
+    func checkAlive() {
+        guard state == .ready, pingTimer == nil, let session else { return }
+        nghttp2_submit_ping(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), nil)
+        scheduleFlush()
+        pingTimer = loop.scheduleTimer(after: configuration.pingTimeout) { [weak self] in
+            guard let self else { return }
+            self.pingTimer = nil
+            self.close()
+        }
+    }
+
     /// Resets the stream of `call`, if it has one.
     func cancel(_ call: ClientCall) {
         guard let session, let entry = streams.first(where: { $0.value === call }) else { return }
@@ -290,6 +305,9 @@ final class ClientConnection: EventSource {
         if type == NGHTTP2_HEADERS.rawValue, let call = streams[frame.pointee.hd.stream_id] {
             // 1xx responses are informational; the final response's headers come next.
             if call.status >= 200 { call.headersDone = true }
+        } else if type == NGHTTP2_PING.rawValue, frame.pointee.hd.flags & UInt8(NGHTTP2_FLAG_ACK.rawValue) != 0, let timer = pingTimer {
+            loop.cancelTimer(timer)
+            pingTimer = nil
         } else if type == NGHTTP2_GOAWAY.rawValue {
             goingAway = true
             delegate?.connectionGoingAway(self)
@@ -327,6 +345,8 @@ final class ClientConnection: EventSource {
             return
         }
         state = .closed
+        if let pingTimer { loop.cancelTimer(pingTimer) }
+        pingTimer = nil
         loop.deregister(fd)
         Glibc.close(fd)
         if let session { nghttp2_session_del(session) }

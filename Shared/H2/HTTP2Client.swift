@@ -108,7 +108,10 @@ final class ClientCore: ClientConnectionDelegate {
 
     private func expire(_ call: ClientCall) {
         call.timer = nil
+        let connection = call.connection
         finish(call, .timedOut)
+        // A call that timed out may be a slow handler, or a peer that is no longer there.
+        connection?.checkAlive()
     }
 
     private func finish(_ call: ClientCall, _ error: HTTPClientError) {

@@ -57,6 +57,11 @@ package struct ClientConfiguration: Sendable {
     /// Ceiling of the reconnect backoff.
     package var maxBackoff: Duration = .seconds(5)
 
+    /// After a call times out, the connection is asked for a PING; no answer within this long
+    /// means the peer is unreachable (a partition drops packets silently), and the connection is
+    /// closed so that later calls reconnect, or fail fast while the peer stays away.
+    package var pingTimeout: Duration = .seconds(2)
+
     /// The timeout of a call that names none: no call waits forever on a peer that vanished
     /// without closing its connection.
     package var defaultTimeout: Duration = .seconds(60)

@@ -179,6 +179,8 @@ package enum ServiceRunner {
         // it does not add to it once a peer is back.
         var clientConfiguration = ClientConfiguration()
         clientConfiguration.maxBackoff = .seconds(1)
+        // Peers are on the same host or network: a connect that takes seconds is a partition.
+        clientConfiguration.connectTimeout = .seconds(2)
         for (name, address) in configuration.peers {
             peers[name] = RPCClient(host: address.host, port: address.port, configuration: clientConfiguration)
         }
