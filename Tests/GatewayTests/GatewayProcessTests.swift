@@ -33,7 +33,7 @@ struct GatewayProcessTests {
         }
 
         func list(_ request: GatewayAPI.ListCasesRequest = .init(), token: String = StackTokens.panel) async throws -> GatewayAPI.ListCasesResponse {
-            try await client.call(GatewayAPI.listCases, request, deadline: .seconds(10), metadata: bearerToken(token))
+            try await client.call(GatewayAPI.listCases, request, deadline: .seconds(10), metadata: bearer(token))
         }
 
         func restartRapidReview() async throws {
@@ -72,16 +72,16 @@ struct GatewayProcessTests {
 
         let found = try await stack.client.call(
             GatewayAPI.getCase, .init(caseReference: Fixtures.reference("TESTSHIRE-2025-0002")), deadline: .seconds(10),
-            metadata: bearerToken(StackTokens.panel))
+            metadata: bearer(StackTokens.panel))
         #expect(found.case.milestones.map(\.event) == ["referralReceived", "scopingRequestsSent", "meetingHeld", "outcomeRatified"])
         let missing = await captureRPCError {
             _ = try await stack.client.call(
                 GatewayAPI.getCase, .init(caseReference: Fixtures.reference("TESTSHIRE-2025-0999")), deadline: .seconds(10),
-                metadata: bearerToken(StackTokens.panel))
+                metadata: bearer(StackTokens.panel))
         }
         #expect(missing?.code == .notFound)
 
-        let summary = try await stack.client.call(GatewayAPI.getSummary, .init(), deadline: .seconds(10), metadata: bearerToken(StackTokens.panel))
+        let summary = try await stack.client.call(GatewayAPI.getSummary, .init(), deadline: .seconds(10), metadata: bearer(StackTokens.panel))
         #expect(summary.totalCases == 5)
         #expect(summary.overdueByRule == [GatewayAPI.RuleCount(rule: "T3", count: 1)])
         #expect(summary.rapidReviewTimeliness.map(\.share) == [1.0, 0.5])
@@ -126,7 +126,7 @@ struct GatewayProcessTests {
         let closed = await captureRPCError {
             _ = try await stack.client.call(
                 GatewayAPI.getCase, .init(caseReference: Fixtures.reference("TESTSHIRE-2024-0042")), deadline: .seconds(10),
-                metadata: bearerToken(StackTokens.panel))
+                metadata: bearer(StackTokens.panel))
         }
         #expect(closed?.code == .unavailable)
         #expect(closed?.message.contains("rapid-review") == true)

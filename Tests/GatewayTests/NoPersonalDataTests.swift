@@ -16,13 +16,13 @@ struct NoPersonalDataTests {
         let stack = try await InProcessStack(leakyIntakeName: Self.childName)
         // The stand-in really does send it.
         let leaked = try await RPCClient(host: "127.0.0.1", port: stack.intake.port).callRaw(
-            path: IntakeAPI.getStatuses.path, json: Data("{}".utf8), deadline: .seconds(5), metadata: bearerToken(StackTokens.gateway))
+            path: IntakeAPI.getStatuses.path, json: Data("{}".utf8), deadline: .seconds(5), metadata: bearer(StackTokens.gateway))
         #expect(String(decoding: leaked, as: UTF8.self).contains(Self.childName))
 
         let gateway = RPCClient(host: "127.0.0.1", port: stack.gateway.port)
         var everything: [String] = []
         func call(_ path: String, _ json: String) async throws {
-            let reply = try await gateway.callRaw(path: path, json: Data(json.utf8), deadline: .seconds(5), metadata: bearerToken(StackTokens.panel))
+            let reply = try await gateway.callRaw(path: path, json: Data(json.utf8), deadline: .seconds(5), metadata: bearer(StackTokens.panel))
             everything.append(String(decoding: reply, as: UTF8.self))
         }
         try await call(GatewayAPI.listCases.path, "{}")

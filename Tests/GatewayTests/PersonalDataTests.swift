@@ -38,13 +38,13 @@ struct PersonalDataTests {
 
         let submitted = try await RPCClient(host: "127.0.0.1", port: intakePort).call(
             IntakeAPI.submitReferral, .init(referral: FictionalReferral.make(Self.identity)), deadline: .seconds(10),
-            metadata: bearerToken(StackTokens.staff))
+            metadata: bearer(StackTokens.staff))
         let reference = submitted.caseReference.description
 
         // Intake does hold the name: the search below is meaningful.
         let held = try await RPCClient(host: "127.0.0.1", port: intakePort).callRaw(
             path: IntakeAPI.getCase.path, json: Data(#"{"caseReference":"\#(reference)"}"#.utf8), deadline: .seconds(10),
-            metadata: bearerToken(StackTokens.panel))
+            metadata: bearer(StackTokens.panel))
         #expect(String(decoding: held, as: UTF8.self).contains(Self.identity.childName))
 
         let client = RPCClient(host: "127.0.0.1", port: gatewayPort)
@@ -53,7 +53,7 @@ struct PersonalDataTests {
             (GatewayAPI.listCases.path, "{}"), (GatewayAPI.getSummary.path, "{}"),
             (GatewayAPI.getCase.path, #"{"caseReference":"\#(reference)"}"#),
         ] {
-            let reply = try await client.callRaw(path: path, json: Data(json.utf8), deadline: .seconds(10), metadata: bearerToken(StackTokens.panel))
+            let reply = try await client.callRaw(path: path, json: Data(json.utf8), deadline: .seconds(10), metadata: bearer(StackTokens.panel))
             outputs.append((path, String(decoding: reply, as: UTF8.self)))
         }
         let basic = "Basic " + Data("panel:\(StackTokens.panel)".utf8).base64EncodedString()

@@ -3,6 +3,7 @@ import Foundation
 import RPC
 import ServiceKit
 import Storage
+import TestSupport
 
 /// A stand-in for review-management, a real RPC server in the test: it applies each
 /// CommissionReview once per idempotency key (Inbox), as the real service will, and lists

@@ -106,23 +106,6 @@ package func startGatewayProcess(_ directory: StackDirectory, port: Int, stages:
     return child
 }
 
-/// Metadata with a bearer token.
-package func bearerToken(_ token: String) -> Metadata {
-    var metadata = Metadata()
-    metadata.add("authorization", "Bearer \(token)")
-    return metadata
-}
-
-/// Polls `condition` until true or `timeout`.
-package func eventually(within timeout: Duration, _ condition: () async throws -> Bool) async rethrows -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return true }
-        try? await Task.sleep(for: .milliseconds(50))
-    }
-    return try await condition()
-}
-
 /// GETs `path` of a loopback server over h2c, with optional extra headers.
 package func getPage(port: Int, _ path: String, headers: [(String, String)] = []) async throws -> HTTPClientResponse {
     let client = HTTP2Client(host: "127.0.0.1", port: port)

@@ -88,20 +88,3 @@ package func startServiceProcess(
     _ = try await child.waitForLine { $0.contains("\"message\":\"ready\"") }
     return child
 }
-
-/// Metadata with a bearer token.
-package func bearer(_ token: String) -> Metadata {
-    var metadata = Metadata()
-    metadata.add("authorization", "Bearer \(token)")
-    return metadata
-}
-
-/// Polls `condition` until true or `timeout`.
-package func eventually(within timeout: Duration, _ condition: () async throws -> Bool) async rethrows -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return true }
-        try? await Task.sleep(for: .milliseconds(25))
-    }
-    return try await condition()
-}
