@@ -145,36 +145,5 @@ struct ConsoleProcessTests {
 func runSeparately(_ executable: URL, _ arguments: [String], environment: [String: String]) async throws -> (
     status: Int32, stdout: String, stderr: String
 ) {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let directory = FileManager.default.temporaryDirectory
-    let out = directory.appendingPathComponent("cspr-out-\(UUID().uuidString)")
-    let err = directory.appendingPathComponent("cspr-err-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-    defer {
-        try? FileManager.default.removeItem(at: out)
-        try? FileManager.default.removeItem(at: err)
-    }
-    let outHandle = try FileHandle(forWritingTo: out)
-    let errHandle = try FileHandle(forWritingTo: err)
-    process.standardOutput = outHandle
-    process.standardError = errHandle
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let deadline = ContinuousClock.now + .seconds(60)
-    while process.isRunning {
-        if ContinuousClock.now > deadline {
-            process.terminate()
-            throw ChildProcessError.timedOut("cspr \(arguments.joined(separator: " "))")
-        }
-        try await Task.sleep(for: .milliseconds(20))
-    }
-    try outHandle.close()
-    try errHandle.close()
-    return (
-        process.terminationStatus, (try? String(contentsOf: out, encoding: .utf8)) ?? "", (try? String(contentsOf: err, encoding: .utf8)) ?? ""
-    )
+    try await runCapturing(executable, arguments, environment: environment)
 }

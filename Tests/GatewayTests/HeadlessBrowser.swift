@@ -41,37 +41,8 @@ struct HeadlessBrowser {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",
             "--disable-extensions", "--user-data-dir=\(profile.path)",
         ]
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = flags + arguments
-        let directory = FileManager.default.temporaryDirectory
-        let out = directory.appendingPathComponent("cspr-chromium-out-\(UUID().uuidString)")
-        let err = directory.appendingPathComponent("cspr-chromium-err-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: out)
-            try? FileManager.default.removeItem(at: err)
-        }
-        let outHandle = try FileHandle(forWritingTo: out)
-        let errHandle = try FileHandle(forWritingTo: err)
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = ContinuousClock.now + .seconds(90)
-        while process.isRunning {
-            if ContinuousClock.now > deadline {
-                process.terminate()
-                throw ChildProcessError.timedOut("chromium \(arguments.joined(separator: " "))")
-            }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        try outHandle.close()
-        try errHandle.close()
-        return Run(
-            status: process.terminationStatus, stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        let result = try await runCapturing(URL(fileURLWithPath: executable), flags + arguments, timeout: .seconds(90))
+        return Run(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
     /// Removes the profile.

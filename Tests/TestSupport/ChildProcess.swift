@@ -167,3 +167,42 @@ package func runCommand(
     let output = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
     return (process.terminationStatus, output)
 }
+
+/// Runs `executable` to completion (no standard input) and returns its exit status, standard
+/// output and standard error apart.
+package func runCapturing(
+    _ executable: URL, _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(60)
+) async throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let directory = FileManager.default.temporaryDirectory
+    let out = directory.appendingPathComponent("cspr-out-\(UUID().uuidString)")
+    let err = directory.appendingPathComponent("cspr-err-\(UUID().uuidString)")
+    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+    defer {
+        try? FileManager.default.removeItem(at: out)
+        try? FileManager.default.removeItem(at: err)
+    }
+    let outHandle = try FileHandle(forWritingTo: out)
+    let errHandle = try FileHandle(forWritingTo: err)
+    process.standardOutput = outHandle
+    process.standardError = errHandle
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let deadline = ContinuousClock.now + timeout
+    while process.isRunning {
+        if ContinuousClock.now > deadline {
+            process.terminate()
+            throw ChildProcessError.timedOut("\(executable.lastPathComponent) \(arguments.joined(separator: " "))")
+        }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    try outHandle.close()
+    try errHandle.close()
+    let stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+    let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
+    return (process.terminationStatus, stdout, stderr)
+}
