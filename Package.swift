@@ -66,7 +66,7 @@ let package = Package(
         // SQLite storage: database, migrations, group commit, outbox and inbox.
         .target(name: "Storage", dependencies: ["CSQLite"], path: "Shared/Storage", swiftSettings: swift6),
         .testTarget(
-            name: "StorageTests", dependencies: ["Storage", "StorageCrashWriter"],
+            name: "StorageTests", dependencies: ["Storage", "StorageCrashWriter", "TestSupport"],
             path: "Tests/StorageTests", swiftSettings: swift6),
 
         // England and Wales calendar: civil dates, bank holidays, working-day arithmetic, "today".

@@ -50,7 +50,10 @@ make_tokens() {
   {
     say "# CSPR tokens for this machine: <token> <principal> <role>[,<role>...]; keep this file 0600."
     for role in "${ROLES[@]}"; do say "$(random_token) $role $role"; done
-    for service in "${ALL_SERVICES[@]}"; do say "$(random_token) $service service"; done
+    # The publication service also checks its reports for disclosure (role publication).
+    for service in "${ALL_SERVICES[@]}"; do
+      if [ "$service" = publication ]; then say "$(random_token) $service service,publication"; else say "$(random_token) $service service"; fi
+    done
   } > "$file"
   chmod 600 "$file"
 }

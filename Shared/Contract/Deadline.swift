@@ -12,6 +12,9 @@ package enum DeadlineStatus: String, Sendable, CaseIterable, Codable {
     case met
     /// Met, but after the due date.
     case metLate
+    /// Done, but outside a window (T4: a meeting before the 7th working day, or on a day that
+    /// is not a working day): it counts as done, not as met.
+    case metOutsideWindow
 }
 
 /// A deadline computed from a timescale: what is due, when, and whether it was met. It records
@@ -64,8 +67,13 @@ package struct Deadline: Sendable, Equatable, Codable {
         guard let computed = timescale.due(from: anchor, calendar: calendar) else { return nil }
         let due = extendedTo ?? computed
         let status: DeadlineStatus
+        let earliest = timescale.earliestDay(from: anchor, calendar: calendar)
         if let metOn {
-            status = metOn <= due ? .met : .metLate
+            if let earliest, metOn < earliest || !calendar.isWorkingDay(metOn) {
+                status = .metOutsideWindow
+            } else {
+                status = metOn <= due ? .met : .metLate
+            }
         } else if today > due {
             status = .overdue
         } else if calendar.workingDays(from: today, to: due) <= dueSoonWorkingDays {
@@ -74,7 +82,7 @@ package struct Deadline: Sendable, Equatable, Codable {
             status = .open
         }
         return Deadline(
-            rule: timescale.id, subject: subject, due: due, earliest: timescale.earliestDay(from: anchor, calendar: calendar),
+            rule: timescale.id, subject: subject, due: due, earliest: earliest,
             originalDue: extendedTo == nil ? nil : computed, status: status, metOn: metOn, ruleSet: ruleSet,
             calendar: calendar.identifier)
     }

@@ -26,6 +26,8 @@ package enum GatewayAPI {
     package struct TrackedDeadline: Sendable, Equatable, Codable {
         /// The timescale's id, e.g. `T4`.
         package var rule: String
+        /// What is due, when a rule has several deadlines (T1).
+        package var subject: String?
         /// The due date (after any recorded extension).
         package var due: CivilDate
         /// A window's first day (T4), if any.
@@ -47,6 +49,7 @@ package enum GatewayAPI {
 
         package init(_ deadline: Deadline, workingDaysLeft: Int?, reportedBy: String) {
             rule = deadline.rule
+            subject = deadline.subject
             due = deadline.due
             earliest = deadline.earliest
             originalDue = deadline.originalDue

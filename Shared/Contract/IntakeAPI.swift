@@ -288,5 +288,5 @@ package enum IntakeAPI {
         service: service, name: "GetCaseFile", roles: .roles(.partnershipSupport, .caseReviewPanel, .independentChair))
     package static let getStatuses = getStatusesMethod(of: service)
     package static let checkDisclosure = Method<CheckDisclosureRequest, CheckDisclosureResponse>(
-        service: service, name: "CheckDisclosure", roles: .roles(.service, .publication))
+        service: service, name: "CheckDisclosure", roles: .roles(.publication))
 }

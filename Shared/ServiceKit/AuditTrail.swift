@@ -25,6 +25,9 @@ package struct AuditEntry: Sendable, Equatable, Codable {
 package enum AuditTrail {
     /// The annotation key a handler sets to name the case a call concerns.
     package static let caseReferenceKey = "caseReference"
+    /// The annotation key authentication sets to the caller's principal (also when it refuses
+    /// the call), so that the audit entry around it names who tried.
+    package static let principalKey = "principal"
 
     /// The audit table; include in every service's migrations.
     package static let migrations = [
@@ -74,7 +77,8 @@ package enum AuditTrail {
 }
 
 /// Writes an audit entry for every call of an audited method, before the reply goes out: a
-/// read of case data that could not be audited is not answered.
+/// read of case data that could not be audited is not answered. It runs outside
+/// authentication, so refused attempts (UNAUTHENTICATED, PERMISSION_DENIED) are recorded too.
 package struct AuditInterceptor: ServerInterceptor {
     private let database: Database
     private let isAudited: @Sendable (MethodInfo) -> Bool
@@ -98,7 +102,7 @@ package struct AuditInterceptor: ServerInterceptor {
             result = .failure(error)
             outcome = (error as? RPCError)?.code ?? .internal
         }
-        let principal = context.principal?.name ?? "anonymous"
+        let principal = context.principal?.name ?? context.annotations.get(AuditTrail.principalKey) ?? "anonymous"
         let method = context.method.name
         let caseReference = context.annotations.get(AuditTrail.caseReferenceKey)
         let requestID = context.requestID

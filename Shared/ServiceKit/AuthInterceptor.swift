@@ -19,6 +19,8 @@ package struct AuthInterceptor: ServerInterceptor {
         guard let principal = tokens.principal(for: String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)) else {
             throw RPCError(.unauthenticated, "the bearer token is not known to this service")
         }
+        // For the audit entry written around this call, refused or not.
+        context.annotations.set(AuditTrail.principalKey, principal.name)
         guard !principal.roles.isDisjoint(with: required) else {
             throw RPCError(
                 .permissionDenied,

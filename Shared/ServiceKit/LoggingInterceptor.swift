@@ -17,7 +17,7 @@ package struct LoggingInterceptor: ServerInterceptor {
             let elapsed = ContinuousClock.now - started
             fields["durationMs"] = .double(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
             fields["status"] = .string(code.name)
-            if let principal = context.principal { fields["principal"] = .string(principal.name) }
+            if let principal = context.annotations.get(AuditTrail.principalKey) { fields["principal"] = .string(principal) }
             if let reference = context.annotations.get(AuditTrail.caseReferenceKey) { fields["caseReference"] = .string(reference) }
             logger.log(code == .ok ? .info : (code == .internal || code == .unknown ? .error : .warning), "call", fields)
         }

@@ -149,6 +149,8 @@ package enum ServiceRunner {
 
     /// Opens the database, migrates, binds, starts the relay; ready when it returns.
     package static func start(_ definition: ServiceDefinition, configuration: ServiceConfiguration) async throws -> RunningService {
+        // The database, its WAL and the backups hold case data: the service's user only.
+        umask(0o077)
         let logger = Logger(service: definition.name)
         let today: Today
         let calendar: WorkingCalendar
@@ -198,7 +200,8 @@ package enum ServiceRunner {
         let router = RPCRouter(
             routes: routes,
             interceptors: [
-                LoggingInterceptor(logger: logger), AuthInterceptor(tokens: tokens), AuditInterceptor(database: database, logger: logger),
+                // Audit outside authentication: a refused attempt at case data is recorded too.
+                LoggingInterceptor(logger: logger), AuditInterceptor(database: database, logger: logger), AuthInterceptor(tokens: tokens),
             ],
             metrics: metrics, readiness: { ready.isSet }, pages: definition.pages?(context),
             reportUnexpected: { callContext, error in

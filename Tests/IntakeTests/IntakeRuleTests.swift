@@ -171,6 +171,12 @@ struct IntakeRuleTests {
         let second = try await intake.submit(Fixture.referral(child: Fixture.child(name: "Ottoline Brackenby")), key: "form-77")
         #expect(first == second)
         #expect(try await intake.cases().count == 1)
+        // The same key for a different request is refused, not answered with the first reply.
+        let reused = await captureRPCError {
+            _ = try await intake.submit(Fixture.referral(child: Fixture.child(name: "Quentin Otherchild")), key: "form-77")
+        }
+        #expect(reused == RPCError(.invalidArgument, "idempotency-key: form-77 was already used for a different request"))
+        #expect(try await intake.cases().count == 1)
         try await intake.stop()
     }
 

@@ -147,3 +147,55 @@ struct DisclosureTests {
         try await intake.stop()
     }
 }
+
+@Suite("CheckDisclosure on ordinary words and other spellings")
+struct DisclosureSpellingTests {
+    static func findings(_ referral: Referral, _ text: String) async throws -> [String] {
+        let directory = try TestDirectory()
+        let intake = try await RunningIntake.start(directory)
+        let reference = try await intake.submit(referral).caseReference
+        let response = try await intake.client.call(
+            IntakeAPI.checkDisclosure, .init(caseReference: reference, text: text), deadline: .seconds(5), metadata: bearer(TestTokens.publication))
+        try await intake.stop()
+        return response.findings.map { finding in
+            let bytes = Array(text.utf8)[finding.offset..<(finding.offset + finding.length)]
+            return "\(finding.line) \(finding.kind.rawValue): \(String(decoding: bytes, as: UTF8.self))"
+        }
+    }
+
+    @Test("a family member called May Hope does not make every \"may\" and \"hope\" a finding")
+    func ordinaryWords() async throws {
+        var referral = Fixture.referral(child: Person(name: "Rowan O'Brien-Hale", dateOfBirth: Fixture.date("2019-09-01")))
+        referral.familyMembers = [FamilyMember(person: Person(name: "May Hope"), relationshipToChild: "grandmother")]
+        referral.child.person.addressHistory = [AddressEntry(address: "Flat 3, 12 Imaginary Lane, Testtown", postcode: "TE5 7AA")]
+        let text = "We may hope for better.\r\nMay Hope visited on 1 Sept 2019.\r\nRowan O’Brien-Hale lived at Flat 3 with Hale's family."
+        let found = try await Self.findings(referral, text)
+        #expect(
+            found == [
+                "2 name: May Hope", "2 dateOfBirth: 1 Sept 2019", "3 name: Rowan O’Brien-Hale", "3 address: Flat 3", "3 name: Hale's",
+            ])
+    }
+
+    @Test("a text that lists hundreds of dates is refused, so a date of birth cannot be found by elimination")
+    func datesList() async throws {
+        let directory = try TestDirectory()
+        let intake = try await RunningIntake.start(directory)
+        let reference = try await intake.submit(Fixture.referral()).caseReference
+        let list = (0..<400).map { "2019-01-\(String(format: "%02d", $0 % 28 + 1))" }.joined(separator: "\n")
+        let error = await captureRPCError {
+            _ = try await intake.client.call(
+                IntakeAPI.checkDisclosure, .init(caseReference: reference, text: list), deadline: .seconds(5),
+                metadata: bearer(TestTokens.publication))
+        }
+        #expect(error?.code == .invalidArgument)
+        #expect(error?.message.hasPrefix("text: has 400 dates") == true)
+        // Other services (the gateway among them) may not call it at all.
+        let gateway = await captureRPCError {
+            _ = try await intake.client.call(
+                IntakeAPI.checkDisclosure, .init(caseReference: reference, text: "x"), deadline: .seconds(5),
+                metadata: bearer(TestTokens.service("gateway")))
+        }
+        #expect(gateway?.code == .permissionDenied)
+        try await intake.stop()
+    }
+}

@@ -20,7 +20,11 @@ struct OutcomePathTests {
             try await harness.prepare(reference, through: .recommended, recommendation: recommendation)
             let ratified = try await harness.ratify(reference)
             #expect(ratified.ratification.path == .reviewCommissioned)
-            #expect(ratified.stage == .review)
+            // The Rapid Review is complete when its outcome is submitted; the stage moves then.
+            #expect(ratified.stage == .rapidReview)
+            #expect(try await harness.submit(reference, on: Fixtures.date(TestDirectory.today)).complete)
+            let status = try await harness.call(RapidReviewAPI.getStatuses, .init(references: [reference]), as: TestTokens.viewer)
+            #expect(status.statuses.first?.stage == .review)
             #expect(ratified.ratification.referredTo == nil)
             let arrived = try await eventually(within: .seconds(10)) {
                 try await StandInReviewManagement.commissioned(port: receiver.port).count == 1
@@ -43,11 +47,12 @@ struct OutcomePathTests {
             try await harness.prepare(reference, through: .recommended, recommendation: recommendation)
             let ratified = try await harness.ratify(reference)
             #expect(ratified.ratification.path == .closedWithLearning)
-            #expect(ratified.stage == .closed)
+            #expect(ratified.stage == .rapidReview, "complete only once submitted")
             let learning = try #require(ratified.ratification.learningRecorded)
             #expect(learning.contains("Fictional: health visitors to share concerns at once"))
             if recommendation == .noFurtherAction { #expect(learning.contains("No further learning to be gained: Fictional")) }
             try await expectNoHandOver(harness)
+            #expect(try await harness.submit(reference, on: Fixtures.date(TestDirectory.today)).complete)
             let status = try await harness.call(RapidReviewAPI.getStatuses, .init(references: [reference]), as: TestTokens.viewer)
             #expect(status.statuses.first?.stage == .closed)
             #expect(status.statuses.first?.milestones.map(\.event).contains("closedWithLearning") == true)
@@ -63,7 +68,7 @@ struct OutcomePathTests {
             try await harness.prepare(reference, through: .recommended, recommendation: recommendation)
             let ratified = try await harness.ratify(reference)
             #expect(ratified.ratification.path == .referredElsewhere)
-            #expect(ratified.stage == .closed)
+            #expect(ratified.stage == .rapidReview, "complete only once submitted")
             let referredTo = try #require(ratified.ratification.referredTo)
             switch recommendation {
             case .otherStatutoryReview:
@@ -76,6 +81,8 @@ struct OutcomePathTests {
             // The submission still follows (R10): the case is closed here, not forgotten.
             let submitted = try await harness.submit(reference, on: Fixtures.date(TestDirectory.today))
             #expect(submitted.complete)
+            let status = try await harness.call(RapidReviewAPI.getStatuses, .init(references: [reference]), as: TestTokens.viewer)
+            #expect(status.statuses.first?.stage == .closed)
         }
     }
 

@@ -43,13 +43,18 @@ struct ServiceTests {
         _ = await captureRPCError {
             _ = try await client.call(TestServices.read, .init(key: "CASE-B"), deadline: .seconds(5), metadata: bearer(TestTokens.panel))
         }
+        // Refused attempts are recorded as well: who tried (when known), what, and the refusal.
+        _ = await captureRPCError {
+            _ = try await client.call(TestServices.read, .init(key: "CASE-A"), deadline: .seconds(5), metadata: bearer(TestTokens.viewer))
+        }
+        _ = await captureRPCError { _ = try await client.call(TestServices.read, .init(key: "CASE-A"), deadline: .seconds(5)) }
 
         let trail = try await client.call(AdminService.getAuditTrail, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
         let entries = trail.entries.filter { $0.method != "GetAuditTrail" }
-        #expect(entries.map(\.method) == ["Read", "Read", "Record"])
-        #expect(entries.map(\.principal) == ["Chair.Panel", "Chair.Panel", "Pat.Support"])
-        #expect(entries.map(\.caseReference) == ["CASE-B", "CASE-A", "CASE-A"])
-        #expect(entries.map(\.outcome) == ["NOT_FOUND", "OK", "OK"])
+        #expect(entries.map(\.method) == ["Read", "Read", "Read", "Read", "Record"])
+        #expect(entries.map(\.principal) == ["anonymous", "Vic.Viewer", "Chair.Panel", "Chair.Panel", "Pat.Support"])
+        #expect(entries.map(\.caseReference) == [nil, nil, "CASE-B", "CASE-A", "CASE-A"])
+        #expect(entries.map(\.outcome) == ["UNAUTHENTICATED", "PERMISSION_DENIED", "NOT_FOUND", "OK", "OK"])
         #expect(entries.allSatisfy { !$0.requestID.isEmpty })
 
         let forCase = try await client.call(

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -58,7 +59,7 @@ func runToCompletion(_ executable: String, _ arguments: [String]) -> CommandResu
     process.standardOutput = handle
     process.standardError = handle
     do {
-        try process.run()
+        try ProcessLaunch.run(process)
     } catch {
         try? handle.close()
         return CommandResult(status: -1, output: "cannot run \(executable): \(error)")

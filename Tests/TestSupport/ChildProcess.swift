@@ -33,7 +33,7 @@ package enum BuiltProducts {
     }
 }
 
-/// A child process with its stdout read line by line (stderr inherited), killed when dropped.
+/// A child process with its stdout and stderr read line by line, killed when dropped.
 package final class ChildProcess: @unchecked Sendable {
     // Process is not Sendable; it is only read after `run()` (pid, isRunning, status).
     private let process: Process
@@ -47,24 +47,37 @@ package final class ChildProcess: @unchecked Sendable {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let pipe = Pipe()
         process.standardOutput = pipe
+        // Its standard error joins the same pipe rather than the test runner's: a child left
+        // running by a crashed test must not hold the runner's output open (swift test would
+        // wait for it forever).
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
         self.process = process
+        try ProcessLaunch.run(process)
+        // Our copy of the write end must go, or the reader would never see the end of output.
+        try? pipe.fileHandleForWriting.close()
+        // A thread of its own reads the output with blocking reads until the end. (Foundation's
+        // readabilityHandler, a dispatch source on the descriptor, crashed libdispatch here when
+        // the pipe went away with the source still armed.)
         let buffer = self.buffer
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = handle.availableData
-            guard !chunk.isEmpty else {
-                handle.readabilityHandler = nil
-                return
+        let reader = pipe.fileHandleForReading
+        let thread = Thread {
+            while true {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }
+                buffer.append(chunk)
             }
-            buffer.append(chunk)
+            try? reader.close()
         }
-        try process.run()
+        thread.name = "child-output"
+        thread.start()
     }
 
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        // Polled rather than waitUntilExit(), which spins a run loop on whatever thread drops us.
+        for _ in 0..<500 where process.isRunning { usleep(2000) }
     }
 
     /// The lines printed so far.
@@ -154,7 +167,7 @@ package func runCommand(
     } else {
         process.standardInput = FileHandle.nullDevice
     }
-    try process.run()
+    try ProcessLaunch.run(process)
     let deadline = ContinuousClock.now + timeout
     while process.isRunning {
         if ContinuousClock.now > deadline {
@@ -191,7 +204,7 @@ package func runCapturing(
     process.standardOutput = outHandle
     process.standardError = errHandle
     process.standardInput = FileHandle.nullDevice
-    try process.run()
+    try ProcessLaunch.run(process)
     let deadline = ContinuousClock.now + timeout
     while process.isRunning {
         if ContinuousClock.now > deadline {
@@ -205,4 +218,18 @@ package func runCapturing(
     let stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
     let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
     return (process.terminationStatus, stdout, stderr)
+}
+
+/// Starts processes one at a time. Foundation's `Process.run()` crashed (a memcpy inside it)
+/// when tests running in parallel started processes at the same moment; serialising the launch
+/// costs nothing measurable.
+package enum ProcessLaunch {
+    private static let lock = NSLock()
+
+    /// Runs `process`, holding the launch lock.
+    package static func run(_ process: Process) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        try process.run()
+    }
 }

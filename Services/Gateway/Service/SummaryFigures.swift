@@ -31,17 +31,22 @@ package enum SummaryFigures {
         }
     }
 
-    /// T6: the Rapid Reviews decided (T6 met, on time or late) in `period`, and how many of
-    /// them within 15 working days. An undecided, overdue T6 shows in the overdue counts.
+    /// T6: the Rapid Reviews decided (T6 met, on time or late) in `period`, and the ones still
+    /// undecided past their due date in it, against how many were decided within 15 working
+    /// days: a review that is late and still open counts against the share.
     static func timeliness(_ cases: [GatewayAPI.CaseOverview], period: GatewayAPI.Period, today: CivilDate) -> GatewayAPI.RapidReviewTimeliness {
         let days = range(of: period, today: today)
         var decided = 0
         var onTime = 0
         for overview in cases {
             for deadline in overview.deadlines where deadline.rule == "T6" {
-                guard let metOn = deadline.metOn, days.contains(metOn) else { continue }
-                decided += 1
-                if deadline.status == .met { onTime += 1 }
+                if let metOn = deadline.metOn {
+                    guard days.contains(metOn) else { continue }
+                    decided += 1
+                    if deadline.status == .met { onTime += 1 }
+                } else if deadline.status == .overdue, days.contains(deadline.due) {
+                    decided += 1
+                }
             }
         }
         return GatewayAPI.RapidReviewTimeliness(period: period, from: days.lowerBound, to: days.upperBound, decided: decided, withinTimescale: onTime)

@@ -7,11 +7,25 @@ import WorkingDays
 /// or last name alone, dates as "1 March 2019", "1st March 2019", "March 1, 2019", "01/03/2019",
 /// "1/3/19" or "2019-03-01", postcodes with or without their space.
 enum DisclosureScanner {
+    /// The most dates a checked text may hold.
+    static let maxDates = 200
+
+    /// How many things in `text` look like dates (numeric or with a month's name).
+    static func dateLikeTokens(in text: String) -> Int {
+        let pattern =
+            "\\b(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{4})\\b"
+        guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return 0 }
+        return expression.numberOfMatches(in: text, range: NSRange(location: 0, length: (text as NSString).length))
+    }
+
     /// One thing to look for.
     struct Needle {
         var kind: IntakeAPI.DisclosureKind
         var whose: String
         var pattern: String
+        /// Names are matched as names are written (capitalised or in capitals), so that a
+        /// mother called May Hope does not make every "may" and "hope" a finding.
+        var caseInsensitive = true
     }
 
     static func needles(for people: [(whose: String, person: Person)]) -> [Needle] {
@@ -19,14 +33,19 @@ enum DisclosureScanner {
         for (whose, person) in people {
             for (kind, name) in [(IntakeAPI.DisclosureKind.name, person.name)] + person.alsoKnownAs.map({ (IntakeAPI.DisclosureKind.alias, $0) }) {
                 let parts = name.split(whereSeparator: { $0.isWhitespace }).map(String.init)
-                if parts.count > 1 { needles.append(Needle(kind: kind, whose: whose, pattern: words(parts))) }
-                // Each part alone: a first name or a surname is enough to identify a family.
-                for part in parts where part.count >= 3 { needles.append(Needle(kind: kind, whose: whose, pattern: words([part]))) }
+                if parts.count > 1 { needles.append(Needle(kind: kind, whose: whose, pattern: nameForms(parts), caseInsensitive: false)) }
+                // Each part alone (and each half of a hyphenated one): a first name or a surname
+                // is enough to identify a family.
+                let single = parts + parts.filter { $0.contains("-") }.flatMap { $0.split(separator: "-").map(String.init) }
+                for part in single where part.count >= 2 && part.contains(where: \.isLetter) {
+                    needles.append(Needle(kind: kind, whose: whose, pattern: nameForms([part]), caseInsensitive: false))
+                }
             }
             for entry in person.addressHistory {
-                // The first line of the address (house and street), however it is spaced.
-                if let firstLine = entry.address.split(separator: ",").first {
-                    let parts = firstLine.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+                // Each line of the address with a house and a street ("Flat 3", "12 Imaginary
+                // Lane"), however it is spaced; a town alone identifies no one.
+                for line in entry.address.split(separator: ",") {
+                    let parts = line.split(whereSeparator: { $0.isWhitespace }).map(String.init)
                     if parts.count >= 2 { needles.append(Needle(kind: .address, whose: whose, pattern: words(parts))) }
                 }
                 if let postcode = entry.postcode {
@@ -45,14 +64,26 @@ enum DisclosureScanner {
         return needles
     }
 
-    /// Whole words in order, any spacing, an optional possessive after the last.
+    /// Whole words in order, any spacing, an optional possessive after the last; either
+    /// apostrophe matches either.
     static func words(_ parts: [String]) -> String {
-        "(?<![\\p{L}\\p{N}])" + parts.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "\\s+") + "(?:['’]s)?(?![\\p{L}\\p{N}])"
+        let escaped = parts.map {
+            NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: "['’]", with: "['’]", options: .regularExpression)
+        }
+        return "(?<![\\p{L}\\p{N}])" + escaped.joined(separator: "\\s+") + "(?:['’]s)?(?![\\p{L}\\p{N}])"
+    }
+
+    /// A name as written in the record, capitalised, or in capitals.
+    static func nameForms(_ parts: [String]) -> String {
+        let forms = [parts, parts.map(\.capitalized), parts.map { $0.uppercased() }]
+        var seen = Set<String>()
+        let patterns = forms.map(words).filter { seen.insert($0).inserted }
+        return "(?:" + patterns.joined(separator: "|") + ")"
     }
 
     static func datePattern(_ date: CivilDate) -> String {
         let month = DateWords.months[date.month - 1]
-        let short = String(month.prefix(3))
+        let short = date.month == 9 ? "Sept?" : String(month.prefix(3))
         let day = "0?\(date.day)(?:st|nd|rd|th)?"
         let monthName = "(?:\(month)|\(short)\\.?)"
         let year = "\(date.year)"
@@ -73,7 +104,9 @@ enum DisclosureScanner {
         let nsText = text as NSString
         var found: [(range: NSRange, kind: IntakeAPI.DisclosureKind, whose: String)] = []
         for needle in needles(for: people) {
-            guard let expression = try? NSRegularExpression(pattern: needle.pattern, options: [.caseInsensitive]) else { continue }
+            guard let expression = try? NSRegularExpression(pattern: needle.pattern, options: needle.caseInsensitive ? [.caseInsensitive] : []) else {
+                continue
+            }
             for match in expression.matches(in: text, range: NSRange(location: 0, length: nsText.length)) {
                 found.append((match.range, needle.kind, needle.whose))
             }
@@ -90,7 +123,8 @@ enum DisclosureScanner {
             let matched = nsText.substring(with: finding.range)
             return IntakeAPI.DisclosureFinding(
                 kind: finding.kind, whose: finding.whose, offset: prefix.utf8.count, length: matched.utf8.count,
-                line: prefix.reduce(1) { $1 == "\n" ? $0 + 1 : $0 })
+                // Bytes, not Characters: "\r\n" is one Character and would hide its line break.
+                line: prefix.utf8.reduce(1) { $1 == 10 ? $0 + 1 : $0 })
         }
     }
 }

@@ -1,8 +1,8 @@
 import Contract
 import WorkingDays
 
-/// The deadlines and milestones of a case as intake sees it (T1, T2, T3, and T4 and T6 until
-/// the case is handed to the Rapid Review, which then owns them).
+/// The deadlines and milestones of a case as intake sees it: T1, T2, T3, and T4 and T6 as
+/// intake computed them (rapid-review judges those once it has the case).
 enum IntakeDeadlines {
     static func deadlines(_ record: CaseRecord, today: CivilDate, calendar: WorkingCalendar, ruleSet: RuleSet) -> [Deadline] {
         var deadlines: [Deadline] = []
@@ -23,10 +23,11 @@ enum IntakeDeadlines {
         // T3: every agency asked has returned its form.
         let allReturned = !record.requests.isEmpty && record.outstandingAgencies.isEmpty
         add("T3", from: record.anchor, metOn: allReturned ? record.returns.map(\.dateReceived).max() : nil)
-        if record.handedOverOn == nil {
-            add("T4", from: record.anchor, metOn: nil)
-            add("T6", from: t6Anchor(record, ruleSet: ruleSet), metOn: nil)
-        }
+        // T4 and T6 stay in intake's report after the hand-over: until rapid-review has applied
+        // it (a peer down, a partition) nobody else reports them, and the gateway lets the later
+        // stage's report of a rule win once there is one.
+        add("T4", from: record.anchor, metOn: nil)
+        add("T6", from: t6Anchor(record, ruleSet: ruleSet), metOn: nil)
         return deadlines
     }
 
@@ -41,7 +42,7 @@ enum IntakeDeadlines {
         var milestones: [Milestone] = []
         if let received = record.referral?.dateReceived { milestones.append(Milestone(event: "referralReceived", date: received)) }
         if let notification = record.notification {
-            milestones.append(Milestone(event: "notificationReceived", date: notification.reportedToSafeguardingPartners ?? notification.becameAware))
+            milestones.append(Milestone(event: "notificationReceived", date: notification.reportedToSafeguardingPartners ?? record.anchor))
         }
         if let sent = record.requests.map(\.dateSent).min() { milestones.append(Milestone(event: "scopingRequestsSent", date: sent)) }
         if !record.requests.isEmpty, record.outstandingAgencies.isEmpty, let last = record.returns.map(\.dateReceived).max() {

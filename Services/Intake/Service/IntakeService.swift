@@ -52,7 +52,7 @@ struct IntakeHandlers: Sendable {
             context.configuration.partnership, self.today, context.calendar, self.ruleSet, self.handOver
         )
         let response = try await context.database.write { tx -> IntakeAPI.SubmitReferralResponse in
-            try Idempotency.run(tx, call: call) {
+            try Idempotency.run(tx, call: call, request: request) {
                 let child = referral.child.person
                 var linked = false
                 let reference: CaseReference
@@ -85,8 +85,10 @@ struct IntakeHandlers: Sendable {
             context.configuration.partnership, self.today, context.calendar, self.ruleSet, self.handOver
         )
         let response = try await context.database.write { tx -> IntakeAPI.RecordNotificationResponse in
-            try Idempotency.run(tx, call: call) {
-                let received = notification.reportedToSafeguardingPartners ?? notification.becameAware
+            try Idempotency.run(tx, call: call, request: request) {
+                // The partnership's clock starts when it was told (or, failing a date, when the
+                // notification is recorded), never when the local authority became aware (T1's anchor).
+                let received = notification.reportedToSafeguardingPartners ?? today
                 var opened = false
                 let reference: CaseReference
                 if let existing = try IntakeStore.caseForIncident(tx, child: notification.child, incidentDate: notification.incident.date) {
@@ -138,7 +140,7 @@ struct IntakeHandlers: Sendable {
         let (today, calendar, ruleSet) = (self.today, context.calendar, self.ruleSet)
         let format = request.letterFormat ?? .text
         let response = try await context.database.write { tx -> IntakeAPI.SendScopingRequestsResponse in
-            try Idempotency.run(tx, call: call) {
+            try Idempotency.run(tx, call: call, request: request) {
                 let record = try IntakeStore.require(tx, request.caseReference)
                 guard let t2 = Timescales.rule("T2", ruleSet), let t3 = Timescales.rule("T3", ruleSet),
                     let t2Due = t2.due(from: record.anchor, calendar: calendar), let t3Due = t3.due(from: record.anchor, calendar: calendar)
@@ -197,7 +199,7 @@ struct IntakeHandlers: Sendable {
         }
         let (today, calendar, ruleSet) = (self.today, context.calendar, self.ruleSet)
         return try await context.database.write { tx -> IntakeAPI.RecordScopingReturnResponse in
-            try Idempotency.run(tx, call: call) {
+            try Idempotency.run(tx, call: call, request: request) {
                 let record = try IntakeStore.require(tx, request.caseReference)
                 guard let asked = record.requests.first(where: { AgencyKey.of($0.agency.name) == AgencyKey.of(scopingReturn.agency.name) }) else {
                     throw IntakeError.precondition(
@@ -272,6 +274,13 @@ struct IntakeHandlers: Sendable {
 
     func checkDisclosure(_ request: IntakeAPI.CheckDisclosureRequest, _ call: CallContext) async throws -> IntakeAPI.CheckDisclosureResponse {
         call.annotations.set(AuditTrail.caseReferenceKey, request.caseReference.description)
+        // A report mentions a few dates; a list of thousands would find a date of birth by
+        // elimination. Texts that look like such a list are refused.
+        let dates = DisclosureScanner.dateLikeTokens(in: request.text)
+        guard dates <= DisclosureScanner.maxDates else {
+            throw IntakeError.invalid(
+                field: "text", problem: "has \(dates) dates; a report is checked, not a list (at most \(DisclosureScanner.maxDates))")
+        }
         let reference = request.caseReference
         let record = try await context.database.read { try IntakeStore.require($0, reference) }
         return IntakeAPI.CheckDisclosureResponse(findings: DisclosureScanner.scan(request.text, people: record.people))

@@ -71,7 +71,9 @@ enum IntakeStore {
     }
 
     private static func moveAnchor(_ tx: WriteTransaction, _ record: CaseRecord, to date: CivilDate) throws {
-        if date < record.anchor {
+        // Frozen once the case is handed over: rapid-review counts T4 and T6 from the dates it
+        // was given.
+        if date < record.anchor && record.handedOverOn == nil {
             try tx.execute("UPDATE cases SET anchor_date = ? WHERE reference = ?", date.description, record.reference.description)
         }
     }

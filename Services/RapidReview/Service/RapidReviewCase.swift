@@ -51,10 +51,11 @@ struct RapidReviewCase: Sendable, Equatable {
         return .opened
     }
 
-    /// The case's stage in this service: the Rapid Review until ratified, then a review when
-    /// one was commissioned, closed otherwise.
+    /// The case's stage in this service: the Rapid Review until its outcome is submitted to the
+    /// National Panel (the Rapid Review is complete then), then a review when one was
+    /// commissioned, closed otherwise.
     var stage: CaseStage {
-        guard let ratification else { return .rapidReview }
+        guard let ratification, submission != nil else { return .rapidReview }
         return ratification.path == .reviewCommissioned ? .review : .closed
     }
 

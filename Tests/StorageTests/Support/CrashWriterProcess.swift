@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the `StorageCrashWriter` executable and SIGKILLs it part way through.
 enum CrashWriterProcess {
@@ -63,7 +64,7 @@ enum CrashWriterProcess {
         process.arguments = [databasePath, mode]
         let output = Pipe()
         process.standardOutput = output
-        try process.run()
+        try ProcessLaunch.run(process)
         // Our copy of the write end must go, or reading to the end would wait for ourselves.
         try? output.fileHandleForWriting.close()
 

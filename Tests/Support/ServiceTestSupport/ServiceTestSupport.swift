@@ -32,7 +32,7 @@ package enum TestTokens {
         \(admin) Ops.Admin admin,auditor
         \(viewer) Vic.Viewer panel-viewer
 
-        """ + services.map { "\(service($0)) \($0) service" }.joined(separator: "\n") + "\n"
+        """ + services.map { "\(service($0)) \($0) \($0 == "publication" ? "service,publication" : "service")" }.joined(separator: "\n") + "\n"
 }
 
 /// A temporary directory with a tokens file (mode 0600) and a data directory per service.

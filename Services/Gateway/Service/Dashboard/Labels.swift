@@ -22,6 +22,7 @@ enum Labels {
         case .overdue: "Overdue"
         case .met: "Met"
         case .metLate: "Met late"
+        case .metOutsideWindow: "Held outside the window"
         }
     }
 
