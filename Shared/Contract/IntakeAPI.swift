@@ -208,18 +208,35 @@ package enum IntakeAPI {
     package struct CaseFile: Sendable, Equatable, Codable {
         package var caseReference: CaseReference
         package var referral: Referral?
+        /// Further referrals of the same incident, linked to this case (R3: all go to the meeting).
+        package var linkedReferrals: [Referral]
         package var notification: SeriousIncidentNotification?
         package var scopingRequests: [ScopingRequest]
         package var scopingReturns: [ScopingReturn]
         package init(
-            caseReference: CaseReference, referral: Referral?, notification: SeriousIncidentNotification?, scopingRequests: [ScopingRequest],
-            scopingReturns: [ScopingReturn]
+            caseReference: CaseReference, referral: Referral?, linkedReferrals: [Referral] = [], notification: SeriousIncidentNotification?,
+            scopingRequests: [ScopingRequest], scopingReturns: [ScopingReturn]
         ) {
             self.caseReference = caseReference
             self.referral = referral
+            self.linkedReferrals = linkedReferrals
             self.notification = notification
             self.scopingRequests = scopingRequests
             self.scopingReturns = scopingReturns
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case caseReference, referral, linkedReferrals, notification, scopingRequests, scopingReturns
+        }
+
+        package init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            caseReference = try container.decode(CaseReference.self, forKey: .caseReference)
+            referral = try container.decodeIfPresent(Referral.self, forKey: .referral)
+            linkedReferrals = try container.decodeIfPresent([Referral].self, forKey: .linkedReferrals) ?? []
+            notification = try container.decodeIfPresent(SeriousIncidentNotification.self, forKey: .notification)
+            scopingRequests = try container.decode([ScopingRequest].self, forKey: .scopingRequests)
+            scopingReturns = try container.decode([ScopingReturn].self, forKey: .scopingReturns)
         }
     }
 

@@ -127,3 +127,14 @@ struct IntakePathTests {
         await rapidReview.stop()
     }
 }
+
+@Suite("Intake's own configuration")
+struct IntakeConfigurationTests {
+    @Test("a bad CSPR_INTAKE_HANDOVER stops intake at start with exit status 2, naming the variable")
+    func badHandOver() async throws {
+        guard let executable = BuiltProducts.executable("intake") else { throw ChildProcessError.notBuilt("intake") }
+        let result = try await runCommand(executable.path, [], environment: ["CSPR_INTAKE_HANDOVER": "at_once"])
+        #expect(result.status == 2)
+        #expect(result.output.contains("CSPR_INTAKE_HANDOVER"))
+    }
+}

@@ -39,6 +39,11 @@ struct NotificationTests {
         let again = try await intake.submit(Fixture.referral(referred: "2025-03-25", received: "2025-03-25"))
         #expect(again.caseReference == response.caseReference)
         #expect(try await intake.cases().count == 1)
+        // R3: the case file carries the notification, the referral and the linked one.
+        let file = try await intake.client.call(
+            IntakeAPI.getCaseFile, .init(caseReference: response.caseReference), deadline: .seconds(5), metadata: bearer(TestTokens.panel))
+        #expect(file.notification != nil && file.referral != nil)
+        #expect(file.linkedReferrals.map(\.dateReceived) == [Fixture.date("2025-03-25")])
         // A different child with the same incident date is a different case.
         let other = try await intake.submit(Fixture.referral(child: Fixture.child(name: "Ptolemy Harrowgate", born: "2018-05-05")))
         #expect(other.caseReference != response.caseReference)

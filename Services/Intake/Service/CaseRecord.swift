@@ -8,6 +8,8 @@ struct CaseRecord: Sendable {
     /// The date the partnership first received the referral or notification: T2, T3, T4, T6.
     var anchor: CivilDate
     var referral: Referral?
+    /// Further referrals of the same incident.
+    var linkedReferrals: [Referral] = []
     var notification: SeriousIncidentNotification?
     var requests: [ScopingRequest]
     var returns: [ScopingReturn]
@@ -26,9 +28,13 @@ struct CaseRecord: Sendable {
         var people: [(String, Person)] = []
         if let referral {
             people.append(("child", referral.child.person))
-            for member in referral.familyMembers { people.append((member.relationshipToChild, member.person)) }
-        } else if let notification {
+        }
+        if let notification {
             people.append(("child", notification.child))
+        }
+        // Every form's family: a linked referral may name someone the first did not.
+        for form in [referral].compactMap({ $0 }) + linkedReferrals {
+            for member in form.familyMembers { people.append((member.relationshipToChild, member.person)) }
         }
         return people
     }

@@ -14,6 +14,12 @@ package enum IntakeService {
         case atOnce = "at-once"
     }
 
+    /// Checks intake's own variable (`CSPR_INTAKE_HANDOVER`): nil when fine, else the problem.
+    package static func configurationProblem(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        guard let value = environment["CSPR_INTAKE_HANDOVER"], !value.isEmpty, HandOver(rawValue: value) == nil else { return nil }
+        return "CSPR_INTAKE_HANDOVER: \"\(value)\" is not on-scoping or at-once"
+    }
+
     /// The service as ServiceKit runs it.
     package static let definition = ServiceDefinition(name: "intake", peers: ["rapid-review"], migrations: IntakeMigrations.all) { context in
         let handOver = HandOver(rawValue: ProcessInfo.processInfo.environment["CSPR_INTAKE_HANDOVER"] ?? "") ?? .onScoping
@@ -243,8 +249,8 @@ struct IntakeHandlers: Sendable {
         let reference = request.caseReference
         let record = try await context.database.read { try IntakeStore.require($0, reference) }
         return IntakeAPI.CaseFile(
-            caseReference: reference, referral: record.referral, notification: record.notification, scopingRequests: record.requests,
-            scopingReturns: record.returns)
+            caseReference: reference, referral: record.referral, linkedReferrals: record.linkedReferrals, notification: record.notification,
+            scopingRequests: record.requests, scopingReturns: record.returns)
     }
 
     func listCases(_ request: IntakeAPI.ListCasesRequest) async throws -> IntakeAPI.ListCasesResponse {

@@ -88,10 +88,12 @@ enum IntakeStore {
         let requests = try db.query("SELECT request FROM scoping_requests WHERE case_reference = ? ORDER BY id", reference.description)
         let returns = try db.query(
             "SELECT scoping_return, agency_key, late FROM scoping_returns WHERE case_reference = ? ORDER BY id", reference.description)
+        let linked = try db.query("SELECT referral FROM linked_referrals WHERE case_reference = ? ORDER BY id", reference.description)
         var late = Set<String>()
         for row in returns where try row["late"] as Bool { late.insert(try row["agency_key"]) }
         return CaseRecord(
             reference: reference, anchor: try date(anchorText), referral: try referralText.map { try decode(Referral.self, $0) },
+            linkedReferrals: try linked.map { try decode(Referral.self, try $0["referral"]) },
             notification: try notificationText.map { try decode(SeriousIncidentNotification.self, $0) },
             requests: try requests.map { try decode(ScopingRequest.self, try $0["request"]) },
             returns: try returns.map { try decode(ScopingReturn.self, try $0["scoping_return"]) }, lateReturns: late,
