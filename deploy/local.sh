@@ -132,13 +132,15 @@ up() {
 }
 
 down() {
+  local stopping=()
   for service in "${ALL_SERVICES[@]}"; do
     local pid; pid=$(pid_of "$service") || continue
     kill -TERM "$pid"
+    stopping+=("$service")
     say "  $service: stopping (draining in-flight calls)"
   done
-  for service in "${ALL_SERVICES[@]}"; do
-    local pid; pid=$(pid_of "$service") || { rm -f "$HOME_DIR/run/$service.pid"; continue; }
+  for service in "${stopping[@]}"; do
+    local pid; pid=$(pid_of "$service") || { rm -f "$HOME_DIR/run/$service.pid"; say "  $service: stopped"; continue; }
     for _ in $(seq 150); do alive "$pid" || break; sleep 0.1; done
     if alive "$pid"; then say "  $service did not stop in 15 s; killing"; kill -KILL "$pid"; fi
     rm -f "$HOME_DIR/run/$service.pid"
