@@ -94,7 +94,12 @@ package final class ChildProcess: @unchecked Sendable {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let line = output.first(where: match) { return line }
-            if !process.isRunning, let line = output.first(where: match) { return line }
+            if !process.isRunning {
+                // Give the reader a moment for the last lines, then say why rather than wait on.
+                try await Task.sleep(for: .milliseconds(100))
+                if let line = output.first(where: match) { return line }
+                throw ChildProcessError.timedOut("the process exited (status \(process.terminationStatus)) first; printed: \(output.suffix(5))")
+            }
             try await Task.sleep(for: .milliseconds(20))
         }
         throw ChildProcessError.timedOut("no matching line within \(timeout); printed: \(output.suffix(5))")

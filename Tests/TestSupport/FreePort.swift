@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -7,6 +9,10 @@
 /// (32768-60999), so the client side of other tests' connections never lands on them, and
 /// checked free by binding; parallel tests rarely pick the same one.
 package enum TestPorts {
+    /// Ports already handed out in this process: two tests running at once never get the same
+    /// one (a free port stays free until its server binds it, which may be a while).
+    private static let handedOut = Mutex<Set<Int>>([])
+
     /// True when nothing is bound to 127.0.0.1:`port`.
     package static func isFree(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -22,11 +28,17 @@ package enum TestPorts {
         } == 0
     }
 
-    /// A free port, or the first of `count` consecutive free ones.
+    /// A free port, or the first of `count` consecutive free ones, not handed out before.
     package static func free(count: Int = 1) -> Int {
-        for _ in 0..<200 {
+        for _ in 0..<500 {
             let base = Int.random(in: 10_000...(30_000 - count))
-            if (0..<count).allSatisfy({ isFree(base + $0) }) { return base }
+            let ports = Set(base..<(base + count))
+            let claimed = handedOut.withLock { taken -> Bool in
+                guard taken.isDisjoint(with: ports) else { return false }
+                taken.formUnion(ports)
+                return true
+            }
+            if claimed && ports.allSatisfy(isFree) { return base }
         }
         return Int.random(in: 10_000...30_000)
     }
