@@ -412,10 +412,14 @@ extension RapidReviewAPI {
         package var caseReference: CaseReference
         /// Any comment of the chair's.
         package var comments: String?
+        /// When the chair ratified, if not today (the decision date review-management's T7
+        /// counts from): not in the future, not before the recommendation was agreed.
+        package var ratifiedOn: CivilDate?
 
-        package init(caseReference: CaseReference, comments: String? = nil) {
+        package init(caseReference: CaseReference, comments: String? = nil, ratifiedOn: CivilDate? = nil) {
             self.caseReference = caseReference
             self.comments = comments
+            self.ratifiedOn = ratifiedOn
         }
     }
 

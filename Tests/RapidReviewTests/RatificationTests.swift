@@ -98,4 +98,23 @@ struct RatificationTests {
             }
         }
     }
+
+    @Test("R9: the chair's date of ratification may be given: not in the future, not before the recommendation was agreed")
+    func ratificationDate() async throws {
+        try await withHarness { harness in
+            let reference = Fixtures.reference(95)
+            try await harness.prepare(reference, through: .recommended, recommendation: .localReview)
+            let today = Fixtures.date(TestDirectory.today)
+            try await harness.expectRefused(reference, .invalidArgument, "ratifiedOn: R9: 2025-04-08 is in the future") {
+                _ = try await harness.call(
+                    RapidReviewAPI.ratify, .init(caseReference: reference, ratifiedOn: today.adding(days: 1)), as: TestTokens.chair)
+            }
+            try await harness.expectRefused(reference, .invalidArgument, "ratifiedOn: R9: 2025-04-04 is before the recommendation was agreed") {
+                _ = try await harness.call(
+                    RapidReviewAPI.ratify, .init(caseReference: reference, ratifiedOn: today.adding(days: -3)), as: TestTokens.chair)
+            }
+            let ratified = try await harness.call(RapidReviewAPI.ratify, .init(caseReference: reference, ratifiedOn: today), as: TestTokens.chair)
+            #expect(ratified.ratification.ratifiedOn == today)
+        }
+    }
 }

@@ -57,8 +57,16 @@ extension RapidReviewCase {
             referredTo = Self.otherProcess(decision)
         }
         let comments = request.comments?.trimmed
+        let ratifiedOn = request.ratifiedOn ?? clock.today
+        if ratifiedOn > clock.today {
+            throw .invalidField(path: "ratifiedOn", rule: "R9", problem: "\(ratifiedOn) is in the future (today is \(clock.today))")
+        }
+        if ratifiedOn < current.agreedOn {
+            throw .invalidField(
+                path: "ratifiedOn", rule: "R9", problem: "\(ratifiedOn) is before the recommendation was agreed (\(current.agreedOn))")
+        }
         return RapidReviewAPI.Ratification(
-            recommendationVersion: current.version, ratifiedOn: clock.today, ratifiedBy: principal, comments: comments.isBlank ? nil : comments,
+            recommendationVersion: current.version, ratifiedOn: ratifiedOn, ratifiedBy: principal, comments: comments.isBlank ? nil : comments,
             path: path, referredTo: referredTo, learningRecorded: learning)
     }
 
