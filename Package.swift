@@ -145,7 +145,10 @@ let package = Package(
             swiftSettings: swift6),
         .testTarget(
             name: "RapidReviewTests",
-            dependencies: ["RapidReviewService", "RapidReviewMain", "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "WorkingDays"],
+            dependencies: [
+                "RapidReviewService", "RapidReviewMain", "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport",
+                "WorkingDays",
+            ],
             path: "Tests/RapidReviewTests", swiftSettings: swift6),
 
         // C libraries.

@@ -3,6 +3,7 @@ import Foundation
 import RPC
 import RapidReviewService
 import ServiceKit
+import ServiceTestSupport
 import Storage
 import TestSupport
 import Testing
@@ -12,7 +13,7 @@ import WorkingDays
 struct HandOverTests {
     @Test("a full Rapid Review to ratification and submission: review-management, down at first, gets CommissionReview exactly once")
     func fullRapidReview() async throws {
-        let directory = try TestDirectory()
+        let directory = try TestDirectory.rapidReview()
         let receiverPort = try freePort()
         try await withHarness(reviewManagementPort: receiverPort) { harness in
             let reference = Fixtures.reference(90)

@@ -2,6 +2,7 @@ import Contract
 import RPC
 import RapidReviewService
 import ServiceKit
+import ServiceTestSupport
 import Storage
 import TestSupport
 import Testing
@@ -13,7 +14,7 @@ struct OutcomePathTests {
         "a, b, c, e: ratification hands CommissionReview to review-management and the case moves to review",
         arguments: [Recommendation.nationalReview, .localReview, .alternativeLearningReview, .singleAgencyReview])
     func commissioned(recommendation: Recommendation) async throws {
-        let directory = try TestDirectory()
+        let directory = try TestDirectory.rapidReview()
         let receiver = try await startInProcess(StandInReviewManagement.definition, directory)
         try await withHarness(reviewManagementPort: receiver.port) { harness in
             let reference = Fixtures.reference(60)

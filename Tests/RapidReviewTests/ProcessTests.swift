@@ -3,6 +3,7 @@ import Foundation
 import RPC
 import RapidReviewService
 import ServiceKit
+import ServiceTestSupport
 import TestSupport
 import Testing
 import WorkingDays
@@ -17,7 +18,7 @@ struct ProcessTests {
         "the executable runs a Rapid Review to submission; CommissionReview survives a kill and reaches review-management once, though it came up late"
     )
     func process() async throws {
-        let directory = try TestDirectory()
+        let directory = try TestDirectory.rapidReview()
         let port = try freePort()
         let receiverPort = try freePort()
         let peers = [RapidReviewService.reviewManagementPeer: receiverPort]

@@ -1,6 +1,7 @@
 import Contract
 import Foundation
 import RPC
+import ServiceTestSupport
 import TestSupport
 import Testing
 import WorkingDays

@@ -1,5 +1,6 @@
 import Contract
 import RPC
+import ServiceTestSupport
 import TestSupport
 import Testing
 import WorkingDays

@@ -170,7 +170,7 @@ struct ServiceTests {
         await sender.stop(grace: .seconds(1))
     }
 
-    @Test("ready after migrations: /readyz and the gRPC health check say so; health needs no token")
+    @Test("ready after migrations: /readyz and /healthz answer 200 without a token")
     func readiness() async throws {
         let directory = try TestDirectory()
         let sender = try await startInProcess(TestServices.sender, directory)

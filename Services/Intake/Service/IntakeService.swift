@@ -287,9 +287,13 @@ struct IntakeHandlers: Sendable {
             throw IntakeError.invalid(
                 field: "text", problem: "has \(dates) dates; a report is checked, not a list (at most \(DisclosureScanner.maxDates))")
         }
-        let reference = request.caseReference
-        let record = try await context.database.read { try IntakeStore.require($0, reference) }
-        return IntakeAPI.CheckDisclosureResponse(findings: DisclosureScanner.scan(request.text, people: record.people))
+        let (reference, text) = (request.caseReference, request.text)
+        // The scan (dozens of regular expressions over a whole report) runs on the reader
+        // thread with the case, not on the connection's event loop.
+        let findings = try await context.database.read { db in
+            DisclosureScanner.scan(text, people: try IntakeStore.require(db, reference).people)
+        }
+        return IntakeAPI.CheckDisclosureResponse(findings: findings)
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import RPC
 import RapidReviewService
 import ServiceKit
+import ServiceTestSupport
 import TestSupport
 import Testing
 import WorkingDays
@@ -25,7 +26,7 @@ final class Harness: Sendable {
 
     /// Starts a fresh service with an empty database.
     static func start(reviewManagementPort: Int? = nil, directory: TestDirectory? = nil) async throws -> Harness {
-        let directory = try directory ?? TestDirectory()
+        let directory = try directory ?? TestDirectory.rapidReview()
         let port = try reviewManagementPort ?? freePort()
         let service = try await startInProcess(
             RapidReviewService.definition, directory, peers: [RapidReviewService.reviewManagementPeer: port])

@@ -2,6 +2,7 @@ import Contract
 import Foundation
 import RPC
 import ServiceKit
+import ServiceTestSupport
 import Storage
 import TestSupport
 

@@ -1,6 +1,7 @@
 import Foundation
 import RPC
 import ServiceKit
+import ServiceTestSupport
 import TestSupport
 
 #if canImport(Glibc)
@@ -31,48 +32,17 @@ enum TestTokens {
         """
 }
 
-/// A temporary directory with a tokens file (mode 0600) and a data directory per service.
-final class TestDirectory: @unchecked Sendable {
-    /// "Today" of every service started from this directory: Monday 7 April 2025.
+/// The shared test directory (ServiceTestSupport), with these tokens and rapid-review's
+/// settings: the TESTSHIRE partnership, "today" Monday 7 April 2025, one event loop.
+extension TestDirectory {
+    /// "Today" of every service started from such a directory.
     static let today = "2025-04-07"
 
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-rapidreview-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        try TestTokens.file.write(to: tokens, atomically: true, encoding: .utf8)
-        chmod(tokens.path, 0o600)
+    static func rapidReview() throws -> TestDirectory {
+        try TestDirectory(
+            tokens: TestTokens.file,
+            settings: ["CSPR_TODAY": today, "CSPR_PARTNERSHIP": "TESTSHIRE", "CSPR_GRACE_SECONDS": "2", "CSPR_LOOPS": "1"])
     }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    var tokens: URL { url.appendingPathComponent("tokens") }
-
-    /// The environment of `service` listening on `port`, with its peers' ports.
-    func environment(_ service: String, port: Int, peers: [String: Int] = [:], extra: [String: String] = [:]) -> [String: String] {
-        var environment = [
-            "CSPR_LISTEN": "127.0.0.1:\(port)", "CSPR_DATA_DIR": url.appendingPathComponent("data/\(service)").path,
-            "CSPR_TOKENS_FILE": tokens.path, "CSPR_TODAY": Self.today, "CSPR_PARTNERSHIP": "TESTSHIRE", "CSPR_GRACE_SECONDS": "2",
-            "CSPR_LOOPS": "1",
-        ]
-        for (peer, peerPort) in peers {
-            environment["CSPR_\(peer.uppercased().replacingOccurrences(of: "-", with: "_"))_URL"] = "127.0.0.1:\(peerPort)"
-        }
-        return environment.merging(extra) { $1 }
-    }
-}
-
-/// A free loopback port for a test server (see `TestPorts`).
-func freePort() throws -> Int { TestPorts.free() }
-
-/// Starts `definition` in this process, on `port` (0: any free port).
-func startInProcess(_ definition: ServiceDefinition, _ directory: TestDirectory, port: Int = 0, peers: [String: Int] = [:]) async throws
-    -> RunningService
-{
-    let configuration = try ServiceConfiguration.load(
-        serviceName: definition.name, peers: definition.peers, environment: directory.environment(definition.name, port: port, peers: peers))
-    return try await ServiceRunner.start(definition, configuration: configuration)
 }
 
 /// The built rapid-review executable (product `rapid-review`, target RapidReviewMain).
@@ -85,7 +55,5 @@ func rapidReviewExecutable() throws -> URL {
 
 /// Starts the rapid-review executable as its own process and waits until it logs "ready".
 func startRapidReviewProcess(_ directory: TestDirectory, port: Int, peers: [String: Int]) async throws -> ChildProcess {
-    let child = try ChildProcess(try rapidReviewExecutable(), environment: directory.environment("rapid-review", port: port, peers: peers))
-    _ = try await child.waitForLine { $0.contains("\"message\":\"ready\"") }
-    return child
+    try await startServiceProcess("rapid-review", service: "rapid-review", directory, port: port, peers: peers)
 }

@@ -36,13 +36,17 @@ package enum TestTokens {
 }
 
 /// A temporary directory with a tokens file (mode 0600) and a data directory per service.
+/// A test target with tokens and settings of its own subclasses it.
 package final class TestDirectory: @unchecked Sendable {
     package let url: URL
+    /// Variables that replace the defaults of `environment` (a different today, partnership...).
+    private let settings: [String: String]
 
-    package init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-servicekit-\(UUID().uuidString)")
+    package init(tokens text: String = TestTokens.file, settings: [String: String] = [:]) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-service-\(UUID().uuidString)")
+        self.settings = settings
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        try TestTokens.file.write(to: tokens, atomically: true, encoding: .utf8)
+        try text.write(to: tokens, atomically: true, encoding: .utf8)
         chmod(tokens.path, 0o600)
     }
 
@@ -60,6 +64,7 @@ package final class TestDirectory: @unchecked Sendable {
             // Hand-overs flow again within a second of a peer coming back.
             "CSPR_OUTBOX_RETRY_MAX_SECONDS": "1",
         ]
+        environment.merge(settings) { $1 }
         for (peer, peerPort) in peers {
             environment["CSPR_\(peer.uppercased().replacingOccurrences(of: "-", with: "_"))_URL"] = "127.0.0.1:\(peerPort)"
         }
@@ -71,9 +76,11 @@ package final class TestDirectory: @unchecked Sendable {
 package func freePort() throws -> Int { TestPorts.free() }
 
 /// Starts a test service in this process.
-package func startInProcess(_ definition: ServiceDefinition, _ directory: TestDirectory, peers: [String: Int] = [:]) async throws -> RunningService {
+package func startInProcess(_ definition: ServiceDefinition, _ directory: TestDirectory, port: Int = 0, peers: [String: Int] = [:]) async throws
+    -> RunningService
+{
     let configuration = try ServiceConfiguration.load(
-        serviceName: definition.name, peers: definition.peers, environment: directory.environment(definition.name, port: 0, peers: peers))
+        serviceName: definition.name, peers: definition.peers, environment: directory.environment(definition.name, port: port, peers: peers))
     return try await ServiceRunner.start(definition, configuration: configuration)
 }
 
