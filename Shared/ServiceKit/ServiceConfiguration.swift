@@ -56,6 +56,8 @@ package struct ServiceConfiguration: Sendable {
     /// `CSPR_OUTBOX_RETRY_MAX_SECONDS`: the longest wait between two attempts at a hand-over
     /// (default 300): how soon hand-overs flow again after a peer comes back.
     package var outboxRetryMaxSeconds: Double = 300
+    /// The environment this was read from: the service's own settings are read from it too.
+    package var environment: [String: String] = [:]
 
     /// The default port of each service (DESIGN.md).
     package static let defaultPorts = ["gateway": 7100, "intake": 7101, "rapid-review": 7102, "review-management": 7103, "publication": 7104]
@@ -135,6 +137,7 @@ package struct ServiceConfiguration: Sendable {
             partnership: partnership, ruleSet: ruleSet, today: value("CSPR_TODAY"),
             extraBankHolidays: value("CSPR_EXTRA_BANK_HOLIDAYS").map { URL(fileURLWithPath: $0) }, grace: grace, loops: loops)
         configuration.outboxRetryMaxSeconds = outboxRetryMaxSeconds
+        configuration.environment = environment
         return configuration
     }
 }

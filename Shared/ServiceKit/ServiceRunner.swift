@@ -9,34 +9,6 @@ import WorkingDays
     import Glibc
 #endif
 
-/// What a service declares; everything else (config, logs, auth, audit, relay, health, metrics,
-/// shutdown) the runner does the same way for all.
-package struct ServiceDefinition: Sendable {
-    /// The service's name: `intake`, `rapid-review`, ... (logs, default port, data directory).
-    package var name: String
-    /// The peers it calls, by name (`CSPR_<PEER>_URL`), for hand-overs and queries.
-    package var peers: [String]
-    /// Its schema, in order; the outbox, inbox and audit tables are added by the runner.
-    package var migrations: [Migration]
-    /// Its methods, given the running context.
-    package var routes: @Sendable (ServiceContext) -> RouteTable
-    /// Its web pages, if it has any (the gateway's dashboard): GET and HEAD requests for paths
-    /// other than health, readiness and metrics. The handler authenticates them itself, with
-    /// `ServiceContext.tokens`.
-    package var pages: (@Sendable (ServiceContext) -> any HTTPHandler)?
-
-    package init(
-        name: String, peers: [String] = [], migrations: [Migration], routes: @escaping @Sendable (ServiceContext) -> RouteTable,
-        pages: (@Sendable (ServiceContext) -> any HTTPHandler)? = nil
-    ) {
-        self.name = name
-        self.peers = peers
-        self.migrations = migrations
-        self.routes = routes
-        self.pages = pages
-    }
-}
-
 /// What handlers get: the database, the clock, the calendar, the peers, the logger, the relay.
 package final class ServiceContext: Sendable {
     /// The configuration read at start.
@@ -72,6 +44,9 @@ package final class ServiceContext: Sendable {
         self.relay = relay
         self.tokens = tokens
     }
+
+    /// Today and the calendar, read once per call.
+    package var clock: CaseClock { CaseClock(today: today.date, calendar: calendar) }
 
     /// Metadata for a call to a peer: this service's token and the request id passed on.
     package func peerMetadata(requestID: String? = nil) -> Metadata {
@@ -117,6 +92,7 @@ package enum ServiceRunner {
         let configuration: ServiceConfiguration
         do {
             configuration = try ServiceConfiguration.load(serviceName: definition.name, peers: definition.peers)
+            try definition.checkSettings(configuration.environment)
         } catch {
             FileHandle.standardError.write(Data("\(definition.name): configuration error: \(error)\n".utf8))
             exit(2)
@@ -192,7 +168,8 @@ package enum ServiceRunner {
             configuration: configuration, database: database, logger: logger, today: today, calendar: calendar, peers: peers,
             serviceToken: serviceToken, relay: relay, tokens: tokens)
 
-        var routes = definition.routes(context)
+        let (serviceRoutes, pages) = try definition.build(context)
+        var routes = serviceRoutes
         AdminService.register(on: &routes, database: database, dataDirectory: configuration.dataDirectory, serviceName: definition.name, relay: relay)
         let ready = ReadyFlag()
         let metrics = RPCMetrics()
@@ -202,8 +179,10 @@ package enum ServiceRunner {
             interceptors: [
                 // Audit outside authentication: a refused attempt at case data is recorded too.
                 LoggingInterceptor(logger: logger), AuditInterceptor(database: database, logger: logger), AuthInterceptor(tokens: tokens),
+                // Innermost: a domain's refusal becomes its RPC status before the others see it.
+                DomainErrorInterceptor(logger: logger),
             ],
-            metrics: metrics, readiness: { ready.isSet }, pages: definition.pages?(context),
+            metrics: metrics, readiness: { ready.isSet }, pages: pages,
             reportUnexpected: { callContext, error in
                 var fields: [String: LogValue] = [
                     "method": .string(callContext.method.path), "requestId": .string(callContext.requestID),

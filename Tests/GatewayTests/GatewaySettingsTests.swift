@@ -39,6 +39,6 @@ struct GatewaySettingsTests {
         let definition = try GatewayService.definition(environment: ["CSPR_GATEWAY_STAGES": "rapid-review"])
         #expect(definition.name == "gateway")
         #expect(definition.peers == ["rapid-review"])
-        #expect(definition.pages != nil)
+        #expect(definition.hasPages)
     }
 }

@@ -2,7 +2,6 @@ import Foundation
 import H2
 import RPC
 import ServiceKit
-import Synchronization
 
 /// The gateway as a ServiceKit service: the executable and the tests build it the same way.
 package enum GatewayService {
@@ -14,13 +13,14 @@ package enum GatewayService {
     package static func definition(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ConfigurationError) -> ServiceDefinition {
+        // The stages asked are the peers, so the settings are read here rather than at start.
         let settings = try GatewaySettings.load(environment: environment)
-        let instances = GatewayInstances(settings: settings)
         return ServiceDefinition(
-            name: name, peers: settings.stages.map(\.name), migrations: [],
-            routes: { context in GatewayRoutes.make(instances.gateway(for: context)) },
-            pages: { context in
-                Dashboard(gateway: instances.gateway(for: context), tokens: context.tokens, database: context.database, logger: context.logger)
+            name: name, peers: settings.stages.map(\.name), migrations: [], settings: { _ in settings },
+            state: { context, settings in GatewayState(gateway: makeGateway(settings: settings, context: context), context: context) },
+            routes: { state in GatewayRoutes.make(state.gateway) },
+            pages: { state in
+                Dashboard(gateway: state.gateway, tokens: state.context.tokens, database: state.context.database, logger: state.context.logger)
             })
     }
 
@@ -50,23 +50,9 @@ package enum GatewayService {
     }
 }
 
-/// One gateway per started service, shared by its calls and its pages (the definition's two
-/// closures are each given the same context).
-final class GatewayInstances: Sendable {
-    private let settings: GatewaySettings
-    // The context is held, not only its identity, so a later context can never be taken for it.
-    private let current = Mutex<(context: ServiceContext, gateway: Gateway)?>(nil)
-
-    init(settings: GatewaySettings) {
-        self.settings = settings
-    }
-
-    func gateway(for context: ServiceContext) -> Gateway {
-        current.withLock { current in
-            if let current, current.context === context { return current.gateway }
-            let gateway = GatewayService.makeGateway(settings: settings, context: context)
-            current = (context, gateway)
-            return gateway
-        }
-    }
+/// What the gateway's calls and its dashboard share: one gateway (its cache and outage record)
+/// and the running context.
+struct GatewayState: Sendable {
+    let gateway: Gateway
+    let context: ServiceContext
 }

@@ -3,8 +3,10 @@ import WorkingDays
 
 /// The deadlines and milestones of a case as intake sees it: T1, T2, T3, and T4 and T6 as
 /// intake computed them (rapid-review judges those once it has the case).
-enum IntakeDeadlines {
-    static func deadlines(_ record: CaseRecord, today: CivilDate, calendar: WorkingCalendar, ruleSet: RuleSet) -> [Deadline] {
+extension IntakeCase {
+    /// Every deadline of the case judged on `clock`'s today, in rule order.
+    func deadlines(clock: CaseClock, ruleSet: RuleSet) -> [Deadline] {
+        let (record, today, calendar) = (self, clock.today, clock.calendar)
         var deadlines: [Deadline] = []
         func add(_ id: String, from anchor: CivilDate, metOn: CivilDate?, subject: String? = nil) {
             guard let rule = Timescales.rule(id, ruleSet),
@@ -27,18 +29,20 @@ enum IntakeDeadlines {
         // it (a peer down, a partition) nobody else reports them, and the gateway lets the later
         // stage's report of a rule win once there is one.
         add("T4", from: record.anchor, metOn: nil)
-        add("T6", from: t6Anchor(record, ruleSet: ruleSet), metOn: nil)
+        add("T6", from: t6Anchor(ruleSet: ruleSet), metOn: nil)
         return deadlines
     }
 
     /// T6 counts from the referral (surrey-2019) or from the National Panel notification
     /// (wt-2023, when there is one).
-    static func t6Anchor(_ record: CaseRecord, ruleSet: RuleSet) -> CivilDate {
-        if ruleSet == .workingTogether2023, let notified = record.notification?.notifiedNationalPanel { return notified }
-        return record.anchor
+    func t6Anchor(ruleSet: RuleSet) -> CivilDate {
+        if ruleSet == .workingTogether2023, let notified = notification?.notifiedNationalPanel { return notified }
+        return anchor
     }
 
-    static func milestones(_ record: CaseRecord) -> [Milestone] {
+    /// What has happened, in date order.
+    var milestones: [Milestone] {
+        let record = self
         var milestones: [Milestone] = []
         if let received = record.referral?.dateReceived { milestones.append(Milestone(event: "referralReceived", date: received)) }
         if let notification = record.notification {
@@ -52,9 +56,11 @@ enum IntakeDeadlines {
         return milestones.sorted { $0.date < $1.date }
     }
 
-    static func status(_ record: CaseRecord, today: CivilDate, calendar: WorkingCalendar, ruleSet: RuleSet) -> CaseStatus {
-        CaseStatus(
-            reference: record.reference, stage: record.handedOverOn == nil ? .intake : .rapidReview, milestones: milestones(record),
-            deadlines: deadlines(record, today: today, calendar: calendar, ruleSet: ruleSet))
+    /// The case's stage here: intake until it is handed to the Rapid Review.
+    var stage: CaseStage { handedOverOn == nil ? .intake : .rapidReview }
+
+    /// The status the gateway merges: no personal data.
+    func status(clock: CaseClock, ruleSet: RuleSet) -> CaseStatus {
+        CaseStatus(reference: reference, stage: stage, milestones: milestones, deadlines: deadlines(clock: clock, ruleSet: ruleSet))
     }
 }

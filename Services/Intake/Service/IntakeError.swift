@@ -1,9 +1,11 @@
 import Contract
 import RPC
+import ServiceKit
 
-/// Why intake refuses a call. Mapped to RPC codes in one place (`rpcError`); messages name
-/// the field path or the rule, never a child's or family member's details.
-enum IntakeError: Error, Equatable {
+/// Why intake refuses a call, in the domain's words. ServiceKit maps it to its RPC status
+/// (`rpcError`); messages name the field path or the rule, never a child's or family member's
+/// details.
+enum IntakeError: DomainError, Equatable {
     /// A field is malformed, missing, inconsistent or in the future.
     case invalid(field: String, problem: String)
     /// No such case.
@@ -12,6 +14,9 @@ enum IntakeError: Error, Equatable {
     case alreadyExists(field: String, problem: String)
     /// A step out of order or a framework rule broken.
     case precondition(rule: String, problem: String)
+    /// A timescale this code relies on is missing from the contract's table: a defect, never
+    /// the caller's fault (answered INTERNAL, logged by ServiceKit).
+    case timescaleMissing(String)
 
     var rpcError: RPCError {
         switch self {
@@ -19,15 +24,7 @@ enum IntakeError: Error, Equatable {
         case .caseNotFound(let reference): RPCError(.notFound, "caseReference: no case \(reference)")
         case .alreadyExists(let field, let problem): RPCError(.alreadyExists, "\(field): \(problem)")
         case .precondition(let rule, let problem): RPCError(.failedPrecondition, "\(rule): \(problem)")
+        case .timescaleMissing: RPCError(.internal, "internal error")
         }
-    }
-}
-
-/// Runs a handler body, turning `IntakeError` into its `RPCError`.
-func refusing<T>(_ body: () async throws -> T) async throws -> T {
-    do {
-        return try await body()
-    } catch let error as IntakeError {
-        throw error.rpcError
     }
 }

@@ -1,17 +1,68 @@
 import Contract
 import Foundation
 import RPC
+import ServiceKit
 import Storage
 import WorkingDays
 
-/// Intake's tables behind domain-named methods; handlers never see SQL. Methods taking a
-/// `WriteTransaction` run inside the caller's write, so a refused call changes nothing.
-enum IntakeStore {
-    // MARK: cases
+/// Intake's database in the domain's words: handlers never see SQL. Every change runs in one
+/// write transaction that loads what it checks, so its checks and its changes see the same
+/// state; a refused change leaves nothing behind (the transaction rolls back), and a client's
+/// repeated call with the same idempotency key gets the first answer (ServiceKit's
+/// `Idempotency`, in the same transaction).
+struct IntakeStore: Sendable {
+    let database: Database
+
+    /// Runs `body` with a writer in one transaction: for the calls that may open a case.
+    func write<Request: Encodable & Sendable, Response: Codable & Sendable>(
+        _ call: CallContext, _ request: Request, _ body: @escaping @Sendable (IntakeWriter) throws -> Response
+    ) async throws -> Response {
+        try await database.write { tx in
+            try Idempotency.run(tx, call: call, request: request) { try body(IntakeWriter(tx: tx)) }
+        }
+    }
+
+    /// Loads the case of `reference` in a write transaction and runs `body`, which checks the
+    /// step and records it through the writer. Refuses with NOT_FOUND when there is no case.
+    func change<Request: Encodable & Sendable, Response: Codable & Sendable>(
+        _ reference: CaseReference, _ call: CallContext, _ request: Request,
+        _ body: @escaping @Sendable (IntakeCase, IntakeWriter) throws -> Response
+    ) async throws -> Response {
+        try await write(call, request) { writer in try body(try writer.require(reference), writer) }
+    }
+
+    /// The case of `reference`; NOT_FOUND when there is none.
+    func intakeCase(_ reference: CaseReference) async throws -> IntakeCase {
+        try await database.read { try CaseRows.require($0, reference) }
+    }
+
+    /// The cases of `references` that exist, or every case when empty, oldest first.
+    func cases(_ references: [CaseReference] = []) async throws -> [IntakeCase] {
+        try await database.read { db in
+            let wanted = references.isEmpty ? try CaseRows.allReferences(db) : references
+            return try wanted.compactMap { try CaseRows.load(db, $0) }
+        }
+    }
+}
+
+/// The writes of one change, inside its transaction.
+struct IntakeWriter {
+    fileprivate let tx: WriteTransaction
+
+    /// The case of `reference`, as it stands in this transaction; NOT_FOUND when none.
+    func require(_ reference: CaseReference) throws -> IntakeCase { try CaseRows.require(tx, reference) }
+
+    /// The case of the same incident (same child, same incident date), if there is one.
+    func caseForIncident(child: Person, incidentDate: CivilDate) throws -> IntakeCase? {
+        for reference in try CaseRows.references(tx, childKey: ChildKey.of(child), incidentDate: incidentDate) {
+            if let found = try CaseRows.load(tx, reference), found.concerns(child) { return found }
+        }
+        return nil
+    }
 
     /// Allocates the next reference of `year`: sequences only ever grow, so a reference is
     /// never reused, even if a case were removed.
-    static func allocateReference(_ tx: WriteTransaction, partnership: String, year: Int) throws -> CaseReference {
+    func allocateReference(partnership: String, year: Int) throws -> CaseReference {
         let last: Int = try tx.value("SELECT last FROM case_sequence WHERE year = ?", year) ?? 0
         let next = last + 1
         try tx.execute("INSERT INTO case_sequence (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last", year, next)
@@ -21,138 +72,70 @@ enum IntakeStore {
         return reference
     }
 
-    /// Creates a case.
-    static func createCase(
-        _ tx: WriteTransaction, reference: CaseReference, child: Person, incident: Incident, anchor: CivilDate, referral: Referral?,
-        notification: SeriousIncidentNotification?
-    ) throws {
+    /// Stores a case just opened.
+    func insert(_ opened: IntakeCase) throws {
+        guard let child = opened.child, let incident = opened.incident else {
+            throw IntakeError.precondition(rule: "R3", problem: "a case is opened by a referral or a notification")
+        }
+        let reference = opened.reference
         try tx.execute(
             """
             INSERT INTO cases (reference, year, sequence, child_key, incident_date, anchor_date, referral, notification, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            reference.description, reference.year, reference.sequence, ChildKey.of(child), incident.date.description, anchor.description,
-            try referral.map(json), try notification.map(json), Date())
+            reference.description, reference.year, reference.sequence, ChildKey.of(child), incident.date.description, opened.anchor.description,
+            try opened.referral.map(CaseRows.json), try opened.notification.map(CaseRows.json), Date())
     }
 
-    /// The case of the same incident (same child, same incident date), if there is one.
-    static func caseForIncident(_ db: some DatabaseAccess, child: Person, incidentDate: CivilDate) throws -> CaseRecord? {
-        let rows = try db.query(
-            "SELECT reference FROM cases WHERE child_key = ? AND incident_date = ? ORDER BY year, sequence", ChildKey.of(child),
-            incidentDate.description)
-        for row in rows {
-            let text: String = try row["reference"]
-            guard let reference = CaseReference(text), let record = try load(db, reference) else { continue }
-            let known = record.referral?.child.person ?? record.notification?.child
-            if let known, ChildKey.sameChild(known, child) { return record }
+    /// Stores what `updated` added to `existing`: its referral or a linked one, its notification,
+    /// an earlier anchor.
+    func update(_ existing: IntakeCase, to updated: IntakeCase) throws {
+        let reference = existing.reference.description
+        if existing.referral == nil, let referral = updated.referral {
+            try tx.execute("UPDATE cases SET referral = ? WHERE reference = ?", try CaseRows.json(referral), reference)
         }
-        return nil
-    }
-
-    /// Attaches a referral to an existing case: as its referral if it has none, else as a
-    /// further referral of the same incident. The anchor moves earlier if this one came first.
-    static func attachReferral(_ tx: WriteTransaction, _ referral: Referral, to record: CaseRecord) throws {
-        if record.referral == nil {
-            try tx.execute("UPDATE cases SET referral = ? WHERE reference = ?", try json(referral), record.reference.description)
-        } else {
+        for referral in updated.linkedReferrals.dropFirst(existing.linkedReferrals.count) {
             try tx.execute(
-                "INSERT INTO linked_referrals (case_reference, referral, received) VALUES (?, ?, ?)", record.reference.description,
-                try json(referral), referral.dateReceived.description)
+                "INSERT INTO linked_referrals (case_reference, referral, received) VALUES (?, ?, ?)", reference, try CaseRows.json(referral),
+                referral.dateReceived.description)
         }
-        try moveAnchor(tx, record, to: referral.dateReceived)
-    }
-
-    /// Attaches (or replaces) the notification of a case.
-    static func attachNotification(_ tx: WriteTransaction, _ notification: SeriousIncidentNotification, to record: CaseRecord, received: CivilDate)
-        throws
-    {
-        try tx.execute("UPDATE cases SET notification = ? WHERE reference = ?", try json(notification), record.reference.description)
-        try moveAnchor(tx, record, to: received)
-    }
-
-    private static func moveAnchor(_ tx: WriteTransaction, _ record: CaseRecord, to date: CivilDate) throws {
-        // Frozen once the case is handed over: rapid-review counts T4 and T6 from the dates it
-        // was given.
-        if date < record.anchor && record.handedOverOn == nil {
-            try tx.execute("UPDATE cases SET anchor_date = ? WHERE reference = ?", date.description, record.reference.description)
+        if let notification = updated.notification, notification != existing.notification {
+            try tx.execute("UPDATE cases SET notification = ? WHERE reference = ?", try CaseRows.json(notification), reference)
+        }
+        if updated.anchor != existing.anchor {
+            try tx.execute("UPDATE cases SET anchor_date = ? WHERE reference = ?", updated.anchor.description, reference)
         }
     }
 
-    /// A whole case, or nil.
-    static func load(_ db: some DatabaseAccess, _ reference: CaseReference) throws -> CaseRecord? {
-        guard let row = try db.queryOne("SELECT * FROM cases WHERE reference = ?", reference.description) else { return nil }
-        let anchorText: String = try row["anchor_date"]
-        let handedOverText: String? = try row["handed_over_on"]
-        let referralText: String? = try row["referral"]
-        let notificationText: String? = try row["notification"]
-        let requests = try db.query("SELECT request FROM scoping_requests WHERE case_reference = ? ORDER BY id", reference.description)
-        let returns = try db.query(
-            "SELECT scoping_return, agency_key, late FROM scoping_returns WHERE case_reference = ? ORDER BY id", reference.description)
-        let linked = try db.query("SELECT referral FROM linked_referrals WHERE case_reference = ? ORDER BY id", reference.description)
-        var late = Set<String>()
-        for row in returns where try row["late"] as Bool { late.insert(try row["agency_key"]) }
-        return CaseRecord(
-            reference: reference, anchor: try date(anchorText), referral: try referralText.map { try decode(Referral.self, $0) },
-            linkedReferrals: try linked.map { try decode(Referral.self, try $0["referral"]) },
-            notification: try notificationText.map { try decode(SeriousIncidentNotification.self, $0) },
-            requests: try requests.map { try decode(ScopingRequest.self, try $0["request"]) },
-            returns: try returns.map { try decode(ScopingReturn.self, try $0["scoping_return"]) }, lateReturns: late,
-            handedOverOn: try handedOverText.map(date))
-    }
-
-    /// Loads a case or refuses the call with NOT_FOUND.
-    static func require(_ db: some DatabaseAccess, _ reference: CaseReference) throws -> CaseRecord {
-        guard let record = try load(db, reference) else { throw IntakeError.caseNotFound(reference) }
-        return record
-    }
-
-    /// Every case reference, oldest first.
-    static func allReferences(_ db: some DatabaseAccess) throws -> [CaseReference] {
-        try db.query("SELECT reference FROM cases ORDER BY year, sequence").compactMap { CaseReference(try $0["reference"] as String) }
-    }
-
-    // MARK: scoping
-
-    /// Records a scoping request; a second one to the same agency is refused.
-    static func addRequest(_ tx: WriteTransaction, _ request: ScopingRequest, to reference: CaseReference, field: String) throws {
-        do {
+    /// Records scoping requests sent.
+    func addRequests(_ requests: [ScopingRequest], to reference: CaseReference) throws {
+        for request in requests {
             try tx.execute(
                 "INSERT INTO scoping_requests (case_reference, agency_key, request) VALUES (?, ?, ?)", reference.description,
-                AgencyKey.of(request.agency.name), try json(request))
-        } catch let error as DatabaseError where error.kind == .constraint(.unique) {
-            throw IntakeError.alreadyExists(field: field, problem: "\(request.agency.name) was already sent a scoping request for this case")
+                AgencyKey.of(request.agency.name), try CaseRows.json(request))
         }
     }
 
-    /// Records a scoping return; a second one from the same agency is refused.
-    static func addReturn(_ tx: WriteTransaction, _ scopingReturn: ScopingReturn, late: Bool, to reference: CaseReference) throws {
-        do {
-            try tx.execute(
-                "INSERT INTO scoping_returns (case_reference, agency_key, scoping_return, late) VALUES (?, ?, ?, ?)", reference.description,
-                AgencyKey.of(scopingReturn.agency.name), try json(scopingReturn), late)
-        } catch let error as DatabaseError where error.kind == .constraint(.unique) {
-            throw IntakeError.alreadyExists(
-                field: "scopingReturn.agency.name", problem: "\(scopingReturn.agency.name) has already returned its scoping form")
-        }
+    /// Records a scoping return.
+    func addReturn(_ scopingReturn: ScopingReturn, late: Bool, to reference: CaseReference) throws {
+        try tx.execute(
+            "INSERT INTO scoping_returns (case_reference, agency_key, scoping_return, late) VALUES (?, ?, ?, ?)", reference.description,
+            AgencyKey.of(scopingReturn.agency.name), try CaseRows.json(scopingReturn), late)
     }
 
-    /// Marks the case handed over to the Rapid Review.
-    static func markHandedOver(_ tx: WriteTransaction, _ reference: CaseReference, on date: CivilDate) throws {
-        try tx.execute("UPDATE cases SET handed_over_on = ? WHERE reference = ? AND handed_over_on IS NULL", date.description, reference.description)
-    }
-
-    // MARK: encoding
-
-    static func json<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try JSONCodec.encode(value), as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try JSONCodec.decode(type, from: Data(text.utf8))
-    }
-
-    static func date(_ text: String) throws -> CivilDate {
-        guard let date = CivilDate(text) else { throw StorageError.conversion(column: "date", value: .text(text), type: "CivilDate", sql: nil) }
-        return date
+    /// Hands the case to the Rapid Review once: `OpenRapidReview` in the outbox, in this
+    /// transaction (its idempotency key is the case reference). Returns the case as handed over.
+    @discardableResult
+    func handOver(_ intakeCase: IntakeCase, clock: CaseClock, ruleSet: RuleSet) throws -> IntakeCase {
+        guard let request = try intakeCase.rapidReviewHandOver(clock: clock, ruleSet: ruleSet) else { return intakeCase }
+        try Outbox.enqueue(
+            tx, destination: "rapid-review", method: RapidReviewAPI.openRapidReview.path, payload: try JSONCodec.encode(request),
+            idempotencyKey: "intake/OpenRapidReview/\(intakeCase.reference)")
+        try tx.execute(
+            "UPDATE cases SET handed_over_on = ? WHERE reference = ? AND handed_over_on IS NULL", clock.today.description,
+            intakeCase.reference.description)
+        var handedOver = intakeCase
+        handedOver.handedOverOn = clock.today
+        return handedOver
     }
 }

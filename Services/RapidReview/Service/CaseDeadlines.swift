@@ -1,15 +1,6 @@
 import Contract
 import WorkingDays
 
-/// "Today" and the working-day calendar of the running service (ServiceContext), which every
-/// deadline is computed with.
-struct CaseClock: Sendable {
-    /// Today's date.
-    var today: CivilDate
-    /// England and Wales working days, with any extra bank holidays.
-    var calendar: WorkingCalendar
-}
-
 /// T4, T5 and T6 of one Rapid Review, computed from its own facts with the case's rule set
 /// and the service's calendar; each deadline records both (RULES.md).
 struct CaseDeadlines {

@@ -6,7 +6,6 @@ import ServiceKit
 extension RapidReviewHandlers {
     /// Appendix 5, filled in.
     func getOutcomeDocument(_ request: RapidReviewAPI.GetOutcomeDocumentRequest, _ call: CallContext) async throws -> RapidReviewAPI.OutcomeDocument {
-        about(request.caseReference, call)
         let format = request.format ?? .text
         let rapidReview = try await store.rapidReview(request.caseReference)
         return RapidReviewAPI.OutcomeDocument(
@@ -15,7 +14,6 @@ extension RapidReviewHandlers {
 
     /// One Rapid Review in full.
     func getRapidReview(_ request: RapidReviewAPI.CaseRequest, _ call: CallContext) async throws -> RapidReviewAPI.RapidReview {
-        about(request.caseReference, call)
         return try await store.rapidReview(request.caseReference).view(clock)
     }
 
@@ -29,8 +27,7 @@ extension RapidReviewHandlers {
     }
 
     /// The statuses for the gateway: no personal data.
-    func getStatuses(_ request: GetStatusesRequest, _ call: CallContext) async throws -> GetStatusesResponse {
-        if request.references.count == 1, let only = request.references.first { about(only, call) }
+    func getStatuses(_ request: GetStatusesRequest) async throws -> GetStatusesResponse {
         let clock = clock
         return GetStatusesResponse(statuses: try await store.rapidReviews(request.references).map { $0.status(clock) })
     }

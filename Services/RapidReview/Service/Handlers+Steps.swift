@@ -8,13 +8,9 @@ extension RapidReviewHandlers {
     func openRapidReview(_ request: RapidReviewAPI.OpenRapidReviewRequest, _ call: CallContext) async throws
         -> RapidReviewAPI.OpenRapidReviewResponse
     {
-        about(request.caseReference, call)
-        guard let key = call.metadata["idempotency-key"], !key.isBlank else {
-            throw RapidReviewError.invalidField(path: "idempotency-key", rule: nil, problem: "a hand-over carries an idempotency-key header")
-        }
-        let clock = clock
-        let partnership = context.configuration.partnership
-        let reply = try await store.applyHandOverOnce(key: key) { writer in
+        let (clock, partnership) = (clock, context.configuration.partnership)
+        let key = call.metadata[Idempotency.header] ?? ""
+        let reply = try await store.applyHandOverOnce(call: call, request: request) { writer in
             try OpeningHandOver.check(request, partnership: partnership, today: clock.today)
             guard try !writer.isOpen(request.caseReference) else {
                 return RapidReviewAPI.OpenRapidReviewResponse(caseReference: request.caseReference, opened: false)
@@ -36,7 +32,6 @@ extension RapidReviewHandlers {
     /// Sets or moves the meeting's date (T4, T6); the history is kept.
     func scheduleMeeting(_ request: RapidReviewAPI.ScheduleMeetingRequest, _ call: CallContext) async throws -> RapidReviewAPI.ScheduleMeetingResponse
     {
-        about(request.caseReference, call)
         let (clock, principal) = (clock, principal(call))
         return try await store.change(request.caseReference) { rapidReview, writer in
             let meeting = try rapidReview.scheduling(request, by: principal, clock: clock)
@@ -51,7 +46,6 @@ extension RapidReviewHandlers {
 
     /// Records the meeting held; quorum (R1) judged, R2-R6 checked.
     func recordMeeting(_ request: RapidReviewAPI.RecordMeetingRequest, _ call: CallContext) async throws -> RapidReviewAPI.RecordMeetingResponse {
-        about(request.caseReference, call)
         let (clock, principal) = (clock, principal(call))
         return try await store.change(request.caseReference) { rapidReview, writer in
             let meeting = try rapidReview.recordingMeeting(request, by: principal, clock: clock)
@@ -69,7 +63,6 @@ extension RapidReviewHandlers {
     func agreeRecommendation(_ request: RapidReviewAPI.AgreeRecommendationRequest, _ call: CallContext) async throws
         -> RapidReviewAPI.AgreeRecommendationResponse
     {
-        about(request.caseReference, call)
         let (clock, principal) = (clock, principal(call))
         return try await store.change(request.caseReference) { rapidReview, writer in
             let recommendation = try rapidReview.agreeing(request, by: principal, clock: clock)
@@ -86,7 +79,6 @@ extension RapidReviewHandlers {
     func requestClarification(_ request: RapidReviewAPI.RequestClarificationRequest, _ call: CallContext) async throws
         -> RapidReviewAPI.RequestClarificationResponse
     {
-        about(request.caseReference, call)
         let (clock, principal) = (clock, principal(call))
         return try await store.change(request.caseReference) { rapidReview, writer in
             let clarification = try rapidReview.requestingClarification(request, by: principal, clock: clock)
@@ -101,7 +93,6 @@ extension RapidReviewHandlers {
     /// The independent chair ratifies (R9); a commissioned review goes to review-management
     /// through the outbox in the same transaction.
     func ratify(_ request: RapidReviewAPI.RatifyRequest, _ call: CallContext) async throws -> RapidReviewAPI.RatifyResponse {
-        about(request.caseReference, call)
         let (clock, principal) = (clock, principal(call))
         let response = try await store.change(request.caseReference) { rapidReview, writer in
             let ratification = try rapidReview.ratifying(request, by: principal, clock: clock)
@@ -123,7 +114,6 @@ extension RapidReviewHandlers {
     func recordSubmission(_ request: RapidReviewAPI.RecordSubmissionRequest, _ call: CallContext) async throws
         -> RapidReviewAPI.RecordSubmissionResponse
     {
-        about(request.caseReference, call)
         let (clock, principal) = (clock, principal(call))
         return try await store.change(request.caseReference) { rapidReview, writer in
             let submission = try rapidReview.submitting(request, by: principal, clock: clock)

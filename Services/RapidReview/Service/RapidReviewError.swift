@@ -1,9 +1,10 @@
 import Contract
 import RPC
+import ServiceKit
 
 /// Why the rapid-review service refused a call, in the domain's words. Mapped to RPC status
 /// codes in one place, `rpcError`, so every handler answers the same way.
-package enum RapidReviewError: Error, Sendable, Equatable {
+package enum RapidReviewError: DomainError, Equatable {
     /// No Rapid Review has been opened for the case (intake has not handed it over).
     case notOpen(CaseReference)
     /// A field is missing, empty or breaks a rule: INVALID_ARGUMENT naming the field's path,

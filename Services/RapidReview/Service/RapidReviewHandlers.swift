@@ -2,9 +2,10 @@ import Contract
 import RPC
 import ServiceKit
 import Storage
+import WorkingDays
 
-/// The service's calls: each names its case for the audit trail, turns the request into a
-/// domain step on the case, and maps a refusal to its RPC status in one place.
+/// The service's calls: each turns the request into a domain step on the case and the
+/// result into the response, nothing more.
 struct RapidReviewHandlers: Sendable {
     let context: ServiceContext
     let store: RapidReviewStore
@@ -15,48 +16,24 @@ struct RapidReviewHandlers: Sendable {
     }
 
     /// Today and the calendar, read once per call.
-    var clock: CaseClock { CaseClock(today: context.today.date, calendar: context.calendar) }
+    var clock: CaseClock { context.clock }
 
-    /// Every call of `cspr.rapidreview.v1.RapidReview`.
+    /// Every call of `cspr.rapidreview.v1.RapidReview`. ServiceKit names each call's case in
+    /// the audit trail and turns a `RapidReviewError` into its RPC status.
     func routes() -> RouteTable {
         var routes = RouteTable()
-        routes.register(RapidReviewAPI.openRapidReview) { request, call in try await mapped(call) { try await openRapidReview(request, call) } }
-        routes.register(RapidReviewAPI.scheduleMeeting) { request, call in try await mapped(call) { try await scheduleMeeting(request, call) } }
-        routes.register(RapidReviewAPI.recordMeeting) { request, call in try await mapped(call) { try await recordMeeting(request, call) } }
-        routes.register(RapidReviewAPI.agreeRecommendation) { request, call in
-            try await mapped(call) { try await agreeRecommendation(request, call) }
-        }
-        routes.register(RapidReviewAPI.requestClarification) { request, call in
-            try await mapped(call) { try await requestClarification(request, call) }
-        }
-        routes.register(RapidReviewAPI.ratify) { request, call in try await mapped(call) { try await ratify(request, call) } }
-        routes.register(RapidReviewAPI.recordSubmission) { request, call in
-            try await mapped(call) { try await recordSubmission(request, call) }
-        }
-        routes.register(RapidReviewAPI.getOutcomeDocument) { request, call in
-            try await mapped(call) { try await getOutcomeDocument(request, call) }
-        }
-        routes.register(RapidReviewAPI.getRapidReview) { request, call in try await mapped(call) { try await getRapidReview(request, call) } }
-        routes.register(RapidReviewAPI.listRapidReviews) { request, _ in try await listRapidReviews(request) }
-        routes.register(RapidReviewAPI.getStatuses) { request, call in try await getStatuses(request, call) }
+        routes.handle(RapidReviewAPI.openRapidReview, openRapidReview)
+        routes.handle(RapidReviewAPI.scheduleMeeting, scheduleMeeting)
+        routes.handle(RapidReviewAPI.recordMeeting, recordMeeting)
+        routes.handle(RapidReviewAPI.agreeRecommendation, agreeRecommendation)
+        routes.handle(RapidReviewAPI.requestClarification, requestClarification)
+        routes.handle(RapidReviewAPI.ratify, ratify)
+        routes.handle(RapidReviewAPI.recordSubmission, recordSubmission)
+        routes.handle(RapidReviewAPI.getOutcomeDocument, getOutcomeDocument)
+        routes.handle(RapidReviewAPI.getRapidReview, getRapidReview)
+        routes.handle(RapidReviewAPI.listRapidReviews) { request, _ in try await listRapidReviews(request) }
+        routes.handle(RapidReviewAPI.getStatuses) { request, _ in try await getStatuses(request) }
         return routes
-    }
-
-    /// The one place a domain refusal becomes an RPC status.
-    private func mapped<T>(_ call: CallContext, _ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as RapidReviewError {
-            if case .timescaleMissing(let rule) = error {
-                context.logger.error("a timescale is missing from the contract", ["rule": .string(rule), "requestId": .string(call.requestID)])
-            }
-            throw error.rpcError
-        }
-    }
-
-    /// Names the case in the log line and the audit entry (DESIGN.md, Security).
-    func about(_ reference: CaseReference, _ call: CallContext) {
-        call.annotations.set(AuditTrail.caseReferenceKey, reference.description)
     }
 
     /// The caller's name from the tokens file.

@@ -1,6 +1,7 @@
 import Contract
 import Foundation
 import RPC
+import ServiceKit
 import Storage
 import WorkingDays
 
@@ -10,15 +11,16 @@ import WorkingDays
 struct RapidReviewStore: Sendable {
     let database: Database
 
-    /// Applies intake's hand-over once per idempotency key (Inbox): a replay returns the
-    /// reply stored the first time without running `effect` again.
+    /// Applies intake's hand-over once per idempotency key and request (ServiceKit's
+    /// `Idempotency`): a replay returns the reply stored the first time without running
+    /// `effect` again; the same key with another request is refused.
     func applyHandOverOnce(
-        key: String, _ effect: @escaping @Sendable (StoreWriter) throws -> RapidReviewAPI.OpenRapidReviewResponse
+        call: CallContext, request: RapidReviewAPI.OpenRapidReviewRequest,
+        _ effect: @escaping @Sendable (StoreWriter) throws -> RapidReviewAPI.OpenRapidReviewResponse
     ) async throws -> RapidReviewAPI.OpenRapidReviewResponse {
-        let reply = try await database.write { tx in
-            try Inbox.applyOnce(tx, key: key) { try JSONCodec.encode(try effect(StoreWriter(tx: tx))) }
+        try await database.write { tx in
+            try Idempotency.receive(tx, call: call, request: request) { try effect(StoreWriter(tx: tx)) }
         }
-        return try JSONCodec.decode(RapidReviewAPI.OpenRapidReviewResponse.self, from: reply)
     }
 
     /// Loads the Rapid Review of `reference` in a write transaction and runs `body`, which

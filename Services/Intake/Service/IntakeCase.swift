@@ -2,8 +2,10 @@ import Contract
 import Foundation
 import WorkingDays
 
-/// A case as intake holds it: the forms, the scoping requests and returns, the hand-over.
-struct CaseRecord: Sendable {
+/// A case as intake holds it: the forms, the scoping requests and returns, the hand-over, as
+/// recorded. What follows from them (the incident, who must not be disclosed, the agencies
+/// still to return, the deadlines and the stage) is derived, never stored.
+struct IntakeCase: Sendable, Equatable {
     var reference: CaseReference
     /// The date the partnership first received the referral or notification: T2, T3, T4, T6.
     var anchor: CivilDate
@@ -15,7 +17,24 @@ struct CaseRecord: Sendable {
     var returns: [ScopingReturn]
     /// Returns received after T3, by agency key.
     var lateReturns: Set<String>
+    /// When the case was handed to the Rapid Review; T4 and T6's anchor is frozen from then.
     var handedOverOn: CivilDate?
+
+    init(
+        reference: CaseReference, anchor: CivilDate, referral: Referral?, linkedReferrals: [Referral] = [],
+        notification: SeriousIncidentNotification?, requests: [ScopingRequest] = [], returns: [ScopingReturn] = [],
+        lateReturns: Set<String> = [], handedOverOn: CivilDate? = nil
+    ) {
+        self.reference = reference
+        self.anchor = anchor
+        self.referral = referral
+        self.linkedReferrals = linkedReferrals
+        self.notification = notification
+        self.requests = requests
+        self.returns = returns
+        self.lateReturns = lateReturns
+        self.handedOverOn = handedOverOn
+    }
 
     /// The incident, from the referral or else the notification.
     var incident: Incident? { referral?.child.incident ?? notification?.incident }
@@ -38,6 +57,9 @@ struct CaseRecord: Sendable {
         }
         return people
     }
+
+    /// The child as the first form names them.
+    var child: Person? { referral?.child.person ?? notification?.child }
 
     /// Agencies asked that have not returned.
     var outstandingAgencies: [String] {

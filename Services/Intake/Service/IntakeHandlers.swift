@@ -1,0 +1,205 @@
+import Contract
+import Foundation
+import RPC
+import ServiceKit
+import Storage
+import WorkingDays
+
+/// intake's calls: each checks the form, runs a domain step on the case through the store,
+/// and turns the result into the response, nothing more. ServiceKit names each call's case in
+/// the audit trail and turns an `IntakeError` into its RPC status.
+struct IntakeHandlers: Sendable {
+    let context: ServiceContext
+    let settings: IntakeSettings
+    let store: IntakeStore
+
+    init(context: ServiceContext, settings: IntakeSettings) {
+        self.context = context
+        self.settings = settings
+        self.store = IntakeStore(database: context.database)
+    }
+
+    var ruleSet: RuleSet { RuleSet(rawValue: context.configuration.ruleSet) ?? .surrey2019 }
+
+    /// Every call of `cspr.intake.v1.Intake`.
+    func routes() -> RouteTable {
+        var routes = RouteTable()
+        routes.handle(IntakeAPI.submitReferral, submitReferral)
+        routes.handle(IntakeAPI.recordNotification, recordNotification)
+        routes.handle(IntakeAPI.sendScopingRequests, sendScopingRequests)
+        routes.handle(IntakeAPI.recordScopingReturn, recordScopingReturn)
+        routes.handle(IntakeAPI.getCase) { request, _ in try await getCase(request) }
+        routes.handle(IntakeAPI.listCases) { request, _ in try await listCases(request) }
+        routes.handle(IntakeAPI.getCaseFile) { request, _ in try await getCaseFile(request) }
+        routes.handle(IntakeAPI.getStatuses) { request, _ in try await getStatuses(request) }
+        routes.handle(IntakeAPI.checkDisclosure) { request, _ in try await checkDisclosure(request) }
+        return routes
+    }
+
+    // MARK: referrals and notifications
+
+    /// A referral opens a case, or joins the case of the same incident (§4.1).
+    func submitReferral(_ request: IntakeAPI.SubmitReferralRequest, _ call: CallContext) async throws -> IntakeAPI.SubmitReferralResponse {
+        let (clock, ruleSet, partnership, atOnce) = (context.clock, ruleSet, context.configuration.partnership, settings.handOver == .atOnce)
+        let referral = request.referral
+        try FormValidation(today: clock.today).referral(referral)
+        let response = try await store.write(call, request) { writer in
+            var intakeCase: IntakeCase
+            let linked: Bool
+            if let existing = try writer.caseForIncident(child: referral.child.person, incidentDate: referral.child.incident.date) {
+                intakeCase = existing.linking(referral)
+                try writer.update(existing, to: intakeCase)
+                linked = true
+            } else {
+                intakeCase = .opened(try writer.allocateReference(partnership: partnership, year: referral.dateReceived.year), by: referral)
+                try writer.insert(intakeCase)
+                linked = false
+            }
+            if atOnce { intakeCase = try writer.handOver(intakeCase, clock: clock, ruleSet: ruleSet) }
+            return IntakeAPI.SubmitReferralResponse(
+                caseReference: intakeCase.reference, linkedToExistingCase: linked,
+                deadlines: intakeCase.deadlines(clock: clock, ruleSet: ruleSet).filter { $0.rule != "T1" })
+        }
+        if atOnce { context.relay.poke() }
+        return response
+    }
+
+    /// The LA's notification of a serious incident: joins its case, or opens one (§4.1.3); T1.
+    func recordNotification(_ request: IntakeAPI.RecordNotificationRequest, _ call: CallContext) async throws
+        -> IntakeAPI.RecordNotificationResponse
+    {
+        let (clock, ruleSet, partnership, atOnce) = (context.clock, ruleSet, context.configuration.partnership, settings.handOver == .atOnce)
+        let notification = request.notification
+        try FormValidation(today: clock.today).notification(notification)
+        let response = try await store.write(call, request) { writer in
+            let received = IntakeCase.received(notification, today: clock.today)
+            var intakeCase: IntakeCase
+            let opened: Bool
+            if let existing = try writer.caseForIncident(child: notification.child, incidentDate: notification.incident.date) {
+                intakeCase = existing.notified(notification, received: received)
+                try writer.update(existing, to: intakeCase)
+                opened = false
+            } else {
+                intakeCase = .opened(
+                    try writer.allocateReference(partnership: partnership, year: received.year), by: notification, received: received)
+                try writer.insert(intakeCase)
+                opened = true
+            }
+            if atOnce { intakeCase = try writer.handOver(intakeCase, clock: clock, ruleSet: ruleSet) }
+            let t1 = intakeCase.deadlines(clock: clock, ruleSet: ruleSet).filter { $0.rule == "T1" }
+            // T1: late when the National Panel was notified after the due date, or is not yet and the date has passed.
+            let panel = t1.first { $0.subject == "National Panel notified" }
+            let late = panel.map { $0.status == .metLate || $0.status == .overdue } ?? false
+            return IntakeAPI.RecordNotificationResponse(
+                caseReference: intakeCase.reference, openedNewCase: opened, linkedToExistingCase: !opened, deadlines: t1, notifiedLate: late)
+        }
+        if atOnce { context.relay.poke() }
+        return response
+    }
+
+    // MARK: scoping
+
+    /// The scoping requests and their letters (T2, T3); the first ones hand the case over.
+    func sendScopingRequests(_ request: IntakeAPI.SendScopingRequestsRequest, _ call: CallContext) async throws
+        -> IntakeAPI.SendScopingRequestsResponse
+    {
+        let (clock, ruleSet) = (context.clock, ruleSet)
+        try IntakeCase.checkScopingDrafts(request.requests, today: clock.today)
+        let format = request.letterFormat ?? .text
+        let response = try await store.change(request.caseReference, call, request) { intakeCase, writer in
+            let sent = try intakeCase.sendingScopingRequests(request.requests, clock: clock, ruleSet: ruleSet)
+            try writer.addRequests(sent, to: intakeCase.reference)
+            var updated = intakeCase
+            updated.requests += sent
+            updated = try writer.handOver(updated, clock: clock, ruleSet: ruleSet)
+            let letters = sent.map { scoping in
+                IntakeAPI.ScopingLetter(
+                    agency: scoping.agency.name,
+                    text: ScopingLetterRenderer.render(
+                        scoping, reference: intakeCase.reference, format: format, signatory: request.signatory, queriesContact: request.queriesContact
+                    ))
+            }
+            return IntakeAPI.SendScopingRequestsResponse(
+                requests: sent, letters: letters,
+                deadlines: updated.deadlines(clock: clock, ruleSet: ruleSet).filter { $0.rule == "T2" || $0.rule == "T3" })
+        }
+        context.relay.poke()
+        return response
+    }
+
+    /// An agency's completed scoping form (T3: a late one is accepted and marked late).
+    func recordScopingReturn(_ request: IntakeAPI.RecordScopingReturnRequest, _ call: CallContext) async throws
+        -> IntakeAPI.RecordScopingReturnResponse
+    {
+        let (clock, ruleSet) = (context.clock, ruleSet)
+        let scopingReturn = request.scopingReturn
+        try IntakeCase.checkScopingReturn(scopingReturn, today: clock.today)
+        return try await store.change(request.caseReference, call, request) { intakeCase, writer in
+            let deadline = try intakeCase.receivingScopingReturn(scopingReturn, clock: clock, ruleSet: ruleSet)
+            let late = deadline.status == .metLate
+            try writer.addReturn(scopingReturn, late: late, to: intakeCase.reference)
+            var updated = intakeCase
+            updated.returns.append(scopingReturn)
+            return IntakeAPI.RecordScopingReturnResponse(returnedLate: late, deadline: deadline, outstanding: updated.outstandingAgencies)
+        }
+    }
+
+    // MARK: reads
+
+    /// One case, with the child's name, for the roles allowed to read it.
+    func getCase(_ request: IntakeAPI.CaseRequest) async throws -> IntakeAPI.IntakeCase {
+        let intakeCase = try await store.intakeCase(request.caseReference)
+        guard let incident = intakeCase.incident else { throw IntakeError.caseNotFound(request.caseReference) }
+        return IntakeAPI.IntakeCase(
+            caseReference: intakeCase.reference, childName: intakeCase.childName, incident: incident,
+            referralReceived: intakeCase.referral?.dateReceived,
+            notificationReceived: intakeCase.notification.map { $0.reportedToSafeguardingPartners ?? $0.becameAware },
+            scopingRequests: intakeCase.requests, scopingReturnsFrom: intakeCase.returns.map(\.agency.name),
+            status: intakeCase.status(clock: context.clock, ruleSet: ruleSet))
+    }
+
+    /// The case file (R3): every form as received.
+    func getCaseFile(_ request: IntakeAPI.CaseRequest) async throws -> IntakeAPI.CaseFile {
+        let intakeCase = try await store.intakeCase(request.caseReference)
+        return IntakeAPI.CaseFile(
+            caseReference: intakeCase.reference, referral: intakeCase.referral, linkedReferrals: intakeCase.linkedReferrals,
+            notification: intakeCase.notification, scopingRequests: intakeCase.requests, scopingReturns: intakeCase.returns)
+    }
+
+    /// Every case, summarised, optionally one stage or only the overdue.
+    func listCases(_ request: IntakeAPI.ListCasesRequest) async throws -> IntakeAPI.ListCasesResponse {
+        let cases = try await statuses([]).compactMap { status -> IntakeAPI.CaseSummary? in
+            let overdue = status.deadlines.contains { $0.status == .overdue }
+            if let stage = request.stage, status.stage != stage { return nil }
+            if request.overdueOnly == true && !overdue { return nil }
+            return IntakeAPI.CaseSummary(caseReference: status.reference, stage: status.stage, nextDeadline: status.nextDeadline, overdue: overdue)
+        }
+        return IntakeAPI.ListCasesResponse(cases: cases)
+    }
+
+    /// The statuses for the gateway: no personal data.
+    func getStatuses(_ request: GetStatusesRequest) async throws -> GetStatusesResponse {
+        GetStatusesResponse(statuses: try await statuses(request.references))
+    }
+
+    private func statuses(_ references: [CaseReference]) async throws -> [CaseStatus] {
+        let (clock, ruleSet) = (context.clock, ruleSet)
+        return try await store.cases(references).map { $0.status(clock: clock, ruleSet: ruleSet) }
+    }
+
+    /// The publication team's check of a report for the family's details (P4).
+    func checkDisclosure(_ request: IntakeAPI.CheckDisclosureRequest) async throws -> IntakeAPI.CheckDisclosureResponse {
+        // A report mentions a few dates; a list of thousands would find a date of birth by
+        // elimination. Texts that look like such a list are refused.
+        let dates = DisclosureScanner.dateLikeTokens(in: request.text)
+        guard dates <= DisclosureScanner.maxDates else {
+            throw IntakeError.invalid(
+                field: "text", problem: "has \(dates) dates; a report is checked, not a list (at most \(DisclosureScanner.maxDates))")
+        }
+        let (intakeCase, text) = (try await store.intakeCase(request.caseReference), request.text)
+        // The scan (dozens of regular expressions over a whole report) runs on the reader
+        // thread, not on the connection's event loop.
+        return IntakeAPI.CheckDisclosureResponse(
+            findings: try await context.database.read { _ in DisclosureScanner.scan(text, people: intakeCase.people) })
+    }
+}

@@ -1,0 +1,48 @@
+import Contract
+import WorkingDays
+
+/// Sending the Initial Scoping and Information Sharing form to the agencies (§4.3.3, Appendix 3).
+extension IntakeCase {
+    /// The checks that need no case: each agency named once, its contact given, no date in the future.
+    static func checkScopingDrafts(_ drafts: [IntakeAPI.ScopingRequestDraft], today: CivilDate) throws(IntakeError) {
+        let validation = FormValidation(today: today)
+        guard !drafts.isEmpty else { throw .invalid(field: "requests", problem: "name at least one agency") }
+        var seen: [String: Int] = [:]
+        for (index, draft) in drafts.enumerated() {
+            try validation.required(draft.agency.name, "requests[\(index)].agency.name")
+            try validation.contact(draft.contact, "requests[\(index)].contact")
+            try validation.notFuture(draft.dateSent, "requests[\(index)].dateSent")
+            let key = AgencyKey.of(draft.agency.name)
+            if let first = seen[key] {
+                throw .invalid(field: "requests[\(index)].agency.name", problem: "\(draft.agency.name) is already listed at requests[\(first)]")
+            }
+            seen[key] = index
+        }
+    }
+
+    /// The requests as sent: T2, sending after the 2 working days is allowed and marked late;
+    /// T3, each asks for the return by the 5th working day. Refuses a request dated before the
+    /// referral was received, or to an agency already asked.
+    func sendingScopingRequests(_ drafts: [IntakeAPI.ScopingRequestDraft], clock: CaseClock, ruleSet: RuleSet) throws(IntakeError)
+        -> [ScopingRequest]
+    {
+        guard let t2 = Timescales.rule("T2", ruleSet), let t2Due = t2.due(from: anchor, calendar: clock.calendar) else {
+            throw .timescaleMissing("T2")
+        }
+        guard let t3 = Timescales.rule("T3", ruleSet), let t3Due = t3.due(from: anchor, calendar: clock.calendar) else {
+            throw .timescaleMissing("T3")
+        }
+        let asked = Set(requests.map { AgencyKey.of($0.agency.name) })
+        return try drafts.enumerated().map { (index, draft) throws(IntakeError) in
+            if draft.dateSent < anchor {
+                throw .invalid(field: "requests[\(index)].dateSent", problem: "is before the referral was received (\(anchor))")
+            }
+            if asked.contains(AgencyKey.of(draft.agency.name)) {
+                throw .alreadyExists(
+                    field: "requests[\(index)].agency.name", problem: "\(draft.agency.name) was already sent a scoping request for this case")
+            }
+            return ScopingRequest(
+                agency: draft.agency, contact: draft.contact, dateSent: draft.dateSent, returnBy: t3Due, sentLate: draft.dateSent > t2Due)
+        }
+    }
+}

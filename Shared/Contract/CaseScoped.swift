@@ -1,0 +1,26 @@
+/// A message about one case: its reference goes into the audit trail and the call's log line
+/// before the handler runs (ServiceKit's `RouteTable.handle`), so no handler can forget it.
+/// A call that opens a case (SubmitReferral, RecordNotification) names it in its response.
+package protocol CaseScoped {
+    /// The case the message is about.
+    var caseReference: CaseReference { get }
+}
+
+extension IntakeAPI.SubmitReferralResponse: CaseScoped {}
+extension IntakeAPI.RecordNotificationResponse: CaseScoped {}
+extension IntakeAPI.SendScopingRequestsRequest: CaseScoped {}
+extension IntakeAPI.RecordScopingReturnRequest: CaseScoped {}
+extension IntakeAPI.CaseRequest: CaseScoped {}
+extension IntakeAPI.CheckDisclosureRequest: CaseScoped {}
+
+extension RapidReviewAPI.OpenRapidReviewRequest: CaseScoped {}
+extension RapidReviewAPI.ScheduleMeetingRequest: CaseScoped {}
+extension RapidReviewAPI.RecordMeetingRequest: CaseScoped {}
+extension RapidReviewAPI.AgreeRecommendationRequest: CaseScoped {}
+extension RapidReviewAPI.RequestClarificationRequest: CaseScoped {}
+extension RapidReviewAPI.RatifyRequest: CaseScoped {}
+extension RapidReviewAPI.RecordSubmissionRequest: CaseScoped {}
+extension RapidReviewAPI.CaseRequest: CaseScoped {}
+extension RapidReviewAPI.GetOutcomeDocumentRequest: CaseScoped {}
+
+extension ReviewManagementAPI.CommissionReviewRequest: CaseScoped {}

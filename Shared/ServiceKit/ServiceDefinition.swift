@@ -1,0 +1,71 @@
+import Foundation
+import H2
+import RPC
+import Storage
+
+/// What a service declares; everything else (config, logs, auth, audit, relay, health, metrics,
+/// shutdown) the runner does the same way for all.
+///
+/// A service reads its own settings from the environment in one typed step (a bad value stops
+/// it at start with exit status 2, naming the variable, like ServiceKit's own), builds one
+/// state object from them and the running context, and gives that same state to its calls
+/// and its pages. Handlers read the state, never `ProcessInfo`, so tests set a service's
+/// settings in process through the environment they start it with.
+package struct ServiceDefinition: Sendable {
+    /// The service's name: `intake`, `rapid-review`, ... (logs, default port, data directory).
+    package var name: String
+    /// The peers it calls, by name (`CSPR_<PEER>_URL`), for hand-overs and queries.
+    package var peers: [String]
+    /// Its schema, in order; the outbox, inbox and audit tables are added by the runner.
+    package var migrations: [Migration]
+    /// Whether it serves web pages (the gateway's dashboard).
+    package let hasPages: Bool
+    private let readSettings: @Sendable ([String: String]) throws(ConfigurationError) -> any Sendable
+    private let assemble: @Sendable (ServiceContext, any Sendable) -> (routes: RouteTable, pages: (any HTTPHandler)?)
+
+    /// A service with settings of its own and one state shared by its calls and pages.
+    /// - Parameters:
+    ///   - settings: reads the service's own variables; throws naming the bad one.
+    ///   - state: what the calls and pages share, made once at start.
+    ///   - routes: its methods.
+    ///   - pages: its web pages, if any: GET and HEAD requests for paths other than health,
+    ///     readiness and metrics. They authenticate themselves, with `ServiceContext.tokens`.
+    package init<Settings: Sendable, State: Sendable>(
+        name: String, peers: [String] = [], migrations: [Migration],
+        settings: @escaping @Sendable (_ environment: [String: String]) throws(ConfigurationError) -> Settings,
+        state: @escaping @Sendable (ServiceContext, Settings) -> State,
+        routes: @escaping @Sendable (State) -> RouteTable,
+        pages: (@Sendable (State) -> any HTTPHandler)? = nil
+    ) {
+        self.name = name
+        self.peers = peers
+        self.migrations = migrations
+        self.hasPages = pages != nil
+        self.readSettings = { environment throws(ConfigurationError) in try settings(environment) }
+        self.assemble = { context, anySettings in
+            // `anySettings` is always what `readSettings` returned, so the cast cannot fail.
+            guard let settings = anySettings as? Settings else { preconditionFailure("settings of another definition") }
+            let shared = state(context, settings)
+            return (routes(shared), pages.map { $0(shared) })
+        }
+    }
+
+    /// A service with no settings of its own, whose calls need only the context.
+    package init(
+        name: String, peers: [String] = [], migrations: [Migration], routes: @escaping @Sendable (ServiceContext) -> RouteTable,
+        pages: (@Sendable (ServiceContext) -> any HTTPHandler)? = nil
+    ) {
+        self.init(
+            name: name, peers: peers, migrations: migrations, settings: { _ in () }, state: { context, _ in context }, routes: routes, pages: pages)
+    }
+
+    /// Checks the service's own settings in `environment`; throws naming the bad variable.
+    package func checkSettings(_ environment: [String: String]) throws(ConfigurationError) {
+        _ = try readSettings(environment)
+    }
+
+    /// Reads the settings from the configuration's environment and builds calls and pages.
+    func build(_ context: ServiceContext) throws(ConfigurationError) -> (routes: RouteTable, pages: (any HTTPHandler)?) {
+        assemble(context, try readSettings(context.configuration.environment))
+    }
+}
