@@ -1,7 +1,9 @@
 import Contract
 import Foundation
 import H2
+import IntakeService
 import RPC
+import ServiceKit
 import ServiceTestSupport
 import Storage
 import Synchronization
@@ -108,23 +110,37 @@ final class StandInRapidReview: Sendable {
     }
 }
 
-/// An intake process and a client for it.
+/// A running intake and a client for it: in this process (the rules and the calls), or as its
+/// own process (what only a process shows: its log, its exit status).
 struct RunningIntake {
-    let process: ChildProcess
+    private let process: ChildProcess?
+    private let service: RunningService?
     let port: Int
     let client: RPCClient
 
+    /// The process's output lines (a process intake only).
+    var output: [String] { process?.output ?? [] }
+
+    /// Starts intake in this process, with `extra` variables (its own settings among them).
     static func start(_ directory: TestDirectory, today: String = "2025-03-26", rapidReviewPort: Int? = nil, extra: [String: String] = [:])
         async throws
         -> RunningIntake
     {
-        let port = try freePort()
         let peerPort = try rapidReviewPort ?? freePort()
         var environment = extra
         environment["CSPR_TODAY"] = today
+        let service = try await startInProcess(
+            IntakeService.definition, directory, port: 0, peers: [IntakeService.rapidReviewPeer: peerPort], extra: environment)
+        return RunningIntake(process: nil, service: service, port: service.port, client: RPCClient(host: "127.0.0.1", port: service.port))
+    }
+
+    /// Starts intake as its own process, the way deploy/local.sh does.
+    static func startProcess(_ directory: TestDirectory, today: String = "2025-03-26", rapidReviewPort: Int? = nil) async throws -> RunningIntake {
+        let port = try freePort()
+        let peerPort = try rapidReviewPort ?? freePort()
         let process = try await startServiceProcess(
-            "intake", service: "intake", directory, port: port, peers: ["rapid-review": peerPort], extra: environment)
-        return RunningIntake(process: process, port: port, client: RPCClient(host: "127.0.0.1", port: port))
+            "intake", service: "intake", directory, port: port, peers: ["rapid-review": peerPort], extra: ["CSPR_TODAY": today])
+        return RunningIntake(process: process, service: nil, port: port, client: RPCClient(host: "127.0.0.1", port: port))
     }
 
     func submit(_ referral: Referral, as token: String = TestTokens.staff, key: String? = nil) async throws -> IntakeAPI.SubmitReferralResponse {
@@ -138,7 +154,10 @@ struct RunningIntake {
     }
 
     func stop() async throws {
-        process.send(SIGTERM)
-        _ = try await process.waitForExit()
+        if let process {
+            process.send(SIGTERM)
+            _ = try await process.waitForExit()
+        }
+        await service?.stop(grace: .seconds(1))
     }
 }

@@ -14,7 +14,7 @@ struct IntakePathTests {
     func fullPath() async throws {
         let directory = try TestDirectory()
         let rapidReviewPort = try freePort()
-        let intake = try await RunningIntake.start(directory, today: "2025-04-02", rapidReviewPort: rapidReviewPort)
+        let intake = try await RunningIntake.startProcess(directory, today: "2025-04-02", rapidReviewPort: rapidReviewPort)
         let staff = bearer(TestTokens.staff)
 
         // Referral received Monday 24 March 2025.
@@ -110,11 +110,14 @@ struct IntakePathTests {
 
         // Nothing personal in the service's logs.
         try await intake.stop()
-        #expect(!intake.process.output.contains { $0.contains("Quillfeather") || $0.contains("Imaginary") || $0.contains("TE5") })
+        #expect(!intake.output.contains { $0.contains("Quillfeather") || $0.contains("Imaginary") || $0.contains("TE5") })
         await rapidReview.stop()
     }
+}
 
-    @Test("with CSPR_INTAKE_HANDOVER=at-once the Rapid Review is opened as soon as the referral arrives")
+@Suite("Intake's own configuration")
+struct IntakeConfigurationTests {
+    @Test("with CSPR_INTAKE_HANDOVER=at-once (set in process) the Rapid Review is opened as soon as the referral arrives")
     func handOverAtOnce() async throws {
         let directory = try TestDirectory()
         let rapidReviewPort = try freePort()
@@ -126,10 +129,7 @@ struct IntakePathTests {
         try await intake.stop()
         await rapidReview.stop()
     }
-}
 
-@Suite("Intake's own configuration")
-struct IntakeConfigurationTests {
     @Test("a bad CSPR_INTAKE_HANDOVER stops intake at start with exit status 2, naming the variable")
     func badHandOver() async throws {
         guard let executable = BuiltProducts.executable("intake") else { throw ChildProcessError.notBuilt("intake") }

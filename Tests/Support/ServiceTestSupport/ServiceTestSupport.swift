@@ -76,11 +76,12 @@ package final class TestDirectory: @unchecked Sendable {
 package func freePort() throws -> Int { TestPorts.free() }
 
 /// Starts a test service in this process.
-package func startInProcess(_ definition: ServiceDefinition, _ directory: TestDirectory, port: Int = 0, peers: [String: Int] = [:]) async throws
-    -> RunningService
-{
+package func startInProcess(
+    _ definition: ServiceDefinition, _ directory: TestDirectory, port: Int = 0, peers: [String: Int] = [:], extra: [String: String] = [:]
+) async throws -> RunningService {
     let configuration = try ServiceConfiguration.load(
-        serviceName: definition.name, peers: definition.peers, environment: directory.environment(definition.name, port: port, peers: peers))
+        serviceName: definition.name, peers: definition.peers,
+        environment: directory.environment(definition.name, port: port, peers: peers, extra: extra))
     return try await ServiceRunner.start(definition, configuration: configuration)
 }
 
