@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import H2
 import RPC
@@ -12,10 +13,10 @@ import WorkingDays
 /// What a service declares; everything else (config, logs, auth, audit, relay, health, metrics,
 /// shutdown) the runner does the same way for all.
 package struct ServiceDefinition: Sendable {
-    /// The service's name: `intake`, `rapid-review`, ... (logs, default port, data directory).
-    package var name: String
-    /// The peers it calls, by name (`CSPR_<PEER>_URL`), for hand-overs and queries.
-    package var peers: [String]
+    /// Who it is: name (logs, data directory), default port, RPC service, stage.
+    package var identity: ServiceIdentity
+    /// The peers it calls (each found at its `CSPR_<PEER>_URL`), for hand-overs and queries.
+    package var peers: [ServiceIdentity]
     /// Its schema, in order; the outbox, inbox and audit tables are added by the runner.
     package var migrations: [Migration]
     /// Its methods, given the running context.
@@ -26,15 +27,18 @@ package struct ServiceDefinition: Sendable {
     package var pages: (@Sendable (ServiceContext) -> any HTTPHandler)?
 
     package init(
-        name: String, peers: [String] = [], migrations: [Migration], routes: @escaping @Sendable (ServiceContext) -> RouteTable,
+        identity: ServiceIdentity, peers: [ServiceIdentity] = [], migrations: [Migration], routes: @escaping @Sendable (ServiceContext) -> RouteTable,
         pages: (@Sendable (ServiceContext) -> any HTTPHandler)? = nil
     ) {
-        self.name = name
+        self.identity = identity
         self.peers = peers
         self.migrations = migrations
         self.routes = routes
         self.pages = pages
     }
+
+    /// The service's name, `intake`.
+    package var name: String { identity.name }
 }
 
 /// What handlers get: the database, the clock, the calendar, the peers, the logger, the relay.
@@ -112,11 +116,16 @@ package final class RunningService: Sendable {
 /// Starts services the same way, from `main.swift` or from tests.
 package enum ServiceRunner {
     /// The whole life of a service process: configuration (a bad value exits 2 naming the
-    /// variable), start, serve until SIGTERM or SIGINT, drain, exit 0.
+    /// variable), start, serve until SIGTERM or SIGINT, drain, exit 0. `--describe` prints
+    /// the service's identity and exits, before anything else is read.
     package static func main(_ definition: ServiceDefinition) -> Never {
+        if CommandLine.arguments.dropFirst().contains("--describe") {
+            FileHandle.standardOutput.write(Data(ServiceDescription(definition).text.utf8))
+            exit(0)
+        }
         let configuration: ServiceConfiguration
         do {
-            configuration = try ServiceConfiguration.load(serviceName: definition.name, peers: definition.peers)
+            configuration = try ServiceConfiguration.load(definition.identity, peers: definition.peers)
         } catch {
             FileHandle.standardError.write(Data("\(definition.name): configuration error: \(error)\n".utf8))
             exit(2)

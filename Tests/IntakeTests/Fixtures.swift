@@ -79,7 +79,7 @@ final class StandInRapidReview: Sendable {
     func start() throws {
         var routes = RouteTable()
         routes.register(RapidReviewAPI.openRapidReview) { [self] request, call in
-            guard call.metadata["authorization"] == "Bearer \(TestTokens.service("intake"))" else {
+            guard call.metadata["authorization"] == "Bearer \(TestTokens.service(.intake))" else {
                 throw RPCError(.unauthenticated, "the stand-in expects intake's service token")
             }
             guard let key = call.metadata["idempotency-key"] else { throw RPCError(.invalidArgument, "idempotency-key: missing") }
@@ -123,7 +123,7 @@ struct RunningIntake {
         var environment = extra
         environment["CSPR_TODAY"] = today
         let process = try await startServiceProcess(
-            "intake", service: "intake", directory, port: port, peers: ["rapid-review": peerPort], extra: environment)
+            "intake", service: .intake, directory, port: port, peers: [.rapidReview: peerPort], extra: environment)
         return RunningIntake(process: process, port: port, client: RPCClient(host: "127.0.0.1", port: port))
     }
 

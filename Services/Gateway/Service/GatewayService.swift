@@ -6,9 +6,6 @@ import Synchronization
 
 /// The gateway as a ServiceKit service: the executable and the tests build it the same way.
 package enum GatewayService {
-    /// The service's name (logs, default port 7100, data directory).
-    package static let name = "gateway"
-
     /// The gateway configured by `environment` (see `GatewaySettings`); a bad value names its
     /// variable. Its only table is ServiceKit's audit trail of who read what.
     package static func definition(
@@ -17,7 +14,7 @@ package enum GatewayService {
         let settings = try GatewaySettings.load(environment: environment)
         let instances = GatewayInstances(settings: settings)
         return ServiceDefinition(
-            name: name, peers: settings.stages.map(\.name), migrations: [],
+            identity: .gateway, peers: settings.stages, migrations: [],
             routes: { context in GatewayRoutes.make(instances.gateway(for: context)) },
             pages: { context in
                 Dashboard(gateway: instances.gateway(for: context), tokens: context.tokens, database: context.database, logger: context.logger)

@@ -21,7 +21,7 @@ package enum IntakeService {
     }
 
     /// The service as ServiceKit runs it.
-    package static let definition = ServiceDefinition(name: "intake", peers: ["rapid-review"], migrations: IntakeMigrations.all) { context in
+    package static let definition = ServiceDefinition(identity: .intake, peers: [.rapidReview], migrations: IntakeMigrations.all) { context in
         let handOver = HandOver(rawValue: ProcessInfo.processInfo.environment["CSPR_INTAKE_HANDOVER"] ?? "") ?? .onScoping
         return IntakeHandlers(context: context, handOver: handOver).routes()
     }
@@ -314,9 +314,7 @@ enum HandOverToRapidReview {
             caseReference: record.reference, referralReceived: record.anchor, notifiedNationalPanel: record.notification?.notifiedNationalPanel,
             meetingEarliest: earliest, meetingLatest: latest, rapidReviewDue: due, ruleSet: ruleSet, documentation: documentation,
             agenciesAsked: record.requests.map(\.agency), incidentKind: incident.kind, incidentDate: incident.date)
-        try Outbox.enqueue(
-            tx, destination: "rapid-review", method: RapidReviewAPI.openRapidReview.path, payload: try JSONCodec.encode(handOver),
-            idempotencyKey: "intake/OpenRapidReview/\(record.reference)")
+        try Outbox.enqueue(tx, HandOvers.openRapidReview, handOver, key: "intake/OpenRapidReview/\(record.reference)")
         try IntakeStore.markHandedOver(tx, record.reference, on: today)
     }
 }
