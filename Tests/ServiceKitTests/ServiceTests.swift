@@ -199,6 +199,33 @@ struct ServiceTests {
         }
     }
 
+    @Test("--describe prints the service's identity and peers and exits 0, before its configuration is read")
+    func describe() async throws {
+        guard let executable = BuiltProducts.executable("ServiceKitTestService") else { throw ChildProcessError.notBuilt("ServiceKitTestService") }
+        let result = try await runCommand(executable.path, ["test-sender", "--describe"], environment: ["CSPR_LISTEN": "nowhere"])
+        #expect(result.status == 0)
+        #expect(
+            result.output.split(separator: "\n", omittingEmptySubsequences: false) == [
+                "name=test-sender", "port=7190", "variable=CSPR_TEST_SENDER_URL", "service=cspr.test.v1.Sender", "stage=", "peers=test-receiver", "",
+            ])
+    }
+
+    @Test("a typed hand-over is stored as the untyped row: destination, method path, JSON payload, idempotency key")
+    func typedHandOver() async throws {
+        let directory = try TestDirectory.serviceKit()
+        let sender = try await startInProcess(TestServices.sender, directory)
+        let handOver = TestServices.HandOver(key: "K1", text: "fictional", seq: 7)
+        let message = try await sender.context.database.write { tx -> OutboxMessage? in
+            try Outbox.enqueue(tx, TestServices.applyHandOver, handOver, key: "test-sender/K1", now: Date(timeIntervalSince1970: 0))
+            return try Outbox.next(tx, destination: "test-receiver", now: Date())
+        }
+        #expect(message?.destination == "test-receiver")
+        #expect(message?.method == "/cspr.test.v1.Receiver/Apply")
+        #expect(message?.payload == (try JSONCodec.encode(handOver)))
+        #expect(message?.idempotencyKey == "test-sender/K1")
+        await sender.stop(grace: .seconds(1))
+    }
+
     @Test("a configuration error stops the process at once with exit status 2, naming the variable")
     func configurationError() async throws {
         guard let executable = BuiltProducts.executable("ServiceKitTestService") else { throw ChildProcessError.notBuilt("ServiceKitTestService") }
