@@ -214,7 +214,7 @@ struct ServiceTests {
     func typedHandOver() async throws {
         let directory = try TestDirectory.serviceKit()
         let sender = try await startInProcess(TestServices.sender, directory)
-        let handOver = TestServices.HandOver(key: "K1", text: "fictional", seq: 7)
+        let handOver = try JSONCodec.decode(TestServices.HandOver.self, from: Data(#"{"key":"K1","text":"fictional","seq":7}"#.utf8))
         let message = try await sender.context.database.write { tx -> OutboxMessage? in
             try Outbox.enqueue(tx, TestServices.applyHandOver, handOver, key: "test-sender/K1", now: Date(timeIntervalSince1970: 0))
             return try Outbox.next(tx, destination: "test-receiver", now: Date())

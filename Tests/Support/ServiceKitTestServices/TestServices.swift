@@ -30,11 +30,6 @@ package enum TestServices {
         package var key: String
         package var text: String
         package var seq: Int64
-        package init(key: String, text: String, seq: Int64) {
-            self.key = key
-            self.text = text
-            self.seq = seq
-        }
     }
     package struct Applied: Codable, Sendable, Equatable {
         package var position: Int64
