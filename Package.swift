@@ -24,12 +24,12 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "GatewayService", "ServiceKit", "Contract", "RPC", "H2", "WorkingDays", "TestSupport", "GatewayStandIns", "GatewayMain",
-                "GatewayStandInStage",
+                "GatewayService", "ServiceKit", "Contract", "RPC", "H2", "WorkingDays", "TestSupport", "ServiceTestSupport", "GatewayStandIns",
+                "GatewayMain", "GatewayStandInStage",
             ],
             path: "Tests/GatewayTests", swiftSettings: swift6),
         .target(
-            name: "GatewayStandIns", dependencies: ["ServiceKit", "Contract", "RPC", "H2", "WorkingDays", "TestSupport"],
+            name: "GatewayStandIns", dependencies: ["ServiceKit", "Contract", "RPC", "H2", "WorkingDays", "TestSupport", "ServiceTestSupport"],
             path: "Tests/Support/GatewayStandIns",
             swiftSettings: swift6),
         .executableTarget(
@@ -44,8 +44,8 @@ let package = Package(
         .testTarget(
             name: "ConsoleTests",
             dependencies: [
-                "ConsoleCommands", "Contract", "RPC", "WorkingDays", "TestSupport", "GatewayStandIns", "ConsoleMain", "GatewayMain",
-                "GatewayStandInStage",
+                "ConsoleCommands", "Contract", "RPC", "WorkingDays", "TestSupport", "ServiceTestSupport", "GatewayStandIns", "ConsoleMain",
+                "GatewayMain", "GatewayStandInStage",
             ],
             path: "Tests/ConsoleTests", swiftSettings: swift6),
 
@@ -87,16 +87,18 @@ let package = Package(
             swiftSettings: swift6),
         .testTarget(
             name: "ServiceKitTests",
-            dependencies: ["ServiceKit", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "ServiceKitTestServices", "ServiceKitTestService"],
+            dependencies: [
+                "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "ServiceKitTestServices", "ServiceKitTestService",
+            ],
             path: "Tests/ServiceKitTests", swiftSettings: swift6),
         .target(
-            name: "ServiceTestSupport", dependencies: ["ServiceKit", "RPC", "TestSupport"], path: "Tests/Support/ServiceTestSupport",
+            name: "ServiceTestSupport", dependencies: ["ServiceKit", "Contract", "RPC", "TestSupport"], path: "Tests/Support/ServiceTestSupport",
             swiftSettings: swift6),
         .target(
             name: "ServiceKitTestServices", dependencies: ["ServiceKit", "RPC", "Storage", "Contract"],
             path: "Tests/Support/ServiceKitTestServices", swiftSettings: swift6),
         .executableTarget(
-            name: "ServiceKitTestService", dependencies: ["ServiceKit", "ServiceKitTestServices"],
+            name: "ServiceKitTestService", dependencies: ["ServiceKit", "Contract", "ServiceKitTestServices"],
             path: "Tests/Support/ServiceKitTestService", swiftSettings: swift6),
 
         // Test helpers shared by the test targets: running servers, temporary files, child processes.

@@ -7,8 +7,9 @@
 #   deploy/local.sh status        each service's process and readiness
 #   deploy/local.sh logs          follow the logs
 #
-# Ports: gateway 7100, intake 7101, rapid-review 7102, review-management 7103, publication 7104
-# (CSPR_PORT_BASE moves them all). Services not built yet are skipped with a message.
+# Ports and addresses come from the binaries (`intake --describe`: its name, default port,
+# CSPR_<NAME>_URL variable, stage and peers); CSPR_PORT_BASE (default 7100) moves them all.
+# Services not built yet are skipped with a message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -18,13 +19,22 @@ CONFIGURATION=${CSPR_BUILD_CONFIGURATION:-release}
 ALL_SERVICES=(intake rapid-review review-management publication gateway)
 ROLES=(partnership-support case-review-panel independent-chair review-team lead-reviewer agency board publication panel-viewer auditor admin)
 
-port_of() {
-  case "$1" in
-    gateway) echo $((BASE + 0)) ;; intake) echo $((BASE + 1)) ;; rapid-review) echo $((BASE + 2)) ;;
-    review-management) echo $((BASE + 3)) ;; publication) echo $((BASE + 4)) ;;
-  esac
-}
 binary_of() { echo "$ROOT/.build/$CONFIGURATION/$1"; }
+
+# What a built service says of itself (`<binary> --describe`, one key=value a line): `port`,
+# `variable`, `stage`, `peers`. describe_all asks each built binary once; `describe` alone, in a
+# $(...) subshell, would ask again each time.
+declare -A DESCRIPTIONS=()
+describe() {
+  local service=$1 key=$2 binary; binary=$(binary_of "$service")
+  [ -x "$binary" ] || return 1
+  if [ -z "${DESCRIPTIONS[$service]:-}" ]; then DESCRIPTIONS[$service]=$("$binary" --describe) || return 1; fi
+  awk -F= -v key="$key" '$1 == key { sub(/^[^=]*=/, ""); print; found = 1 } END { exit !found }' <<< "${DESCRIPTIONS[$service]}"
+}
+describe_all() { for service in "${ALL_SERVICES[@]}"; do describe "$service" name >/dev/null || true; done; }
+
+# A service's port on this machine: its default port, moved by CSPR_PORT_BASE.
+port_of() { local port; port=$(describe "$1" port) && echo $((port - 7100 + BASE)); }
 say() { printf '%s\n' "$*"; }
 
 install_packages() {
@@ -81,11 +91,10 @@ start_service() {
     export CSPR_LISTEN="127.0.0.1:$(port_of "$service")" CSPR_DATA_DIR="$HOME_DIR/data/$service" CSPR_TOKENS_FILE="$HOME_DIR/tokens"
     # Peers: the stage services that are built (the gateway asks each of them).
     local stages=()
-    for peer in intake rapid-review review-management publication; do
-      [ -x "$(binary_of "$peer")" ] || continue
+    for peer in "${ALL_SERVICES[@]}"; do
+      [ -n "$(describe "$peer" stage)" ] || continue
       stages+=("$peer")
-      local variable; variable="CSPR_$(echo "$peer" | tr 'a-z-' 'A-Z_')_URL"
-      export "$variable=127.0.0.1:$(port_of "$peer")"
+      export "$(describe "$peer" variable)=127.0.0.1:$(port_of "$peer")"
     done
     CSPR_GATEWAY_STAGES=$(IFS=,; echo "${stages[*]}")
     export CSPR_GATEWAY_STAGES
@@ -110,6 +119,7 @@ up() {
     swift build -c "$CONFIGURATION" 2>&1 | grep -E "error|warning:|Compiling|Build complete" | tail -3
   fi
   make_tokens
+  describe_all
   say "starting:"
   for service in "${ALL_SERVICES[@]}"; do start_service "$service"; done
   local started; started=$(date +%s)
@@ -149,6 +159,7 @@ down() {
 }
 
 status() {
+  describe_all
   for service in "${ALL_SERVICES[@]}"; do
     local pid
     if pid=$(pid_of "$service"); then

@@ -290,7 +290,7 @@ package enum GatewayAPI {
     /// Who may read the gateway, by call or on the dashboard: the Case Review Panel and its viewers.
     package static let viewerRoles: Set<String> = .roles(.panelViewer, .caseReviewPanel)
 
-    private static let service = ServiceName.gateway
+    private static let service = ServiceIdentity.gateway.rpcService
     /// `ListCases`: every case, filtered, by next deadline.
     package static let listCases = Method<ListCasesRequest, ListCasesResponse>(service: service, name: "ListCases", roles: viewerRoles)
     /// `GetCase`: one case across the stages.

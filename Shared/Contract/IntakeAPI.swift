@@ -288,7 +288,7 @@ package enum IntakeAPI {
         }
     }
 
-    private static let service = ServiceName.intake
+    private static let service = ServiceIdentity.intake.rpcService
     package static let submitReferral = Method<SubmitReferralRequest, SubmitReferralResponse>(
         service: service, name: "SubmitReferral", roles: .roles(.partnershipSupport))
     package static let recordNotification = Method<RecordNotificationRequest, RecordNotificationResponse>(

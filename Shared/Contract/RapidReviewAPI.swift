@@ -771,7 +771,7 @@ extension RapidReviewAPI {
 // MARK: - Methods and roles (DESIGN.md, Security)
 
 extension RapidReviewAPI {
-    private static let service = ServiceName.rapidReview
+    private static let service = ServiceIdentity.rapidReview.rpcService
     /// From intake (role `service`), applied once per idempotency key.
     package static let openRapidReview = Method<OpenRapidReviewRequest, OpenRapidReviewResponse>(
         service: service, name: "OpenRapidReview", roles: .roles(.service))

@@ -51,7 +51,7 @@ package enum ReviewManagementAPI {
         }
     }
 
-    private static let service = ServiceName.reviewManagement
+    private static let service = ServiceIdentity.reviewManagement.rpcService
     /// From rapid-review (role `service`), applied once per idempotency key.
     package static let commissionReview = Method<CommissionReviewRequest, CommissionReviewResponse>(
         service: service, name: "CommissionReview", roles: .roles(.service))

@@ -24,16 +24,12 @@ package struct GetStatusesResponse: Sendable, Equatable, Codable {
     package init(statuses: [CaseStatus]) { self.statuses = statuses }
 }
 
-/// The service names of the four stages and the gateway (`cspr.<stage>.v1.<Service>`).
-package enum ServiceName {
-    package static let intake = "cspr.intake.v1.Intake"
-    package static let rapidReview = "cspr.rapidreview.v1.RapidReview"
-    package static let reviewManagement = "cspr.review.v1.ReviewManagement"
-    package static let publication = "cspr.publication.v1.Publication"
-    package static let gateway = "cspr.gateway.v1.Gateway"
-}
-
 /// The `GetStatuses` method of `service`: callable by the gateway (`service`) and by viewers.
 package func getStatusesMethod(of service: String) -> Method<GetStatusesRequest, GetStatusesResponse> {
     Method(service: service, name: "GetStatuses", roles: .roles(.service, .panelViewer, .caseReviewPanel, .auditor))
+}
+
+extension ServiceIdentity {
+    /// Its `GetStatuses` method (every stage service answers it for the gateway).
+    package var getStatuses: Method<GetStatusesRequest, GetStatusesResponse> { getStatusesMethod(of: rpcService) }
 }

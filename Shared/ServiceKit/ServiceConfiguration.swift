@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 
 /// A peer service's address.
@@ -31,15 +32,15 @@ package struct PeerAddress: Sendable, Equatable, CustomStringConvertible {
 /// What every service reads from its environment (DESIGN.md, Configuration), with defaults that
 /// work on one machine. A bad value fails at start with the variable named.
 package struct ServiceConfiguration: Sendable {
-    /// The service's name, e.g. `intake` (logs, data directory, metrics).
-    package var serviceName: String
+    /// The service: its name (logs, data directory, metrics) and default port.
+    package var identity: ServiceIdentity
     /// `CSPR_LISTEN`: where to listen.
     package var listen: PeerAddress
     /// `CSPR_DATA_DIR`: where the service keeps its database.
     package var dataDirectory: URL
     /// `CSPR_TOKENS_FILE`: the bearer tokens (mode 0600).
     package var tokensFile: URL
-    /// `CSPR_<PEER>_URL` for each peer the service calls.
+    /// `CSPR_<PEER>_URL` for each peer the service calls, by the peer's name.
     package var peers: [String: PeerAddress]
     /// `CSPR_PARTNERSHIP`: the case reference prefix.
     package var partnership: String
@@ -59,18 +60,19 @@ package struct ServiceConfiguration: Sendable {
     /// The environment this was read from: the service's own settings are read from it too.
     package var environment: [String: String] = [:]
 
-    /// The default port of each service (DESIGN.md).
-    package static let defaultPorts = ["gateway": 7100, "intake": 7101, "rapid-review": 7102, "review-management": 7103, "publication": 7104]
+    /// The service's name, e.g. `intake`.
+    package var serviceName: String { identity.name }
 
-    /// Reads the configuration of `serviceName`, which calls `peers`, from `environment`.
+    /// Reads the configuration of `identity`, which calls `peers`, from `environment`.
     package static func load(
-        serviceName: String, peers peerNames: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment
+        _ identity: ServiceIdentity, peers peerIdentities: [ServiceIdentity] = [],
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ConfigurationError) -> ServiceConfiguration {
         func value(_ name: String) -> String? {
             guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
             return raw
         }
-        let defaultPort = defaultPorts[serviceName] ?? 7100
+        let defaultPort = identity.defaultPort
         let listen: PeerAddress
         if let text = value("CSPR_LISTEN") {
             guard let parsed = PeerAddress(text) else {
@@ -81,19 +83,18 @@ package struct ServiceConfiguration: Sendable {
             listen = PeerAddress(host: "127.0.0.1", port: defaultPort)
         }
         let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".cspr")
-        let dataDirectory = value("CSPR_DATA_DIR").map { URL(fileURLWithPath: $0) } ?? base.appendingPathComponent("data/\(serviceName)")
+        let dataDirectory = value("CSPR_DATA_DIR").map { URL(fileURLWithPath: $0) } ?? base.appendingPathComponent("data/\(identity.name)")
         let tokensFile = value("CSPR_TOKENS_FILE").map { URL(fileURLWithPath: $0) } ?? base.appendingPathComponent("tokens")
 
         var peers: [String: PeerAddress] = [:]
-        for peer in peerNames {
-            let variable = "CSPR_\(peer.uppercased().replacingOccurrences(of: "-", with: "_"))_URL"
-            if let text = value(variable) {
+        for peer in peerIdentities {
+            if let text = value(peer.urlVariable) {
                 guard let parsed = PeerAddress(text) else {
-                    throw ConfigurationError(variable: variable, problem: "\"\(text)\" is not host:port or http://host:port")
+                    throw ConfigurationError(variable: peer.urlVariable, problem: "\"\(text)\" is not host:port or http://host:port")
                 }
-                peers[peer] = parsed
+                peers[peer.name] = parsed
             } else {
-                peers[peer] = PeerAddress(host: "127.0.0.1", port: defaultPorts[peer] ?? 7100)
+                peers[peer.name] = PeerAddress(host: "127.0.0.1", port: peer.defaultPort)
             }
         }
 
@@ -133,7 +134,7 @@ package struct ServiceConfiguration: Sendable {
             outboxRetryMaxSeconds = seconds
         }
         var configuration = ServiceConfiguration(
-            serviceName: serviceName, listen: listen, dataDirectory: dataDirectory, tokensFile: tokensFile, peers: peers,
+            identity: identity, listen: listen, dataDirectory: dataDirectory, tokensFile: tokensFile, peers: peers,
             partnership: partnership, ruleSet: ruleSet, today: value("CSPR_TODAY"),
             extraBankHolidays: value("CSPR_EXTRA_BANK_HOLIDAYS").map { URL(fileURLWithPath: $0) }, grace: grace, loops: loops)
         configuration.outboxRetryMaxSeconds = outboxRetryMaxSeconds

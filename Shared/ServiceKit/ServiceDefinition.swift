@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import H2
 import RPC
@@ -12,10 +13,10 @@ import Storage
 /// and its pages. Handlers read the state, never `ProcessInfo`, so tests set a service's
 /// settings in process through the environment they start it with.
 package struct ServiceDefinition: Sendable {
-    /// The service's name: `intake`, `rapid-review`, ... (logs, default port, data directory).
-    package var name: String
-    /// The peers it calls, by name (`CSPR_<PEER>_URL`), for hand-overs and queries.
-    package var peers: [String]
+    /// Who it is: name (logs, data directory), default port, RPC service, stage.
+    package var identity: ServiceIdentity
+    /// The peers it calls (each found at its `CSPR_<PEER>_URL`), for hand-overs and queries.
+    package var peers: [ServiceIdentity]
     /// Its schema, in order; the outbox, inbox and audit tables are added by the runner.
     package var migrations: [Migration]
     /// Whether it serves web pages (the gateway's dashboard).
@@ -31,13 +32,13 @@ package struct ServiceDefinition: Sendable {
     ///   - pages: its web pages, if any: GET and HEAD requests for paths other than health,
     ///     readiness and metrics. They authenticate themselves, with `ServiceContext.tokens`.
     package init<Settings: Sendable, State: Sendable>(
-        name: String, peers: [String] = [], migrations: [Migration],
+        identity: ServiceIdentity, peers: [ServiceIdentity] = [], migrations: [Migration],
         settings: @escaping @Sendable (_ environment: [String: String]) throws(ConfigurationError) -> Settings,
         state: @escaping @Sendable (ServiceContext, Settings) -> State,
         routes: @escaping @Sendable (State) -> RouteTable,
         pages: (@Sendable (State) -> any HTTPHandler)? = nil
     ) {
-        self.name = name
+        self.identity = identity
         self.peers = peers
         self.migrations = migrations
         self.hasPages = pages != nil
@@ -52,12 +53,16 @@ package struct ServiceDefinition: Sendable {
 
     /// A service with no settings of its own, whose calls need only the context.
     package init(
-        name: String, peers: [String] = [], migrations: [Migration], routes: @escaping @Sendable (ServiceContext) -> RouteTable,
+        identity: ServiceIdentity, peers: [ServiceIdentity] = [], migrations: [Migration], routes: @escaping @Sendable (ServiceContext) -> RouteTable,
         pages: (@Sendable (ServiceContext) -> any HTTPHandler)? = nil
     ) {
         self.init(
-            name: name, peers: peers, migrations: migrations, settings: { _ in () }, state: { context, _ in context }, routes: routes, pages: pages)
+            identity: identity, peers: peers, migrations: migrations, settings: { _ in () }, state: { context, _ in context }, routes: routes,
+            pages: pages)
     }
+
+    /// The service's name, `intake`.
+    package var name: String { identity.name }
 
     /// Checks the service's own settings in `environment`; throws naming the bad variable.
     package func checkSettings(_ environment: [String: String]) throws(ConfigurationError) {

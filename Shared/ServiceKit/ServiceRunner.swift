@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import H2
 import RPC
@@ -87,11 +88,16 @@ package final class RunningService: Sendable {
 /// Starts services the same way, from `main.swift` or from tests.
 package enum ServiceRunner {
     /// The whole life of a service process: configuration (a bad value exits 2 naming the
-    /// variable), start, serve until SIGTERM or SIGINT, drain, exit 0.
+    /// variable), start, serve until SIGTERM or SIGINT, drain, exit 0. `--describe` prints
+    /// the service's identity and exits, before anything else is read.
     package static func main(_ definition: ServiceDefinition) -> Never {
+        if CommandLine.arguments.dropFirst().contains("--describe") {
+            FileHandle.standardOutput.write(Data(ServiceDescription(definition).text.utf8))
+            exit(0)
+        }
         let configuration: ServiceConfiguration
         do {
-            configuration = try ServiceConfiguration.load(serviceName: definition.name, peers: definition.peers)
+            configuration = try ServiceConfiguration.load(definition.identity, peers: definition.peers)
             try definition.checkSettings(configuration.environment)
         } catch {
             FileHandle.standardError.write(Data("\(definition.name): configuration error: \(error)\n".utf8))

@@ -2,6 +2,7 @@ import Contract
 import Foundation
 import GatewayStandIns
 import RPC
+import ServiceTestSupport
 import TestSupport
 import Testing
 
@@ -11,23 +12,23 @@ import Testing
 struct ConsoleProcessTests {
     /// The stack and how to run `cspr` against it.
     final class Stack: @unchecked Sendable {
-        let directory: StackDirectory
+        let directory: TestDirectory
         let processes: [ChildProcess]
         let environment: [String: String]
 
         init() async throws {
-            directory = try StackDirectory()
-            let intakePort = try freeLoopbackPort()
-            let rapidReviewPort = try freeLoopbackPort()
-            let gatewayPort = try freeLoopbackPort()
-            let intake = try await startStandInProcess("intake", directory, port: intakePort, statuses: Fixtures.intake)
-            let rapidReview = try await startStandInProcess("rapid-review", directory, port: rapidReviewPort, statuses: Fixtures.rapidReview)
+            directory = try TestDirectory.gateway()
+            let intakePort = try freePort()
+            let rapidReviewPort = try freePort()
+            let gatewayPort = try freePort()
+            let intake = try await startStandInProcess(.intake, directory, port: intakePort, statuses: Fixtures.intake)
+            let rapidReview = try await startStandInProcess(.rapidReview, directory, port: rapidReviewPort, statuses: Fixtures.rapidReview)
             let gateway = try await startGatewayProcess(
-                directory, port: gatewayPort, stages: ["intake": intakePort, "rapid-review": rapidReviewPort])
+                directory, port: gatewayPort, stages: [.intake: intakePort, .rapidReview: rapidReviewPort])
             processes = [intake, rapidReview, gateway]
             environment = [
                 "CSPR_GATEWAY_URL": "http://127.0.0.1:\(gatewayPort)", "CSPR_INTAKE_URL": "127.0.0.1:\(intakePort)",
-                "CSPR_RAPID_REVIEW_URL": "127.0.0.1:\(rapidReviewPort)", "CSPR_TOKEN": StackTokens.panel,
+                "CSPR_RAPID_REVIEW_URL": "127.0.0.1:\(rapidReviewPort)", "CSPR_TOKEN": TestTokens.panel,
             ]
         }
 
@@ -39,7 +40,7 @@ struct ConsoleProcessTests {
         }
 
         /// Runs `cspr` with `arguments`, `token` in CSPR_TOKEN.
-        func cspr(_ arguments: [String], token: String? = StackTokens.panel) async throws -> (status: Int32, stdout: String, stderr: String) {
+        func cspr(_ arguments: [String], token: String? = TestTokens.panel) async throws -> (status: Int32, stdout: String, stderr: String) {
             guard let executable = BuiltProducts.executable("cspr") else { throw ChildProcessError.notBuilt("cspr") }
             var environment = self.environment
             environment["CSPR_TOKEN"] = token ?? ""
@@ -57,7 +58,7 @@ struct ConsoleProcessTests {
         let stack = try await Stack()
         let referral = FictionalReferral.make(FictionalReferral.Identity(childName: "Ottoline Fictional-Example"), received: "2025-03-24")
         let file = try stack.file("referral.json", try JSONCodec.encode(referral))
-        let submitted = try await stack.cspr(["referral", "submit", file], token: StackTokens.staff)
+        let submitted = try await stack.cspr(["referral", "submit", file], token: TestTokens.staff)
         #expect(submitted.status == 0, "\(submitted.stderr)")
         #expect(submitted.stdout.hasPrefix("Case opened: TESTSHIRE-2025-0006\n"))
         // T2 is 2 working days after Monday's receipt: due soon at once; T4's window opens on the 7th.
@@ -121,16 +122,16 @@ struct ConsoleProcessTests {
         #expect(noToken.status == 1)
         #expect(noToken.stderr.hasPrefix("cspr: UNAUTHENTICATED (code 16): "))
 
-        let wrongRole = try await stack.cspr(["cases"], token: StackTokens.staff)
+        let wrongRole = try await stack.cspr(["cases"], token: TestTokens.staff)
         #expect(wrongRole.status == 1)
-        #expect(wrongRole.stderr.hasPrefix("cspr: PERMISSION_DENIED (code 7): Sam.Support"))
+        #expect(wrongRole.stderr.hasPrefix("cspr: PERMISSION_DENIED (code 7): Pat.Support"))
 
         // Rapid-review's scheduling call is not in the stand-in: the raw path it used is named.
         let schedule = try await stack.cspr(["rapid-review", "schedule", "TESTSHIRE-2025-0001", "2025-04-02"])
         #expect(schedule.status == 1)
         #expect(schedule.stderr == "cspr: UNIMPLEMENTED (code 12): unknown method /cspr.rapidreview.v1.RapidReview/ScheduleMeeting\n")
 
-        let down = try await stack.cspr(["cases", "--url", "127.0.0.1:\(try freeLoopbackPort())"])
+        let down = try await stack.cspr(["cases", "--url", "127.0.0.1:\(try freePort())"])
         #expect(down.status == 1)
         #expect(down.stderr.hasPrefix("cspr: UNAVAILABLE (code 14): "))
 

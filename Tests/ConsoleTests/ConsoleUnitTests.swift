@@ -82,11 +82,12 @@ struct ConsoleUnitTests {
     @Test("addresses: --url, else CSPR_<SERVICE>_URL, else the default port")
     func addresses() throws {
         let environment = ["CSPR_RAPID_REVIEW_URL": "http://rapid-review:7102/"]
-        #expect(try ServiceAddresses.address(of: "rapid-review", flag: nil, environment: environment).description == "rapid-review:7102")
-        #expect(try ServiceAddresses.address(of: "rapid-review", flag: "127.0.0.1:9999", environment: environment).description == "127.0.0.1:9999")
-        #expect(try ServiceAddresses.address(of: "gateway", flag: nil, environment: [:]).description == "127.0.0.1:7100")
-        #expect(try ServiceAddresses.address(of: "publication", flag: nil, environment: [:]).port == 7104)
-        #expect(throws: ConsoleError.self) { try ServiceAddresses.address(of: "intake", flag: nil, environment: ["CSPR_INTAKE_URL": "nowhere"]) }
+        #expect(try ServiceAddresses.address(of: .rapidReview, flag: nil, environment: environment).description == "rapid-review:7102")
+        #expect(try ServiceAddresses.address(of: .rapidReview, flag: "127.0.0.1:9999", environment: environment).description == "127.0.0.1:9999")
+        #expect(try ServiceAddresses.address(of: .gateway, flag: nil, environment: [:]).description == "127.0.0.1:7100")
+        #expect(try ServiceAddresses.address(of: .publication, flag: nil, environment: [:]).port == 7104)
+        #expect(throws: ConsoleError.self) { try ServiceAddresses.address(of: .intake, flag: nil, environment: ["CSPR_INTAKE_URL": "nowhere"]) }
+        #expect(throws: ConsoleError.self) { try ServiceAddresses.identity("court") }
     }
 
     @Test("the example files of the README decode as their messages")

@@ -8,7 +8,8 @@ enum GatewaySamples {
     static let today = Samples.date("2025-03-24")
 
     static let outage = GatewayAPI.StageOutage(
-        stage: "rapid-review", service: ServiceName.rapidReview, since: Date(timeIntervalSince1970: 1_742_821_500), code: "UNAVAILABLE")
+        stage: "rapid-review", service: ServiceIdentity.rapidReview.rpcService, since: Date(timeIntervalSince1970: 1_742_821_500), code: "UNAVAILABLE"
+    )
 
     static let overview = GatewayAPI.CaseOverview(
         reference: Samples.reference, stage: .rapidReview,

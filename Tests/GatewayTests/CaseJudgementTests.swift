@@ -10,8 +10,8 @@ struct CaseJudgementTests {
     static let judgement = CaseJudgement(today: Fixtures.date(Fixtures.today), calendar: WorkingCalendar())
 
     static func overviews(withRapidReview: Bool = true) -> [GatewayAPI.CaseOverview] {
-        var answers = [(stage: StageService.all[0], statuses: Fixtures.intake)]
-        if withRapidReview { answers.append((StageService.all[1], Fixtures.rapidReview)) }
+        var answers = [(stage: ServiceIdentity.intake, statuses: Fixtures.intake)]
+        if withRapidReview { answers.append((ServiceIdentity.rapidReview, Fixtures.rapidReview)) }
         return StatusMerge.merge(answers).map(judgement.overview).sorted(by: CaseJudgement.byNextDeadline)
     }
 

@@ -1,6 +1,7 @@
 import Contract
 import Foundation
 import GatewayStandIns
+import ServiceTestSupport
 import TestSupport
 import Testing
 
@@ -13,7 +14,7 @@ struct DashboardBrowserTests {
 
     /// `http://panel:<token>@127.0.0.1:<port><path>`: Basic credentials in the URL, which
     /// chromium sends for the top document after the gateway's 401 challenge.
-    static func url(port: Int, _ path: String, token: String = StackTokens.panel) -> String {
+    static func url(port: Int, _ path: String, token: String = TestTokens.panel) -> String {
         "http://panel:\(token)@127.0.0.1:\(port)\(path)"
     }
 
@@ -30,13 +31,13 @@ struct DashboardBrowserTests {
             return
         }
         defer { browser.cleanUp() }
-        let directory = try StackDirectory()
-        let intakePort = try freeLoopbackPort()
-        let rapidReviewPort = try freeLoopbackPort()
-        let gatewayPort = try freeLoopbackPort()
-        let intake = try await startStandInProcess("intake", directory, port: intakePort, statuses: Fixtures.intake)
-        let rapidReview = try await startStandInProcess("rapid-review", directory, port: rapidReviewPort, statuses: Fixtures.rapidReview)
-        let gateway = try await startGatewayProcess(directory, port: gatewayPort, stages: ["intake": intakePort, "rapid-review": rapidReviewPort])
+        let directory = try TestDirectory.gateway()
+        let intakePort = try freePort()
+        let rapidReviewPort = try freePort()
+        let gatewayPort = try freePort()
+        let intake = try await startStandInProcess(.intake, directory, port: intakePort, statuses: Fixtures.intake)
+        let rapidReview = try await startStandInProcess(.rapidReview, directory, port: rapidReviewPort, statuses: Fixtures.rapidReview)
+        let gateway = try await startGatewayProcess(directory, port: gatewayPort, stages: [.intake: intakePort, .rapidReview: rapidReviewPort])
 
         // Without the token the browser is challenged (headless, it cannot answer) and sees no case.
         let refused = try await browser.dumpDOM("http://127.0.0.1:\(gatewayPort)/")

@@ -4,6 +4,7 @@ import GatewayService
 import GatewayStandIns
 import H2
 import ServiceKit
+import ServiceTestSupport
 import Storage
 import Testing
 
@@ -35,9 +36,9 @@ struct DashboardTests {
     @Test("the panel's token as the Basic password or as a bearer token; other roles are refused")
     func roles() async throws {
         let stack = try await InProcessStack()
-        #expect(try await stack.page("/", basic: StackTokens.panel).status == 200)
-        #expect(try await stack.page("/", bearer: StackTokens.viewer).status == 200)
-        let staff = try await stack.page("/", basic: StackTokens.staff)
+        #expect(try await stack.page("/", basic: TestTokens.panel).status == 200)
+        #expect(try await stack.page("/", bearer: TestTokens.viewer).status == 200)
+        let staff = try await stack.page("/", basic: TestTokens.staff)
         #expect(staff.status == 403)
         #expect(staff.text.contains("panel-viewer"))
         #expect(!staff.text.contains("TESTSHIRE-2025"))
@@ -47,7 +48,7 @@ struct DashboardTests {
     @Test("the dashboard: summary, cases by urgency with red, amber and green, rule wording on hover, as of")
     func dashboard() async throws {
         let stack = try await InProcessStack()
-        let page = try await stack.page("/", basic: StackTokens.panel)
+        let page = try await stack.page("/", basic: TestTokens.panel)
         #expect(page.status == 200)
         #expect(page.headers["content-type"] == "text/html; charset=utf-8")
         Self.expectStrictHeaders(page.headers)
@@ -80,14 +81,14 @@ struct DashboardTests {
     @Test("the filters of ListCases, from the query string; nonsense is escaped and ignored")
     func filters() async throws {
         let stack = try await InProcessStack()
-        let overdue = try await stack.page("/?overdue=1", basic: StackTokens.panel).text
+        let overdue = try await stack.page("/?overdue=1", basic: TestTokens.panel).text
         #expect(overdue.contains("/cases/TESTSHIRE-2025-0003"))
         #expect(!overdue.contains("/cases/TESTSHIRE-2025-0001"))
         #expect(overdue.contains("1 of 5 shown"))
-        let closed = try await stack.page("/?stage=closed&due=", basic: StackTokens.panel).text
+        let closed = try await stack.page("/?stage=closed&due=", basic: TestTokens.panel).text
         #expect(closed.contains("1 of 5 shown"))
         #expect(closed.contains("<option value=\"closed\" selected>"))
-        let hostile = try await stack.page("/?stage=%3Cscript%3Ealert(1)%3C%2Fscript%3E&due=%ZZ", basic: StackTokens.panel)
+        let hostile = try await stack.page("/?stage=%3Cscript%3Ealert(1)%3C%2Fscript%3E&due=%ZZ", basic: TestTokens.panel)
         #expect(hostile.status == 200)
         #expect(!hostile.text.contains("<script"))
         #expect(hostile.text.contains("Unknown stage &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;"))
@@ -98,7 +99,7 @@ struct DashboardTests {
     @Test("a case page: stage, deadlines and the timeline; not cached; in the audit trail")
     func casePage() async throws {
         let stack = try await InProcessStack()
-        let page = try await stack.page("/cases/TESTSHIRE-2025-0002", basic: StackTokens.panel)
+        let page = try await stack.page("/cases/TESTSHIRE-2025-0002", basic: TestTokens.panel)
         #expect(page.status == 200)
         Self.expectStrictHeaders(page.headers)
         let html = page.text
@@ -115,12 +116,12 @@ struct DashboardTests {
 
         let trail = try await stack.gateway.context.database.read { try AuditTrail.entries($0, caseReference: "TESTSHIRE-2025-0002") }
         #expect(trail.map(\.method) == ["CasePage"])
-        #expect(trail.map(\.principal) == ["Pat.Panel"])
+        #expect(trail.map(\.principal) == ["Sam.Panel"])
         #expect(trail.map(\.outcome) == ["OK"])
 
-        #expect(try await stack.page("/cases/TESTSHIRE-2025-0999", basic: StackTokens.panel).status == 404)
-        #expect(try await stack.page("/cases/%3Cb%3E", basic: StackTokens.panel).status == 404)
-        #expect(try await stack.page("/nothing-here", basic: StackTokens.panel).status == 404)
+        #expect(try await stack.page("/cases/TESTSHIRE-2025-0999", basic: TestTokens.panel).status == 404)
+        #expect(try await stack.page("/cases/%3Cb%3E", basic: TestTokens.panel).status == 404)
+        #expect(try await stack.page("/nothing-here", basic: TestTokens.panel).status == 404)
         await stack.stop()
     }
 
@@ -140,13 +141,13 @@ struct DashboardTests {
     func banner() async throws {
         let stack = try await InProcessStack()
         await stack.rapidReview.stop(grace: .seconds(1))
-        let page = try await stack.page("/", basic: StackTokens.panel)
+        let page = try await stack.page("/", basic: TestTokens.panel)
         #expect(page.status == 200)
         #expect(
             page.text.range(of: #"The rapid-review service is unavailable since \d\d:\d\d:\d\d \(UNAVAILABLE\)"#, options: .regularExpression) != nil)
         #expect(page.text.contains("/cases/TESTSHIRE-2025-0003"))
         #expect(!page.text.contains("/cases/TESTSHIRE-2024-0042"))
-        let onlyThere = try await stack.page("/cases/TESTSHIRE-2024-0042", basic: StackTokens.panel)
+        let onlyThere = try await stack.page("/cases/TESTSHIRE-2024-0042", basic: TestTokens.panel)
         #expect(onlyThere.status == 503)
         #expect(onlyThere.text.contains("class=\"banner\""))
         await stack.gateway.stop(grace: .seconds(1))

@@ -3,6 +3,7 @@ import Foundation
 import GatewayStandIns
 import H2
 import RPC
+import ServiceTestSupport
 import TestSupport
 import Testing
 
@@ -12,7 +13,7 @@ import Testing
 struct GatewayProcessTests {
     /// A running stack: the two stage processes and the gateway.
     final class Stack: @unchecked Sendable {
-        let directory: StackDirectory
+        let directory: TestDirectory
         let intakePort: Int
         let rapidReviewPort: Int
         let gatewayPort: Int
@@ -22,22 +23,22 @@ struct GatewayProcessTests {
         let client: RPCClient
 
         init() async throws {
-            directory = try StackDirectory()
-            intakePort = try freeLoopbackPort()
-            rapidReviewPort = try freeLoopbackPort()
-            gatewayPort = try freeLoopbackPort()
-            intake = try await startStandInProcess("intake", directory, port: intakePort, statuses: Fixtures.intake)
-            rapidReview = try await startStandInProcess("rapid-review", directory, port: rapidReviewPort, statuses: Fixtures.rapidReview)
-            gateway = try await startGatewayProcess(directory, port: gatewayPort, stages: ["intake": intakePort, "rapid-review": rapidReviewPort])
+            directory = try TestDirectory.gateway()
+            intakePort = try freePort()
+            rapidReviewPort = try freePort()
+            gatewayPort = try freePort()
+            intake = try await startStandInProcess(.intake, directory, port: intakePort, statuses: Fixtures.intake)
+            rapidReview = try await startStandInProcess(.rapidReview, directory, port: rapidReviewPort, statuses: Fixtures.rapidReview)
+            gateway = try await startGatewayProcess(directory, port: gatewayPort, stages: [.intake: intakePort, .rapidReview: rapidReviewPort])
             client = RPCClient(host: "127.0.0.1", port: gatewayPort, configuration: ClientConfigurationForTests.fastBackoff)
         }
 
-        func list(_ request: GatewayAPI.ListCasesRequest = .init(), token: String = StackTokens.panel) async throws -> GatewayAPI.ListCasesResponse {
+        func list(_ request: GatewayAPI.ListCasesRequest = .init(), token: String = TestTokens.panel) async throws -> GatewayAPI.ListCasesResponse {
             try await client.call(GatewayAPI.listCases, request, deadline: .seconds(10), metadata: bearer(token))
         }
 
         func restartRapidReview() async throws {
-            rapidReview = try await startStandInProcess("rapid-review", directory, port: rapidReviewPort, statuses: Fixtures.rapidReview)
+            rapidReview = try await startStandInProcess(.rapidReview, directory, port: rapidReviewPort, statuses: Fixtures.rapidReview)
         }
 
         func stop() async throws {
@@ -67,21 +68,21 @@ struct GatewayProcessTests {
         #expect(t6?.map(\.reportedBy) == ["rapid-review"])
         #expect(byReference["TESTSHIRE-2025-0002"]?.reportedBy == ["intake", "rapid-review"])
 
-        let overdue = try await stack.list(GatewayAPI.ListCasesRequest(overdueOnly: true), token: StackTokens.viewer)
+        let overdue = try await stack.list(GatewayAPI.ListCasesRequest(overdueOnly: true), token: TestTokens.viewer)
         #expect(overdue.cases.map(\.reference.description) == ["TESTSHIRE-2025-0003"])
 
         let found = try await stack.client.call(
             GatewayAPI.getCase, .init(caseReference: Fixtures.reference("TESTSHIRE-2025-0002")), deadline: .seconds(10),
-            metadata: bearer(StackTokens.panel))
+            metadata: bearer(TestTokens.panel))
         #expect(found.case.milestones.map(\.event) == ["referralReceived", "scopingRequestsSent", "meetingHeld", "outcomeRatified"])
         let missing = await captureRPCError {
             _ = try await stack.client.call(
                 GatewayAPI.getCase, .init(caseReference: Fixtures.reference("TESTSHIRE-2025-0999")), deadline: .seconds(10),
-                metadata: bearer(StackTokens.panel))
+                metadata: bearer(TestTokens.panel))
         }
         #expect(missing?.code == .notFound)
 
-        let summary = try await stack.client.call(GatewayAPI.getSummary, .init(), deadline: .seconds(10), metadata: bearer(StackTokens.panel))
+        let summary = try await stack.client.call(GatewayAPI.getSummary, .init(), deadline: .seconds(10), metadata: bearer(TestTokens.panel))
         #expect(summary.totalCases == 5)
         #expect(summary.overdueByRule == [GatewayAPI.RuleCount(rule: "T3", count: 1)])
         #expect(summary.rapidReviewTimeliness.map(\.share) == [1.0, 0.5])
@@ -93,7 +94,7 @@ struct GatewayProcessTests {
         let stack = try await Stack()
         let none = await captureRPCError { _ = try await stack.client.call(GatewayAPI.listCases, .init(), deadline: .seconds(10)) }
         #expect(none?.code == .unauthenticated)
-        let staff = await captureRPCError { _ = try await stack.list(token: StackTokens.staff) }
+        let staff = await captureRPCError { _ = try await stack.list(token: TestTokens.staff) }
         #expect(staff?.code == .permissionDenied)
         #expect(staff?.message.contains("panel-viewer") == true)
         try await stack.stop()
@@ -109,7 +110,7 @@ struct GatewayProcessTests {
         _ = try await stack.rapidReview.waitForExit()
         let partial = try await stack.list()
         #expect(partial.unavailable.map(\.stage) == ["rapid-review"])
-        #expect(partial.unavailable.first?.service == ServiceName.rapidReview)
+        #expect(partial.unavailable.first?.service == ServiceIdentity.rapidReview.rpcService)
         #expect(partial.unavailable.first.map { $0.since >= killedAt.addingTimeInterval(-1) } == true)
         #expect(
             partial.cases.map(\.reference.description) == [
@@ -126,7 +127,7 @@ struct GatewayProcessTests {
         let closed = await captureRPCError {
             _ = try await stack.client.call(
                 GatewayAPI.getCase, .init(caseReference: Fixtures.reference("TESTSHIRE-2024-0042")), deadline: .seconds(10),
-                metadata: bearer(StackTokens.panel))
+                metadata: bearer(TestTokens.panel))
         }
         #expect(closed?.code == .unavailable)
         #expect(closed?.message.contains("rapid-review") == true)

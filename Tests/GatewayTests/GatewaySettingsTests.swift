@@ -18,7 +18,7 @@ struct GatewaySettingsTests {
         #expect(byURL.stages.map(\.name) == ["intake", "rapid-review", "publication"])
         let byList = try GatewaySettings.load(environment: ["CSPR_GATEWAY_STAGES": "publication, review-management,intake"])
         #expect(byList.stages.map(\.name) == ["intake", "review-management", "publication"])
-        #expect(byList.stages.map(\.serviceName) == ["cspr.intake.v1.Intake", "cspr.review.v1.ReviewManagement", "cspr.publication.v1.Publication"])
+        #expect(byList.stages.map(\.rpcService) == ["cspr.intake.v1.Intake", "cspr.review.v1.ReviewManagement", "cspr.publication.v1.Publication"])
     }
 
     @Test(
@@ -38,7 +38,7 @@ struct GatewaySettingsTests {
     func definitionPeers() throws {
         let definition = try GatewayService.definition(environment: ["CSPR_GATEWAY_STAGES": "rapid-review"])
         #expect(definition.name == "gateway")
-        #expect(definition.peers == ["rapid-review"])
+        #expect(definition.peers == [.rapidReview])
         #expect(definition.hasPages)
     }
 }

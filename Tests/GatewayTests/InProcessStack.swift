@@ -4,31 +4,34 @@ import GatewayService
 import GatewayStandIns
 import H2
 import ServiceKit
+import ServiceTestSupport
 
 /// The stand-in stages and the gateway in this process, for tests that look at pages and
 /// headers rather than at processes.
 final class InProcessStack: Sendable {
-    let directory: StackDirectory
+    let directory: TestDirectory
     let intake: RunningService
     let rapidReview: RunningService
     let gateway: RunningService
 
     init(intakeStatuses: [CaseStatus] = Fixtures.intake, leakyIntakeName: String? = nil) async throws {
-        let directory = try StackDirectory()
+        let directory = try TestDirectory.gateway()
         self.directory = directory
-        func start(_ definition: ServiceDefinition, stages: [String: Int] = [:], extra: [String: String] = [:]) async throws -> RunningService {
-            let environment = directory.environment(definition.name, port: 0, stages: stages, extra: extra)
-            let configuration = try ServiceConfiguration.load(serviceName: definition.name, peers: definition.peers, environment: environment)
+        func start(_ definition: ServiceDefinition, stages: [ServiceIdentity: Int] = [:], extra: [String: String] = [:]) async throws
+            -> RunningService
+        {
+            let environment = directory.environment(definition.name, port: 0, peers: stages, extra: extra)
+            let configuration = try ServiceConfiguration.load(definition.identity, peers: definition.peers, environment: environment)
             return try await ServiceRunner.start(definition, configuration: configuration)
         }
         let intakeStore = StandInStore(intakeStatuses)
         intake = try await start(
-            leakyIntakeName.map { StandInStages.leaky("intake", store: intakeStore, childName: $0) }
-                ?? StandInStages.definition("intake", store: intakeStore))
-        rapidReview = try await start(StandInStages.definition("rapid-review", store: StandInStore(Fixtures.rapidReview)))
-        let stages = ["intake": intake.port, "rapid-review": rapidReview.port]
+            leakyIntakeName.map { StandInStages.leaky(.intake, store: intakeStore, childName: $0) }
+                ?? StandInStages.definition(.intake, store: intakeStore))
+        rapidReview = try await start(StandInStages.definition(.rapidReview, store: StandInStore(Fixtures.rapidReview)))
+        let stages: [ServiceIdentity: Int] = [.intake: intake.port, .rapidReview: rapidReview.port]
         let environment = directory.environment(
-            "gateway", port: 0, stages: stages, extra: ["CSPR_GATEWAY_CACHE_SECONDS": "0", "CSPR_GATEWAY_STAGE_TIMEOUT_MS": "5000"])
+            "gateway", port: 0, peers: stages, extra: ["CSPR_GATEWAY_CACHE_SECONDS": "0", "CSPR_GATEWAY_STAGE_TIMEOUT_MS": "5000"])
         gateway = try await start(
             try GatewayService.definition(environment: environment), stages: stages,
             extra: ["CSPR_GATEWAY_CACHE_SECONDS": "0", "CSPR_GATEWAY_STAGE_TIMEOUT_MS": "5000"])

@@ -2,6 +2,7 @@ import Contract
 import Foundation
 import GatewayStandIns
 import RPC
+import ServiceTestSupport
 import TestSupport
 import Testing
 
@@ -16,22 +17,22 @@ struct NoPersonalDataTests {
         let stack = try await InProcessStack(leakyIntakeName: Self.childName)
         // The stand-in really does send it.
         let leaked = try await RPCClient(host: "127.0.0.1", port: stack.intake.port).callRaw(
-            path: IntakeAPI.getStatuses.path, json: Data("{}".utf8), deadline: .seconds(5), metadata: bearer(StackTokens.gateway))
+            path: IntakeAPI.getStatuses.path, json: Data("{}".utf8), deadline: .seconds(5), metadata: bearer(TestTokens.service(.gateway)))
         #expect(String(decoding: leaked, as: UTF8.self).contains(Self.childName))
 
         let gateway = RPCClient(host: "127.0.0.1", port: stack.gateway.port)
         var everything: [String] = []
         func call(_ path: String, _ json: String) async throws {
-            let reply = try await gateway.callRaw(path: path, json: Data(json.utf8), deadline: .seconds(5), metadata: bearer(StackTokens.panel))
+            let reply = try await gateway.callRaw(path: path, json: Data(json.utf8), deadline: .seconds(5), metadata: bearer(TestTokens.panel))
             everything.append(String(decoding: reply, as: UTF8.self))
         }
         try await call(GatewayAPI.listCases.path, "{}")
         try await call(GatewayAPI.getSummary.path, "{}")
         for reference in Fixtures.expectedOrder {
             try await call(GatewayAPI.getCase.path, #"{"caseReference":"\#(reference)"}"#)
-            everything.append(try await stack.page("/cases/\(reference)", basic: StackTokens.panel).text)
+            everything.append(try await stack.page("/cases/\(reference)", basic: TestTokens.panel).text)
         }
-        everything.append(try await stack.page("/", basic: StackTokens.panel).text)
+        everything.append(try await stack.page("/", basic: TestTokens.panel).text)
         everything.append(try await stack.page("/metrics").text)
         #expect(everything.count == 14)
         #expect(everything[0].contains("TESTSHIRE-2025-0003"), "the gateway served no cases: the test would prove nothing")

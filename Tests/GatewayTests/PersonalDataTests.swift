@@ -2,6 +2,7 @@ import Contract
 import Foundation
 import GatewayStandIns
 import RPC
+import ServiceTestSupport
 import TestSupport
 import Testing
 
@@ -29,22 +30,22 @@ struct PersonalDataTests {
 
     @Test("a referral with a distinctive child name: the name is in no gateway answer, page, metric or log line")
     func referralNameStaysInIntake() async throws {
-        let directory = try StackDirectory()
-        let intakePort = try freeLoopbackPort()
-        let gatewayPort = try freeLoopbackPort()
+        let directory = try TestDirectory.gateway()
+        let intakePort = try freePort()
+        let gatewayPort = try freePort()
         let intake = try ChildProcess(try Self.intakeExecutable(), environment: directory.environment("intake", port: intakePort))
         _ = try await intake.waitForLine { $0.contains("\"message\":\"ready\"") }
-        let gateway = try await startGatewayProcess(directory, port: gatewayPort, stages: ["intake": intakePort])
+        let gateway = try await startGatewayProcess(directory, port: gatewayPort, stages: [.intake: intakePort])
 
         let submitted = try await RPCClient(host: "127.0.0.1", port: intakePort).call(
             IntakeAPI.submitReferral, .init(referral: FictionalReferral.make(Self.identity)), deadline: .seconds(10),
-            metadata: bearer(StackTokens.staff))
+            metadata: bearer(TestTokens.staff))
         let reference = submitted.caseReference.description
 
         // Intake does hold the name: the search below is meaningful.
         let held = try await RPCClient(host: "127.0.0.1", port: intakePort).callRaw(
             path: IntakeAPI.getCase.path, json: Data(#"{"caseReference":"\#(reference)"}"#.utf8), deadline: .seconds(10),
-            metadata: bearer(StackTokens.panel))
+            metadata: bearer(TestTokens.panel))
         #expect(String(decoding: held, as: UTF8.self).contains(Self.identity.childName))
 
         let client = RPCClient(host: "127.0.0.1", port: gatewayPort)
@@ -53,10 +54,10 @@ struct PersonalDataTests {
             (GatewayAPI.listCases.path, "{}"), (GatewayAPI.getSummary.path, "{}"),
             (GatewayAPI.getCase.path, #"{"caseReference":"\#(reference)"}"#),
         ] {
-            let reply = try await client.callRaw(path: path, json: Data(json.utf8), deadline: .seconds(10), metadata: bearer(StackTokens.panel))
+            let reply = try await client.callRaw(path: path, json: Data(json.utf8), deadline: .seconds(10), metadata: bearer(TestTokens.panel))
             outputs.append((path, String(decoding: reply, as: UTF8.self)))
         }
-        let basic = "Basic " + Data("panel:\(StackTokens.panel)".utf8).base64EncodedString()
+        let basic = "Basic " + Data("panel:\(TestTokens.panel)".utf8).base64EncodedString()
         for path in ["/", "/cases/\(reference)", "/metrics", "/style.css"] {
             let page = try await getPage(port: gatewayPort, path, headers: [("authorization", basic)])
             outputs.append((path, String(decoding: page.body, as: UTF8.self)))

@@ -6,8 +6,8 @@ import WorkingDays
 
 @Suite("Merging the stages' statuses by case reference")
 struct StatusMergeTests {
-    static let intake = StageService.all[0]
-    static let rapidReview = StageService.all[1]
+    static let intake = ServiceIdentity.intake
+    static let rapidReview = ServiceIdentity.rapidReview
 
     static func merged() -> [MergedCase] {
         StatusMerge.merge([(intake, Fixtures.intake), (rapidReview, Fixtures.rapidReview)])

@@ -81,7 +81,7 @@ final class StandInRapidReview: Sendable {
     func start() throws {
         var routes = RouteTable()
         routes.register(RapidReviewAPI.openRapidReview) { [self] request, call in
-            guard call.metadata["authorization"] == "Bearer \(TestTokens.service("intake"))" else {
+            guard call.metadata["authorization"] == "Bearer \(TestTokens.service(.intake))" else {
                 throw RPCError(.unauthenticated, "the stand-in expects intake's service token")
             }
             guard let key = call.metadata["idempotency-key"] else { throw RPCError(.invalidArgument, "idempotency-key: missing") }
@@ -130,7 +130,7 @@ struct RunningIntake {
         var environment = extra
         environment["CSPR_TODAY"] = today
         let service = try await startInProcess(
-            IntakeService.definition, directory, port: 0, peers: [IntakeService.rapidReviewPeer: peerPort], extra: environment)
+            IntakeService.definition, directory, port: 0, peers: [.rapidReview: peerPort], extra: environment)
         return RunningIntake(process: nil, service: service, port: service.port, client: RPCClient(host: "127.0.0.1", port: service.port))
     }
 
@@ -139,7 +139,7 @@ struct RunningIntake {
         let port = try freePort()
         let peerPort = try rapidReviewPort ?? freePort()
         let process = try await startServiceProcess(
-            "intake", service: "intake", directory, port: port, peers: ["rapid-review": peerPort], extra: ["CSPR_TODAY": today])
+            "intake", service: .intake, directory, port: port, peers: [.rapidReview: peerPort], extra: ["CSPR_TODAY": today])
         return RunningIntake(process: process, service: nil, port: port, client: RPCClient(host: "127.0.0.1", port: port))
     }
 

@@ -99,7 +99,7 @@ struct IntakePathTests {
 
         // The status now shows the case handed over, with T2/T3 judged.
         let statuses = try await intake.client.call(
-            IntakeAPI.getStatuses, .init(references: [reference]), deadline: .seconds(10), metadata: bearer(TestTokens.service("gateway")))
+            IntakeAPI.getStatuses, .init(references: [reference]), deadline: .seconds(10), metadata: bearer(TestTokens.service(.gateway)))
         let status = try #require(statuses.statuses.first)
         #expect(status.stage == .rapidReview)
         // Handed over "today" (CSPR_TODAY, 2 April), after the last return of 1 April.

@@ -103,8 +103,8 @@ struct AccessTests {
         let trail = try await intake.client.call(
             AdminService.getAuditTrail, .init(caseReference: reference.description), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
         let reads = trail.entries.map { "\($0.principal) \($0.method) \($0.outcome)" }
-        #expect(reads.contains("Indy.Chair GetCase OK"))
-        #expect(reads.contains("Chair.Panel GetCaseFile OK"))
+        #expect(reads.contains("Alex.Chair GetCase OK"))
+        #expect(reads.contains("Sam.Panel GetCaseFile OK"))
         #expect(reads.contains("Pat.Support SubmitReferral OK"))
         try await intake.stop()
     }
@@ -147,7 +147,7 @@ struct DisclosureTests {
             ])
         let clean = try await intake.client.call(
             IntakeAPI.checkDisclosure, .init(caseReference: reference, text: "Child Z was seen by agencies A and B in 2024."), deadline: .seconds(5),
-            metadata: bearer(TestTokens.service("publication")))
+            metadata: bearer(TestTokens.service(.publication)))
         #expect(clean.clean)
         try await intake.stop()
     }
@@ -198,7 +198,7 @@ struct DisclosureSpellingTests {
         let gateway = await captureRPCError {
             _ = try await intake.client.call(
                 IntakeAPI.checkDisclosure, .init(caseReference: reference, text: "x"), deadline: .seconds(5),
-                metadata: bearer(TestTokens.service("gateway")))
+                metadata: bearer(TestTokens.service(.gateway)))
         }
         #expect(gateway?.code == .permissionDenied)
         try await intake.stop()

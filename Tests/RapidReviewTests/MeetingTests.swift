@@ -187,7 +187,7 @@ struct MeetingTests {
                 try await harness.record(Fixtures.meeting(reference, on: Self.meetingDate))
             }
             let denied = await captureRPCError {
-                _ = try await harness.call(RapidReviewAPI.recordMeeting, Fixtures.meeting(reference, on: Self.meetingDate), as: TestTokens.support)
+                _ = try await harness.call(RapidReviewAPI.recordMeeting, Fixtures.meeting(reference, on: Self.meetingDate), as: TestTokens.staff)
             }
             #expect(denied?.code == .permissionDenied)
         }

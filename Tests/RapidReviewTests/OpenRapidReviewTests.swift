@@ -68,7 +68,7 @@ struct OpenRapidReviewTests {
     func needsKey() async throws {
         try await withHarness { harness in
             let error = await captureRPCError {
-                _ = try await harness.call(RapidReviewAPI.openRapidReview, Fixtures.handOver(Fixtures.reference(3)), as: TestTokens.intake)
+                _ = try await harness.call(RapidReviewAPI.openRapidReview, Fixtures.handOver(Fixtures.reference(3)), as: TestTokens.service(.intake))
             }
             #expect(error?.code == .invalidArgument)
             #expect(error?.message.hasPrefix("idempotency-key:") == true)

@@ -21,18 +21,18 @@ struct ProcessTests {
         let directory = try TestDirectory.rapidReview()
         let port = try freePort()
         let receiverPort = try freePort()
-        let peers = [RapidReviewService.reviewManagementPeer: receiverPort]
+        let peers: [ServiceIdentity: Int] = [.reviewManagement: receiverPort]
         var service = try await startRapidReviewProcess(directory, port: port, peers: peers)
         let client = RPCClient(host: "127.0.0.1", port: port, configuration: ClientConfigurationForTests.fastBackoff)
         let reference = Fixtures.reference(100)
         let meetingDate = Fixtures.date("2025-04-03")
-        var handOverKey = bearer(TestTokens.intake)
+        var handOverKey = bearer(TestTokens.service(.intake))
         handOverKey.add("idempotency-key", "intake/OpenRapidReview/\(reference)")
         let opened = try await client.call(RapidReviewAPI.openRapidReview, Fixtures.handOver(reference), deadline: .seconds(5), metadata: handOverKey)
         #expect(opened.opened)
         _ = try await client.call(
             RapidReviewAPI.scheduleMeeting, .init(caseReference: reference, date: meetingDate, format: .faceToFace), deadline: .seconds(5),
-            metadata: bearer(TestTokens.support))
+            metadata: bearer(TestTokens.staff))
         _ = try await client.call(
             RapidReviewAPI.recordMeeting, Fixtures.meeting(reference, on: meetingDate), deadline: .seconds(5), metadata: bearer(TestTokens.panel))
         _ = try await client.call(
@@ -61,7 +61,7 @@ struct ProcessTests {
             + "]}"
         let connection = try RawConnection(port: port)
         _ = connection.send(
-            "POST \(RapidReviewAPI.recordSubmission.path) HTTP/1.1\r\nhost: localhost\r\nauthorization: Bearer \(TestTokens.support)\r\n"
+            "POST \(RapidReviewAPI.recordSubmission.path) HTTP/1.1\r\nhost: localhost\r\nauthorization: Bearer \(TestTokens.staff)\r\n"
                 + "content-type: application/json\r\ncontent-length: \(body.utf8.count)\r\n\r\n\(body)")
         let response = try #require(connection.readHTTP1Response())
         #expect(response.status == 200, "\(response.body)")

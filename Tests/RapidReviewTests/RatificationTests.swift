@@ -76,7 +76,7 @@ struct RatificationTests {
             #expect(ratify?.code == .permissionDenied)
             let clarify = await captureRPCError {
                 _ = try await harness.call(
-                    RapidReviewAPI.requestClarification, .init(caseReference: reference, question: "q"), as: TestTokens.support)
+                    RapidReviewAPI.requestClarification, .init(caseReference: reference, question: "q"), as: TestTokens.staff)
             }
             #expect(clarify?.code == .permissionDenied)
             #expect(try await harness.rapidReview(reference).state == .awaitingRatification)

@@ -13,7 +13,7 @@ struct StatusTests {
         try await withHarness { harness in
             let reference = Fixtures.reference(70)
             try await harness.prepare(reference, through: .opened)
-            var status = try await harness.call(RapidReviewAPI.getStatuses, .init(references: [reference]), as: TestTokens.intake).statuses
+            var status = try await harness.call(RapidReviewAPI.getStatuses, .init(references: [reference]), as: TestTokens.service(.intake)).statuses
             #expect(status.first?.stage == .rapidReview)
             #expect(status.first?.deadlines.map(\.rule) == ["T4", "T6"])
 
@@ -38,10 +38,10 @@ struct StatusTests {
             let json = String(decoding: try JSONCodec.encode(only), as: UTF8.self)
             for participant in Fixtures.participants { #expect(!json.contains(participant.name)) }
 
-            let all = try await harness.call(RapidReviewAPI.getStatuses, .init(), as: TestTokens.intake).statuses
+            let all = try await harness.call(RapidReviewAPI.getStatuses, .init(), as: TestTokens.service(.intake)).statuses
             #expect(all.map(\.reference) == [reference, Fixtures.reference(71)])
             let denied = await captureRPCError {
-                _ = try await harness.call(RapidReviewAPI.getStatuses, .init(), as: TestTokens.support)
+                _ = try await harness.call(RapidReviewAPI.getStatuses, .init(), as: TestTokens.staff)
             }
             #expect(denied?.code == .permissionDenied)
         }

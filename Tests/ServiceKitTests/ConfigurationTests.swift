@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import RPC
 import ServiceKit
@@ -11,7 +12,7 @@ import Testing
 struct ConfigurationTests {
     @Test("defaults work on one machine: the service's own port, ./.cspr, peers on their default ports")
     func defaults() throws {
-        let configuration = try ServiceConfiguration.load(serviceName: "intake", peers: ["rapid-review"], environment: [:])
+        let configuration = try ServiceConfiguration.load(.intake, peers: [.rapidReview], environment: [:])
         #expect(configuration.listen == PeerAddress(host: "127.0.0.1", port: 7101))
         #expect(configuration.dataDirectory.path.hasSuffix(".cspr/data/intake"))
         #expect(configuration.tokensFile.path.hasSuffix(".cspr/tokens"))
@@ -24,7 +25,7 @@ struct ConfigurationTests {
     @Test("variables override the defaults")
     func overrides() throws {
         let configuration = try ServiceConfiguration.load(
-            serviceName: "intake", peers: ["rapid-review"],
+            .intake, peers: [.rapidReview],
             environment: [
                 "CSPR_LISTEN": "0.0.0.0:9001", "CSPR_RAPID_REVIEW_URL": "http://rapid-review:7102/", "CSPR_PARTNERSHIP": "KENT",
                 "CSPR_RULE_SET": "wt-2023", "CSPR_TODAY": "2025-01-02", "CSPR_GRACE_SECONDS": "2.5",
@@ -45,7 +46,7 @@ struct ConfigurationTests {
         ])
     func badValues(variable: String, value: String) {
         do {
-            _ = try ServiceConfiguration.load(serviceName: "intake", peers: ["rapid-review"], environment: [variable: value])
+            _ = try ServiceConfiguration.load(.intake, peers: [.rapidReview], environment: [variable: value])
             Issue.record("\(variable)=\(value) was accepted")
         } catch {
             #expect(error.variable == variable)

@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import RPC
 import ServiceKit
@@ -12,10 +13,10 @@ import Testing
 struct OutboxEndToEndTests {
     @Test("100 hand-overs enqueued while the receiver is down arrive exactly once, in order, though the sender is killed mid-delivery")
     func exactlyOnceInOrder() async throws {
-        let directory = try TestDirectory()
+        let directory = try TestDirectory.serviceKit()
         let senderPort = try freePort()
         let receiverPort = try freePort()
-        var sender = try await startProcess("test-sender", directory, port: senderPort, peers: ["test-receiver": receiverPort])
+        var sender = try await startProcess(.testSender, directory, port: senderPort, peers: [.testReceiver: receiverPort])
         let client = RPCClient(host: "127.0.0.1", port: senderPort, configuration: ClientConfigurationForTests.fastBackoff)
         let keys = (0..<100).map { String(format: "E%03d", $0) }
         for key in keys {
@@ -23,7 +24,7 @@ struct OutboxEndToEndTests {
                 TestServices.record, .init(key: key, text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
         }
 
-        let receiver = try await startProcess("test-receiver", directory, port: receiverPort, extra: ["TEST_RECEIVER_DELAY_MS": "15"])
+        let receiver = try await startProcess(.testReceiver, directory, port: receiverPort, extra: ["TEST_RECEIVER_DELAY_MS": "15"])
         let receiverClient = RPCClient(host: "127.0.0.1", port: receiverPort)
         func applied() async throws -> [TestServices.Applied] {
             try await receiverClient.call(TestServices.list, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin)).applied
@@ -35,7 +36,7 @@ struct OutboxEndToEndTests {
         _ = try await sender.waitForExit()
         let atKill = try await applied().count
         #expect(atKill < 100, "the sender was killed after delivering everything: the test proved nothing")
-        sender = try await startProcess("test-sender", directory, port: senderPort, peers: ["test-receiver": receiverPort])
+        sender = try await startProcess(.testSender, directory, port: senderPort, peers: [.testReceiver: receiverPort])
 
         let all = try await eventually(within: .seconds(30)) { try await applied().count >= 100 }
         let count = try await applied().count
@@ -53,11 +54,11 @@ struct OutboxEndToEndTests {
 
     @Test("a receiver killed mid-delivery and restarted still applies every hand-over exactly once")
     func receiverKilled() async throws {
-        let directory = try TestDirectory()
+        let directory = try TestDirectory.serviceKit()
         let senderPort = try freePort()
         let receiverPort = try freePort()
-        let sender = try await startProcess("test-sender", directory, port: senderPort, peers: ["test-receiver": receiverPort])
-        var receiver = try await startProcess("test-receiver", directory, port: receiverPort)
+        let sender = try await startProcess(.testSender, directory, port: senderPort, peers: [.testReceiver: receiverPort])
+        var receiver = try await startProcess(.testReceiver, directory, port: receiverPort)
         let client = RPCClient(host: "127.0.0.1", port: senderPort)
         let receiverClient = RPCClient(host: "127.0.0.1", port: receiverPort, configuration: ClientConfigurationForTests.fastBackoff)
         let keys = (0..<60).map { String(format: "K%03d", $0) }
@@ -73,7 +74,7 @@ struct OutboxEndToEndTests {
         #expect(await eventually(within: .seconds(20)) { await applied().count >= 5 })
         receiver.send(SIGKILL)
         _ = try await receiver.waitForExit()
-        receiver = try await startProcess("test-receiver", directory, port: receiverPort)
+        receiver = try await startProcess(.testReceiver, directory, port: receiverPort)
         try await writer.value
         #expect(await eventually(within: .seconds(30)) { await applied().count >= 60 })
         try await Task.sleep(for: .milliseconds(300))

@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import RPC
 import ServiceKit
@@ -8,13 +9,16 @@ import Testing
 
 @Suite("Schema steps of a service")
 struct SchemaStepsTests {
+    /// A service with no calls of its own, only a schema.
+    static let schemaTest = ServiceIdentity(name: "schema-test", defaultPort: 7192, rpcService: "cspr.test.v1.SchemaTest")
+
     static func definition(_ steps: [Migration]) -> ServiceDefinition {
-        ServiceDefinition(name: "schema-test", migrations: steps) { _ in RouteTable() }
+        ServiceDefinition(identity: schemaTest, migrations: steps) { _ in RouteTable() }
     }
 
     @Test("a step the service adds later applies to an existing database, and ServiceKit's tables are untouched")
     func serviceGrows() async throws {
-        let directory = try TestDirectory()
+        let directory = try TestDirectory.serviceKit()
         let first = try await startInProcess(Self.definition([Migration("one", sql: "CREATE TABLE one (id INTEGER PRIMARY KEY) STRICT;")]), directory)
         try await first.context.database.write { tx in
             try Outbox.enqueue(tx, destination: "x", method: "/x.v1.X/Y", payload: Data("{}".utf8), idempotencyKey: "k1")
@@ -36,7 +40,7 @@ struct SchemaStepsTests {
 
     @Test("a database written by newer code (a step this code does not know) is refused, naming the step")
     func newerDatabase() async throws {
-        let directory = try TestDirectory()
+        let directory = try TestDirectory.serviceKit()
         let newer = try await startInProcess(
             Self.definition([
                 Migration("one", sql: "CREATE TABLE one (id INTEGER PRIMARY KEY) STRICT;"),

@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import RPC
 import ServiceKit
@@ -11,7 +12,7 @@ import Testing
 struct ServiceTests {
     @Test("calls need a known bearer token and one of the method's roles")
     func authentication() async throws {
-        let directory = try TestDirectory()
+        let directory = try TestDirectory.serviceKit()
         let sender = try await startInProcess(TestServices.sender, directory)
         let client = RPCClient(host: "127.0.0.1", port: sender.port)
         let event = TestServices.Event(key: "K1", text: "fictional")
@@ -34,7 +35,7 @@ struct ServiceTests {
 
     @Test("every call of an audited method is in the append-only audit trail: who, what, which case, outcome")
     func audit() async throws {
-        let directory = try TestDirectory()
+        let directory = try TestDirectory.serviceKit()
         let sender = try await startInProcess(TestServices.sender, directory)
         let client = RPCClient(host: "127.0.0.1", port: sender.port)
         _ = try await client.call(
@@ -52,7 +53,7 @@ struct ServiceTests {
         let trail = try await client.call(AdminService.getAuditTrail, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
         let entries = trail.entries.filter { $0.method != "GetAuditTrail" }
         #expect(entries.map(\.method) == ["Read", "Read", "Read", "Read", "Record"])
-        #expect(entries.map(\.principal) == ["anonymous", "Vic.Viewer", "Chair.Panel", "Chair.Panel", "Pat.Support"])
+        #expect(entries.map(\.principal) == ["anonymous", "Vic.Viewer", "Sam.Panel", "Sam.Panel", "Pat.Support"])
         #expect(entries.map(\.caseReference) == [nil, nil, "CASE-B", "CASE-A", "CASE-A"])
         #expect(entries.map(\.outcome) == ["UNAUTHENTICATED", "PERMISSION_DENIED", "NOT_FOUND", "OK", "OK"])
         #expect(entries.allSatisfy { !$0.requestID.isEmpty })
@@ -72,9 +73,9 @@ struct ServiceTests {
 
     @Test("a hand-over waits in the outbox while the receiver is down and arrives once it is up")
     func relayDelivers() async throws {
-        let directory = try TestDirectory()
+        let directory = try TestDirectory.serviceKit()
         let receiverPort = try freePort()
-        let sender = try await startInProcess(TestServices.sender, directory, peers: ["test-receiver": receiverPort])
+        let sender = try await startInProcess(TestServices.sender, directory, peers: [.testReceiver: receiverPort])
         let client = RPCClient(host: "127.0.0.1", port: sender.port)
         for key in ["R1", "R2", "R3"] {
             _ = try await client.call(
@@ -83,7 +84,7 @@ struct ServiceTests {
         let database = sender.context.database
         #expect(try await database.read { try Outbox.metrics($0) }.depth == 3)
 
-        let receiver = try await startProcess("test-receiver", directory, port: receiverPort)
+        let receiver = try await startProcess(.testReceiver, directory, port: receiverPort)
         let receiverClient = RPCClient(host: "127.0.0.1", port: receiverPort)
         let arrived = try await eventually(within: .seconds(15)) {
             try await receiverClient.call(TestServices.list, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin)).applied.count == 3
@@ -106,10 +107,10 @@ struct ServiceTests {
 
     @Test("a hand-over the receiver refuses is parked as a dead letter, listed, and delivered again on retry")
     func deadLetters() async throws {
-        let directory = try TestDirectory()
+        let directory = try TestDirectory.serviceKit()
         let receiverPort = try freePort()
-        let receiver = try await startProcess("test-receiver", directory, port: receiverPort, extra: ["TEST_RECEIVER_REFUSE": "BAD"])
-        let sender = try await startInProcess(TestServices.sender, directory, peers: ["test-receiver": receiverPort])
+        let receiver = try await startProcess(.testReceiver, directory, port: receiverPort, extra: ["TEST_RECEIVER_REFUSE": "BAD"])
+        let sender = try await startInProcess(TestServices.sender, directory, peers: [.testReceiver: receiverPort])
         let client = RPCClient(host: "127.0.0.1", port: sender.port)
         _ = try await client.call(
             TestServices.record, .init(key: "BAD", text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
@@ -129,7 +130,7 @@ struct ServiceTests {
         // The receiver is fixed (restarted without the refusal); an admin retries the letter.
         receiver.send(SIGTERM)
         _ = try await receiver.waitForExit()
-        let fixed = try await startProcess("test-receiver", directory, port: receiverPort)
+        let fixed = try await startProcess(.testReceiver, directory, port: receiverPort)
         let id = try #require(parked.first?.id)
         let retried = try await client.call(AdminService.retryDeadLetter, .init(id: id), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
         #expect(retried.retried)
@@ -150,7 +151,7 @@ struct ServiceTests {
 
     @Test("admin calls: a backup that opens with the data in it, and a clean integrity check")
     func admin() async throws {
-        let directory = try TestDirectory()
+        let directory = try TestDirectory.serviceKit()
         let sender = try await startInProcess(TestServices.sender, directory)
         let client = RPCClient(host: "127.0.0.1", port: sender.port)
         _ = try await client.call(
@@ -172,7 +173,7 @@ struct ServiceTests {
 
     @Test("ready after migrations: /readyz and /healthz answer 200 without a token")
     func readiness() async throws {
-        let directory = try TestDirectory()
+        let directory = try TestDirectory.serviceKit()
         let sender = try await startInProcess(TestServices.sender, directory)
         let connection = try RawConnection(port: sender.port)
         connection.send("GET /readyz HTTP/1.1\r\n\r\n")
@@ -184,9 +185,9 @@ struct ServiceTests {
 
     @Test("a service process stops on SIGTERM and exits 0, having logged only JSON lines")
     func sigterm() async throws {
-        let directory = try TestDirectory()
+        let directory = try TestDirectory.serviceKit()
         let port = try freePort()
-        let sender = try await startProcess("test-sender", directory, port: port)
+        let sender = try await startProcess(.testSender, directory, port: port)
         let client = RPCClient(host: "127.0.0.1", port: port)
         _ = try await client.call(TestServices.record, .init(key: "S1", text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
         sender.send(SIGTERM)
@@ -196,6 +197,33 @@ struct ServiceTests {
         for line in sender.output where !line.isEmpty {
             #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any], "not JSON: \(line)")
         }
+    }
+
+    @Test("--describe prints the service's identity and peers and exits 0, before its configuration is read")
+    func describe() async throws {
+        guard let executable = BuiltProducts.executable("ServiceKitTestService") else { throw ChildProcessError.notBuilt("ServiceKitTestService") }
+        let result = try await runCommand(executable.path, ["test-sender", "--describe"], environment: ["CSPR_LISTEN": "nowhere"])
+        #expect(result.status == 0)
+        #expect(
+            result.output.split(separator: "\n", omittingEmptySubsequences: false) == [
+                "name=test-sender", "port=7190", "variable=CSPR_TEST_SENDER_URL", "service=cspr.test.v1.Sender", "stage=", "peers=test-receiver", "",
+            ])
+    }
+
+    @Test("a typed hand-over is stored as the untyped row: destination, method path, JSON payload, idempotency key")
+    func typedHandOver() async throws {
+        let directory = try TestDirectory.serviceKit()
+        let sender = try await startInProcess(TestServices.sender, directory)
+        let handOver = try JSONCodec.decode(TestServices.HandOver.self, from: Data(#"{"key":"K1","text":"fictional","seq":7}"#.utf8))
+        let message = try await sender.context.database.write { tx -> OutboxMessage? in
+            try Outbox.enqueue(tx, TestServices.applyHandOver, handOver, key: "test-sender/K1", now: Date(timeIntervalSince1970: 0))
+            return try Outbox.next(tx, destination: "test-receiver", now: Date())
+        }
+        #expect(message?.destination == "test-receiver")
+        #expect(message?.method == "/cspr.test.v1.Receiver/Apply")
+        #expect(message?.payload == (try JSONCodec.encode(handOver)))
+        #expect(message?.idempotencyKey == "test-sender/K1")
+        await sender.stop(grace: .seconds(1))
     }
 
     @Test("a configuration error stops the process at once with exit status 2, naming the variable")

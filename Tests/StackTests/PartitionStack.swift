@@ -34,12 +34,12 @@ final class PartitionStack: Sendable {
         environment["CSPR_LISTEN"] = "\(network.address(host)):\(host.port)"
         switch host {
         case .intake:
-            environment["CSPR_RAPID_REVIEW_URL"] = url(.rapidReview)
+            environment[ServiceIdentity.rapidReview.urlVariable] = url(.rapidReview)
         case .rapidReview:
             break
         case .gateway:
-            environment["CSPR_INTAKE_URL"] = url(.intake)
-            environment["CSPR_RAPID_REVIEW_URL"] = url(.rapidReview)
+            environment[ServiceIdentity.intake.urlVariable] = url(.intake)
+            environment[ServiceIdentity.rapidReview.urlVariable] = url(.rapidReview)
             // Every call asks the stages (no cached answer hides a cut or its end).
             environment["CSPR_GATEWAY_CACHE_SECONDS"] = "0"
             environment["CSPR_GATEWAY_STAGE_TIMEOUT_MS"] = String(Self.gatewayStageTimeoutMilliseconds)

@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 
 /// `cspr call <service> <Method> [JSON | @file | -]`: any call, JSON in, JSON out.
@@ -9,7 +10,7 @@ enum CallCommand {
         guard line.words.count <= 4 else { throw ConsoleError.usage("cspr call takes one request: JSON, @file or -") }
         let path = try MethodRegistry.path(service: service, method: method)
         let request = try RequestInput.read(line.words.count > 3 ? line.words[3] : nil, io: session.io)
-        let reply = try await session.callRaw(service, path: path, json: request)
+        let reply = try await session.callRaw(try ServiceAddresses.identity(service), path: path, json: request)
         session.print(JSONOutput.text(raw: reply))
     }
 }
@@ -17,11 +18,8 @@ enum CallCommand {
 /// `cspr methods [service]`: the registry.
 enum MethodsCommand {
     static func run(_ session: Session) throws {
-        let services = session.line.words.count > 1 ? [session.line.words[1]] : ServiceAddresses.services
-        for service in services where !ServiceAddresses.services.contains(service) {
-            throw ConsoleError.usage("unknown service \"\(service)\"; use one of \(ServiceAddresses.services.joined(separator: ", "))")
-        }
-        let entries = services.flatMap { MethodRegistry.entries(of: $0) }
+        let services = session.line.words.count > 1 ? [try ServiceAddresses.identity(session.line.words[1])] : ServiceIdentity.all
+        let entries = services.flatMap { MethodRegistry.entries(of: $0.name) }
         if session.json {
             struct Row: Encodable {
                 var service, name, path, request, response: String
@@ -31,13 +29,13 @@ enum MethodsCommand {
                 JSONOutput.text(
                     entries.map {
                         Row(
-                            service: $0.service, name: $0.name, path: $0.info.path, request: $0.requestType, response: $0.responseType,
+                            service: $0.service.name, name: $0.name, path: $0.info.path, request: $0.requestType, response: $0.responseType,
                             roles: $0.info.roles.sorted())
                     }))
             return
         }
         var table = TextTable(["SERVICE", "METHOD", "PATH", "ROLES"])
-        for entry in entries { table.add([entry.service, entry.name, entry.info.path, entry.info.roles.sorted().joined(separator: ",")]) }
+        for entry in entries { table.add([entry.service.name, entry.name, entry.info.path, entry.info.roles.sorted().joined(separator: ",")]) }
         session.print(table.text)
     }
 }

@@ -16,7 +16,7 @@ enum GatewayCommands {
             guard let days = Int(text) else { throw ConsoleError.usage("--due-within \"\(text)\" is not a number of working days") }
             request.dueWithinWorkingDays = days
         }
-        let response = try await session.call("gateway", GatewayAPI.listCases, request)
+        let response = try await session.call(.gateway, GatewayAPI.listCases, request)
         if session.json {
             session.print(JSONOutput.text(response))
             return
@@ -40,7 +40,7 @@ enum GatewayCommands {
         guard let reference = CaseReference(text) else {
             throw ConsoleError.usage("\"\(text)\" is not a case reference like SURREY-2025-0007")
         }
-        let response = try await session.call("gateway", GatewayAPI.getCase, .init(caseReference: reference))
+        let response = try await session.call(.gateway, GatewayAPI.getCase, .init(caseReference: reference))
         if session.json {
             session.print(JSONOutput.text(response))
             return
@@ -66,7 +66,7 @@ enum GatewayCommands {
     }
 
     static func summary(_ session: Session) async throws {
-        let response = try await session.call("gateway", GatewayAPI.getSummary, .init())
+        let response = try await session.call(.gateway, GatewayAPI.getSummary, .init())
         if session.json {
             session.print(JSONOutput.text(response))
             return

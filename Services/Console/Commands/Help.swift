@@ -1,3 +1,5 @@
+import Contract
+
 /// `cspr help`.
 enum Help {
     static let text = """
@@ -24,7 +26,7 @@ enum Help {
           cspr case <case>
           cspr summary
 
-        services: gateway, intake, rapid-review, review-management, publication
+        services: \(ServiceIdentity.all.map(\.name).joined(separator: ", "))
         address:  --url, else CSPR_<SERVICE>_URL (e.g. CSPR_RAPID_REVIEW_URL), else 127.0.0.1 on the service's default port
         token:    --token, else CSPR_TOKEN
         --json prints the answer's JSON; errors print their status code and message.

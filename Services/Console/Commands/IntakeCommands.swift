@@ -9,7 +9,7 @@ enum IntakeCommands {
         guard try session.line.word(1, usage) == "submit" else { throw ConsoleError.usage(usage) }
         let data = try RequestInput.file(try session.line.word(2, usage), io: session.io)
         let referral = try RequestInput.decode(Referral.self, from: data, wrappedIn: "referral")
-        let response = try await session.call("intake", IntakeAPI.submitReferral, .init(referral: referral))
+        let response = try await session.call(.intake, IntakeAPI.submitReferral, .init(referral: referral))
         if session.json {
             session.print(JSONOutput.text(response))
             return
@@ -23,7 +23,7 @@ enum IntakeCommands {
         guard try session.line.word(1, usage) == "record" else { throw ConsoleError.usage(usage) }
         let data = try RequestInput.file(try session.line.word(2, usage), io: session.io)
         let notification = try RequestInput.decode(SeriousIncidentNotification.self, from: data, wrappedIn: "notification")
-        let response = try await session.call("intake", IntakeAPI.recordNotification, .init(notification: notification))
+        let response = try await session.call(.intake, IntakeAPI.recordNotification, .init(notification: notification))
         if session.json {
             session.print(JSONOutput.text(response))
             return
@@ -75,7 +75,7 @@ enum IntakeCommands {
     }
 
     static func send(_ session: Session, reference: CaseReference, data: Data) async throws {
-        let response = try await session.call("intake", IntakeAPI.sendScopingRequests, try sendRequest(session, reference: reference, data: data))
+        let response = try await session.call(.intake, IntakeAPI.sendScopingRequests, try sendRequest(session, reference: reference, data: data))
         if session.json {
             session.print(JSONOutput.text(response))
             return
@@ -98,7 +98,7 @@ enum IntakeCommands {
     static func recordReturn(_ session: Session, reference: CaseReference, data: Data) async throws {
         let scopingReturn = try RequestInput.decode(ScopingReturn.self, from: data, wrappedIn: "scopingReturn")
         let response = try await session.call(
-            "intake", IntakeAPI.recordScopingReturn, .init(caseReference: reference, scopingReturn: scopingReturn))
+            .intake, IntakeAPI.recordScopingReturn, .init(caseReference: reference, scopingReturn: scopingReturn))
         if session.json {
             session.print(JSONOutput.text(response))
             return

@@ -5,8 +5,8 @@ import ServiceKit
 /// Every call of the contract `cspr call` knows, by service and method name: its path, the
 /// roles that may call it, and its message types.
 package struct MethodEntry: Sendable, Equatable {
-    /// The service's name for `cspr`: `intake`, `gateway`, ...
-    package var service: String
+    /// The service that serves it.
+    package var service: ServiceIdentity
     /// Path and roles.
     package var info: MethodInfo
     /// The request type's name, e.g. `IntakeAPI.SubmitReferralRequest`.
@@ -18,11 +18,19 @@ package struct MethodEntry: Sendable, Equatable {
     package var name: String { info.name }
 
     /// The entry of `method`, a call of `service`.
-    package init<Request, Response>(_ service: String, _ method: Method<Request, Response>) {
+    package init<Request, Response>(_ service: ServiceIdentity, _ method: Method<Request, Response>) {
         self.service = service
         self.info = method.info
         self.requestType = Self.typeName(Request.self)
         self.responseType = Self.typeName(Response.self)
+    }
+
+    /// The entry of `method`, a call of the service whose RPC service is in its path.
+    package init<Request, Response>(_ method: Method<Request, Response>) {
+        guard let service = ServiceIdentity.all.first(where: { method.path.hasPrefix("/\($0.rpcService)/") }) else {
+            preconditionFailure("\(method.path) is not a method of a service of the stack")
+        }
+        self.init(service, method)
     }
 
     private static func typeName(_ type: Any.Type) -> String {
@@ -36,22 +44,21 @@ package enum MethodRegistry {
     /// Every entry, by service then name.
     package static let entries: [MethodEntry] = {
         var entries = [
-            MethodEntry("gateway", GatewayAPI.listCases), MethodEntry("gateway", GatewayAPI.getCase), MethodEntry("gateway", GatewayAPI.getSummary),
-            MethodEntry("intake", IntakeAPI.submitReferral), MethodEntry("intake", IntakeAPI.recordNotification),
-            MethodEntry("intake", IntakeAPI.sendScopingRequests), MethodEntry("intake", IntakeAPI.recordScopingReturn),
-            MethodEntry("intake", IntakeAPI.getCase), MethodEntry("intake", IntakeAPI.listCases), MethodEntry("intake", IntakeAPI.getCaseFile),
-            MethodEntry("intake", IntakeAPI.getStatuses), MethodEntry("intake", IntakeAPI.checkDisclosure),
-            MethodEntry("rapid-review", RapidReviewAPI.openRapidReview), MethodEntry("rapid-review", RapidReviewAPI.scheduleMeeting),
-            MethodEntry("rapid-review", RapidReviewAPI.recordMeeting), MethodEntry("rapid-review", RapidReviewAPI.agreeRecommendation),
-            MethodEntry("rapid-review", RapidReviewAPI.requestClarification), MethodEntry("rapid-review", RapidReviewAPI.ratify),
-            MethodEntry("rapid-review", RapidReviewAPI.recordSubmission), MethodEntry("rapid-review", RapidReviewAPI.getOutcomeDocument),
-            MethodEntry("rapid-review", RapidReviewAPI.getRapidReview), MethodEntry("rapid-review", RapidReviewAPI.listRapidReviews),
-            MethodEntry("rapid-review", RapidReviewAPI.getStatuses),
-            MethodEntry("review-management", getStatusesMethod(of: ServiceName.reviewManagement)),
-            MethodEntry("publication", getStatusesMethod(of: ServiceName.publication)),
+            MethodEntry(GatewayAPI.listCases), MethodEntry(GatewayAPI.getCase), MethodEntry(GatewayAPI.getSummary),
+            MethodEntry(IntakeAPI.submitReferral), MethodEntry(IntakeAPI.recordNotification), MethodEntry(IntakeAPI.sendScopingRequests),
+            MethodEntry(IntakeAPI.recordScopingReturn), MethodEntry(IntakeAPI.getCase), MethodEntry(IntakeAPI.listCases),
+            MethodEntry(IntakeAPI.getCaseFile), MethodEntry(IntakeAPI.getStatuses), MethodEntry(IntakeAPI.checkDisclosure),
+            MethodEntry(RapidReviewAPI.openRapidReview), MethodEntry(RapidReviewAPI.scheduleMeeting), MethodEntry(RapidReviewAPI.recordMeeting),
+            MethodEntry(RapidReviewAPI.agreeRecommendation), MethodEntry(RapidReviewAPI.requestClarification), MethodEntry(RapidReviewAPI.ratify),
+            MethodEntry(RapidReviewAPI.recordSubmission), MethodEntry(RapidReviewAPI.getOutcomeDocument), MethodEntry(RapidReviewAPI.getRapidReview),
+            MethodEntry(RapidReviewAPI.listRapidReviews), MethodEntry(RapidReviewAPI.getStatuses),
         ]
+        // Every stage answers GetStatuses, also those whose other calls are not in the contract yet.
+        for stage in ServiceIdentity.stages where !entries.contains(where: { $0.info == stage.getStatuses.info }) {
+            entries.append(MethodEntry(stage, stage.getStatuses))
+        }
         // Every service answers the admin calls (ServiceKit).
-        for service in ServiceAddresses.services {
+        for service in ServiceIdentity.all {
             entries += [
                 MethodEntry(service, AdminService.backup), MethodEntry(service, AdminService.integrityCheck),
                 MethodEntry(service, AdminService.listDeadLetters), MethodEntry(service, AdminService.retryDeadLetter),
@@ -63,7 +70,7 @@ package enum MethodRegistry {
 
     /// The entries of `service`.
     package static func entries(of service: String) -> [MethodEntry] {
-        entries.filter { $0.service == service }
+        entries.filter { $0.service.name == service }
     }
 
     /// The path of `method` of `service`: a registered name (`SubmitReferral`, any case) or a
@@ -75,9 +82,7 @@ package enum MethodRegistry {
             }
             return method
         }
-        guard ServiceAddresses.services.contains(service) else {
-            throw .usage("unknown service \"\(service)\"; use one of \(ServiceAddresses.services.joined(separator: ", "))")
-        }
+        _ = try ServiceAddresses.identity(service)
         let known = entries(of: service)
         guard let entry = known.first(where: { $0.name.lowercased() == method.lowercased() }) else {
             throw .usage(

@@ -18,7 +18,7 @@ enum RapidReviewCommands {
         guard let format = MeetingFormat(rawValue: formatText) else { throw ConsoleError.usage("--format is faceToFace or telephone") }
         let request = RapidReviewAPI.ScheduleMeetingRequest(
             caseReference: reference, date: date, format: format, reason: session.line.values["reason"])
-        let reply = try await session.call("rapid-review", RapidReviewAPI.scheduleMeeting, request)
+        let reply = try await session.call(.rapidReview, RapidReviewAPI.scheduleMeeting, request)
         session.print(JSONOutput.text(raw: try JSONCodec.encode(reply)))
     }
 }

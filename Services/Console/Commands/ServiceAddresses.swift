@@ -1,31 +1,28 @@
+import Contract
 import ServiceKit
 
-/// Where each service is: `--url`, else `CSPR_<SERVICE>_URL`, else its default port on this
-/// machine (DESIGN.md: gateway 7100, intake 7101, rapid-review 7102, review-management 7103,
-/// publication 7104).
+/// Where each service is: `--url`, else its `CSPR_<SERVICE>_URL`, else its default port on this
+/// machine (`ServiceIdentity`).
 package enum ServiceAddresses {
-    /// The services `cspr` knows by name.
-    package static let services = ["gateway", "intake", "rapid-review", "review-management", "publication"]
-
-    /// `CSPR_RAPID_REVIEW_URL` for `rapid-review`.
-    package static func variable(of service: String) -> String {
-        "CSPR_\(service.uppercased().replacingOccurrences(of: "-", with: "_"))_URL"
+    /// The service named `name` on the command line.
+    package static func identity(_ name: String) throws(ConsoleError) -> ServiceIdentity {
+        guard let identity = ServiceIdentity.named(name) else {
+            throw .usage("unknown service \"\(name)\"; use one of \(ServiceIdentity.all.map(\.name).joined(separator: ", "))")
+        }
+        return identity
     }
 
     /// The address of `service`.
-    package static func address(of service: String, flag: String?, environment: [String: String]) throws(ConsoleError) -> PeerAddress {
-        guard services.contains(service) else {
-            throw .usage("unknown service \"\(service)\"; use one of \(services.joined(separator: ", "))")
-        }
+    package static func address(of service: ServiceIdentity, flag: String?, environment: [String: String]) throws(ConsoleError) -> PeerAddress {
         if let flag {
             guard let address = PeerAddress(flag) else { throw .usage("--url \"\(flag)\" is not host:port or http://host:port") }
             return address
         }
-        let variable = variable(of: service)
+        let variable = service.urlVariable
         if let text = environment[variable]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             guard let address = PeerAddress(text) else { throw .usage("\(variable)=\"\(text)\" is not host:port or http://host:port") }
             return address
         }
-        return PeerAddress(host: "127.0.0.1", port: ServiceConfiguration.defaultPorts[service] ?? 7100)
+        return PeerAddress(host: "127.0.0.1", port: service.defaultPort)
     }
 }

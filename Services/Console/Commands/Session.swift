@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import H2
 import RPC
@@ -39,7 +40,7 @@ package struct Session: Sendable {
     }
 
     /// A client of `service` at its address (`--url`, `CSPR_<SERVICE>_URL`, or the default).
-    func client(_ service: String) throws(ConsoleError) -> RPCClient {
+    func client(_ service: ServiceIdentity) throws(ConsoleError) -> RPCClient {
         let address = try ServiceAddresses.address(of: service, flag: line.values["url"], environment: io.environment)
         var configuration = ClientConfiguration()
         configuration.connectTimeout = min(timeout, .seconds(5))
@@ -47,7 +48,9 @@ package struct Session: Sendable {
     }
 
     /// Calls `method` of `service`.
-    func call<Request, Response>(_ service: String, _ method: Method<Request, Response>, _ request: Request) async throws(ConsoleError) -> Response {
+    func call<Request, Response>(_ service: ServiceIdentity, _ method: Method<Request, Response>, _ request: Request) async throws(ConsoleError)
+        -> Response
+    {
         let client = try client(service)
         defer { client.transport.close() }
         do {
@@ -58,7 +61,7 @@ package struct Session: Sendable {
     }
 
     /// Calls `path` of `service` with JSON as given; the answer's JSON.
-    func callRaw(_ service: String, path: String, json body: Data) async throws(ConsoleError) -> Data {
+    func callRaw(_ service: ServiceIdentity, path: String, json body: Data) async throws(ConsoleError) -> Data {
         let client = try client(service)
         defer { client.transport.close() }
         do {

@@ -62,7 +62,7 @@ package final class Gateway: Sendable {
         let answers = await fanOut.ask()
         let asOf = Date()
         let unavailable = outages.record(answers, at: asOf)
-        let answered = answers.compactMap { answer -> (stage: StageService, statuses: [CaseStatus])? in
+        let answered = answers.compactMap { answer -> (stage: ServiceIdentity, statuses: [CaseStatus])? in
             guard case .success(let statuses) = answer.result else { return nil }
             return (answer.stage, statuses)
         }

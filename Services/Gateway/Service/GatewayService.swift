@@ -5,9 +5,6 @@ import ServiceKit
 
 /// The gateway as a ServiceKit service: the executable and the tests build it the same way.
 package enum GatewayService {
-    /// The service's name (logs, default port 7100, data directory).
-    package static let name = "gateway"
-
     /// The gateway configured by `environment` (see `GatewaySettings`); a bad value names its
     /// variable. Its only table is ServiceKit's audit trail of who read what.
     package static func definition(
@@ -16,7 +13,7 @@ package enum GatewayService {
         // The stages asked are the peers, so the settings are read here rather than at start.
         let settings = try GatewaySettings.load(environment: environment)
         return ServiceDefinition(
-            name: name, peers: settings.stages.map(\.name), migrations: [], settings: { _ in settings },
+            identity: .gateway, peers: settings.stages, migrations: [], settings: { _ in settings },
             state: { context, settings in GatewayState(gateway: makeGateway(settings: settings, context: context), context: context) },
             routes: { state in GatewayRoutes.make(state.gateway) },
             pages: { state in

@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import ServiceKit
 
@@ -11,17 +12,20 @@ import ServiceKit
 /// | `CSPR_GATEWAY_STAGE_TIMEOUT_MS` | `1500` | each stage's deadline |
 package struct GatewaySettings: Sendable, Equatable {
     /// The stages asked, in workflow order.
-    package var stages: [StageService]
+    package var stages: [ServiceIdentity]
     /// How long a merged answer is served again before the stages are asked anew.
     package var cacheFor: Duration
     /// Each stage's deadline for `GetStatuses`.
     package var stageTimeout: Duration
 
-    package init(stages: [StageService], cacheFor: Duration = .seconds(5), stageTimeout: Duration = .milliseconds(1500)) {
+    package init(stages: [ServiceIdentity], cacheFor: Duration = .seconds(5), stageTimeout: Duration = .milliseconds(1500)) {
         self.stages = stages
         self.cacheFor = cacheFor
         self.stageTimeout = stageTimeout
     }
+
+    /// The stages asked when `CSPR_GATEWAY_STAGES` is not set: those that exist today.
+    package static let defaultStages: [ServiceIdentity] = [.intake, .rapidReview]
 
     /// Reads the settings; a bad value names its variable.
     ///
@@ -37,19 +41,19 @@ package struct GatewaySettings: Sendable, Equatable {
             for item in list.split(separator: ",") {
                 let name = item.trimmingCharacters(in: .whitespaces)
                 if name.isEmpty { continue }
-                guard StageService.named(name) != nil else {
+                guard ServiceIdentity.stages.contains(where: { $0.name == name }) else {
                     throw ConfigurationError(
                         variable: "CSPR_GATEWAY_STAGES",
-                        problem: "\"\(name)\" is not a stage; use any of \(StageService.all.map(\.name).joined(separator: ", "))")
+                        problem: "\"\(name)\" is not a stage; use any of \(ServiceIdentity.stages.map(\.name).joined(separator: ", "))")
                 }
                 names.insert(name)
             }
         } else {
-            names.formUnion(StageService.defaultNames)
+            names.formUnion(defaultStages.map(\.name))
         }
-        for stage in StageService.all where value(stage.urlVariable) != nil { names.insert(stage.name) }
+        for stage in ServiceIdentity.stages where value(stage.urlVariable) != nil { names.insert(stage.name) }
 
-        var settings = GatewaySettings(stages: StageService.all.filter { names.contains($0.name) })
+        var settings = GatewaySettings(stages: ServiceIdentity.stages.filter { names.contains($0.name) })
         if let text = value("CSPR_GATEWAY_CACHE_SECONDS") {
             guard let seconds = Double(text), seconds >= 0, seconds <= 60 else {
                 throw ConfigurationError(variable: "CSPR_GATEWAY_CACHE_SECONDS", problem: "\"\(text)\" is not a number of seconds between 0 and 60")

@@ -21,7 +21,7 @@ package final class OutageTracker: Sendable {
 
     /// Records `answers`, received at `now`, and returns the stages now unavailable.
     package func record(_ answers: [StageAnswer], at now: Date) -> [GatewayAPI.StageOutage] {
-        var changes: [(StageService, RPCError?)] = []
+        var changes: [(ServiceIdentity, RPCError?)] = []
         let current = outages.withLock { outages -> [GatewayAPI.StageOutage] in
             var unavailable: [GatewayAPI.StageOutage] = []
             for answer in answers {
@@ -33,7 +33,7 @@ package final class OutageTracker: Sendable {
                     let since = outages[answer.stage.name]?.since ?? now
                     outages[answer.stage.name] = Outage(since: since, code: error.code)
                     unavailable.append(
-                        GatewayAPI.StageOutage(stage: answer.stage.name, service: answer.stage.serviceName, since: since, code: error.code.name))
+                        GatewayAPI.StageOutage(stage: answer.stage.name, service: answer.stage.rpcService, since: since, code: error.code.name))
                 }
             }
             return unavailable

@@ -5,11 +5,11 @@ import RPC
 /// One stage's answer to `GetStatuses`, or why there was none.
 package struct StageAnswer: Sendable {
     /// The stage asked.
-    package var stage: StageService
+    package var stage: ServiceIdentity
     /// Its statuses, or the error of the call (UNAVAILABLE, DEADLINE_EXCEEDED, ...).
     package var result: Result<[CaseStatus], RPCError>
 
-    package init(stage: StageService, result: Result<[CaseStatus], RPCError>) {
+    package init(stage: ServiceIdentity, result: Result<[CaseStatus], RPCError>) {
         self.stage = stage
         self.result = result
     }
@@ -21,10 +21,10 @@ package struct StageFanOut: Sendable {
     /// A stage and the client of its address.
     package struct Peer: Sendable {
         /// The stage.
-        package var stage: StageService
+        package var stage: ServiceIdentity
         /// A client of its address.
         package var client: RPCClient
-        package init(stage: StageService, client: RPCClient) {
+        package init(stage: ServiceIdentity, client: RPCClient) {
             self.stage = stage
             self.client = client
         }

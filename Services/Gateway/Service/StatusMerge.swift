@@ -8,7 +8,7 @@ package struct MergedCase: Sendable, Equatable {
         /// The deadline as the stage sent it.
         package var deadline: Deadline
         /// The stage that sent it.
-        package var reportedBy: StageService
+        package var reportedBy: ServiceIdentity
     }
 
     /// The case.
@@ -20,7 +20,7 @@ package struct MergedCase: Sendable, Equatable {
     /// Every stage's deadlines, the later stage's winning a rule both report.
     package var deadlines: [ReportedDeadline]
     /// The stages that know the case, in workflow order.
-    package var reportedBy: [StageService]
+    package var reportedBy: [ServiceIdentity]
 }
 
 /// Merges the stages' statuses by case reference.
@@ -34,18 +34,18 @@ package struct MergedCase: Sendable, Equatable {
 ///   later stage in the workflow win: it knows whether the rule was met.
 package enum StatusMerge {
     /// The merged cases of `answers` (stage, statuses), in reference order.
-    package static func merge(_ answers: [(stage: StageService, statuses: [CaseStatus])]) -> [MergedCase] {
-        var byReference: [CaseReference: [(StageService, CaseStatus)]] = [:]
+    package static func merge(_ answers: [(stage: ServiceIdentity, statuses: [CaseStatus])]) -> [MergedCase] {
+        var byReference: [CaseReference: [(ServiceIdentity, CaseStatus)]] = [:]
         for (stage, statuses) in answers {
             for status in statuses { byReference[status.reference, default: []].append((stage, status)) }
         }
         return byReference.keys.sorted().compactMap { reference in
-            guard let reports = byReference[reference]?.sorted(by: { $0.0.order < $1.0.order }) else { return nil }
+            guard let reports = byReference[reference]?.sorted(by: { $0.0.workflowOrder < $1.0.workflowOrder }) else { return nil }
             return merge(reference, reports)
         }
     }
 
-    private static func merge(_ reference: CaseReference, _ reports: [(StageService, CaseStatus)]) -> MergedCase? {
+    private static func merge(_ reference: CaseReference, _ reports: [(ServiceIdentity, CaseStatus)]) -> MergedCase? {
         guard let stage = reports.map(\.1.stage).max(by: { stageOrder($0) < stageOrder($1) }) else { return nil }
 
         var milestones: [Milestone] = []
@@ -57,15 +57,15 @@ package enum StatusMerge {
 
         var latestStageOfRule: [String: Int] = [:]
         for (service, status) in reports {
-            for deadline in status.deadlines { latestStageOfRule[deadline.rule] = max(latestStageOfRule[deadline.rule] ?? -1, service.order) }
+            for deadline in status.deadlines { latestStageOfRule[deadline.rule] = max(latestStageOfRule[deadline.rule] ?? -1, service.workflowOrder) }
         }
         var deadlines: [MergedCase.ReportedDeadline] = []
         for (service, status) in reports {
-            for deadline in status.deadlines where latestStageOfRule[deadline.rule] == service.order {
+            for deadline in status.deadlines where latestStageOfRule[deadline.rule] == service.workflowOrder {
                 deadlines.append(MergedCase.ReportedDeadline(deadline: deadline, reportedBy: service))
             }
         }
-        var services: [StageService] = []
+        var services: [ServiceIdentity] = []
         for (service, _) in reports where !services.contains(service) { services.append(service) }
         return MergedCase(reference: reference, stage: stage, milestones: milestones, deadlines: deadlines, reportedBy: services)
     }

@@ -128,9 +128,7 @@ struct IntakeWriter {
     @discardableResult
     func handOver(_ intakeCase: IntakeCase, clock: CaseClock, ruleSet: RuleSet) throws -> IntakeCase {
         guard let request = try intakeCase.rapidReviewHandOver(clock: clock, ruleSet: ruleSet) else { return intakeCase }
-        try Outbox.enqueue(
-            tx, destination: "rapid-review", method: RapidReviewAPI.openRapidReview.path, payload: try JSONCodec.encode(request),
-            idempotencyKey: "intake/OpenRapidReview/\(intakeCase.reference)")
+        try Outbox.enqueue(tx, HandOvers.openRapidReview, request, key: "intake/OpenRapidReview/\(intakeCase.reference)")
         try tx.execute(
             "UPDATE cases SET handed_over_on = ? WHERE reference = ? AND handed_over_on IS NULL", clock.today.description,
             intakeCase.reference.description)

@@ -54,9 +54,6 @@ struct RapidReviewStore: Sendable {
 struct StoreWriter {
     fileprivate let tx: WriteTransaction
 
-    /// The peer the CommissionReview hand-over goes to.
-    static let reviewManagement = RapidReviewService.reviewManagementPeer
-
     /// True when a Rapid Review is open for `reference`.
     func isOpen(_ reference: CaseReference) throws -> Bool {
         let found: Int? = try tx.value("SELECT 1 FROM rapid_reviews WHERE case_reference = ?", reference.description)
@@ -114,9 +111,7 @@ struct StoreWriter {
             "INSERT INTO ratifications (case_reference, recommendation_version, path, record) VALUES (?, ?, ?, ?)", reference.description,
             ratification.recommendationVersion, ratification.path.rawValue, try CaseRows.json(ratification))
         if let commission {
-            try Outbox.enqueue(
-                tx, destination: Self.reviewManagement, method: ReviewManagementAPI.commissionReview.path, payload: try JSONCodec.encode(commission),
-                idempotencyKey: "rapid-review/CommissionReview/\(reference)")
+            try Outbox.enqueue(tx, HandOvers.commissionReview, commission, key: "rapid-review/CommissionReview/\(reference)")
         }
     }
 

@@ -29,7 +29,7 @@ final class Harness: Sendable {
         let directory = try directory ?? TestDirectory.rapidReview()
         let port = try reviewManagementPort ?? freePort()
         let service = try await startInProcess(
-            RapidReviewService.definition, directory, peers: [RapidReviewService.reviewManagementPeer: port])
+            RapidReviewService.definition, directory, peers: [.reviewManagement: port])
         return Harness(directory: directory, service: service, reviewManagementPort: port)
     }
 
@@ -50,7 +50,7 @@ final class Harness: Sendable {
     func open(_ request: RapidReviewAPI.OpenRapidReviewRequest, key: String? = nil) async throws(RPCError) -> RapidReviewAPI.OpenRapidReviewResponse {
         var metadata = Metadata()
         metadata.add("idempotency-key", key ?? "intake/OpenRapidReview/\(request.caseReference)")
-        return try await call(RapidReviewAPI.openRapidReview, request, as: TestTokens.intake, metadata: metadata)
+        return try await call(RapidReviewAPI.openRapidReview, request, as: TestTokens.service(.intake), metadata: metadata)
     }
 
     @discardableResult
@@ -58,7 +58,7 @@ final class Harness: Sendable {
         -> RapidReviewAPI.ScheduleMeetingResponse
     {
         try await call(
-            RapidReviewAPI.scheduleMeeting, .init(caseReference: reference, date: date, format: format, reason: reason), as: TestTokens.support)
+            RapidReviewAPI.scheduleMeeting, .init(caseReference: reference, date: date, format: format, reason: reason), as: TestTokens.staff)
     }
 
     @discardableResult
@@ -92,7 +92,7 @@ final class Harness: Sendable {
         try await call(
             RapidReviewAPI.recordSubmission,
             .init(caseReference: reference, submittedToNationalPanel: date, sharedWith: sharedWith ?? Fixtures.sharing(on: date)),
-            as: TestTokens.support)
+            as: TestTokens.staff)
     }
 
     func rapidReview(_ reference: CaseReference) async throws(RPCError) -> RapidReviewAPI.RapidReview {

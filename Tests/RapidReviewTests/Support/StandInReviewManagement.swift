@@ -24,7 +24,7 @@ enum StandInReviewManagement {
     static let list = Method<Empty, CommissionedList>(service: "cspr.test.v1.StandInReviewManagement", name: "List", roles: .roles(.admin))
 
     static let definition = ServiceDefinition(
-        name: "review-management",
+        identity: .reviewManagement,
         migrations: [
             Migration(
                 "commissioned",

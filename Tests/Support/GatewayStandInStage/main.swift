@@ -9,8 +9,8 @@ import RPC
 import ServiceKit
 
 let arguments = CommandLine.arguments
-guard arguments.count == 2, StandInStages.serviceName(of: arguments[1]) != nil else {
-    FileHandle.standardError.write(Data("usage: GatewayStandInStage intake|rapid-review|review-management|publication\n".utf8))
+guard arguments.count == 2, let stage = ServiceIdentity.stages.first(where: { $0.name == arguments[1] }) else {
+    FileHandle.standardError.write(Data("usage: GatewayStandInStage \(ServiceIdentity.stages.map(\.name).joined(separator: "|"))\n".utf8))
     exit(2)
 }
 let environment = ProcessInfo.processInfo.environment
@@ -25,6 +25,6 @@ if let path = environment["GATEWAY_STANDIN_STATUSES"], !path.isEmpty {
 }
 let store = StandInStore(statuses)
 if let name = environment["GATEWAY_STANDIN_LEAK_NAME"], !name.isEmpty {
-    ServiceRunner.main(StandInStages.leaky(arguments[1], store: store, childName: name))
+    ServiceRunner.main(StandInStages.leaky(stage, store: store, childName: name))
 }
-ServiceRunner.main(StandInStages.definition(arguments[1], store: store))
+ServiceRunner.main(StandInStages.definition(stage, store: store))

@@ -30,16 +30,15 @@ package final class StandInStore: Sendable {
 /// statuses the tests control. The intake stand-in also takes `SubmitReferral`, so that `cspr`
 /// can submit a referral and see its case appear through the gateway.
 package enum StandInStages {
-    /// A stand-in for `stage` (`intake`, `rapid-review`, ...) answering from `store`.
-    package static func definition(_ stage: String, store: StandInStore) -> ServiceDefinition {
-        ServiceDefinition(name: stage, migrations: []) { context in
+    /// A stand-in for `stage` (`.intake`, `.rapidReview`, ...) answering from `store`.
+    package static func definition(_ stage: ServiceIdentity, store: StandInStore) -> ServiceDefinition {
+        ServiceDefinition(identity: stage, migrations: []) { context in
             var routes = RouteTable()
-            guard let service = serviceName(of: stage) else { return routes }
-            routes.register(getStatusesMethod(of: service)) { request, _ in
+            routes.register(stage.getStatuses) { request, _ in
                 let wanted = Set(request.references)
                 return GetStatusesResponse(statuses: store.all.filter { wanted.isEmpty || wanted.contains($0.reference) })
             }
-            if stage == "intake" {
+            if stage == .intake {
                 routes.register(IntakeAPI.submitReferral) { request, call in
                     let response = try submit(request.referral, store: store, context: context)
                     call.annotations.set(AuditTrail.caseReferenceKey, response.caseReference.description)
@@ -52,11 +51,10 @@ package enum StandInStages {
 
     /// A stand-in that (wrongly) tries to send a child's name with each status: its answers are
     /// raw JSON with a `childName` beside every status's fields.
-    package static func leaky(_ stage: String, store: StandInStore, childName: String) -> ServiceDefinition {
-        ServiceDefinition(name: stage, migrations: []) { _ in
+    package static func leaky(_ stage: ServiceIdentity, store: StandInStore, childName: String) -> ServiceDefinition {
+        ServiceDefinition(identity: stage, migrations: []) { _ in
             var routes = RouteTable()
-            guard let service = serviceName(of: stage) else { return routes }
-            routes.registerRaw(getStatusesMethod(of: service).info) { _, _ in
+            routes.registerRaw(stage.getStatuses.info) { _, _ in
                 var statuses: [Any] = []
                 for status in store.all {
                     guard var object = try JSONSerialization.jsonObject(with: try JSONCodec.encode(status)) as? [String: Any] else { continue }
@@ -67,14 +65,6 @@ package enum StandInStages {
             }
             return routes
         }
-    }
-
-    /// The RPC service of a stage service's name.
-    package static func serviceName(of stage: String) -> String? {
-        [
-            "intake": ServiceName.intake, "rapid-review": ServiceName.rapidReview, "review-management": ServiceName.reviewManagement,
-            "publication": ServiceName.publication,
-        ][stage]
     }
 
     /// Records a case for the referral: the next reference of the year it was received, its

@@ -4,6 +4,13 @@ import RPC
 import ServiceKit
 import Storage
 
+extension ServiceIdentity {
+    /// The ServiceKit test service that records events and hands each over.
+    package static let testSender = ServiceIdentity(name: "test-sender", defaultPort: 7190, rpcService: "cspr.test.v1.Sender")
+    /// The ServiceKit test service that applies each hand-over once.
+    package static let testReceiver = ServiceIdentity(name: "test-receiver", defaultPort: 7191, rpcService: "cspr.test.v1.Receiver")
+}
+
 /// Two small services built on ServiceKit, for its tests and for the outbox's end-to-end test:
 /// a sender that records events and hands each over through its outbox, and a receiver that
 /// applies each hand-over once.
@@ -40,14 +47,18 @@ package enum TestServices {
         package init() {}
     }
 
-    package static let record = Method<Event, Recorded>(service: "cspr.test.v1.Sender", name: "Record", roles: .roles(.partnershipSupport))
-    package static let read = Method<Key, Event>(service: "cspr.test.v1.Sender", name: "Read", roles: .roles(.partnershipSupport, .caseReviewPanel))
-    package static let apply = Method<HandOver, Applied>(service: "cspr.test.v1.Receiver", name: "Apply", roles: .roles(.service))
-    package static let list = Method<Empty, AppliedList>(service: "cspr.test.v1.Receiver", name: "List", roles: .roles(.auditor, .admin))
+    private static let senderService = ServiceIdentity.testSender.rpcService
+    private static let receiverService = ServiceIdentity.testReceiver.rpcService
+    package static let record = Method<Event, Recorded>(service: senderService, name: "Record", roles: .roles(.partnershipSupport))
+    package static let read = Method<Key, Event>(service: senderService, name: "Read", roles: .roles(.partnershipSupport, .caseReviewPanel))
+    package static let apply = Method<HandOver, Applied>(service: receiverService, name: "Apply", roles: .roles(.service))
+    package static let list = Method<Empty, AppliedList>(service: receiverService, name: "List", roles: .roles(.auditor, .admin))
+    /// The sender's hand-over to the receiver.
+    package static let applyHandOver = Contract.HandOver(apply, to: .testReceiver)
 
     /// The sender: `Record` writes an event and its hand-over in one transaction.
     package static let sender = ServiceDefinition(
-        name: "test-sender", peers: ["test-receiver"],
+        identity: .testSender, peers: [.testReceiver],
         migrations: [Migration("events", sql: "CREATE TABLE events (seq INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, text TEXT NOT NULL) STRICT;")]
     ) { context in
         var routes = RouteTable()
@@ -56,8 +67,7 @@ package enum TestServices {
             let seq = try await context.database.write { tx -> Int64 in
                 try tx.execute("INSERT INTO events (key, text) VALUES (?, ?)", event.key, event.text)
                 let seq = tx.lastInsertRowID
-                let payload = try JSONCodec.encode(HandOver(key: event.key, text: event.text, seq: seq))
-                try Outbox.enqueue(tx, destination: "test-receiver", method: apply.path, payload: payload, idempotencyKey: "test-sender/\(event.key)")
+                try Outbox.enqueue(tx, applyHandOver, HandOver(key: event.key, text: event.text, seq: seq), key: "test-sender/\(event.key)")
                 return seq
             }
             context.relay.poke()
@@ -77,7 +87,7 @@ package enum TestServices {
     /// The receiver: `Apply` applies each idempotency key once; `TEST_RECEIVER_REFUSE` names a
     /// key it refuses (FAILED_PRECONDITION), for dead-letter tests.
     package static let receiver = ServiceDefinition(
-        name: "test-receiver",
+        identity: .testReceiver,
         migrations: [
             Migration(
                 "applied",

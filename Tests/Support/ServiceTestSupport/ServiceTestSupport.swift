@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import RPC
 import ServiceKit
@@ -16,23 +17,27 @@ package enum TestTokens {
     package static let publication = "publication-token-0123456789abcdef"
     package static let admin = "admin-token-0123456789abcdef"
     package static let viewer = "viewer-token-0123456789abcdef"
-    /// The token of the service principal named `name` (`intake`, `rapid-review`, ...).
-    package static func service(_ name: String) -> String { "\(name)-service-token-0123456789abcdef" }
+    /// The token of `service`'s own principal (role `service`), for its calls to its peers.
+    package static func service(_ service: ServiceIdentity) -> String { "\(service.name)-service-token-0123456789abcdef" }
 
-    package static let services = ["intake", "rapid-review", "review-management", "publication", "gateway", "test-sender", "test-receiver"]
+    /// The tokens file of the stack's services (`ServiceIdentity.all`).
+    package static let file = TestTokens.file(services: ServiceIdentity.all)
 
-    package static let file =
+    /// A tokens file with a principal per role above and one per service of `services`; the
+    /// publication service also checks reports for disclosure (role publication).
+    package static func file(services: [ServiceIdentity]) -> String {
         """
         # test tokens: <token> <principal> <roles>
         \(staff) Pat.Support partnership-support
-        \(panel) Chair.Panel case-review-panel
-        \(chair) Indy.Chair independent-chair
+        \(panel) Sam.Panel case-review-panel
+        \(chair) Alex.Chair independent-chair
         \(agency) Ali.Agency agency
         \(publication) Pub.Comms publication
         \(admin) Ops.Admin admin,auditor
         \(viewer) Vic.Viewer panel-viewer
 
-        """ + services.map { "\(service($0)) \($0) \($0 == "publication" ? "service,publication" : "service")" }.joined(separator: "\n") + "\n"
+        """ + services.map { "\(service($0)) \($0.name) \($0 == .publication ? "service,publication" : "service")\n" }.joined()
+    }
 }
 
 /// A temporary directory with a tokens file (mode 0600) and a data directory per service.
@@ -57,7 +62,7 @@ package final class TestDirectory: @unchecked Sendable {
     package func data(_ service: String) -> URL { url.appendingPathComponent("data/\(service)") }
 
     /// The environment of a service of this directory, listening on `port`.
-    package func environment(_ service: String, port: Int, peers: [String: Int] = [:], extra: [String: String] = [:]) -> [String: String] {
+    package func environment(_ service: String, port: Int, peers: [ServiceIdentity: Int] = [:], extra: [String: String] = [:]) -> [String: String] {
         var environment = [
             "CSPR_LISTEN": "127.0.0.1:\(port)", "CSPR_DATA_DIR": data(service).path, "CSPR_TOKENS_FILE": tokens.path,
             "CSPR_TODAY": "2025-03-24", "CSPR_GRACE_SECONDS": "5",
@@ -65,9 +70,7 @@ package final class TestDirectory: @unchecked Sendable {
             "CSPR_OUTBOX_RETRY_MAX_SECONDS": "1",
         ]
         environment.merge(settings) { $1 }
-        for (peer, peerPort) in peers {
-            environment["CSPR_\(peer.uppercased().replacingOccurrences(of: "-", with: "_"))_URL"] = "127.0.0.1:\(peerPort)"
-        }
+        for (peer, peerPort) in peers { environment[peer.urlVariable] = "127.0.0.1:\(peerPort)" }
         return environment.merging(extra) { $1 }
     }
 }
@@ -77,22 +80,22 @@ package func freePort() throws -> Int { TestPorts.free() }
 
 /// Starts a test service in this process.
 package func startInProcess(
-    _ definition: ServiceDefinition, _ directory: TestDirectory, port: Int = 0, peers: [String: Int] = [:], extra: [String: String] = [:]
+    _ definition: ServiceDefinition, _ directory: TestDirectory, port: Int = 0, peers: [ServiceIdentity: Int] = [:], extra: [String: String] = [:]
 ) async throws -> RunningService {
     let configuration = try ServiceConfiguration.load(
-        serviceName: definition.name, peers: definition.peers,
-        environment: directory.environment(definition.name, port: port, peers: peers, extra: extra))
+        definition.identity, peers: definition.peers, environment: directory.environment(definition.name, port: port, peers: peers, extra: extra))
     return try await ServiceRunner.start(definition, configuration: configuration)
 }
 
 /// Starts a service as its own process and waits until it logs "ready": `executable` is the
-/// built product's name (`intake`), `arguments` its arguments, `service` its name.
+/// built product's name (`intake`), `arguments` its arguments, `service` the service it runs.
 package func startServiceProcess(
-    _ executable: String, arguments: [String] = [], service name: String, _ directory: TestDirectory, port: Int, peers: [String: Int] = [:],
-    extra: [String: String] = [:]
+    _ executable: String, arguments: [String] = [], service: ServiceIdentity, _ directory: TestDirectory, port: Int,
+    peers: [ServiceIdentity: Int] = [:], extra: [String: String] = [:]
 ) async throws -> ChildProcess {
     guard let path = BuiltProducts.executable(executable) else { throw ChildProcessError.notBuilt(executable) }
-    let child = try ChildProcess(path, arguments: arguments, environment: directory.environment(name, port: port, peers: peers, extra: extra))
+    let child = try ChildProcess(
+        path, arguments: arguments, environment: directory.environment(service.name, port: port, peers: peers, extra: extra))
     _ = try await child.waitForLine { $0.contains("\"message\":\"ready\"") }
     return child
 }

@@ -1,0 +1,31 @@
+import Contract
+
+/// What `<service> --describe` prints: its identity and peers as `key=value` lines, so that
+/// scripts (deploy/local.sh) ask the binary for its port and variable instead of keeping a
+/// table of their own.
+///
+/// ```
+/// name=intake
+/// port=7101
+/// variable=CSPR_INTAKE_URL
+/// service=cspr.intake.v1.Intake
+/// stage=intake
+/// peers=rapid-review
+/// ```
+/// `stage` is empty for the gateway; `peers` is a comma-separated list, empty when it calls none.
+package struct ServiceDescription: Sendable {
+    /// The lines, in order.
+    package let fields: [(key: String, value: String)]
+
+    /// The description of `definition`.
+    package init(_ definition: ServiceDefinition) {
+        let identity = definition.identity
+        fields = [
+            ("name", identity.name), ("port", String(identity.defaultPort)), ("variable", identity.urlVariable), ("service", identity.rpcService),
+            ("stage", identity.stage?.rawValue ?? ""), ("peers", definition.peers.map(\.name).joined(separator: ",")),
+        ]
+    }
+
+    /// The printed text, one `key=value` line each.
+    package var text: String { fields.map { "\($0.key)=\($0.value)\n" }.joined() }
+}
