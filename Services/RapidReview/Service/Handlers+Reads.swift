@@ -9,8 +9,10 @@ extension RapidReviewHandlers {
         about(request.caseReference, call)
         let format = request.format ?? .text
         let rapidReview = try await store.rapidReview(request.caseReference)
-        return RapidReviewAPI.OutcomeDocument(
-            caseReference: request.caseReference, format: format, document: try OutcomeDocumentRenderer.render(rapidReview, format: format))
+        // Rendering is CPU work: off the event loop that answers this call's connection.
+        let document = try await context.compute.run { () throws(RapidReviewError) in try OutcomeDocumentRenderer.render(rapidReview, format: format)
+        }
+        return RapidReviewAPI.OutcomeDocument(caseReference: request.caseReference, format: format, document: document)
     }
 
     /// One Rapid Review in full.
