@@ -63,10 +63,11 @@ let package = Package(
             name: "InteropTests", dependencies: ["RPC", "H2", "TestSupport", "EchoServer"], path: "Tests/InteropTests",
             exclude: ["python"], swiftSettings: swift6),
 
-        // SQLite storage: database, migrations, group commit, outbox and inbox.
-        .target(name: "Storage", dependencies: ["CSQLite"], path: "Shared/Storage", swiftSettings: swift6),
+        // SQLite storage: database, named migration steps, group commit, outbox and inbox; civil
+        // dates bind as `YYYY-MM-DD` with WorkingDays' own arithmetic.
+        .target(name: "Storage", dependencies: ["CSQLite", "WorkingDays"], path: "Shared/Storage", swiftSettings: swift6),
         .testTarget(
-            name: "StorageTests", dependencies: ["Storage", "StorageCrashWriter", "TestSupport"],
+            name: "StorageTests", dependencies: ["Storage", "StorageCrashWriter", "TestSupport", "WorkingDays"],
             path: "Tests/StorageTests", swiftSettings: swift6),
 
         // England and Wales calendar: civil dates, bank holidays, working-day arithmetic, "today".

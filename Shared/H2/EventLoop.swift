@@ -110,7 +110,15 @@ package final class EventLoop: @unchecked Sendable {
 
     // MARK: loop-confined API
 
+    // Each of these touches state only the loop thread may touch (the reason the class can be
+    // `@unchecked Sendable`). A debug build checks the caller; `assert` is compiled out of
+    // release builds, so the hot path pays nothing there.
+    private func assertInLoop(_ function: StaticString = #function) {
+        assert(inLoop, "EventLoop.\(function) called off the thread of loop \(name)")
+    }
+
     func register(_ fd: Int32, _ source: EventSource, events: UInt32) {
+        assertInLoop()
         sources[fd] = source
         var event = epoll_event()
         event.events = events
@@ -119,6 +127,7 @@ package final class EventLoop: @unchecked Sendable {
     }
 
     func modify(_ fd: Int32, events: UInt32) {
+        assertInLoop()
         var event = epoll_event()
         event.events = events
         event.data.fd = fd
@@ -126,27 +135,44 @@ package final class EventLoop: @unchecked Sendable {
     }
 
     func deregister(_ fd: Int32) {
+        assertInLoop()
         sources[fd] = nil
         epoll_ctl(epollFD, EPOLL_CTL_DEL, fd, nil)
     }
 
     /// Runs `action` once at the end of the current loop iteration (used to batch flushes).
     func runAfterIteration(_ action: @escaping () -> Void) {
+        assertInLoop()
         afterIteration.append(action)
     }
 
     /// Runs `action` on the loop after `delay`; returns an id for `cancelTimer`.
     @discardableResult
     func scheduleTimer(after delay: Duration, _ action: @escaping () -> Void) -> UInt64 {
+        assertInLoop()
         let (sum, overflow) = monotonicNanos().addingReportingOverflow(delay.nanoseconds)
         return timers.insert(deadline: overflow ? UInt64.max : sum, action: action)
     }
 
-    func cancelTimer(_ id: UInt64) { timers.cancel(id) }
+    func cancelTimer(_ id: UInt64) {
+        assertInLoop()
+        timers.cancel(id)
+    }
 
-    func attach(_ object: AnyObject, id: UInt64) { objects[id] = object }
-    func detach(id: UInt64) { objects[id] = nil }
-    func object(id: UInt64) -> AnyObject? { objects[id] }
+    func attach(_ object: AnyObject, id: UInt64) {
+        assertInLoop()
+        objects[id] = object
+    }
+
+    func detach(id: UInt64) {
+        assertInLoop()
+        objects[id] = nil
+    }
+
+    func object(id: UInt64) -> AnyObject? {
+        assertInLoop()
+        return objects[id]
+    }
 
     // MARK: the loop
 
@@ -198,7 +224,10 @@ package final class EventLoop: @unchecked Sendable {
         }
     }
 
-    fileprivate func enqueueLocal(_ job: UnownedJob) { localJobs.append(job) }
+    fileprivate func enqueueLocal(_ job: UnownedJob) {
+        assertInLoop()
+        localJobs.append(job)
+    }
 
     private func runAfterIterationActions() {
         while !afterIteration.isEmpty {

@@ -30,6 +30,8 @@ package final class ServiceContext: Sendable {
     package let relay: OutboxRelay
     /// The bearer tokens, for requests that do not pass the RPC interceptors (web pages).
     package let tokens: TokensFile
+    /// Threads for CPU-heavy work (rendering, scanning), so that it runs off the event loops.
+    package let compute = ComputeExecutor()
 
     init(
         configuration: ServiceConfiguration, database: Database, logger: Logger, today: Today, calendar: WorkingCalendar,

@@ -1,10 +1,12 @@
-/// One step of a schema: SQL applied once, in its own transaction. Append-only: never edit a landed step.
+import Foundation
+
+/// One named step of a schema: SQL applied once, recorded by its name in `schema_steps`.
 ///
-/// A step's schema version is its position in the list, counting from 1, recorded in
-/// `PRAGMA user_version` in the same transaction. A service's list is its own steps with the
-/// shared ones (`Outbox.migrations`, `Inbox.migrations`) placed where they were first added.
+/// Append-only: never edit or rename a landed step, because its name is what a database
+/// remembers. Lists owned by different code (ServiceKit's tables and a service's own) can each
+/// grow without renumbering the other, which one counter (`PRAGMA user_version`) could not.
 package struct Migration: Sendable, Equatable {
-    /// A short name for errors and logs, e.g. "create referrals".
+    /// The name recorded in `schema_steps`, unique within a list, e.g. "servicekit/outbox".
     package let name: String
     /// One or more `;`-separated statements; tables should be STRICT.
     package let sql: String
@@ -16,68 +18,74 @@ package struct Migration: Sendable, Equatable {
     }
 }
 
-/// The schema versions before and after `Database.migrate`.
+/// What `Database.migrate` did.
 package struct MigrationResult: Sendable, Equatable {
-    /// The version the file had.
-    package let previousVersion: Int
-    /// The version it has now: the number of steps.
-    package let currentVersion: Int
+    /// The names of the steps this call applied, in order; empty when the file was up to date.
+    package let applied: [String]
+    /// How many steps the code knows; all of them are applied now.
+    package let total: Int
 
-    /// A change from `previousVersion` to `currentVersion`.
-    package init(previousVersion: Int, currentVersion: Int) {
-        self.previousVersion = previousVersion
-        self.currentVersion = currentVersion
+    /// A result that applied `applied` out of `total` known steps.
+    package init(applied: [String], total: Int) {
+        self.applied = applied
+        self.total = total
     }
 }
 
 extension Database {
-    /// Applies the steps the file has not had yet, each in its own transaction, in order.
+    /// Applies the steps the file has not had yet, in list order, as one job on the writer.
     ///
-    /// Refuses, changing nothing, a file whose version is higher than `migrations.count`: it
-    /// was written by newer code whose schema this code does not know. A step that fails is
-    /// rolled back and reported with its version and name; earlier steps stay applied.
+    /// Each step runs in its own `BEGIN IMMEDIATE` transaction that first reads which steps are
+    /// applied: the write lock is held from that read to the step's COMMIT, so two processes
+    /// opening the same file at once cannot both apply a step. A file holding a step this list
+    /// does not know was written by newer code and is refused with
+    /// `StorageError.schemaNewerThanCode`, changing nothing. A step that fails is rolled back and
+    /// reported with its name (`StorageError.migrationFailed`); earlier steps stay applied.
     @discardableResult
-    package func migrate(_ migrations: [Migration]) async throws -> MigrationResult {
-        try await onWriter { connection in try Migrator(connection: connection).apply(migrations) }
+    package func migrate(_ steps: [Migration]) async throws -> MigrationResult {
+        precondition(Set(steps.map(\.name)).count == steps.count, "two schema steps share a name")
+        return try await onWriter { connection in try Migrator(connection: connection).apply(steps) }
     }
 
-    /// The file's schema version, `PRAGMA user_version`.
-    package func schemaVersion() async throws -> Int {
-        try await read { connection in try connection.value("PRAGMA user_version") ?? 0 }
+    /// The names of the steps applied to the file, in the order they were applied; empty for a new file.
+    package func appliedSteps() async throws -> [String] {
+        try await read { connection in try Migrator.appliedSteps(connection) }
     }
 }
 
-/// Applies migration steps on the writer connection.
+/// Applies named schema steps on the writer connection.
 struct Migrator {
+    /// The table of applied steps; its name and columns are what existing databases hold.
+    static let table = "CREATE TABLE IF NOT EXISTS schema_steps (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT"
+
     /// The writer connection, outside any transaction.
     let connection: Connection
 
     /// Applies the missing steps; see `Database.migrate`.
-    func apply(_ migrations: [Migration]) throws -> MigrationResult {
-        let previous = try version()
-        guard previous <= migrations.count else {
-            throw StorageError.schemaNewerThanCode(databaseVersion: previous, codeVersion: migrations.count)
-        }
+    func apply(_ steps: [Migration]) throws -> MigrationResult {
+        let known = Set(steps.map(\.name))
+        var applied: [String] = []
         while true {
             try connection.executeScript("BEGIN IMMEDIATE")
             do {
-                // Read again under the write lock: another process may have migrated meanwhile.
-                let current = try version()
-                guard current < migrations.count else {
+                // Created inside the transaction, so a refused file is left exactly as it was.
+                try connection.executeScript(Self.table)
+                // Read under the write lock: another process may have applied steps meanwhile.
+                let done = Set(try Self.appliedSteps(connection))
+                let unknown = done.subtracting(known)
+                guard unknown.isEmpty else { throw StorageError.schemaNewerThanCode(unknownSteps: unknown.sorted()) }
+                guard let step = steps.first(where: { !done.contains($0.name) }) else {
                     try connection.executeScript("COMMIT")
-                    guard current == migrations.count else {
-                        throw StorageError.schemaNewerThanCode(databaseVersion: current, codeVersion: migrations.count)
-                    }
-                    return MigrationResult(previousVersion: previous, currentVersion: current)
+                    return MigrationResult(applied: applied, total: steps.count)
                 }
-                let step = migrations[current]
                 do {
                     try connection.executeScript(step.sql)
                 } catch let error as DatabaseError {
-                    throw StorageError.migrationFailed(version: current + 1, name: step.name, cause: error)
+                    throw StorageError.migrationFailed(step: step.name, cause: error)
                 }
-                // PRAGMA takes no bound parameters; the value is an Int we computed.
-                try connection.executeScript("PRAGMA user_version = \(current + 1); COMMIT")
+                try connection.execute("INSERT INTO schema_steps (name, applied_at) VALUES (?, ?)", step.name, Date())
+                try connection.executeScript("COMMIT")
+                applied.append(step.name)
             } catch {
                 if connection.isInTransaction { try? connection.executeScript("ROLLBACK") }
                 throw error
@@ -85,7 +93,10 @@ struct Migrator {
         }
     }
 
-    private func version() throws -> Int {
-        try connection.value("PRAGMA user_version") ?? 0
+    /// The applied steps' names in the order they were recorded; empty when there is no table yet.
+    static func appliedSteps(_ connection: Connection) throws -> [String] {
+        let exists: Int? = try connection.value("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_steps'")
+        guard exists != nil else { return [] }
+        return try connection.query("SELECT name FROM schema_steps ORDER BY rowid").map { try $0["name"] }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A Swift type that binds as an SQLite parameter and reads back from a column.
 ///
-/// Conform a domain type (a later Contract `CivilDate`, an identifier wrapper) to bind it
+/// Conform a domain type (`CivilDate` here, `CaseReference` in ServiceKit) to bind it
 /// directly: map it to one storage class in `sqliteValue` and accept only that class back.
 package protocol SQLiteValueConvertible {
     /// The value to bind.

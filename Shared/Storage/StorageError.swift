@@ -2,10 +2,10 @@
 package enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The database was closed before the work could run.
     case closed
-    /// The file's schema (`PRAGMA user_version`) is newer than the migrations this code knows.
-    case schemaNewerThanCode(databaseVersion: Int, codeVersion: Int)
-    /// A migration step failed; its transaction was rolled back and the version is unchanged.
-    case migrationFailed(version: Int, name: String, cause: DatabaseError)
+    /// The file holds schema steps (by name, sorted) that this code does not know: newer code wrote it.
+    case schemaNewerThanCode(unknownSteps: [String])
+    /// A schema step failed; its transaction was rolled back and the step is not recorded.
+    case migrationFailed(step: String, cause: DatabaseError)
     /// A column held a value the requested Swift type cannot represent.
     case conversion(column: String, value: SQLiteValue, type: String, sql: String?)
     /// A row has no column of that name or index.
@@ -20,11 +20,11 @@ package enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .closed:
             "the database is closed"
-        case .schemaNewerThanCode(let databaseVersion, let codeVersion):
-            "the database schema is version \(databaseVersion) but this code knows only up to version "
-                + "\(codeVersion); refusing to use a database written by newer code"
-        case .migrationFailed(let version, let name, let cause):
-            "migration \(version) (\(name)) failed and was rolled back: \(cause)"
+        case .schemaNewerThanCode(let unknownSteps):
+            "the database has schema steps this code does not know (\(unknownSteps.joined(separator: ", "))); "
+                + "refusing to use a database written by newer code"
+        case .migrationFailed(let step, let cause):
+            "schema step \(step) failed and was rolled back: \(cause)"
         case .conversion(let column, let value, let type, let sql):
             "column \(column) holds \(value), which is not a \(type)" + (sql.map { ", in `\($0)`" } ?? "")
         case .noSuchColumn(let name, let available):

@@ -20,38 +20,51 @@ struct MigrationTests {
             let first = try await database.migrate(steps)
             let again = try await database.migrate(steps)
             let afterAgain = try await entries(database)
-            #expect(first == MigrationResult(previousVersion: 0, currentVersion: 3))
-            #expect(again == MigrationResult(previousVersion: 3, currentVersion: 3))
+            #expect(first == MigrationResult(applied: ["create log", "first entry", "second entry"], total: 3))
+            #expect(again == MigrationResult(applied: [], total: 3))
             #expect(afterAgain == ["one", "two"])
 
             let later = steps + [Migration("third entry", sql: "INSERT INTO log (entry) VALUES ('three')")]
             let extended = try await database.migrate(later)
             let afterExtended = try await entries(database)
-            let version = try await database.schemaVersion()
-            #expect(extended == MigrationResult(previousVersion: 3, currentVersion: 4))
+            let applied = try await database.appliedSteps()
+            #expect(extended == MigrationResult(applied: ["third entry"], total: 4))
             #expect(afterExtended == ["one", "two", "three"])
-            #expect(version == 4)
+            #expect(applied == ["create log", "first entry", "second entry", "third entry"])
         }
     }
 
-    @Test("a database written by newer code is refused, naming both versions, and left unchanged")
+    @Test("a step is known by its name: one added earlier in the list still applies to a file that has the later ones")
+    func byNameNotPosition() async throws {
+        try await withDatabase { database, _ in
+            try await database.migrate(steps)
+            let grown = [steps[0], Migration("zeroth entry", sql: "INSERT INTO log (entry) VALUES ('zero')")] + steps.dropFirst()
+            let result = try await database.migrate(grown)
+            let stored = try await entries(database)
+            #expect(result == MigrationResult(applied: ["zeroth entry"], total: 4))
+            #expect(stored == ["one", "two", "zero"])
+        }
+    }
+
+    @Test("a database written by newer code is refused, naming the unknown step, and left unchanged")
     func futureDatabase() async throws {
         try await withDatabase { database, _ in
             let future = steps + [Migration("from the future", sql: "INSERT INTO log (entry) VALUES ('future')")]
             try await database.migrate(future)
-            let error = await #expect(throws: StorageError.schemaNewerThanCode(databaseVersion: 4, codeVersion: 3)) {
-                try await database.migrate(steps)
+            let grown = steps + [Migration("not yet applied", sql: "INSERT INTO log (entry) VALUES ('older code')")]
+            let error = await #expect(throws: StorageError.schemaNewerThanCode(unknownSteps: ["from the future"])) {
+                try await database.migrate(grown)
             }
             let message = error.map { "\($0)" } ?? ""
-            #expect(message.contains("version 4") && message.contains("version 3"))
-            let version = try await database.schemaVersion()
+            #expect(message.contains("from the future") && message.contains("newer code"))
+            let applied = try await database.appliedSteps()
             let stored = try await entries(database)
-            #expect(version == 4)
+            #expect(applied == ["create log", "first entry", "second entry", "from the future"])
             #expect(stored == ["one", "two", "future"])
         }
     }
 
-    @Test("a failing step is rolled back whole, reported by version and name, and earlier steps stay")
+    @Test("a failing step is rolled back whole, reported by name, and earlier steps stay")
     func failingStep() async throws {
         try await withDatabase { database, _ in
             let broken = [
@@ -59,23 +72,45 @@ struct MigrationTests {
                 Migration("half done", sql: "INSERT INTO log (entry) VALUES ('partial'); INSERT INTO nowhere VALUES (1)"),
             ]
             let error = await #expect(throws: StorageError.self) { try await database.migrate(broken) }
-            guard case .migrationFailed(let failedVersion, let name, let cause) = error else {
+            guard case .migrationFailed(let name, let cause) = error else {
                 Issue.record("expected migrationFailed, got \(String(describing: error))")
                 return
             }
-            #expect(failedVersion == 2 && name == "half done" && cause.message.contains("nowhere"))
-            let version = try await database.schemaVersion()
+            #expect(name == "half done" && cause.message.contains("nowhere"))
+            #expect("\(error.map { "\($0)" } ?? "")".contains("half done"))
+            let applied = try await database.appliedSteps()
             let stored = try await entries(database)
-            #expect(version == 1)
+            #expect(applied == ["create log"])
             #expect(stored.isEmpty)
         }
     }
 
-    @Test("a fresh database reports schema version zero")
-    func freshVersion() async throws {
+    @Test("two openers of one file migrating at once apply each step exactly once between them")
+    func concurrentOpeners() async throws {
+        let names = steps.map(\.name)
+        // Repeated because a race shows only sometimes; each round uses a fresh file.
+        for _ in 0..<5 {
+            try await withDatabase { database, directory in
+                let other = try await Database.open(
+                    atPath: directory.path("test.sqlite"), configuration: DatabaseConfiguration(busyTimeout: .seconds(30)))
+                async let mine = database.migrate(steps)
+                async let theirs = other.migrate(steps)
+                let results = try await [mine, theirs]
+                await other.close()
+                let stored = try await entries(database)
+                let applied = try await database.appliedSteps()
+                #expect((results[0].applied + results[1].applied).sorted() == names.sorted())
+                #expect(stored == ["one", "two"])
+                #expect(applied == names)
+            }
+        }
+    }
+
+    @Test("a fresh database has no applied steps")
+    func freshDatabase() async throws {
         try await withDatabase { database, _ in
-            let version = try await database.schemaVersion()
-            #expect(version == 0)
+            let applied = try await database.appliedSteps()
+            #expect(applied.isEmpty)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Storage
 import Testing
+import WorkingDays
 
 /// One value of each bindable type, with the SQLite storage class it must be stored as.
 enum Sample: Sendable, CustomTestStringConvertible {
@@ -10,7 +11,7 @@ enum Sample: Sendable, CustomTestStringConvertible {
     case string(String)
     case data(Data)
     case bool(Bool)
-    case civilDate(StorageCivilDate)
+    case civilDate(CivilDate)
     case instant(Date)
     case none
 
@@ -31,7 +32,7 @@ enum Sample: Sendable, CustomTestStringConvertible {
         .int64(.max), .int64(.min), .int64(0), .int(-42), .double(3.141_592_653_589_793), .double(-0.5),
         .string(""), .string("Café, 子ども, 🧒 and an embedded \u{0} NUL"), .data(Data()),
         .data(Data([0, 1, 2, 255, 0])), .bool(true), .bool(false),
-        .civilDate(StorageCivilDate(year: 2024, month: 2, day: 29)!),
+        .civilDate(CivilDate(year: 2024, month: 2, day: 29)!),
         .instant(Date(timeIntervalSince1970: 1_714_555_800.25)),
         .instant(Date(timeIntervalSince1970: -86_400.001)), .none,
     ]
@@ -147,7 +148,7 @@ struct ValueBindingTests {
 
     @Test("civil dates and instants are stored as sortable text in the wire format")
     func textForms() {
-        #expect(StorageCivilDate(year: 7, month: 3, day: 9)?.description == "0007-03-09")
+        #expect(CivilDate(year: 7, month: 3, day: 9)?.sqliteValue == .text("0007-03-09"))
         #expect(InstantText.string(from: Date(timeIntervalSince1970: 0.001)) == "1970-01-01T00:00:00.001Z")
         #expect(InstantText.string(from: Date(timeIntervalSince1970: -0.001)) == "1969-12-31T23:59:59.999Z")
         #expect(InstantText.string(from: Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00.000Z")
@@ -165,8 +166,8 @@ struct ValueBindingTests {
             "2023-02-29", "2024-04-31", "2024-13-01", "2024-1-01", "24-01-01", "2024-01-01Z",
         ])
     func badDates(text: String) {
-        #expect(StorageCivilDate(text) == nil)
-        #expect(StorageCivilDate(sqliteValue: .text(text)) == nil)
+        #expect(CivilDate(text) == nil)
+        #expect(CivilDate(sqliteValue: .text(text)) == nil)
         #expect(InstantText.date(from: text + "T00:00:00.000Z") == nil)
     }
 

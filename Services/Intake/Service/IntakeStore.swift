@@ -83,27 +83,27 @@ struct IntakeWriter {
             INSERT INTO cases (reference, year, sequence, child_key, incident_date, anchor_date, referral, notification, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            reference.description, reference.year, reference.sequence, ChildKey.of(child), incident.date.description, opened.anchor.description,
+            reference, reference.year, reference.sequence, ChildKey.of(child), incident.date, opened.anchor,
             try opened.referral.map(CaseRows.json), try opened.notification.map(CaseRows.json), Date())
     }
 
     /// Stores what `updated` added to `existing`: its referral or a linked one, its notification,
     /// an earlier anchor.
     func update(_ existing: IntakeCase, to updated: IntakeCase) throws {
-        let reference = existing.reference.description
+        let reference = existing.reference
         if existing.referral == nil, let referral = updated.referral {
             try tx.execute("UPDATE cases SET referral = ? WHERE reference = ?", try CaseRows.json(referral), reference)
         }
         for referral in updated.linkedReferrals.dropFirst(existing.linkedReferrals.count) {
             try tx.execute(
                 "INSERT INTO linked_referrals (case_reference, referral, received) VALUES (?, ?, ?)", reference, try CaseRows.json(referral),
-                referral.dateReceived.description)
+                referral.dateReceived)
         }
         if let notification = updated.notification, notification != existing.notification {
             try tx.execute("UPDATE cases SET notification = ? WHERE reference = ?", try CaseRows.json(notification), reference)
         }
         if updated.anchor != existing.anchor {
-            try tx.execute("UPDATE cases SET anchor_date = ? WHERE reference = ?", updated.anchor.description, reference)
+            try tx.execute("UPDATE cases SET anchor_date = ? WHERE reference = ?", updated.anchor, reference)
         }
     }
 
@@ -111,7 +111,7 @@ struct IntakeWriter {
     func addRequests(_ requests: [ScopingRequest], to reference: CaseReference) throws {
         for request in requests {
             try tx.execute(
-                "INSERT INTO scoping_requests (case_reference, agency_key, request) VALUES (?, ?, ?)", reference.description,
+                "INSERT INTO scoping_requests (case_reference, agency_key, request) VALUES (?, ?, ?)", reference,
                 AgencyKey.of(request.agency.name), try CaseRows.json(request))
         }
     }
@@ -119,7 +119,7 @@ struct IntakeWriter {
     /// Records a scoping return.
     func addReturn(_ scopingReturn: ScopingReturn, late: Bool, to reference: CaseReference) throws {
         try tx.execute(
-            "INSERT INTO scoping_returns (case_reference, agency_key, scoping_return, late) VALUES (?, ?, ?, ?)", reference.description,
+            "INSERT INTO scoping_returns (case_reference, agency_key, scoping_return, late) VALUES (?, ?, ?, ?)", reference,
             AgencyKey.of(scopingReturn.agency.name), try CaseRows.json(scopingReturn), late)
     }
 
@@ -130,8 +130,8 @@ struct IntakeWriter {
         guard let request = try intakeCase.rapidReviewHandOver(clock: clock, ruleSet: ruleSet) else { return intakeCase }
         try Outbox.enqueue(tx, HandOvers.openRapidReview, request, key: "intake/OpenRapidReview/\(intakeCase.reference)")
         try tx.execute(
-            "UPDATE cases SET handed_over_on = ? WHERE reference = ? AND handed_over_on IS NULL", clock.today.description,
-            intakeCase.reference.description)
+            "UPDATE cases SET handed_over_on = ? WHERE reference = ? AND handed_over_on IS NULL", clock.today,
+            intakeCase.reference)
         var handedOver = intakeCase
         handedOver.handedOverOn = clock.today
         return handedOver

@@ -16,20 +16,16 @@ struct StoredRowError: Error, CustomStringConvertible {
 enum CaseRows {
     /// Every case reference held, in order.
     static func allReferences(_ db: some DatabaseAccess) throws -> [CaseReference] {
-        try db.query("SELECT case_reference FROM rapid_reviews ORDER BY case_reference").map { row in
-            let text: String = try row["case_reference"]
-            guard let reference = CaseReference(text) else { throw StoredRowError(table: "rapid_reviews", column: "case_reference") }
-            return reference
-        }
+        try db.query("SELECT case_reference FROM rapid_reviews ORDER BY case_reference").map { try $0["case_reference"] }
     }
 
     /// The Rapid Review of `reference` with every fact recorded, or nil.
     static func load(_ db: some DatabaseAccess, reference: CaseReference) throws -> RapidReviewCase? {
-        let key = reference.description
+        let key = reference
         guard let row = try db.queryOne("SELECT hand_over, opened_on FROM rapid_reviews WHERE case_reference = ?", key) else { return nil }
         var rapidReview = RapidReviewCase(
             handOver: try decode(RapidReviewAPI.OpenRapidReviewRequest.self, row, "hand_over", table: "rapid_reviews"),
-            openedOn: try date(row, "opened_on", table: "rapid_reviews"))
+            openedOn: try row["opened_on"])
         rapidReview.schedule = try db.query("SELECT * FROM meeting_schedule WHERE case_reference = ? ORDER BY number", key).map(scheduling)
         rapidReview.meetings = try db.query("SELECT record FROM meetings WHERE case_reference = ? ORDER BY number", key).map {
             try decode(RapidReviewAPI.RecordedMeeting.self, $0, "record", table: "meetings")
@@ -56,21 +52,15 @@ enum CaseRows {
         let format: String = try row["format"]
         guard let meetingFormat = MeetingFormat(rawValue: format) else { throw StoredRowError(table: "meeting_schedule", column: "format") }
         return RapidReviewAPI.ScheduledMeeting(
-            number: try row["number"], date: try date(row, "meeting_date", table: "meeting_schedule"), format: meetingFormat,
+            number: try row["number"], date: try row["meeting_date"], format: meetingFormat,
             outsideT4Window: try row["outside_t4_window"], afterT6Deadline: try row["after_t6_deadline"], reason: try row["reason"],
-            scheduledOn: try date(row, "scheduled_on", table: "meeting_schedule"), scheduledBy: try row["scheduled_by"])
+            scheduledOn: try row["scheduled_on"], scheduledBy: try row["scheduled_by"])
     }
 
     private static func clarification(_ row: Row) throws -> RapidReviewAPI.Clarification {
         RapidReviewAPI.Clarification(
             number: try row["number"], recommendationVersion: try row["recommendation_version"], question: try row["question"],
-            requestedOn: try date(row, "requested_on", table: "clarifications"), requestedBy: try row["requested_by"])
-    }
-
-    private static func date(_ row: Row, _ column: String, table: String) throws -> CivilDate {
-        let text: String = try row[column]
-        guard let date = CivilDate(text) else { throw StoredRowError(table: table, column: column) }
-        return date
+            requestedOn: try row["requested_on"], requestedBy: try row["requested_by"])
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ row: Row, _ column: String, table: String) throws -> T {

@@ -8,8 +8,10 @@ extension RapidReviewHandlers {
     func getOutcomeDocument(_ request: RapidReviewAPI.GetOutcomeDocumentRequest, _ call: CallContext) async throws -> RapidReviewAPI.OutcomeDocument {
         let format = request.format ?? .text
         let rapidReview = try await store.rapidReview(request.caseReference)
-        return RapidReviewAPI.OutcomeDocument(
-            caseReference: request.caseReference, format: format, document: try OutcomeDocumentRenderer.render(rapidReview, format: format))
+        // Rendering is CPU work: off the event loop that answers this call's connection.
+        let document = try await context.compute.run { () throws(RapidReviewError) in try OutcomeDocumentRenderer.render(rapidReview, format: format)
+        }
+        return RapidReviewAPI.OutcomeDocument(caseReference: request.caseReference, format: format, document: document)
     }
 
     /// One Rapid Review in full.

@@ -56,7 +56,7 @@ struct StoreWriter {
 
     /// True when a Rapid Review is open for `reference`.
     func isOpen(_ reference: CaseReference) throws -> Bool {
-        let found: Int? = try tx.value("SELECT 1 FROM rapid_reviews WHERE case_reference = ?", reference.description)
+        let found: Int? = try tx.value("SELECT 1 FROM rapid_reviews WHERE case_reference = ?", reference)
         return found != nil
     }
 
@@ -64,8 +64,8 @@ struct StoreWriter {
     func open(_ handOver: RapidReviewAPI.OpenRapidReviewRequest, openedOn: CivilDate, idempotencyKey: String) throws {
         try tx.execute(
             "INSERT INTO rapid_reviews (case_reference, hand_over, referral_received, rule_set, opened_on, idempotency_key) VALUES (?, ?, ?, ?, ?, ?)",
-            handOver.caseReference.description, try CaseRows.json(handOver), handOver.referralReceived.description, handOver.ruleSet.rawValue,
-            openedOn.description, idempotencyKey)
+            handOver.caseReference, try CaseRows.json(handOver), handOver.referralReceived, handOver.ruleSet.rawValue,
+            openedOn, idempotencyKey)
     }
 
     /// Adds a scheduling of the meeting; earlier ones stay.
@@ -74,21 +74,21 @@ struct StoreWriter {
             """
             INSERT INTO meeting_schedule (case_reference, number, meeting_date, format, outside_t4_window, after_t6_deadline, reason,
                 scheduled_on, scheduled_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, reference.description, meeting.number, meeting.date.description, meeting.format.rawValue, meeting.outsideT4Window,
-            meeting.afterT6Deadline, meeting.reason, meeting.scheduledOn.description, meeting.scheduledBy)
+            """, reference, meeting.number, meeting.date, meeting.format.rawValue, meeting.outsideT4Window,
+            meeting.afterT6Deadline, meeting.reason, meeting.scheduledOn, meeting.scheduledBy)
     }
 
     /// Adds a meeting as recorded.
     func addMeeting(_ meeting: RapidReviewAPI.RecordedMeeting, to reference: CaseReference) throws {
         try tx.execute(
-            "INSERT INTO meetings (case_reference, number, meeting_date, quorate, record) VALUES (?, ?, ?, ?, ?)", reference.description,
-            meeting.number, meeting.meetingDate.description, meeting.quorate, try CaseRows.json(meeting))
+            "INSERT INTO meetings (case_reference, number, meeting_date, quorate, record) VALUES (?, ?, ?, ?, ?)", reference,
+            meeting.number, meeting.meetingDate, meeting.quorate, try CaseRows.json(meeting))
     }
 
     /// Adds an agreed recommendation; earlier versions stay.
     func addRecommendation(_ recommendation: RapidReviewAPI.AgreedRecommendation, to reference: CaseReference) throws {
         try tx.execute(
-            "INSERT INTO recommendations (case_reference, version, recommendation, record) VALUES (?, ?, ?, ?)", reference.description,
+            "INSERT INTO recommendations (case_reference, version, recommendation, record) VALUES (?, ?, ?, ?)", reference,
             recommendation.version, recommendation.decision.recommendation.rawValue, try CaseRows.json(recommendation))
     }
 
@@ -98,8 +98,8 @@ struct StoreWriter {
             """
             INSERT INTO clarifications (case_reference, number, recommendation_version, question, requested_on, requested_by)
             VALUES (?, ?, ?, ?, ?, ?)
-            """, reference.description, clarification.number, clarification.recommendationVersion, clarification.question,
-            clarification.requestedOn.description, clarification.requestedBy)
+            """, reference, clarification.number, clarification.recommendationVersion, clarification.question,
+            clarification.requestedOn, clarification.requestedBy)
     }
 
     /// Records the ratification and, for a commissioned review, puts `CommissionReview` in the
@@ -108,7 +108,7 @@ struct StoreWriter {
         _ ratification: RapidReviewAPI.Ratification, of reference: CaseReference, handOver commission: ReviewManagementAPI.CommissionReviewRequest?
     ) throws {
         try tx.execute(
-            "INSERT INTO ratifications (case_reference, recommendation_version, path, record) VALUES (?, ?, ?, ?)", reference.description,
+            "INSERT INTO ratifications (case_reference, recommendation_version, path, record) VALUES (?, ?, ?, ?)", reference,
             ratification.recommendationVersion, ratification.path.rawValue, try CaseRows.json(ratification))
         if let commission {
             try Outbox.enqueue(tx, HandOvers.commissionReview, commission, key: "rapid-review/CommissionReview/\(reference)")
@@ -118,7 +118,7 @@ struct StoreWriter {
     /// Records the submission to the National Panel and the sharing with agencies.
     func recordSubmission(_ submission: RapidReviewAPI.Submission, of reference: CaseReference) throws {
         try tx.execute(
-            "INSERT INTO submissions (case_reference, submitted_on, late, t6_met, record) VALUES (?, ?, ?, ?, ?)", reference.description,
-            submission.submittedToNationalPanel.description, submission.late, submission.t6Met, try CaseRows.json(submission))
+            "INSERT INTO submissions (case_reference, submitted_on, late, t6_met, record) VALUES (?, ?, ?, ?, ?)", reference,
+            submission.submittedToNationalPanel, submission.late, submission.t6Met, try CaseRows.json(submission))
     }
 }
