@@ -51,13 +51,12 @@ package enum IntakeAPI {
     }
 
     /// The form a rendered letter is in.
-    package enum LetterFormat: String, Sendable, CaseIterable, Codable {
+    package enum LetterFormat: String, WireEnum {
         case text
         case markdown
 
-        package init(from decoder: any Decoder) throws {
-            self = try ContractDecoding.string(decoder, expected: "expected text or markdown") { LetterFormat(rawValue: $0) }
-        }
+        /// The text a bad value is refused with (pinned by tests and clients).
+        package static let expectedValues = "expected text or markdown"
     }
 
     /// One agency to ask for initial scoping.
@@ -251,7 +250,7 @@ package enum IntakeAPI {
     }
 
     /// What kind of personal datum was found.
-    package enum DisclosureKind: String, Sendable, CaseIterable, Codable {
+    package enum DisclosureKind: String, WireEnum {
         case name
         case alias
         case address

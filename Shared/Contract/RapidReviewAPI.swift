@@ -424,19 +424,13 @@ extension RapidReviewAPI {
     }
 
     /// Where a ratified recommendation takes the case.
-    package enum OutcomePath: String, Sendable, CaseIterable, Codable {
+    package enum OutcomePath: String, WireEnum {
         /// a, b, c, e: a review is commissioned (`CommissionReview` to review-management).
         case reviewCommissioned
         /// h, i: the case is closed with the learning recorded.
         case closedWithLearning
         /// d, f, g, j: referred to another process; the case is closed in this system.
         case referredElsewhere
-
-        package init(from decoder: any Decoder) throws {
-            self = try ContractDecoding.string(decoder, expected: "expected one of \(OutcomePath.allCases.map(\.rawValue).joined(separator: ", "))") {
-                OutcomePath(rawValue: $0)
-            }
-        }
 
         /// The path of `recommendation`.
         package init(_ recommendation: Recommendation) {
@@ -593,7 +587,7 @@ extension RapidReviewAPI {
 
 extension RapidReviewAPI {
     /// Where a Rapid Review stands.
-    package enum RapidReviewState: String, Sendable, CaseIterable, Codable {
+    package enum RapidReviewState: String, WireEnum {
         /// Handed over by intake; no meeting scheduled yet.
         case opened
         /// A meeting is scheduled.
@@ -610,12 +604,6 @@ extension RapidReviewAPI {
         case ratified
         /// Submitted to the National Panel: complete.
         case submitted
-
-        package init(from decoder: any Decoder) throws {
-            self = try ContractDecoding.string(
-                decoder, expected: "expected one of \(RapidReviewState.allCases.map(\.rawValue).joined(separator: ", "))"
-            ) { RapidReviewState(rawValue: $0) }
-        }
     }
 
     /// A request naming one Rapid Review.
@@ -626,13 +614,12 @@ extension RapidReviewAPI {
     }
 
     /// The form a rendered document is in.
-    package enum DocumentFormat: String, Sendable, CaseIterable, Codable {
+    package enum DocumentFormat: String, WireEnum {
         case text
         case markdown
 
-        package init(from decoder: any Decoder) throws {
-            self = try ContractDecoding.string(decoder, expected: "expected text or markdown") { DocumentFormat(rawValue: $0) }
-        }
+        /// The text a bad value is refused with (pinned by tests and clients).
+        package static let expectedValues = "expected text or markdown"
     }
 
     /// `GetOutcomeDocument`'s request.

@@ -33,13 +33,12 @@ package struct Omission: Sendable, Equatable, Codable {
 }
 
 /// How the meeting was held (Appendix 5: ideally face to face).
-package enum MeetingFormat: String, Sendable, CaseIterable, Codable {
+package enum MeetingFormat: String, WireEnum {
     case faceToFace
     case telephone
 
-    package init(from decoder: any Decoder) throws {
-        self = try ContractDecoding.string(decoder, expected: "expected faceToFace or telephone") { MeetingFormat(rawValue: $0) }
-    }
+    /// The text a bad value is refused with (pinned by tests and clients).
+    package static let expectedValues = "expected faceToFace or telephone"
 }
 
 /// An action: what, who, by when (R4).
@@ -78,7 +77,7 @@ package struct ImmediateAction: Sendable, Equatable, Codable {
 }
 
 /// Appendix 5 §2.2 (R5): the criteria for a local review, or none of them (exclusive).
-package enum Criterion: String, Sendable, CaseIterable, Codable {
+package enum Criterion: String, WireEnum {
     /// 1. highlights improvements needed, including ones previously identified
     case improvementsNeeded
     /// 2. highlights recurrent themes
@@ -97,12 +96,6 @@ package enum Criterion: String, Sendable, CaseIterable, Codable {
     case institutionalSettings
     /// None of the above: exclusive of the other eight.
     case noneOfTheAbove
-
-    package init(from decoder: any Decoder) throws {
-        self = try ContractDecoding.string(decoder, expected: "expected one of \(Criterion.allCases.map(\.rawValue).joined(separator: ", "))") {
-            Criterion(rawValue: $0)
-        }
-    }
 }
 
 /// Appendix 5 §2.3 (R6): the discussion.
@@ -134,7 +127,7 @@ package struct RapidReviewDiscussion: Sendable, Equatable, Codable {
 }
 
 /// Appendix 5 §3 (R7): exactly one recommendation, a-j.
-package enum Recommendation: String, Sendable, CaseIterable, Codable {
+package enum Recommendation: String, WireEnum {
     /// a) meets the criteria for a national CSPR
     case nationalReview
     /// b) meets the criteria for a local CSPR
@@ -155,12 +148,6 @@ package enum Recommendation: String, Sendable, CaseIterable, Codable {
     case learningActedUpon
     /// j) other (state)
     case other
-
-    package init(from decoder: any Decoder) throws {
-        self = try ContractDecoding.string(decoder, expected: "expected one of \(Recommendation.allCases.map(\.rawValue).joined(separator: ", "))") {
-            Recommendation(rawValue: $0)
-        }
-    }
 
     /// The form's letter, a-j.
     package var letter: Character {

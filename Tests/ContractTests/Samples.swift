@@ -88,8 +88,8 @@ enum Samples {
             Milestone(event: "referralReceived", date: date("2025-03-25")), Milestone(event: "scopingRequestsSent", date: date("2025-03-26")),
         ],
         deadlines: [
-            Deadline(rule: "T2", due: date("2025-03-27"), status: .met, metOn: date("2025-03-26"), ruleSet: .surrey2019),
-            Deadline(rule: "T4", due: date("2025-04-11"), earliest: date("2025-04-03"), status: .open, ruleSet: .surrey2019),
+            Deadline(rule: .t2, due: date("2025-03-27"), status: .met, metOn: date("2025-03-26"), ruleSet: .surrey2019),
+            Deadline(rule: .t4, due: date("2025-04-11"), earliest: date("2025-04-03"), status: .open, ruleSet: .surrey2019),
         ])
 
     static let openRapidReview = RapidReviewAPI.OpenRapidReviewRequest(

@@ -28,7 +28,7 @@ struct NotificationTests {
         #expect(response.openedNewCase)
         #expect(response.notifiedLate)
         #expect(response.deadlines.map { $0.subject ?? "" } == ["National Panel notified", "safeguarding partners told"])
-        #expect(response.deadlines.allSatisfy { $0.rule == "T1" && $0.due == Fixture.date("2025-03-27") })
+        #expect(response.deadlines.allSatisfy { $0.rule == .t1 && $0.due == Fixture.date("2025-03-27") })
         #expect(response.deadlines.map(\.status) == [.metLate, .met])
 
         // The referral for the same child and incident is linked to the case, not a new one.

@@ -53,9 +53,9 @@ struct EndToEndTests {
             ).caseReference
             var seen = try await gatewayCase(reference)
             #expect(seen.stage == .intake)
-            #expect(seen.deadlines.map(\.deadline.rule).sorted() == ["T2", "T3", "T4", "T6"])
+            #expect(seen.deadlines.map(\.deadline.rule).sorted() == [.t2, .t3, .t4, .t6])
             // Today (3 April) T2 and T3 have passed unmet: overdue.
-            #expect(seen.deadlines.first { $0.deadline.rule == "T2" }?.deadline.status == .overdue)
+            #expect(seen.deadlines.first { $0.deadline.rule == .t2 }?.deadline.status == .overdue)
 
             _ = try await intake.call(
                 IntakeAPI.sendScopingRequests,
@@ -100,9 +100,9 @@ struct EndToEndTests {
                 #expect(events.contains(event), "\(event) missing from \(events)")
             }
             let rules = Set(seen.deadlines.map(\.deadline.rule))
-            #expect(rules.isSuperset(of: ["T2", "T3", "T4", "T5", "T6"]), "\(rules)")
-            #expect(seen.deadlines.first { $0.deadline.rule == "T4" }?.deadline.status == .met)
-            #expect(seen.deadlines.first { $0.deadline.rule == "T6" }?.deadline.status == .met)
+            #expect(rules.isSuperset(of: [.t2, .t3, .t4, .t5, .t6]), "\(rules)")
+            #expect(seen.deadlines.first { $0.deadline.rule == .t4 }?.deadline.status == .met)
+            #expect(seen.deadlines.first { $0.deadline.rule == .t6 }?.deadline.status == .met)
             // The CommissionReview hand-over waits in rapid-review's outbox for review-management.
             let deadLetters = try await rapidReview.call(
                 AdminService.listDeadLetters, .init(), deadline: .seconds(10), metadata: bearer(try stack.token("admin")))

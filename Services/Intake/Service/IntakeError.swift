@@ -11,7 +11,9 @@ enum IntakeError: Error, Equatable {
     /// Already done: the same agency asked or answered twice.
     case alreadyExists(field: String, problem: String)
     /// A step out of order or a framework rule broken.
-    case precondition(rule: String, problem: String)
+    case precondition(rule: FrameworkRule, problem: String)
+    /// The year's sequence of case references is used up.
+    case referencesExhausted(year: Int)
 
     var rpcError: RPCError {
         switch self {
@@ -19,6 +21,7 @@ enum IntakeError: Error, Equatable {
         case .caseNotFound(let reference): RPCError(.notFound, "caseReference: no case \(reference)")
         case .alreadyExists(let field, let problem): RPCError(.alreadyExists, "\(field): \(problem)")
         case .precondition(let rule, let problem): RPCError(.failedPrecondition, "\(rule): \(problem)")
+        case .referencesExhausted(let year): RPCError(.failedPrecondition, "case reference: the sequence of \(year) is exhausted")
         }
     }
 }

@@ -74,7 +74,7 @@ struct IntakeHandlers: Sendable {
                 }
                 let record = try IntakeStore.require(tx, reference)
                 if handOver == .atOnce { try HandOverToRapidReview.enqueue(tx, record, today: today, calendar: calendar, ruleSet: ruleSet) }
-                let deadlines = IntakeDeadlines.deadlines(record, today: today, calendar: calendar, ruleSet: ruleSet).filter { $0.rule != "T1" }
+                let deadlines = IntakeDeadlines.deadlines(record, today: today, calendar: calendar, ruleSet: ruleSet).filter { $0.rule != .t1 }
                 return IntakeAPI.SubmitReferralResponse(caseReference: reference, linkedToExistingCase: linked, deadlines: deadlines)
             }
         }
@@ -110,7 +110,7 @@ struct IntakeHandlers: Sendable {
                 }
                 let record = try IntakeStore.require(tx, reference)
                 if handOver == .atOnce { try HandOverToRapidReview.enqueue(tx, record, today: today, calendar: calendar, ruleSet: ruleSet) }
-                let t1 = IntakeDeadlines.deadlines(record, today: today, calendar: calendar, ruleSet: ruleSet).filter { $0.rule == "T1" }
+                let t1 = IntakeDeadlines.deadlines(record, today: today, calendar: calendar, ruleSet: ruleSet).filter { $0.rule == .t1 }
                 // T1: late when the National Panel was notified after the due date, or is not yet and the date has passed.
                 let panel = t1.first { $0.subject == "National Panel notified" }
                 let late = panel.map { $0.status == .metLate || $0.status == .overdue } ?? false
@@ -148,9 +148,9 @@ struct IntakeHandlers: Sendable {
         let response = try await context.database.write { tx -> IntakeAPI.SendScopingRequestsResponse in
             try Idempotency.run(tx, call: call, request: request) {
                 let record = try IntakeStore.require(tx, request.caseReference)
-                guard let t2 = Timescales.rule("T2", ruleSet), let t3 = Timescales.rule("T3", ruleSet),
-                    let t2Due = t2.due(from: record.anchor, calendar: calendar), let t3Due = t3.due(from: record.anchor, calendar: calendar)
-                else { throw IntakeError.precondition(rule: "T2", problem: "the timescales could not be computed") }
+                let (t2, t3) = (Timescales.rule(.t2, ruleSet), Timescales.rule(.t3, ruleSet))
+                guard let t2Due = t2.due(from: record.anchor, calendar: calendar), let t3Due = t3.due(from: record.anchor, calendar: calendar)
+                else { throw IntakeError.precondition(rule: .t2, problem: "the timescales could not be computed") }
                 var sent: [ScopingRequest] = []
                 var letters: [IntakeAPI.ScopingLetter] = []
                 for (index, draft) in request.requests.enumerated() {
@@ -175,7 +175,7 @@ struct IntakeHandlers: Sendable {
                     try HandOverToRapidReview.enqueue(tx, updated, today: today, calendar: calendar, ruleSet: ruleSet)
                 }
                 let deadlines = IntakeDeadlines.deadlines(updated, today: today, calendar: calendar, ruleSet: ruleSet).filter {
-                    $0.rule == "T2" || $0.rule == "T3"
+                    $0.rule == .t2 || $0.rule == .t3
                 }
                 return IntakeAPI.SendScopingRequestsResponse(requests: sent, letters: letters, deadlines: deadlines)
             }
@@ -209,18 +209,19 @@ struct IntakeHandlers: Sendable {
                 let record = try IntakeStore.require(tx, request.caseReference)
                 guard let asked = record.requests.first(where: { AgencyKey.of($0.agency.name) == AgencyKey.of(scopingReturn.agency.name) }) else {
                     throw IntakeError.precondition(
-                        rule: "T2",
+                        rule: .t2,
                         problem: "no scoping request was sent to \(scopingReturn.agency.name) for this case; record it with SendScopingRequests first"
                     )
                 }
                 if scopingReturn.dateReceived < asked.dateSent {
                     throw IntakeError.invalid(field: "scopingReturn.dateReceived", problem: "is before the request was sent (\(asked.dateSent))")
                 }
-                guard let t3 = Timescales.rule("T3", ruleSet),
+                guard
                     let deadline = Deadline.compute(
-                        t3, from: record.anchor, metOn: scopingReturn.dateReceived, today: today, calendar: calendar, ruleSet: ruleSet,
+                        Timescales.rule(.t3, ruleSet), from: record.anchor, metOn: scopingReturn.dateReceived, today: today, calendar: calendar,
+                        ruleSet: ruleSet,
                         subject: scopingReturn.agency.name)
-                else { throw IntakeError.precondition(rule: "T3", problem: "the timescale could not be computed") }
+                else { throw IntakeError.precondition(rule: .t3, problem: "the timescale could not be computed") }
                 // T3: a late return is accepted and marked late.
                 let late = deadline.status == .metLate
                 try IntakeStore.addReturn(tx, scopingReturn, late: late, to: record.reference)
@@ -301,8 +302,8 @@ struct IntakeHandlers: Sendable {
 /// transaction, once per case (its idempotency key is the case reference).
 enum HandOverToRapidReview {
     static func enqueue(_ tx: WriteTransaction, _ record: CaseRecord, today: CivilDate, calendar: WorkingCalendar, ruleSet: RuleSet) throws {
-        guard record.handedOverOn == nil, let incident = record.incident, let t4 = Timescales.rule("T4", ruleSet),
-            let t6 = Timescales.rule("T6", ruleSet),
+        let (t4, t6) = (Timescales.rule(.t4, ruleSet), Timescales.rule(.t6, ruleSet))
+        guard record.handedOverOn == nil, let incident = record.incident,
             let latest = t4.due(from: record.anchor, calendar: calendar), let earliest = t4.earliestDay(from: record.anchor, calendar: calendar),
             let due = t6.due(from: IntakeDeadlines.t6Anchor(record, ruleSet: ruleSet), calendar: calendar)
         else { return }

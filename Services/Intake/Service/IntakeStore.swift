@@ -16,7 +16,7 @@ enum IntakeStore {
         let next = last + 1
         try tx.execute("INSERT INTO case_sequence (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last", year, next)
         guard let reference = CaseReference(partnership: partnership, year: year, sequence: next) else {
-            throw IntakeError.precondition(rule: "case reference", problem: "the sequence of \(year) is exhausted")
+            throw IntakeError.referencesExhausted(year: year)
         }
         return reference
     }

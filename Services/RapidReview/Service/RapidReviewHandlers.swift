@@ -47,8 +47,8 @@ struct RapidReviewHandlers: Sendable {
         do {
             return try await body()
         } catch let error as RapidReviewError {
-            if case .timescaleMissing(let rule) = error {
-                context.logger.error("a timescale is missing from the contract", ["rule": .string(rule), "requestId": .string(call.requestID)])
+            if case .timescaleNotCounted(let rule) = error {
+                context.logger.error("a timescale gave no date", ["rule": .string(rule.rawValue), "requestId": .string(call.requestID)])
             }
             throw error.rpcError
         }
