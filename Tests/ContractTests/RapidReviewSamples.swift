@@ -25,16 +25,13 @@ extension Samples {
             ]))
 
     static let recordedMeeting = RapidReviewAPI.RecordedMeeting(
-        number: 1, scheduleNumber: 1, meetingDate: outcome.meetingDate, format: outcome.format, participants: outcome.participants,
-        omissions: outcome.omissions, documentation: outcome.documentation, caseSummary: outcome.caseSummary,
-        immediateAction: outcome.immediateAction, criteria: outcome.criteria, discussion: outcome.discussion, quorate: true, missingPartners: [],
+        number: 1, scheduleNumber: 1, meeting: outcome.meeting, format: outcome.format, documentation: outcome.documentation, quorate: true,
+        missingPartners: [],
         recordedOn: date("2025-04-03"), recordedBy: "Sam.Panel")
 
     static let recordMeeting = Pair(
         request: RapidReviewAPI.RecordMeetingRequest(
-            caseReference: reference, meetingDate: outcome.meetingDate, format: .faceToFace, participants: outcome.participants,
-            omissions: outcome.omissions, documentation: outcome.documentation, caseSummary: outcome.caseSummary,
-            immediateAction: outcome.immediateAction, criteria: outcome.criteria, discussion: outcome.discussion),
+            caseReference: reference, meeting: outcome.meeting, format: .faceToFace, documentation: outcome.documentation),
         response: RapidReviewAPI.RecordMeetingResponse(
             caseReference: reference, meetingNumber: 1, quorate: false, missingPartners: [.police],
             deadlines: [Deadline(rule: .t4, due: date("2025-04-10"), earliest: date("2025-04-02"), status: .open, ruleSet: .surrey2019)]))

@@ -65,20 +65,22 @@ enum Samples {
         furtherInformation: "none", recordsSecuredOn: date("2025-03-27"))
 
     static let outcome = RapidReviewOutcome(
-        caseReference: reference, meetingDate: date("2025-04-03"), format: .faceToFace,
-        participants: [
-            Participant(name: "Pat Placeholder", role: "Head of Safeguarding", agency: "Testshire County Council", partnerKind: .localAuthority),
-            Participant(name: "Dana Sample", role: "Detective Inspector", agency: "Testshire Police", partnerKind: .police),
-            Participant(name: "Chris Dummy", role: "Designated Nurse", agency: "Testshire ICB", partnerKind: .health),
-        ],
-        omissions: [Omission(agency: "Probation", reason: "no involvement with the family")],
-        documentation: ["referral", "scoping returns: 3"], caseSummary: "fictional summary",
-        immediateAction: ImmediateAction(
-            allTaken: false, actions: [ActionItem(what: "strategy meeting for sibling", who: "Children's Services", byWhen: date("2025-04-04"))]),
-        criteria: [.multiAgencyWorking, .recurrentThemes],
-        discussion: RapidReviewDiscussion(
-            natureOfHarm: "fictional", meetsSeriousHarm: true, keyIssues: "information sharing", immediateLearning: "fictional learning",
-            learningSharedBy: "partnership briefing", legalAdvice: YesNoDetails(answer: false)),
+        caseReference: reference,
+        meeting: MeetingContent(
+            meetingDate: date("2025-04-03"),
+            participants: [
+                Participant(name: "Pat Placeholder", role: "Head of Safeguarding", agency: "Testshire County Council", partnerKind: .localAuthority),
+                Participant(name: "Dana Sample", role: "Detective Inspector", agency: "Testshire Police", partnerKind: .police),
+                Participant(name: "Chris Dummy", role: "Designated Nurse", agency: "Testshire ICB", partnerKind: .health),
+            ],
+            omissions: [Omission(agency: "Probation", reason: "no involvement with the family")], caseSummary: "fictional summary",
+            immediateAction: ImmediateAction(
+                allTaken: false, actions: [ActionItem(what: "strategy meeting for sibling", who: "Children's Services", byWhen: date("2025-04-04"))]),
+            criteria: [.multiAgencyWorking, .recurrentThemes],
+            discussion: RapidReviewDiscussion(
+                natureOfHarm: "fictional", meetsSeriousHarm: true, keyIssues: "information sharing", immediateLearning: "fictional learning",
+                learningSharedBy: "partnership briefing", legalAdvice: YesNoDetails(answer: false))),
+        format: .faceToFace, documentation: ["referral", "scoping returns: 3"],
         decision: RecommendationDecision(recommendation: .localReview, reasons: "fictional reasons"),
         submittedToNationalPanel: date("2025-04-07"))
 

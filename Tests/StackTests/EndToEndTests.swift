@@ -17,17 +17,20 @@ enum RapidReviewSteps {
 
     static func meeting(_ reference: CaseReference, on day: String) -> RapidReviewAPI.RecordMeetingRequest {
         RapidReviewAPI.RecordMeetingRequest(
-            caseReference: reference, meetingDate: date(day), format: .faceToFace,
-            participants: [
-                Participant(name: "Pat Placeholder", role: "Head of Safeguarding", agency: "Stack County Council", partnerKind: .localAuthority),
-                Participant(name: "Dana Sample", role: "Detective Inspector", agency: "Stack Police", partnerKind: .police),
-                Participant(name: "Chris Dummy", role: "Designated Nurse", agency: "Stack ICB", partnerKind: .health),
-            ],
-            caseSummary: "fictional summary, see the case file", immediateAction: ImmediateAction(allTaken: true, details: "none needed"),
-            criteria: [.multiAgencyWorking],
-            discussion: RapidReviewDiscussion(
-                natureOfHarm: "fictional", meetsSeriousHarm: true, keyIssues: "information sharing", immediateLearning: "fictional learning",
-                learningSharedBy: "partnership briefing", legalAdvice: YesNoDetails(answer: false)))
+            caseReference: reference,
+            meeting: MeetingContent(
+                meetingDate: date(day),
+                participants: [
+                    Participant(name: "Pat Placeholder", role: "Head of Safeguarding", agency: "Stack County Council", partnerKind: .localAuthority),
+                    Participant(name: "Dana Sample", role: "Detective Inspector", agency: "Stack Police", partnerKind: .police),
+                    Participant(name: "Chris Dummy", role: "Designated Nurse", agency: "Stack ICB", partnerKind: .health),
+                ],
+                caseSummary: "fictional summary, see the case file", immediateAction: ImmediateAction(allTaken: true, details: "none needed"),
+                criteria: [.multiAgencyWorking],
+                discussion: RapidReviewDiscussion(
+                    natureOfHarm: "fictional", meetsSeriousHarm: true, keyIssues: "information sharing", immediateLearning: "fictional learning",
+                    learningSharedBy: "partnership briefing", legalAdvice: YesNoDetails(answer: false))),
+            format: .faceToFace)
     }
 }
 

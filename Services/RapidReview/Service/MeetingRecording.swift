@@ -36,10 +36,8 @@ extension RapidReviewCase {
         try MeetingRules.checkDiscussion(request.discussion)
         let missing = MeetingRules.missingPartners(request.participants)
         return RapidReviewAPI.RecordedMeeting(
-            number: meetings.count + 1, scheduleNumber: scheduled.number, meetingDate: request.meetingDate,
-            format: request.format ?? scheduled.format,
-            participants: request.participants, omissions: request.omissions, documentation: documentation, caseSummary: request.caseSummary,
-            immediateAction: request.immediateAction, criteria: request.criteria, discussion: request.discussion, quorate: missing.isEmpty,
+            number: meetings.count + 1, scheduleNumber: scheduled.number, meeting: request.meeting, format: request.format ?? scheduled.format,
+            documentation: documentation, quorate: missing.isEmpty,
             missingPartners: missing, recordedOn: clock.today, recordedBy: principal)
     }
 }
