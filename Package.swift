@@ -87,7 +87,9 @@ let package = Package(
             swiftSettings: swift6),
         .testTarget(
             name: "ServiceKitTests",
-            dependencies: ["ServiceKit", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "ServiceKitTestServices", "ServiceKitTestService"],
+            dependencies: [
+                "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "ServiceKitTestServices", "ServiceKitTestService",
+            ],
             path: "Tests/ServiceKitTests", swiftSettings: swift6),
         .target(
             name: "ServiceTestSupport", dependencies: ["ServiceKit", "RPC", "TestSupport"], path: "Tests/Support/ServiceTestSupport",

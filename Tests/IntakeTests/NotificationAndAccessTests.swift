@@ -101,7 +101,7 @@ struct AccessTests {
         #expect(!list.contains("Quillfeather"))
 
         let trail = try await intake.client.call(
-            AdminService.getAuditTrail, .init(caseReference: reference.description), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
+            AdminAPI.getAuditTrail, .init(caseReference: reference.description), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
         let reads = trail.entries.map { "\($0.principal) \($0.method) \($0.outcome)" }
         #expect(reads.contains("Indy.Chair GetCase OK"))
         #expect(reads.contains("Chair.Panel GetCaseFile OK"))

@@ -108,7 +108,7 @@ struct EndToEndTests {
             #expect(seen.deadlines.first { $0.deadline.rule == .t6 }?.deadline.status == .met)
             // The CommissionReview hand-over waits in rapid-review's outbox for review-management.
             let deadLetters = try await rapidReview.call(
-                AdminService.listDeadLetters, .init(), deadline: .seconds(10), metadata: bearer(try stack.token("admin")))
+                AdminAPI.listDeadLetters, .init(), deadline: .seconds(10), metadata: bearer(try stack.token("admin")))
             #expect(deadLetters.deadLetters.isEmpty)
         }
     }
@@ -149,7 +149,7 @@ struct EndToEndTests {
             let statuses = try await rapidReview.call(RapidReviewAPI.getStatuses, .init(), deadline: .seconds(5), metadata: viewer).statuses
             #expect(statuses.map(\.reference).sorted() == references.sorted(), "each case opened once")
             #expect(
-                try await intake.call(AdminService.listDeadLetters, .init(), deadline: .seconds(5), metadata: bearer(try stack.token("admin")))
+                try await intake.call(AdminAPI.listDeadLetters, .init(), deadline: .seconds(5), metadata: bearer(try stack.token("admin")))
                     .deadLetters.isEmpty)
         }
     }

@@ -53,9 +53,9 @@ package enum MethodRegistry {
         // Every service answers the admin calls (ServiceKit).
         for service in ServiceAddresses.services {
             entries += [
-                MethodEntry(service, AdminService.backup), MethodEntry(service, AdminService.integrityCheck),
-                MethodEntry(service, AdminService.listDeadLetters), MethodEntry(service, AdminService.retryDeadLetter),
-                MethodEntry(service, AdminService.getAuditTrail),
+                MethodEntry(service, AdminAPI.backup), MethodEntry(service, AdminAPI.integrityCheck),
+                MethodEntry(service, AdminAPI.listDeadLetters), MethodEntry(service, AdminAPI.retryDeadLetter),
+                MethodEntry(service, AdminAPI.getAuditTrail),
             ]
         }
         return entries
