@@ -6,6 +6,18 @@ import WorkingDays
 /// Panel. The gateway merges the stages' `GetStatuses` answers by case reference; it holds no
 /// case data of its own and no personal data (`CaseStatus` has no field for any).
 package enum GatewayAPI {
+    // Methods and roles (DESIGN.md, Security) first; the messages follow.
+    /// Who may read the gateway, by call or on the dashboard: the Case Review Panel and its viewers.
+    package static let viewerRoles: Set<String> = .roles(.panelViewer, .caseReviewPanel)
+
+    private static let service = ServiceName.gateway
+    /// `ListCases`: every case, filtered, by next deadline.
+    package static let listCases = Method<ListCasesRequest, ListCasesResponse>(service: service, name: "ListCases", roles: viewerRoles)
+    /// `GetCase`: one case across the stages.
+    package static let getCase = Method<GetCaseRequest, GetCaseResponse>(service: service, name: "GetCase", roles: viewerRoles)
+    /// `GetSummary`: the panel's figures.
+    package static let getSummary = Method<GetSummaryRequest, GetSummaryResponse>(service: service, name: "GetSummary", roles: viewerRoles)
+
     /// How urgent a case is: the worst state of its deadlines not yet met (red, amber, green on
     /// the dashboard).
     package enum Urgency: String, WireEnum {
@@ -281,15 +293,4 @@ package enum GatewayAPI {
             self.today = today
         }
     }
-
-    /// Who may read the gateway, by call or on the dashboard: the Case Review Panel and its viewers.
-    package static let viewerRoles: Set<String> = .roles(.panelViewer, .caseReviewPanel)
-
-    private static let service = ServiceName.gateway
-    /// `ListCases`: every case, filtered, by next deadline.
-    package static let listCases = Method<ListCasesRequest, ListCasesResponse>(service: service, name: "ListCases", roles: viewerRoles)
-    /// `GetCase`: one case across the stages.
-    package static let getCase = Method<GetCaseRequest, GetCaseResponse>(service: service, name: "GetCase", roles: viewerRoles)
-    /// `GetSummary`: the panel's figures.
-    package static let getSummary = Method<GetSummaryRequest, GetSummaryResponse>(service: service, name: "GetSummary", roles: viewerRoles)
 }
