@@ -1,4 +1,6 @@
 import Contract
+import Foundation
+import RPC
 import Testing
 import WorkingDays
 
@@ -43,6 +45,23 @@ struct TimescaleTests {
         #expect(Timescales.rule(.t7).due(from: date("2024-08-31"), calendar: calendar) == date("2025-02-28"))
         #expect(Timescales.rule(.t10).due(from: date("2024-02-29"), calendar: calendar) == date("2025-02-28"))
         #expect(Timescales.rule(.t8).due(from: date("2024-02-29"), calendar: calendar) == nil)
+    }
+
+    @Test("every rule the code names has its timescale under each rule set, and keeps its id as a framework rule", arguments: RuleSet.allCases)
+    func everyRuleNamed(ruleSet: RuleSet) {
+        for rule in TimescaleRule.allCases {
+            #expect(Timescales.rule(rule, ruleSet).id == rule)
+            #expect(FrameworkRule(rule).rawValue == rule.rawValue)
+        }
+        #expect(Timescales.all(ruleSet).map(\.id) == TimescaleRule.allCases)
+    }
+
+    @Test("a rule id outside T1-T10 is refused at its field")
+    func unknownRule() {
+        #expect(throws: RPCError(.invalidArgument, "rule: expected one of T1, T2, T3, T4, T5, T6, T7, T8, T9, T10")) {
+            _ = try JSONCodec.decodeRequest(
+                Deadline.self, from: Data(#"{"rule":"T11","due":"2025-03-27","status":"open","ruleSet":"surrey-2019","calendar":"x"}"#.utf8))
+        }
     }
 
     @Test("wt-2023 counts T6 from the notification to the National Panel")
