@@ -1,19 +1,13 @@
 import WorkingDays
 
 /// The stage a case is in.
-package enum CaseStage: String, Sendable, CaseIterable, Codable {
+package enum CaseStage: String, WireEnum {
     case intake
     case rapidReview
     case review
     case publication
     case actionPlan
     case closed
-
-    package init(from decoder: any Decoder) throws {
-        self = try ContractDecoding.string(decoder, expected: "expected one of \(CaseStage.allCases.map(\.rawValue).joined(separator: ", "))") {
-            CaseStage(rawValue: $0)
-        }
-    }
 }
 
 /// A step a case has reached, and when. (Called `event`, not `name`: the status has no field

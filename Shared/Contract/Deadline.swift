@@ -1,7 +1,7 @@
 import WorkingDays
 
 /// Where a deadline stands.
-package enum DeadlineStatus: String, Sendable, CaseIterable, Codable {
+package enum DeadlineStatus: String, WireEnum {
     /// Not yet met, not yet near.
     case open
     /// Not yet met; due within `Deadline.dueSoonWorkingDays` working days.
@@ -21,7 +21,7 @@ package enum DeadlineStatus: String, Sendable, CaseIterable, Codable {
 /// the rule set and calendar it was computed with (RULES.md).
 package struct Deadline: Sendable, Equatable, Codable {
     /// The timescale's id, e.g. `T4`.
-    package var rule: String
+    package var rule: TimescaleRule
     /// What is due, when one rule has several deadlines (T1: "National Panel notified",
     /// "safeguarding partners told").
     package var subject: String?
@@ -44,7 +44,8 @@ package struct Deadline: Sendable, Equatable, Codable {
     package static let dueSoonWorkingDays = 2
 
     package init(
-        rule: String, subject: String? = nil, due: CivilDate, earliest: CivilDate? = nil, originalDue: CivilDate? = nil, status: DeadlineStatus,
+        rule: TimescaleRule, subject: String? = nil, due: CivilDate, earliest: CivilDate? = nil, originalDue: CivilDate? = nil,
+        status: DeadlineStatus,
         metOn: CivilDate? = nil, ruleSet: RuleSet, calendar: String = WorkingCalendar.englandAndWalesName
     ) {
         self.rule = rule

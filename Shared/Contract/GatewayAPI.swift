@@ -6,9 +6,21 @@ import WorkingDays
 /// Panel. The gateway merges the stages' `GetStatuses` answers by case reference; it holds no
 /// case data of its own and no personal data (`CaseStatus` has no field for any).
 package enum GatewayAPI {
+    // Methods and roles (DESIGN.md, Security) first; the messages follow.
+    /// Who may read the gateway, by call or on the dashboard: the Case Review Panel and its viewers.
+    package static let viewerRoles: Set<String> = .roles(.panelViewer, .caseReviewPanel)
+
+    private static let service = ServiceIdentity.gateway.rpcService
+    /// `ListCases`: every case, filtered, by next deadline.
+    package static let listCases = Method<ListCasesRequest, ListCasesResponse>(service: service, name: "ListCases", roles: viewerRoles)
+    /// `GetCase`: one case across the stages.
+    package static let getCase = Method<GetCaseRequest, GetCaseResponse>(service: service, name: "GetCase", roles: viewerRoles)
+    /// `GetSummary`: the panel's figures.
+    package static let getSummary = Method<GetSummaryRequest, GetSummaryResponse>(service: service, name: "GetSummary", roles: viewerRoles)
+
     /// How urgent a case is: the worst state of its deadlines not yet met (red, amber, green on
     /// the dashboard).
-    package enum Urgency: String, Sendable, CaseIterable, Codable {
+    package enum Urgency: String, WireEnum {
         /// A deadline is past due and not met (red).
         case overdue
         /// A deadline is due within `Deadline.dueSoonWorkingDays` working days (amber).
@@ -16,56 +28,52 @@ package enum GatewayAPI {
         /// Every open deadline is further off, or none is open (green).
         case onTrack
 
-        package init(from decoder: any Decoder) throws {
-            self = try ContractDecoding.string(decoder, expected: "expected overdue, dueSoon or onTrack") { Urgency(rawValue: $0) }
-        }
+        /// The text a bad value is refused with (pinned by tests and clients).
+        package static let expectedValues = "expected overdue, dueSoon or onTrack"
     }
 
-    /// A stage's deadline as the gateway shows it: the stage's own fields, the working days left
-    /// to it today, and which stage reported it.
+    /// A stage's deadline as the gateway shows it: the stage's own deadline, the working days
+    /// left to it today, and which stage reported it. On the wire its fields sit beside the
+    /// deadline's, flat (golden/gateway-*.json).
+    @dynamicMemberLookup
     package struct TrackedDeadline: Sendable, Equatable, Codable {
-        /// The timescale's id, e.g. `T4`.
-        package var rule: String
-        /// What is due, when a rule has several deadlines (T1).
-        package var subject: String?
-        /// The due date (after any recorded extension).
-        package var due: CivilDate
-        /// A window's first day (T4), if any.
-        package var earliest: CivilDate?
-        /// The original due date when an extension moved it.
-        package var originalDue: CivilDate?
-        /// Where it stands today.
-        package var status: DeadlineStatus
-        /// When it was met, if it was.
-        package var metOn: CivilDate?
-        /// The rule set it was computed with.
-        package var ruleSet: RuleSet
-        /// The calendar it was computed with.
-        package var calendar: String
+        /// The deadline as the stage computed it.
+        package var deadline: Deadline
         /// Working days from today to the due date: negative when overdue, absent once met.
         package var workingDaysLeft: Int?
         /// The stage service that reported it, e.g. `rapid-review`.
         package var reportedBy: String
 
         package init(_ deadline: Deadline, workingDaysLeft: Int?, reportedBy: String) {
-            rule = deadline.rule
-            subject = deadline.subject
-            due = deadline.due
-            earliest = deadline.earliest
-            originalDue = deadline.originalDue
-            status = deadline.status
-            metOn = deadline.metOn
-            ruleSet = deadline.ruleSet
-            calendar = deadline.calendar
+            self.deadline = deadline
             self.workingDaysLeft = workingDaysLeft
             self.reportedBy = reportedBy
         }
 
-        /// The contract's deadline, without the gateway's additions.
-        package var deadline: Deadline {
-            Deadline(
-                rule: rule, due: due, earliest: earliest, originalDue: originalDue, status: status, metOn: metOn, ruleSet: ruleSet,
-                calendar: calendar)
+        /// The embedded deadline's fields, read as this one's (`tracked.due`).
+        package subscript<Value>(dynamicMember field: WritableKeyPath<Deadline, Value>) -> Value {
+            get { deadline[keyPath: field] }
+            set { deadline[keyPath: field] = newValue }
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case workingDaysLeft
+            case reportedBy
+        }
+
+        package init(from decoder: any Decoder) throws {
+            // The deadline's fields are read from the same object: embedded, not nested.
+            deadline = try Deadline(from: decoder)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            workingDaysLeft = try container.decodeIfPresent(Int.self, forKey: .workingDaysLeft)
+            reportedBy = try container.decode(String.self, forKey: .reportedBy)
+        }
+
+        package func encode(to encoder: any Encoder) throws {
+            try deadline.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(workingDaysLeft, forKey: .workingDaysLeft)
+            try container.encode(reportedBy, forKey: .reportedBy)
         }
     }
 
@@ -207,25 +215,24 @@ package enum GatewayAPI {
     /// Overdue deadlines of one rule.
     package struct RuleCount: Sendable, Equatable, Codable {
         /// `T1` ... `T10`.
-        package var rule: String
+        package var rule: TimescaleRule
         /// How many deadlines of the rule are overdue.
         package var count: Int
-        package init(rule: String, count: Int) {
+        package init(rule: TimescaleRule, count: Int) {
             self.rule = rule
             self.count = count
         }
     }
 
     /// The periods T6's share is given for.
-    package enum Period: String, Sendable, CaseIterable, Codable {
+    package enum Period: String, WireEnum {
         /// From 1 January of today's year to today.
         case thisYear
         /// The twelve months up to today: from the day after today's date a year ago.
         case last12Months
 
-        package init(from decoder: any Decoder) throws {
-            self = try ContractDecoding.string(decoder, expected: "expected thisYear or last12Months") { Period(rawValue: $0) }
-        }
+        /// The text a bad value is refused with (pinned by tests and clients).
+        package static let expectedValues = "expected thisYear or last12Months"
     }
 
     /// T6: of the Rapid Reviews decided in a period, how many within 15 working days.
@@ -286,15 +293,4 @@ package enum GatewayAPI {
             self.today = today
         }
     }
-
-    /// Who may read the gateway, by call or on the dashboard: the Case Review Panel and its viewers.
-    package static let viewerRoles: Set<String> = .roles(.panelViewer, .caseReviewPanel)
-
-    private static let service = ServiceIdentity.gateway.rpcService
-    /// `ListCases`: every case, filtered, by next deadline.
-    package static let listCases = Method<ListCasesRequest, ListCasesResponse>(service: service, name: "ListCases", roles: viewerRoles)
-    /// `GetCase`: one case across the stages.
-    package static let getCase = Method<GetCaseRequest, GetCaseResponse>(service: service, name: "GetCase", roles: viewerRoles)
-    /// `GetSummary`: the panel's figures.
-    package static let getSummary = Method<GetSummaryRequest, GetSummaryResponse>(service: service, name: "GetSummary", roles: viewerRoles)
 }

@@ -33,13 +33,12 @@ package struct Omission: Sendable, Equatable, Codable {
 }
 
 /// How the meeting was held (Appendix 5: ideally face to face).
-package enum MeetingFormat: String, Sendable, CaseIterable, Codable {
+package enum MeetingFormat: String, WireEnum {
     case faceToFace
     case telephone
 
-    package init(from decoder: any Decoder) throws {
-        self = try ContractDecoding.string(decoder, expected: "expected faceToFace or telephone") { MeetingFormat(rawValue: $0) }
-    }
+    /// The text a bad value is refused with (pinned by tests and clients).
+    package static let expectedValues = "expected faceToFace or telephone"
 }
 
 /// An action: what, who, by when (R4).
@@ -78,7 +77,7 @@ package struct ImmediateAction: Sendable, Equatable, Codable {
 }
 
 /// Appendix 5 §2.2 (R5): the criteria for a local review, or none of them (exclusive).
-package enum Criterion: String, Sendable, CaseIterable, Codable {
+package enum Criterion: String, WireEnum {
     /// 1. highlights improvements needed, including ones previously identified
     case improvementsNeeded
     /// 2. highlights recurrent themes
@@ -97,12 +96,6 @@ package enum Criterion: String, Sendable, CaseIterable, Codable {
     case institutionalSettings
     /// None of the above: exclusive of the other eight.
     case noneOfTheAbove
-
-    package init(from decoder: any Decoder) throws {
-        self = try ContractDecoding.string(decoder, expected: "expected one of \(Criterion.allCases.map(\.rawValue).joined(separator: ", "))") {
-            Criterion(rawValue: $0)
-        }
-    }
 }
 
 /// Appendix 5 §2.3 (R6): the discussion.
@@ -134,7 +127,7 @@ package struct RapidReviewDiscussion: Sendable, Equatable, Codable {
 }
 
 /// Appendix 5 §3 (R7): exactly one recommendation, a-j.
-package enum Recommendation: String, Sendable, CaseIterable, Codable {
+package enum Recommendation: String, WireEnum {
     /// a) meets the criteria for a national CSPR
     case nationalReview
     /// b) meets the criteria for a local CSPR
@@ -155,12 +148,6 @@ package enum Recommendation: String, Sendable, CaseIterable, Codable {
     case learningActedUpon
     /// j) other (state)
     case other
-
-    package init(from decoder: any Decoder) throws {
-        self = try ContractDecoding.string(decoder, expected: "expected one of \(Recommendation.allCases.map(\.rawValue).joined(separator: ", "))") {
-            Recommendation(rawValue: $0)
-        }
-    }
 
     /// The form's letter, a-j.
     package var letter: Character {
@@ -205,23 +192,18 @@ package struct RecommendationDecision: Sendable, Equatable, Codable {
     }
 }
 
-/// Appendix 5: the Rapid Review Outcome document's content apart from the child's personal
-/// details (which stay with intake and are merged in only when the document is rendered for
-/// the roles allowed to see them).
-package struct RapidReviewOutcome: Sendable, Equatable, Codable {
-    /// The case.
-    package var caseReference: CaseReference
-    /// Date of the Rapid Review.
+/// What Appendix 5 records of the Rapid Review meeting: its date, who took part and who did
+/// not, the case summary and sections 2.1-2.3. The meeting's request, the recorded meeting and
+/// the outcome embed it; on the wire its fields sit flat beside theirs (golden files).
+package struct MeetingContent: Sendable, Equatable, Codable {
+    /// The day the meeting was held.
     package var meetingDate: CivilDate
-    /// Face to face or by telephone.
-    package var format: MeetingFormat
     /// Who took part (R1, R2).
     package var participants: [Participant]
-    /// Expected agencies absent, with reasons (R2).
+    /// Expected agencies absent, with reasons (R2); none when absent on the wire.
     package var omissions: [Omission]
-    /// Documentation available to the meeting (R3).
-    package var documentation: [String]
-    /// Case summary: circumstances and the triggering incident.
+    /// Section 1: the case summary, circumstances and the triggering incident (no names: the
+    /// case reference stands for the child).
     package var caseSummary: String
     /// §2.1 (R4).
     package var immediateAction: ImmediateAction
@@ -229,27 +211,89 @@ package struct RapidReviewOutcome: Sendable, Equatable, Codable {
     package var criteria: [Criterion]
     /// §2.3 (R6).
     package var discussion: RapidReviewDiscussion
+
+    package init(
+        meetingDate: CivilDate, participants: [Participant], omissions: [Omission] = [], caseSummary: String,
+        immediateAction: ImmediateAction, criteria: [Criterion], discussion: RapidReviewDiscussion
+    ) {
+        self.meetingDate = meetingDate
+        self.participants = participants
+        self.omissions = omissions
+        self.caseSummary = caseSummary
+        self.immediateAction = immediateAction
+        self.criteria = criteria
+        self.discussion = discussion
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        meetingDate = try container.decode(CivilDate.self, forKey: .meetingDate)
+        participants = try container.decode([Participant].self, forKey: .participants)
+        omissions = try container.decodeIfPresent([Omission].self, forKey: .omissions) ?? []
+        caseSummary = try container.decode(String.self, forKey: .caseSummary)
+        immediateAction = try container.decode(ImmediateAction.self, forKey: .immediateAction)
+        criteria = try container.decode([Criterion].self, forKey: .criteria)
+        discussion = try container.decode(RapidReviewDiscussion.self, forKey: .discussion)
+    }
+}
+
+/// Appendix 5: the Rapid Review Outcome document's content apart from the child's personal
+/// details (which stay with intake and are merged in only when the document is rendered for
+/// the roles allowed to see them).
+@dynamicMemberLookup
+package struct RapidReviewOutcome: Sendable, Equatable, Codable {
+    /// The case.
+    package var caseReference: CaseReference
+    /// The meeting as Appendix 5 records it.
+    package var meeting: MeetingContent
+    /// Face to face or by telephone.
+    package var format: MeetingFormat
+    /// Documentation available to the meeting (R3).
+    package var documentation: [String]
     /// §3 (R7, R8), once agreed.
     package var decision: RecommendationDecision?
     /// Date the form was submitted to the National Panel (T5).
     package var submittedToNationalPanel: CivilDate?
 
     package init(
-        caseReference: CaseReference, meetingDate: CivilDate, format: MeetingFormat, participants: [Participant], omissions: [Omission],
-        documentation: [String], caseSummary: String, immediateAction: ImmediateAction, criteria: [Criterion],
-        discussion: RapidReviewDiscussion, decision: RecommendationDecision? = nil, submittedToNationalPanel: CivilDate? = nil
+        caseReference: CaseReference, meeting: MeetingContent, format: MeetingFormat, documentation: [String],
+        decision: RecommendationDecision? = nil, submittedToNationalPanel: CivilDate? = nil
     ) {
         self.caseReference = caseReference
-        self.meetingDate = meetingDate
+        self.meeting = meeting
         self.format = format
-        self.participants = participants
-        self.omissions = omissions
         self.documentation = documentation
-        self.caseSummary = caseSummary
-        self.immediateAction = immediateAction
-        self.criteria = criteria
-        self.discussion = discussion
         self.decision = decision
         self.submittedToNationalPanel = submittedToNationalPanel
+    }
+
+    /// The meeting's fields, read as the outcome's (`outcome.participants`).
+    package subscript<Value>(dynamicMember field: WritableKeyPath<MeetingContent, Value>) -> Value {
+        get { meeting[keyPath: field] }
+        set { meeting[keyPath: field] = newValue }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case caseReference, format, documentation, decision, submittedToNationalPanel
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        caseReference = try container.decode(CaseReference.self, forKey: .caseReference)
+        meeting = try MeetingContent(from: decoder)
+        format = try container.decode(MeetingFormat.self, forKey: .format)
+        documentation = try container.decode([String].self, forKey: .documentation)
+        decision = try container.decodeIfPresent(RecommendationDecision.self, forKey: .decision)
+        submittedToNationalPanel = try container.decodeIfPresent(CivilDate.self, forKey: .submittedToNationalPanel)
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        try meeting.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(caseReference, forKey: .caseReference)
+        try container.encode(format, forKey: .format)
+        try container.encode(documentation, forKey: .documentation)
+        try container.encodeIfPresent(decision, forKey: .decision)
+        try container.encodeIfPresent(submittedToNationalPanel, forKey: .submittedToNationalPanel)
     }
 }

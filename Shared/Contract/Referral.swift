@@ -98,13 +98,12 @@ package struct ChildDetails: Sendable, Equatable, Codable {
 }
 
 /// What happened to the child.
-package enum IncidentKind: String, Sendable, CaseIterable, Codable {
+package enum IncidentKind: String, WireEnum {
     case death
     case seriousHarm
 
-    package init(from decoder: any Decoder) throws {
-        self = try ContractDecoding.string(decoder, expected: "expected death or seriousHarm") { IncidentKind(rawValue: $0) }
-    }
+    /// The text a bad value is refused with (pinned by tests and clients).
+    package static let expectedValues = "expected death or seriousHarm"
 }
 
 /// Appendix 2 §1.1: "Date of Death or Serious Incident", its location and the carer.

@@ -1,5 +1,5 @@
 /// The roles of DESIGN.md (Security). A token in the tokens file carries one or more.
-package enum Role: String, Sendable, CaseIterable, Codable {
+package enum Role: String, WireEnum {
     case partnershipSupport = "partnership-support"
     case caseReviewPanel = "case-review-panel"
     case independentChair = "independent-chair"

@@ -2,17 +2,16 @@ import WorkingDays
 
 /// Which version of the rules a partnership follows (RULES.md): the Surrey 2019 framework, or
 /// Working Together 2023, which counts T6 from the notification to the National Panel.
-package enum RuleSet: String, Sendable, CaseIterable, Codable {
+package enum RuleSet: String, WireEnum {
     case surrey2019 = "surrey-2019"
     case workingTogether2023 = "wt-2023"
 
-    package init(from decoder: any Decoder) throws {
-        self = try ContractDecoding.string(decoder, expected: "expected surrey-2019 or wt-2023") { RuleSet(rawValue: $0) }
-    }
+    /// The text a bad value is refused with (pinned by tests and clients).
+    package static let expectedValues = "expected surrey-2019 or wt-2023"
 }
 
 /// The event a timescale is counted from.
-package enum AnchorEvent: String, Sendable, Codable {
+package enum AnchorEvent: String, WireEnum {
     case laBecameAware
     case referralReceived
     case notifiedNationalPanel
@@ -23,7 +22,7 @@ package enum AnchorEvent: String, Sendable, Codable {
 }
 
 /// How a timescale counts.
-package enum DayCount: String, Sendable, Codable {
+package enum DayCount: String, WireEnum {
     /// England and Wales working days (RULES.md, Working days).
     case workingDays
     /// Calendar days.
@@ -34,11 +33,30 @@ package enum DayCount: String, Sendable, Codable {
     case onEvent
 }
 
+/// The id of a timescale, `T1` ... `T10` on the wire (RULES.md, Timescales).
+package enum TimescaleRule: String, WireEnum, Comparable {
+    case t1 = "T1"
+    case t2 = "T2"
+    case t3 = "T3"
+    case t4 = "T4"
+    case t5 = "T5"
+    case t6 = "T6"
+    case t7 = "T7"
+    case t8 = "T8"
+    case t9 = "T9"
+    case t10 = "T10"
+
+    /// Rules sort in their numbered order (T2 before T10).
+    package static func < (lhs: TimescaleRule, rhs: TimescaleRule) -> Bool {
+        allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+    }
+}
+
 /// One of T1-T10 as data, so every service and the gateway compute and explain deadlines the
 /// same way.
 package struct Timescale: Sendable, Equatable, Codable {
     /// `T1` ... `T10`.
-    package var id: String
+    package var id: TimescaleRule
     /// The rule in words.
     package var wording: String
     /// Where the framework says it.
@@ -75,62 +93,70 @@ package struct Timescale: Sendable, Equatable, Codable {
 package enum Timescales {
     /// Every timescale of `ruleSet`, in order.
     package static func all(_ ruleSet: RuleSet = .surrey2019) -> [Timescale] {
-        var rules = [
-            Timescale(
-                id: "T1",
-                wording:
-                    "the local authority notifies the National Panel within 5 working days of becoming aware of the serious incident, and reports it to the safeguarding partners within 5 working days",
-                source: "§1.6.3, §4.1.2", anchor: .laBecameAware, unit: .workingDays, amount: 5),
-            Timescale(
-                id: "T2",
-                wording:
-                    "the Initial Scoping and Information Sharing form goes to every relevant agency within 2 working days of the referral being received, with the request letter",
-                source: "§4.3.3", anchor: .referralReceived, unit: .workingDays, amount: 2),
-            Timescale(
-                id: "T3", wording: "agencies return the completed scoping form within 5 working days of the referral being received",
-                source: "§4.3.4", anchor: .referralReceived, unit: .workingDays, amount: 5),
-            Timescale(
-                id: "T4", wording: "the Rapid Review meeting is held between 7 and 13 working days of the referral being received",
-                source: "§4.4.2", anchor: .referralReceived, unit: .workingDays, amount: 13, earliest: 7),
-            Timescale(
-                id: "T5",
-                wording:
-                    "within 2 working days of the meeting the outcome goes to the independent chair for ratification, and the ratified Rapid Review goes to the National Panel",
-                source: "§4.7.1", anchor: .meetingHeld, unit: .workingDays, amount: 2),
-            Timescale(
-                id: "T6", wording: "the Rapid Review and its decision are complete within 15 working days of becoming aware of the incident",
-                source: "§3.1.2, §4.2.2", anchor: .referralReceived, unit: .workingDays, amount: 15),
-            Timescale(
-                id: "T7",
-                wording:
-                    "a local CSPR is completed no later than six calendar months after the decision to initiate it (any other learning review ideally within three months)",
-                source: "§3.1.2", anchor: .reviewCommissioned, unit: .calendarMonths, amount: 6),
-            Timescale(
-                id: "T8",
-                wording:
-                    "when a delay would prevent publication within six months, the National Panel and the Secretary of State are informed, with the reason",
-                source: "§3.1.3", anchor: .delayKnown, unit: .onEvent, amount: 0),
-            Timescale(
-                id: "T9",
-                wording:
-                    "the full report goes to the National Panel, Ofsted and the Secretary of State no later than 7 working days before the publication date",
-                source: "§10.5.1", anchor: .publicationDate, unit: .workingDays, amount: -7),
-            Timescale(
-                id: "T10", wording: "a published report stays available for at least one year; after that it is archived and available on request",
-                source: "§10.5.2", anchor: .publicationDate, unit: .calendarMonths, amount: 12),
-        ]
-        if ruleSet == .workingTogether2023, let t6 = rules.firstIndex(where: { $0.id == "T6" }) {
-            // Working Together 2023 counts the Rapid Review's 15 working days from the
-            // notification to the National Panel (RULES.md).
-            rules[t6].anchor = .notifiedNationalPanel
-            rules[t6].wording = "the Rapid Review and its decision are complete within 15 working days of the notification to the National Panel"
-            rules[t6].source = "Working Together 2023, 4.2"
-        }
-        return rules
+        TimescaleRule.allCases.map { rule($0, ruleSet) }
     }
 
-    /// One timescale by id (`T4`), if it exists.
-    package static func rule(_ id: String, _ ruleSet: RuleSet = .surrey2019) -> Timescale? {
-        all(ruleSet).first { $0.id == id }
+    /// One timescale of `ruleSet`: every rule the code can name has one.
+    package static func rule(_ id: TimescaleRule, _ ruleSet: RuleSet = .surrey2019) -> Timescale {
+        switch id {
+        case .t1:
+            Timescale(
+                id: .t1,
+                wording:
+                    "the local authority notifies the National Panel within 5 working days of becoming aware of the serious incident, and reports it to the safeguarding partners within 5 working days",
+                source: "§1.6.3, §4.1.2", anchor: .laBecameAware, unit: .workingDays, amount: 5)
+        case .t2:
+            Timescale(
+                id: .t2,
+                wording:
+                    "the Initial Scoping and Information Sharing form goes to every relevant agency within 2 working days of the referral being received, with the request letter",
+                source: "§4.3.3", anchor: .referralReceived, unit: .workingDays, amount: 2)
+        case .t3:
+            Timescale(
+                id: .t3, wording: "agencies return the completed scoping form within 5 working days of the referral being received",
+                source: "§4.3.4", anchor: .referralReceived, unit: .workingDays, amount: 5)
+        case .t4:
+            Timescale(
+                id: .t4, wording: "the Rapid Review meeting is held between 7 and 13 working days of the referral being received",
+                source: "§4.4.2", anchor: .referralReceived, unit: .workingDays, amount: 13, earliest: 7)
+        case .t5:
+            Timescale(
+                id: .t5,
+                wording:
+                    "within 2 working days of the meeting the outcome goes to the independent chair for ratification, and the ratified Rapid Review goes to the National Panel",
+                source: "§4.7.1", anchor: .meetingHeld, unit: .workingDays, amount: 2)
+        case .t6 where ruleSet == .workingTogether2023:
+            // Working Together 2023 counts the Rapid Review's 15 working days from the
+            // notification to the National Panel (RULES.md).
+            Timescale(
+                id: .t6, wording: "the Rapid Review and its decision are complete within 15 working days of the notification to the National Panel",
+                source: "Working Together 2023, 4.2", anchor: .notifiedNationalPanel, unit: .workingDays, amount: 15)
+        case .t6:
+            Timescale(
+                id: .t6, wording: "the Rapid Review and its decision are complete within 15 working days of becoming aware of the incident",
+                source: "§3.1.2, §4.2.2", anchor: .referralReceived, unit: .workingDays, amount: 15)
+        case .t7:
+            Timescale(
+                id: .t7,
+                wording:
+                    "a local CSPR is completed no later than six calendar months after the decision to initiate it (any other learning review ideally within three months)",
+                source: "§3.1.2", anchor: .reviewCommissioned, unit: .calendarMonths, amount: 6)
+        case .t8:
+            Timescale(
+                id: .t8,
+                wording:
+                    "when a delay would prevent publication within six months, the National Panel and the Secretary of State are informed, with the reason",
+                source: "§3.1.3", anchor: .delayKnown, unit: .onEvent, amount: 0)
+        case .t9:
+            Timescale(
+                id: .t9,
+                wording:
+                    "the full report goes to the National Panel, Ofsted and the Secretary of State no later than 7 working days before the publication date",
+                source: "§10.5.1", anchor: .publicationDate, unit: .workingDays, amount: -7)
+        case .t10:
+            Timescale(
+                id: .t10, wording: "a published report stays available for at least one year; after that it is archived and available on request",
+                source: "§10.5.2", anchor: .publicationDate, unit: .calendarMonths, amount: 12)
+        }
     }
 }

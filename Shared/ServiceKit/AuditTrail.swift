@@ -1,24 +1,7 @@
+import Contract
 import Foundation
 import RPC
 import Storage
-
-/// One entry of the audit trail: who did what to which case, when, and how it ended.
-package struct AuditEntry: Sendable, Equatable, Codable {
-    /// Sequence number.
-    package var id: Int64
-    /// When (RFC 3339 UTC).
-    package var at: Date
-    /// The principal's name, or "anonymous".
-    package var principal: String
-    /// The method's short name.
-    package var method: String
-    /// The case, when the call concerned one.
-    package var caseReference: String?
-    /// The status code name, e.g. `OK`, `PERMISSION_DENIED`.
-    package var outcome: String
-    /// The call's request id, to find its log line.
-    package var requestID: String
-}
 
 /// The append-only audit table every service keeps (DESIGN.md, Security): triggers refuse any
 /// UPDATE or DELETE, so an entry once written stays as written.

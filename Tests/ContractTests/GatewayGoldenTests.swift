@@ -27,6 +27,19 @@ struct GatewayGoldenTests {
         }
     }
 
+    @Test("a tracked deadline carries the stage's deadline whole, subject included, with its fields flat on the wire")
+    func trackedDeadlineKeepsSubject() throws {
+        let deadline = Deadline(
+            rule: .t1, subject: "National Panel notified", due: Samples.date("2025-03-27"), status: .open, ruleSet: .surrey2019)
+        let tracked = GatewayAPI.TrackedDeadline(deadline, workingDaysLeft: 3, reportedBy: "intake")
+        #expect(tracked.deadline == deadline)
+        #expect(tracked.subject == "National Panel notified")
+        let json = try #require(String(data: try JSONCodec.encode(tracked), encoding: .utf8))
+        #expect(json.contains(#""subject":"National Panel notified""#) && json.contains(#""workingDaysLeft":3"#))
+        #expect(!json.contains(#""deadline""#))
+        #expect(try JSONCodec.decode(GatewayAPI.TrackedDeadline.self, from: Data(json.utf8)) == tracked)
+    }
+
     @Test("a bad filter names its field")
     func badFilter() {
         #expect(throws: RPCError(.invalidArgument, "stage: expected one of intake, rapidReview, review, publication, actionPlan, closed")) {

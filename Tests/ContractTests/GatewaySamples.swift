@@ -19,17 +19,17 @@ enum GatewaySamples {
         ],
         deadlines: [
             GatewayAPI.TrackedDeadline(
-                Deadline(rule: "T2", due: Samples.date("2025-03-19"), status: .met, metOn: Samples.date("2025-03-18"), ruleSet: .surrey2019),
+                Deadline(rule: .t2, due: Samples.date("2025-03-19"), status: .met, metOn: Samples.date("2025-03-18"), ruleSet: .surrey2019),
                 workingDaysLeft: nil, reportedBy: "intake"),
             GatewayAPI.TrackedDeadline(
                 Deadline(
-                    rule: "T4", due: Samples.date("2025-04-03"), earliest: Samples.date("2025-03-26"), originalDue: Samples.date("2025-04-02"),
+                    rule: .t4, due: Samples.date("2025-04-03"), earliest: Samples.date("2025-03-26"), originalDue: Samples.date("2025-04-02"),
                     status: .open, ruleSet: .surrey2019),
                 workingDaysLeft: 8, reportedBy: "rapid-review"),
         ],
         nextDeadline: GatewayAPI.TrackedDeadline(
             Deadline(
-                rule: "T4", due: Samples.date("2025-04-03"), earliest: Samples.date("2025-03-26"), originalDue: Samples.date("2025-04-02"),
+                rule: .t4, due: Samples.date("2025-04-03"), earliest: Samples.date("2025-03-26"), originalDue: Samples.date("2025-04-02"),
                 status: .open, ruleSet: .surrey2019),
             workingDaysLeft: 8, reportedBy: "rapid-review"),
         urgency: .onTrack, reportedBy: ["intake", "rapid-review"])
@@ -43,7 +43,7 @@ enum GatewaySamples {
     static let summary = GatewayAPI.GetSummaryResponse(
         totalCases: 3,
         casesByStage: CaseStage.allCases.map { GatewayAPI.StageCount(stage: $0, count: $0 == .intake ? 2 : $0 == .rapidReview ? 1 : 0) },
-        overdueCases: 1, overdueByRule: [GatewayAPI.RuleCount(rule: "T3", count: 1)],
+        overdueCases: 1, overdueByRule: [GatewayAPI.RuleCount(rule: .t3, count: 1)],
         rapidReviewTimeliness: [
             GatewayAPI.RapidReviewTimeliness(
                 period: .thisYear, from: Samples.date("2025-01-01"), to: today, decided: 4, withinTimescale: 3),

@@ -20,24 +20,21 @@ extension Samples {
                     scheduledOn: date("2025-03-25"), scheduledBy: "Pat.Support")
             ],
             deadlines: [
-                Deadline(rule: "T4", due: date("2025-04-10"), earliest: date("2025-04-02"), status: .open, ruleSet: .surrey2019),
-                Deadline(rule: "T6", due: date("2025-04-14"), status: .open, ruleSet: .surrey2019),
+                Deadline(rule: .t4, due: date("2025-04-10"), earliest: date("2025-04-02"), status: .open, ruleSet: .surrey2019),
+                Deadline(rule: .t6, due: date("2025-04-14"), status: .open, ruleSet: .surrey2019),
             ]))
 
     static let recordedMeeting = RapidReviewAPI.RecordedMeeting(
-        number: 1, scheduleNumber: 1, meetingDate: outcome.meetingDate, format: outcome.format, participants: outcome.participants,
-        omissions: outcome.omissions, documentation: outcome.documentation, caseSummary: outcome.caseSummary,
-        immediateAction: outcome.immediateAction, criteria: outcome.criteria, discussion: outcome.discussion, quorate: true, missingPartners: [],
+        number: 1, scheduleNumber: 1, meeting: outcome.meeting, format: outcome.format, documentation: outcome.documentation, quorate: true,
+        missingPartners: [],
         recordedOn: date("2025-04-03"), recordedBy: "Sam.Panel")
 
     static let recordMeeting = Pair(
         request: RapidReviewAPI.RecordMeetingRequest(
-            caseReference: reference, meetingDate: outcome.meetingDate, format: .faceToFace, participants: outcome.participants,
-            omissions: outcome.omissions, documentation: outcome.documentation, caseSummary: outcome.caseSummary,
-            immediateAction: outcome.immediateAction, criteria: outcome.criteria, discussion: outcome.discussion),
+            caseReference: reference, meeting: outcome.meeting, format: .faceToFace, documentation: outcome.documentation),
         response: RapidReviewAPI.RecordMeetingResponse(
             caseReference: reference, meetingNumber: 1, quorate: false, missingPartners: [.police],
-            deadlines: [Deadline(rule: "T4", due: date("2025-04-10"), earliest: date("2025-04-02"), status: .open, ruleSet: .surrey2019)]))
+            deadlines: [Deadline(rule: .t4, due: date("2025-04-10"), earliest: date("2025-04-02"), status: .open, ruleSet: .surrey2019)]))
 
     static let agreed = RapidReviewAPI.AgreedRecommendation(
         version: 2, meetingNumber: 1,
@@ -51,7 +48,7 @@ extension Samples {
             caseReference: reference, decision: agreed.decision, answerToClarification: "fictional answer"),
         response: RapidReviewAPI.AgreeRecommendationResponse(
             caseReference: reference, recommendation: agreed, state: .awaitingRatification,
-            deadlines: [Deadline(rule: "T5", due: date("2025-04-07"), status: .dueSoon, ruleSet: .surrey2019)]))
+            deadlines: [Deadline(rule: .t5, due: date("2025-04-07"), status: .dueSoon, ruleSet: .surrey2019)]))
 
     static let clarification = RapidReviewAPI.Clarification(
         number: 1, recommendationVersion: 1, question: "fictional: which agencies were considered for a single-agency review?",
@@ -69,7 +66,7 @@ extension Samples {
         request: RapidReviewAPI.RatifyRequest(caseReference: reference, comments: "fictional comment"),
         response: RapidReviewAPI.RatifyResponse(
             caseReference: reference, ratification: ratification, stage: .closed,
-            deadlines: [Deadline(rule: "T6", due: date("2025-04-14"), status: .open, ruleSet: .surrey2019)]))
+            deadlines: [Deadline(rule: .t6, due: date("2025-04-14"), status: .open, ruleSet: .surrey2019)]))
 
     static let submission = RapidReviewAPI.Submission(
         submittedToNationalPanel: date("2025-04-07"),
@@ -84,8 +81,8 @@ extension Samples {
         response: RapidReviewAPI.RecordSubmissionResponse(
             caseReference: reference, submission: submission, complete: true,
             deadlines: [
-                Deadline(rule: "T5", due: date("2025-04-07"), status: .met, metOn: date("2025-04-07"), ruleSet: .surrey2019),
-                Deadline(rule: "T6", due: date("2025-04-14"), status: .met, metOn: date("2025-04-07"), ruleSet: .surrey2019),
+                Deadline(rule: .t5, due: date("2025-04-07"), status: .met, metOn: date("2025-04-07"), ruleSet: .surrey2019),
+                Deadline(rule: .t6, due: date("2025-04-14"), status: .met, metOn: date("2025-04-07"), ruleSet: .surrey2019),
             ]))
 
     static let outcomeDocument = Pair(
@@ -97,14 +94,14 @@ extension Samples {
         schedule: scheduleMeeting.response.history, meetings: [recordedMeeting], recommendations: [agreed], clarifications: [clarification],
         ratification: ratification, submission: submission, outcome: outcome,
         milestones: [Milestone(event: "meetingHeld", date: date("2025-04-03"))],
-        deadlines: [Deadline(rule: "T6", due: date("2025-04-14"), status: .met, metOn: date("2025-04-07"), ruleSet: .surrey2019)])
+        deadlines: [Deadline(rule: .t6, due: date("2025-04-14"), status: .met, metOn: date("2025-04-07"), ruleSet: .surrey2019)])
 
     static let listRapidReviews = Pair(
         request: RapidReviewAPI.ListRapidReviewsRequest(state: .awaitingRatification, overdueOnly: true),
         response: RapidReviewAPI.ListRapidReviewsResponse(rapidReviews: [
             RapidReviewAPI.RapidReviewSummary(
                 caseReference: reference, state: .awaitingRatification, stage: .rapidReview, recommendation: .localReview,
-                nextDeadline: Deadline(rule: "T5", due: date("2025-04-07"), status: .overdue, ruleSet: .surrey2019), overdue: true)
+                nextDeadline: Deadline(rule: .t5, due: date("2025-04-07"), status: .overdue, ruleSet: .surrey2019), overdue: true)
         ]))
 
     static let commissionReview = Pair(

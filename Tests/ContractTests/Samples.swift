@@ -65,20 +65,22 @@ enum Samples {
         furtherInformation: "none", recordsSecuredOn: date("2025-03-27"))
 
     static let outcome = RapidReviewOutcome(
-        caseReference: reference, meetingDate: date("2025-04-03"), format: .faceToFace,
-        participants: [
-            Participant(name: "Pat Placeholder", role: "Head of Safeguarding", agency: "Testshire County Council", partnerKind: .localAuthority),
-            Participant(name: "Dana Sample", role: "Detective Inspector", agency: "Testshire Police", partnerKind: .police),
-            Participant(name: "Chris Dummy", role: "Designated Nurse", agency: "Testshire ICB", partnerKind: .health),
-        ],
-        omissions: [Omission(agency: "Probation", reason: "no involvement with the family")],
-        documentation: ["referral", "scoping returns: 3"], caseSummary: "fictional summary",
-        immediateAction: ImmediateAction(
-            allTaken: false, actions: [ActionItem(what: "strategy meeting for sibling", who: "Children's Services", byWhen: date("2025-04-04"))]),
-        criteria: [.multiAgencyWorking, .recurrentThemes],
-        discussion: RapidReviewDiscussion(
-            natureOfHarm: "fictional", meetsSeriousHarm: true, keyIssues: "information sharing", immediateLearning: "fictional learning",
-            learningSharedBy: "partnership briefing", legalAdvice: YesNoDetails(answer: false)),
+        caseReference: reference,
+        meeting: MeetingContent(
+            meetingDate: date("2025-04-03"),
+            participants: [
+                Participant(name: "Pat Placeholder", role: "Head of Safeguarding", agency: "Testshire County Council", partnerKind: .localAuthority),
+                Participant(name: "Dana Sample", role: "Detective Inspector", agency: "Testshire Police", partnerKind: .police),
+                Participant(name: "Chris Dummy", role: "Designated Nurse", agency: "Testshire ICB", partnerKind: .health),
+            ],
+            omissions: [Omission(agency: "Probation", reason: "no involvement with the family")], caseSummary: "fictional summary",
+            immediateAction: ImmediateAction(
+                allTaken: false, actions: [ActionItem(what: "strategy meeting for sibling", who: "Children's Services", byWhen: date("2025-04-04"))]),
+            criteria: [.multiAgencyWorking, .recurrentThemes],
+            discussion: RapidReviewDiscussion(
+                natureOfHarm: "fictional", meetsSeriousHarm: true, keyIssues: "information sharing", immediateLearning: "fictional learning",
+                learningSharedBy: "partnership briefing", legalAdvice: YesNoDetails(answer: false))),
+        format: .faceToFace, documentation: ["referral", "scoping returns: 3"],
         decision: RecommendationDecision(recommendation: .localReview, reasons: "fictional reasons"),
         submittedToNationalPanel: date("2025-04-07"))
 
@@ -88,8 +90,8 @@ enum Samples {
             Milestone(event: "referralReceived", date: date("2025-03-25")), Milestone(event: "scopingRequestsSent", date: date("2025-03-26")),
         ],
         deadlines: [
-            Deadline(rule: "T2", due: date("2025-03-27"), status: .met, metOn: date("2025-03-26"), ruleSet: .surrey2019),
-            Deadline(rule: "T4", due: date("2025-04-11"), earliest: date("2025-04-03"), status: .open, ruleSet: .surrey2019),
+            Deadline(rule: .t2, due: date("2025-03-27"), status: .met, metOn: date("2025-03-26"), ruleSet: .surrey2019),
+            Deadline(rule: .t4, due: date("2025-04-11"), earliest: date("2025-04-03"), status: .open, ruleSet: .surrey2019),
         ])
 
     static let openRapidReview = RapidReviewAPI.OpenRapidReviewRequest(

@@ -1,4 +1,6 @@
 import Contract
+import Foundation
+import RPC
 import Testing
 import WorkingDays
 
@@ -10,21 +12,21 @@ struct TimescaleTests {
     @Test("T1-T10 are all there, in order, each with its source")
     func allRules() {
         let rules = Timescales.all()
-        #expect(rules.map(\.id) == (1...10).map { "T\($0)" })
+        #expect(rules.map(\.id.rawValue) == (1...10).map { "T\($0)" })
         #expect(rules.allSatisfy { !$0.source.isEmpty && !$0.wording.isEmpty })
     }
 
     @Test(
         "deadlines from a referral received on Monday 2025-03-24",
-        arguments: [("T2", "2025-03-26"), ("T3", "2025-03-31"), ("T4", "2025-04-10"), ("T6", "2025-04-14")])
-    func referralDeadlines(rule: String, expected: String) throws {
-        let timescale = try #require(Timescales.rule(rule))
+        arguments: [(TimescaleRule.t2, "2025-03-26"), (.t3, "2025-03-31"), (.t4, "2025-04-10"), (.t6, "2025-04-14")])
+    func referralDeadlines(rule: TimescaleRule, expected: String) throws {
+        let timescale = Timescales.rule(rule)
         #expect(timescale.due(from: date("2025-03-24"), calendar: calendar) == date(expected))
     }
 
     @Test("T4: the meeting window is 7 to 13 working days after the referral, across Easter 2024")
     func meetingWindow() throws {
-        let t4 = try #require(Timescales.rule("T4"))
+        let t4 = Timescales.rule(.t4)
         // Referral Monday 2024-03-25; Good Friday 29 March and Easter Monday 1 April are not working days.
         #expect(t4.earliestDay(from: date("2024-03-25"), calendar: calendar) == date("2024-04-05"))
         #expect(t4.due(from: date("2024-03-25"), calendar: calendar) == date("2024-04-15"))
@@ -32,7 +34,7 @@ struct TimescaleTests {
 
     @Test("T9 counts 7 working days back from the publication date")
     func t9() throws {
-        let t9 = try #require(Timescales.rule("T9"))
+        let t9 = Timescales.rule(.t9)
         // Publication Tuesday 2025-05-13: 12, 9, 8, 7, 6 May, then over the early May bank
         // holiday (Monday 5 May) to 2 and 1 May.
         #expect(t9.due(from: date("2025-05-13"), calendar: calendar) == date("2025-05-01"))
@@ -40,15 +42,32 @@ struct TimescaleTests {
 
     @Test("T7 and T10 count calendar months, clamped to the month's end")
     func months() throws {
-        #expect(try #require(Timescales.rule("T7")).due(from: date("2024-08-31"), calendar: calendar) == date("2025-02-28"))
-        #expect(try #require(Timescales.rule("T10")).due(from: date("2024-02-29"), calendar: calendar) == date("2025-02-28"))
-        #expect(try #require(Timescales.rule("T8")).due(from: date("2024-02-29"), calendar: calendar) == nil)
+        #expect(Timescales.rule(.t7).due(from: date("2024-08-31"), calendar: calendar) == date("2025-02-28"))
+        #expect(Timescales.rule(.t10).due(from: date("2024-02-29"), calendar: calendar) == date("2025-02-28"))
+        #expect(Timescales.rule(.t8).due(from: date("2024-02-29"), calendar: calendar) == nil)
+    }
+
+    @Test("every rule the code names has its timescale under each rule set, and keeps its id as a framework rule", arguments: RuleSet.allCases)
+    func everyRuleNamed(ruleSet: RuleSet) {
+        for rule in TimescaleRule.allCases {
+            #expect(Timescales.rule(rule, ruleSet).id == rule)
+            #expect(FrameworkRule(rule).rawValue == rule.rawValue)
+        }
+        #expect(Timescales.all(ruleSet).map(\.id) == TimescaleRule.allCases)
+    }
+
+    @Test("a rule id outside T1-T10 is refused at its field")
+    func unknownRule() {
+        #expect(throws: RPCError(.invalidArgument, "rule: expected one of T1, T2, T3, T4, T5, T6, T7, T8, T9, T10")) {
+            _ = try JSONCodec.decodeRequest(
+                Deadline.self, from: Data(#"{"rule":"T11","due":"2025-03-27","status":"open","ruleSet":"surrey-2019","calendar":"x"}"#.utf8))
+        }
     }
 
     @Test("wt-2023 counts T6 from the notification to the National Panel")
     func wt2023() throws {
-        #expect(try #require(Timescales.rule("T6", .surrey2019)).anchor == .referralReceived)
-        #expect(try #require(Timescales.rule("T6", .workingTogether2023)).anchor == .notifiedNationalPanel)
+        #expect(Timescales.rule(.t6, .surrey2019).anchor == .referralReceived)
+        #expect(Timescales.rule(.t6, .workingTogether2023).anchor == .notifiedNationalPanel)
     }
 
     @Test(
@@ -63,7 +82,7 @@ struct TimescaleTests {
         ])
     func status(metOn: String?, today: String, expected: DeadlineStatus) throws {
         // T3 from Friday 2025-03-21 is due Friday 2025-03-28.
-        let t3 = try #require(Timescales.rule("T3"))
+        let t3 = Timescales.rule(.t3)
         let deadline = try #require(
             Deadline.compute(t3, from: date("2025-03-21"), metOn: metOn.map(date), today: date(today), calendar: calendar, ruleSet: .surrey2019))
         #expect(deadline.due == date("2025-03-28"))
@@ -74,7 +93,7 @@ struct TimescaleTests {
 
     @Test("an extension moves the due date and keeps the original visible")
     func extensionKeepsOriginal() throws {
-        let t6 = try #require(Timescales.rule("T6"))
+        let t6 = Timescales.rule(.t6)
         let deadline = try #require(
             Deadline.compute(
                 t6, from: date("2025-03-24"), metOn: date("2025-04-16"), today: date("2025-04-20"), calendar: calendar, ruleSet: .surrey2019,
@@ -87,7 +106,7 @@ struct TimescaleTests {
     @Test("a deadline computed with extra bank holidays records them in its calendar")
     func calendarIdentifier() throws {
         let extra = WorkingCalendar(extraHolidays: [BankHoliday(date("2025-03-26"))])
-        let t2 = try #require(Timescales.rule("T2"))
+        let t2 = Timescales.rule(.t2)
         let deadline = try #require(
             Deadline.compute(t2, from: date("2025-03-24"), metOn: nil, today: date("2025-03-24"), calendar: extra, ruleSet: .surrey2019))
         #expect(deadline.due == date("2025-03-27"))

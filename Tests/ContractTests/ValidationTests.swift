@@ -124,6 +124,6 @@ struct RoundTripTests {
         }
         // The next deadline is derived, not stored: the earliest one not met.
         #expect(keys.contains("nextDeadline"))
-        #expect(Samples.status.nextDeadline?.rule == "T4")
+        #expect(Samples.status.nextDeadline?.rule == .t4)
     }
 }

@@ -22,18 +22,18 @@ struct CaseJudgementTests {
     @Test("working days left to each deadline: 3 to Thursday, minus 5 for last Monday, none once met")
     func workingDaysLeft() {
         let deadlines = Self.overview("TESTSHIRE-2025-0001")?.deadlines ?? []
-        #expect(deadlines.map(\.rule) == ["T2", "T3", "T4", "T6"])
+        #expect(deadlines.map(\.rule) == [.t2, .t3, .t4, .t6])
         #expect(deadlines.map(\.workingDaysLeft) == [nil, 3, 11, 13])
-        #expect(Self.overview("TESTSHIRE-2025-0003")?.deadlines.first { $0.rule == "T3" }?.workingDaysLeft == -5)
+        #expect(Self.overview("TESTSHIRE-2025-0003")?.deadlines.first { $0.rule == .t3 }?.workingDaysLeft == -5)
     }
 
     @Test("T3: a deadline not met is judged again on today: past due is overdue, 2 working days is due soon")
     func judgedAgain() {
-        #expect(Self.overview("TESTSHIRE-2025-0003")?.deadlines.first { $0.rule == "T3" }?.status == .overdue)
-        #expect(Self.overview("TESTSHIRE-2025-0005")?.deadlines.first { $0.rule == "T3" }?.status == .dueSoon)
-        #expect(Self.overview("TESTSHIRE-2025-0001")?.deadlines.first { $0.rule == "T3" }?.status == .open)
+        #expect(Self.overview("TESTSHIRE-2025-0003")?.deadlines.first { $0.rule == .t3 }?.status == .overdue)
+        #expect(Self.overview("TESTSHIRE-2025-0005")?.deadlines.first { $0.rule == .t3 }?.status == .dueSoon)
+        #expect(Self.overview("TESTSHIRE-2025-0001")?.deadlines.first { $0.rule == .t3 }?.status == .open)
         // A met deadline keeps the stage's verdict.
-        #expect(Self.overview("TESTSHIRE-2025-0002")?.deadlines.first { $0.rule == "T3" }?.status == .metLate)
+        #expect(Self.overview("TESTSHIRE-2025-0002")?.deadlines.first { $0.rule == .t3 }?.status == .metLate)
     }
 
     @Test("urgency is the worst open deadline: red, amber, green")
@@ -48,7 +48,7 @@ struct CaseJudgementTests {
     @Test("cases are sorted by next deadline, those with none last")
     func order() {
         #expect(Self.overviews().map(\.reference.description) == Fixtures.expectedOrder)
-        #expect(Self.overview("TESTSHIRE-2025-0001")?.nextDeadline?.rule == "T3")
+        #expect(Self.overview("TESTSHIRE-2025-0001")?.nextDeadline?.rule == .t3)
         #expect(Self.overview("TESTSHIRE-2025-0002")?.nextDeadline == nil)
     }
 
@@ -56,7 +56,7 @@ struct CaseJudgementTests {
     func partial() {
         let overview = Self.overview("TESTSHIRE-2025-0002", withRapidReview: false)
         #expect(overview?.stage == .intake)
-        #expect(overview?.nextDeadline?.rule == "T6")
+        #expect(overview?.nextDeadline?.rule == .t6)
         #expect(overview?.nextDeadline?.workingDaysLeft == 0)
         #expect(overview?.urgency == .dueSoon)
     }

@@ -67,7 +67,7 @@ struct DashboardTests {
         #expect(html.contains("<tr class=\"urgency-dueSoon\"><td><a href=\"/cases/TESTSHIRE-2025-0005\">"))
         #expect(html.contains("<tr class=\"urgency-onTrack\"><td><a href=\"/cases/TESTSHIRE-2025-0001\">"))
         #expect(html.contains("5 working days late"))
-        let t3 = Timescales.rule("T3")?.wording ?? "T3 wording"
+        let t3 = Timescales.rule(.t3).wording
         #expect(html.contains("<abbr title=\"T3 (§4.3.4, surrey-2019): \(HTML.escape(t3))\">T3</abbr>"))
         // The summary.
         #expect(html.contains("<h2>Cases</h2><p class=\"figure\">5</p>"))

@@ -59,11 +59,11 @@ struct GatewayProcessTests {
         #expect(byReference["TESTSHIRE-2025-0002"]?.stage == .rapidReview)
         #expect(byReference["TESTSHIRE-2024-0042"]?.stage == .closed)
         // T3 overdue by 5 working days; T3 due soon; T6 met from rapid-review, not intake's open one.
-        #expect(byReference["TESTSHIRE-2025-0003"]?.nextDeadline?.rule == "T3")
+        #expect(byReference["TESTSHIRE-2025-0003"]?.nextDeadline?.rule == .t3)
         #expect(byReference["TESTSHIRE-2025-0003"]?.nextDeadline?.status == .overdue)
         #expect(byReference["TESTSHIRE-2025-0003"]?.nextDeadline?.workingDaysLeft == -5)
         #expect(byReference["TESTSHIRE-2025-0005"]?.urgency == .dueSoon)
-        let t6 = byReference["TESTSHIRE-2025-0002"]?.deadlines.filter { $0.rule == "T6" }
+        let t6 = byReference["TESTSHIRE-2025-0002"]?.deadlines.filter { $0.rule == .t6 }
         #expect(t6?.map(\.status) == [.met])
         #expect(t6?.map(\.reportedBy) == ["rapid-review"])
         #expect(byReference["TESTSHIRE-2025-0002"]?.reportedBy == ["intake", "rapid-review"])
@@ -84,7 +84,7 @@ struct GatewayProcessTests {
 
         let summary = try await stack.client.call(GatewayAPI.getSummary, .init(), deadline: .seconds(10), metadata: bearer(TestTokens.panel))
         #expect(summary.totalCases == 5)
-        #expect(summary.overdueByRule == [GatewayAPI.RuleCount(rule: "T3", count: 1)])
+        #expect(summary.overdueByRule == [GatewayAPI.RuleCount(rule: .t3, count: 1)])
         #expect(summary.rapidReviewTimeliness.map(\.share) == [1.0, 0.5])
         try await stack.stop()
     }

@@ -45,8 +45,8 @@ struct StatusMergeTests {
     @Test("T6: when two stages report a rule, the later stage's deadline wins; other rules are unioned")
     func laterStageWinsTheRule() {
         let deadlines = Self.find("TESTSHIRE-2025-0002")?.deadlines ?? []
-        #expect(deadlines.map(\.deadline.rule) == ["T2", "T3", "T4", "T5", "T6"])
-        let t6 = deadlines.filter { $0.deadline.rule == "T6" }
+        #expect(deadlines.map(\.deadline.rule) == [.t2, .t3, .t4, .t5, .t6])
+        let t6 = deadlines.filter { $0.deadline.rule == .t6 }
         #expect(t6.count == 1)
         #expect(t6.first?.reportedBy.name == "rapid-review")
         #expect(t6.first?.deadline.metOn == Fixtures.date("2025-03-20"))
@@ -54,7 +54,7 @@ struct StatusMergeTests {
 
     @Test("T1 twice from one stage (National Panel, partners) stays twice")
     func sameRuleTwiceFromOneStage() {
-        let t1 = Deadline(rule: "T1", due: Fixtures.date("2025-03-26"), status: .open, ruleSet: .surrey2019)
+        let t1 = Deadline(rule: .t1, due: Fixtures.date("2025-03-26"), status: .open, ruleSet: .surrey2019)
         let status = CaseStatus(reference: Fixtures.reference("TESTSHIRE-2025-0009"), stage: .intake, milestones: [], deadlines: [t1, t1])
         #expect(StatusMerge.merge([(Self.intake, [status])]).first?.deadlines.count == 2)
     }

@@ -21,7 +21,7 @@ struct SummaryFiguresTests {
     func overdue() {
         let summary = SummaryFigures.summary(of: Self.snapshot)
         #expect(summary.overdueCases == 1)
-        #expect(summary.overdueByRule == [GatewayAPI.RuleCount(rule: "T3", count: 1)])
+        #expect(summary.overdueByRule == [GatewayAPI.RuleCount(rule: .t3, count: 1)])
     }
 
     @Test("T6: decided within 15 working days, this year 1 of 1, the last 12 months 1 of 2")
@@ -37,15 +37,15 @@ struct SummaryFiguresTests {
 
     @Test("rules sort by number: T2 before T10")
     func ruleOrder() {
-        func overdue(_ rule: String) -> GatewayAPI.TrackedDeadline {
+        func overdue(_ rule: TimescaleRule) -> GatewayAPI.TrackedDeadline {
             GatewayAPI.TrackedDeadline(
                 Deadline(rule: rule, due: Fixtures.date("2025-01-06"), status: .overdue, ruleSet: .surrey2019), workingDaysLeft: -50,
                 reportedBy: "publication")
         }
         let overview = GatewayAPI.CaseOverview(
             reference: Fixtures.reference("TESTSHIRE-2025-0100"), stage: .publication, milestones: [],
-            deadlines: [overdue("T10"), overdue("T2"), overdue("T9")], nextDeadline: nil, urgency: .overdue, reportedBy: ["publication"])
+            deadlines: [overdue(.t10), overdue(.t2), overdue(.t9)], nextDeadline: nil, urgency: .overdue, reportedBy: ["publication"])
         let summary = SummaryFigures.summary(of: Snapshot(cases: [overview], unavailable: [], asOf: Date(), today: Fixtures.date(Fixtures.today)))
-        #expect(summary.overdueByRule.map(\.rule) == ["T2", "T9", "T10"])
+        #expect(summary.overdueByRule.map(\.rule) == [.t2, .t9, .t10])
     }
 }

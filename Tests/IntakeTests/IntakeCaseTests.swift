@@ -65,7 +65,7 @@ struct IntakeCaseTests {
         let clock = CaseClock(today: Fixture.date("2025-04-14"), calendar: WorkingCalendar())
         let deadline = try Self.asked([("Testshire Police", .police)]).receivingScopingReturn(
             Fixture.scopingReturn("Testshire Police", kind: .police, received: received), clock: clock, ruleSet: .surrey2019)
-        #expect(deadline.rule == "T3")
+        #expect(deadline.rule == .t3)
         #expect(deadline.subject == "Testshire Police")
         #expect(deadline.due == Fixture.date("2025-03-31"))
         #expect(deadline.status == status)
@@ -83,7 +83,7 @@ struct IntakeCaseTests {
                 Fixture.scopingReturn("Testshire Health", kind: .health, received: "2025-03-26"), clock: Self.clock, ruleSet: .surrey2019)
         } catch {
             guard case .precondition(let rule, _) = error else { Issue.record("expected a precondition, got \(error)"); return }
-            #expect(rule == "T2")
+            #expect(rule == .t2)
         }
         #expect(throws: IntakeError.invalid(field: "scopingReturn.dateReceived", problem: "is before the request was sent (2025-03-25)")) {
             try asked.receivingScopingReturn(

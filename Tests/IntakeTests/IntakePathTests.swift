@@ -21,12 +21,12 @@ struct IntakePathTests {
         let submitted = try await intake.submit(Fixture.referral())
         #expect(submitted.caseReference.description == "SURREY-2025-0001")
         #expect(!submitted.linkedToExistingCase)
-        #expect(submitted.deadlines.map(\.rule) == ["T2", "T3", "T4", "T6"])
-        #expect(submitted.deadlines.first { $0.rule == "T2" }?.due == Fixture.date("2025-03-26"))
-        #expect(submitted.deadlines.first { $0.rule == "T3" }?.due == Fixture.date("2025-03-31"))
-        #expect(submitted.deadlines.first { $0.rule == "T4" }?.earliest == Fixture.date("2025-04-02"))
-        #expect(submitted.deadlines.first { $0.rule == "T4" }?.due == Fixture.date("2025-04-10"))
-        #expect(submitted.deadlines.first { $0.rule == "T6" }?.due == Fixture.date("2025-04-14"))
+        #expect(submitted.deadlines.map(\.rule) == [.t2, .t3, .t4, .t6])
+        #expect(submitted.deadlines.first { $0.rule == .t2 }?.due == Fixture.date("2025-03-26"))
+        #expect(submitted.deadlines.first { $0.rule == .t3 }?.due == Fixture.date("2025-03-31"))
+        #expect(submitted.deadlines.first { $0.rule == .t4 }?.earliest == Fixture.date("2025-04-02"))
+        #expect(submitted.deadlines.first { $0.rule == .t4 }?.due == Fixture.date("2025-04-10"))
+        #expect(submitted.deadlines.first { $0.rule == .t6 }?.due == Fixture.date("2025-04-14"))
 
         // Two agencies asked on time, one two days late (T2 marked late, allowed).
         let reference = submitted.caseReference
@@ -49,7 +49,7 @@ struct IntakePathTests {
             .init(caseReference: reference, requests: [Fixture.draft("Testshire Integrated Care Board", kind: .health, sent: "2025-03-28")]),
             deadline: .seconds(10), metadata: staff)
         #expect(late.requests.first?.sentLate == true)
-        #expect(late.deadlines.first { $0.rule == "T2" }?.status == .metLate)
+        #expect(late.deadlines.first { $0.rule == .t2 }?.status == .metLate)
 
         // Returns: one on time, one late (T3), one "not known to us".
         let onTime = try await intake.client.call(
@@ -105,8 +105,8 @@ struct IntakePathTests {
         // Handed over "today" (CSPR_TODAY, 2 April), after the last return of 1 April.
         #expect(status.milestones.map(\.event) == ["referralReceived", "scopingRequestsSent", "scopingReturnsComplete", "handedToRapidReview"])
         // T4 and T6 as intake computed them stay in its report; rapid-review's win at the gateway.
-        #expect(status.deadlines.map(\.rule) == ["T2", "T3", "T4", "T6"])
-        #expect(status.deadlines.first { $0.rule == "T3" }?.status == .metLate)
+        #expect(status.deadlines.map(\.rule) == [.t2, .t3, .t4, .t6])
+        #expect(status.deadlines.first { $0.rule == .t3 }?.status == .metLate)
 
         // Nothing personal in the service's logs.
         try await intake.stop()

@@ -211,11 +211,11 @@ struct IntakeDeadlineTests {
         let intake = try await RunningIntake.start(directory, today: received)
         let referral = Fixture.referral(incident: received, referred: received, received: received)
         let deadlines = try await intake.submit(referral).deadlines
-        #expect(deadlines.first { $0.rule == "T2" }?.due == Fixture.date(t2))
-        #expect(deadlines.first { $0.rule == "T3" }?.due == Fixture.date(t3))
-        #expect(deadlines.first { $0.rule == "T4" }?.earliest == Fixture.date(t4Earliest))
-        #expect(deadlines.first { $0.rule == "T4" }?.due == Fixture.date(t4Latest))
-        #expect(deadlines.first { $0.rule == "T6" }?.due == Fixture.date(t6))
+        #expect(deadlines.first { $0.rule == .t2 }?.due == Fixture.date(t2))
+        #expect(deadlines.first { $0.rule == .t3 }?.due == Fixture.date(t3))
+        #expect(deadlines.first { $0.rule == .t4 }?.earliest == Fixture.date(t4Earliest))
+        #expect(deadlines.first { $0.rule == .t4 }?.due == Fixture.date(t4Latest))
+        #expect(deadlines.first { $0.rule == .t6 }?.due == Fixture.date(t6))
         #expect(deadlines.allSatisfy { $0.calendar == "england-and-wales" && $0.ruleSet == .surrey2019 })
         try await intake.stop()
     }

@@ -28,7 +28,7 @@ struct NotificationTests {
         #expect(response.openedNewCase)
         #expect(response.notifiedLate)
         #expect(response.deadlines.map { $0.subject ?? "" } == ["National Panel notified", "safeguarding partners told"])
-        #expect(response.deadlines.allSatisfy { $0.rule == "T1" && $0.due == Fixture.date("2025-03-27") })
+        #expect(response.deadlines.allSatisfy { $0.rule == .t1 && $0.due == Fixture.date("2025-03-27") })
         #expect(response.deadlines.map(\.status) == [.metLate, .met])
 
         // The referral for the same child and incident is linked to the case, not a new one.
@@ -101,7 +101,7 @@ struct AccessTests {
         #expect(!list.contains("Quillfeather"))
 
         let trail = try await intake.client.call(
-            AdminService.getAuditTrail, .init(caseReference: reference.description), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
+            AdminAPI.getAuditTrail, .init(caseReference: reference.description), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
         let reads = trail.entries.map { "\($0.principal) \($0.method) \($0.outcome)" }
         #expect(reads.contains("Alex.Chair GetCase OK"))
         #expect(reads.contains("Sam.Panel GetCaseFile OK"))

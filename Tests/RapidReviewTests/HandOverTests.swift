@@ -61,7 +61,7 @@ struct HandOverTests {
             try await harness.prepare(reference, through: .submitted)
             _ = await captureRPCError { try await harness.ratify(reference) }
             _ = try await harness.call(RapidReviewAPI.getOutcomeDocument, .init(caseReference: reference), as: TestTokens.panel)
-            let trail = try await harness.call(AdminService.getAuditTrail, .init(caseReference: reference.description), as: TestTokens.admin)
+            let trail = try await harness.call(AdminAPI.getAuditTrail, .init(caseReference: reference.description), as: TestTokens.admin)
             #expect(
                 trail.entries.reversed().map(\.method) == [
                     "OpenRapidReview", "ScheduleMeeting", "RecordMeeting", "AgreeRecommendation", "Ratify", "RecordSubmission", "Ratify",

@@ -199,11 +199,11 @@ struct MeetingTests {
             let reference = Fixtures.reference(29)
             try await harness.prepare(reference, through: .scheduled)
             let recorded = try await harness.record(Fixtures.meeting(reference, on: Self.meetingDate))
-            #expect(recorded.deadlines.map(\.rule) == ["T4", "T5", "T6"])
-            let t4 = try #require(recorded.deadlines.first { $0.rule == "T4" })
+            #expect(recorded.deadlines.map(\.rule) == [.t4, .t5, .t6])
+            let t4 = try #require(recorded.deadlines.first { $0.rule == .t4 })
             #expect(t4.status == .met)
             #expect(t4.metOn == Self.meetingDate)
-            let t5 = try #require(recorded.deadlines.first { $0.rule == "T5" })
+            let t5 = try #require(recorded.deadlines.first { $0.rule == .t5 })
             #expect(t5.due == Fixtures.date("2025-04-07"))
         }
     }

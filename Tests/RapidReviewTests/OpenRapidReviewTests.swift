@@ -40,10 +40,10 @@ struct OpenRapidReviewTests {
             #expect(opened.stage == .rapidReview)
             #expect(opened.openedOn == Fixtures.date(TestDirectory.today))
             #expect(opened.handOver == Fixtures.handOver(reference))
-            let t4 = try #require(opened.deadlines.first { $0.rule == "T4" })
+            let t4 = try #require(opened.deadlines.first { $0.rule == .t4 })
             #expect(t4.earliest == Fixtures.date("2025-04-02"))
             #expect(t4.due == Fixtures.date("2025-04-10"))
-            let t6 = try #require(opened.deadlines.first { $0.rule == "T6" })
+            let t6 = try #require(opened.deadlines.first { $0.rule == .t6 })
             #expect(t6.due == Fixtures.date("2025-04-14"))
             #expect(opened.deadlines.allSatisfy { $0.ruleSet == .surrey2019 && $0.calendar == WorkingCalendar.englandAndWalesName })
         }
@@ -59,8 +59,8 @@ struct OpenRapidReviewTests {
             try await harness.open(handOver)
             let opened = try await harness.rapidReview(reference)
             #expect(opened.handOver == handOver, "the hand-over is kept as received")
-            #expect(opened.deadlines.first { $0.rule == "T4" }?.due == Fixtures.date("2025-04-10"))
-            #expect(opened.deadlines.first { $0.rule == "T6" }?.due == Fixtures.date("2025-04-14"))
+            #expect(opened.deadlines.first { $0.rule == .t4 }?.due == Fixtures.date("2025-04-10"))
+            #expect(opened.deadlines.first { $0.rule == .t6 }?.due == Fixtures.date("2025-04-14"))
         }
     }
 

@@ -63,11 +63,11 @@ struct SchedulingTests {
             try await harness.prepare(reference, through: .opened)
             let first = try await harness.schedule(reference, on: Fixtures.date("2025-04-03"))
             #expect(first.history.isEmpty)
-            #expect(first.deadlines.map(\.rule) == ["T4", "T6"])
+            #expect(first.deadlines.map(\.rule) == [.t4, .t6])
             let second = try await harness.schedule(reference, on: Fixtures.date("2025-04-08"), format: .telephone)
             #expect(second.meeting.number == 2)
             #expect(second.history == [first.meeting])
-            #expect(second.deadlines.map(\.rule) == ["T4", "T6"])
+            #expect(second.deadlines.map(\.rule) == [.t4, .t6])
             #expect(second.deadlines.allSatisfy { $0.ruleSet == .surrey2019 && $0.calendar == WorkingCalendar.englandAndWalesName })
             let rapidReview = try await harness.rapidReview(reference)
             #expect(rapidReview.schedule.map(\.date) == [Fixtures.date("2025-04-03"), Fixtures.date("2025-04-08")])
@@ -85,7 +85,7 @@ struct SchedulingTests {
                     reference, referralReceived: Fixtures.date("2025-03-24"), ruleSet: .workingTogether2023,
                     notifiedNationalPanel: Fixtures.date("2025-03-20")))
             let scheduled = try await harness.schedule(reference, on: Fixtures.date("2025-04-03"))
-            let t6 = try #require(scheduled.deadlines.first { $0.rule == "T6" })
+            let t6 = try #require(scheduled.deadlines.first { $0.rule == .t6 })
             #expect(t6.due == Fixtures.date("2025-04-10"))  // 15 working days after 20 March, not after 24 March
             #expect(scheduled.deadlines.allSatisfy { $0.ruleSet == .workingTogether2023 })
         }

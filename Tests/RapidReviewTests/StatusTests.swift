@@ -15,7 +15,7 @@ struct StatusTests {
             try await harness.prepare(reference, through: .opened)
             var status = try await harness.call(RapidReviewAPI.getStatuses, .init(references: [reference]), as: TestTokens.service(.intake)).statuses
             #expect(status.first?.stage == .rapidReview)
-            #expect(status.first?.deadlines.map(\.rule) == ["T4", "T6"])
+            #expect(status.first?.deadlines.map(\.rule) == [.t4, .t6])
 
             try await harness.prepare(Fixtures.reference(71), through: .submitted)
             try await harness.schedule(reference, on: Fixtures.Scenario.onTime.meetingDate)
@@ -32,7 +32,7 @@ struct StatusTests {
                     "reviewCommissioned",
                     "submittedToNationalPanel", "outcomeShared",
                 ])
-            #expect(only.deadlines.map(\.rule) == ["T4", "T5", "T6"])
+            #expect(only.deadlines.map(\.rule) == [.t4, .t5, .t6])
             #expect(only.deadlines.map(\.status) == [.met, .met, .met])
             // No participant, and nothing of the child, in what the gateway sees.
             let json = String(decoding: try JSONCodec.encode(only), as: UTF8.self)
@@ -62,7 +62,7 @@ struct StatusTests {
             #expect(awaiting.map(\.recommendation) == [.localReview, .localReview])
             let overdue = try await harness.call(RapidReviewAPI.listRapidReviews, .init(overdueOnly: true), as: TestTokens.panel).rapidReviews
             #expect(overdue.map(\.caseReference) == [Fixtures.reference(73)])
-            #expect(overdue.first?.nextDeadline?.rule == "T5")
+            #expect(overdue.first?.nextDeadline?.rule == .t5)
         }
     }
 

@@ -68,8 +68,8 @@ struct SubmissionTests {
             let recorded = try await harness.submit(reference, on: Self.today)
             #expect(!recorded.submission.late)
             #expect(recorded.submission.t6Met)
-            #expect(recorded.deadlines.first { $0.rule == "T5" }?.status == .met)
-            #expect(recorded.deadlines.first { $0.rule == "T6" }?.status == .met)
+            #expect(recorded.deadlines.first { $0.rule == .t5 }?.status == .met)
+            #expect(recorded.deadlines.first { $0.rule == .t6 }?.status == .met)
         }
     }
 
@@ -80,7 +80,7 @@ struct SubmissionTests {
             try await harness.prepare(reference, .lateSubmission, through: .ratified)
             let recorded = try await harness.submit(reference, on: Self.today)
             #expect(recorded.submission.late)
-            let t5 = try #require(recorded.deadlines.first { $0.rule == "T5" })
+            let t5 = try #require(recorded.deadlines.first { $0.rule == .t5 })
             #expect(t5.due == Fixtures.date("2025-04-03"))
             #expect(t5.status == .metLate)
             #expect(recorded.submission.t6Met, "T6 (7 April) is still met")
@@ -93,10 +93,10 @@ struct SubmissionTests {
             let reference = Fixtures.reference(54)
             try await harness.prepare(reference, .pastT6, through: .ratified)
             let before = try await harness.rapidReview(reference)
-            #expect(before.deadlines.first { $0.rule == "T6" }?.status == .overdue)
+            #expect(before.deadlines.first { $0.rule == .t6 }?.status == .overdue)
             let recorded = try await harness.submit(reference, on: Self.today)
             #expect(!recorded.submission.t6Met)
-            let t6 = try #require(recorded.deadlines.first { $0.rule == "T6" })
+            let t6 = try #require(recorded.deadlines.first { $0.rule == .t6 })
             #expect(t6.due == Fixtures.date("2025-03-31"))
             #expect(t6.status == .metLate)
             #expect(t6.metOn == Self.today)

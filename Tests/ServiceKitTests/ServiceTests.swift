@@ -50,7 +50,7 @@ struct ServiceTests {
         }
         _ = await captureRPCError { _ = try await client.call(TestServices.read, .init(key: "CASE-A"), deadline: .seconds(5)) }
 
-        let trail = try await client.call(AdminService.getAuditTrail, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
+        let trail = try await client.call(AdminAPI.getAuditTrail, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
         let entries = trail.entries.filter { $0.method != "GetAuditTrail" }
         #expect(entries.map(\.method) == ["Read", "Read", "Read", "Read", "Record"])
         #expect(entries.map(\.principal) == ["anonymous", "Vic.Viewer", "Sam.Panel", "Sam.Panel", "Pat.Support"])
@@ -59,7 +59,7 @@ struct ServiceTests {
         #expect(entries.allSatisfy { !$0.requestID.isEmpty })
 
         let forCase = try await client.call(
-            AdminService.getAuditTrail, .init(caseReference: "CASE-A"), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
+            AdminAPI.getAuditTrail, .init(caseReference: "CASE-A"), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
         #expect(forCase.entries.count == 2)
 
         // Append-only: the database itself refuses to change or remove an entry.
@@ -115,9 +115,9 @@ struct ServiceTests {
         _ = try await client.call(
             TestServices.record, .init(key: "BAD", text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
 
-        var parked: [AdminService.DeadLetter] = []
+        var parked: [AdminAPI.DeadLetter] = []
         let found = try await eventually(within: .seconds(10)) {
-            parked = try await client.call(AdminService.listDeadLetters, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
+            parked = try await client.call(AdminAPI.listDeadLetters, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
                 .deadLetters
             return parked.count == 1
         }
@@ -132,7 +132,7 @@ struct ServiceTests {
         _ = try await receiver.waitForExit()
         let fixed = try await startProcess(.testReceiver, directory, port: receiverPort)
         let id = try #require(parked.first?.id)
-        let retried = try await client.call(AdminService.retryDeadLetter, .init(id: id), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
+        let retried = try await client.call(AdminAPI.retryDeadLetter, .init(id: id), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
         #expect(retried.retried)
         let receiverClient = RPCClient(host: "127.0.0.1", port: receiverPort)
         #expect(
@@ -141,7 +141,7 @@ struct ServiceTests {
                     \.key) == ["BAD"]
             })
         let missing = await captureRPCError {
-            _ = try await client.call(AdminService.retryDeadLetter, .init(id: 999), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
+            _ = try await client.call(AdminAPI.retryDeadLetter, .init(id: 999), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
         }
         #expect(missing?.code == .notFound)
         fixed.send(SIGTERM)
@@ -156,16 +156,16 @@ struct ServiceTests {
         let client = RPCClient(host: "127.0.0.1", port: sender.port)
         _ = try await client.call(
             TestServices.record, .init(key: "B1", text: "kept in the backup"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
-        let integrity = try await client.call(AdminService.integrityCheck, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
+        let integrity = try await client.call(AdminAPI.integrityCheck, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
         #expect(integrity.ok)
-        let backup = try await client.call(AdminService.backup, .init(), deadline: .seconds(10), metadata: bearer(TestTokens.admin))
+        let backup = try await client.call(AdminAPI.backup, .init(), deadline: .seconds(10), metadata: bearer(TestTokens.admin))
         #expect(backup.bytes > 0)
         let copy = try await Database.open(atPath: backup.path)
         let text: String? = try await copy.read { try $0.value("SELECT text FROM events WHERE key = 'B1'") }
         #expect(text == "kept in the backup")
         await copy.close()
         let denied = await captureRPCError {
-            _ = try await client.call(AdminService.backup, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
+            _ = try await client.call(AdminAPI.backup, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
         }
         #expect(denied?.code == .permissionDenied)
         await sender.stop(grace: .seconds(1))

@@ -103,7 +103,7 @@ struct CrashAndStopTests {
             let after = try await client.call(IntakeAPI.listCases, .init(), deadline: .seconds(10), metadata: bearer(staff)).cases
             #expect(after.count == 200, "\(after.count) cases for 200 distinct referrals")
             let integrity = try await client.call(
-                AdminService.integrityCheck, .init(), deadline: .seconds(10), metadata: bearer(try stack.token("admin")))
+                AdminAPI.integrityCheck, .init(), deadline: .seconds(10), metadata: bearer(try stack.token("admin")))
             #expect(integrity.ok, "\(integrity.problems)")
         }
     }

@@ -17,17 +17,20 @@ enum RapidReviewSteps {
 
     static func meeting(_ reference: CaseReference, on day: String) -> RapidReviewAPI.RecordMeetingRequest {
         RapidReviewAPI.RecordMeetingRequest(
-            caseReference: reference, meetingDate: date(day), format: .faceToFace,
-            participants: [
-                Participant(name: "Pat Placeholder", role: "Head of Safeguarding", agency: "Stack County Council", partnerKind: .localAuthority),
-                Participant(name: "Dana Sample", role: "Detective Inspector", agency: "Stack Police", partnerKind: .police),
-                Participant(name: "Chris Dummy", role: "Designated Nurse", agency: "Stack ICB", partnerKind: .health),
-            ],
-            caseSummary: "fictional summary, see the case file", immediateAction: ImmediateAction(allTaken: true, details: "none needed"),
-            criteria: [.multiAgencyWorking],
-            discussion: RapidReviewDiscussion(
-                natureOfHarm: "fictional", meetsSeriousHarm: true, keyIssues: "information sharing", immediateLearning: "fictional learning",
-                learningSharedBy: "partnership briefing", legalAdvice: YesNoDetails(answer: false)))
+            caseReference: reference,
+            meeting: MeetingContent(
+                meetingDate: date(day),
+                participants: [
+                    Participant(name: "Pat Placeholder", role: "Head of Safeguarding", agency: "Stack County Council", partnerKind: .localAuthority),
+                    Participant(name: "Dana Sample", role: "Detective Inspector", agency: "Stack Police", partnerKind: .police),
+                    Participant(name: "Chris Dummy", role: "Designated Nurse", agency: "Stack ICB", partnerKind: .health),
+                ],
+                caseSummary: "fictional summary, see the case file", immediateAction: ImmediateAction(allTaken: true, details: "none needed"),
+                criteria: [.multiAgencyWorking],
+                discussion: RapidReviewDiscussion(
+                    natureOfHarm: "fictional", meetsSeriousHarm: true, keyIssues: "information sharing", immediateLearning: "fictional learning",
+                    learningSharedBy: "partnership briefing", legalAdvice: YesNoDetails(answer: false))),
+            format: .faceToFace)
     }
 }
 
@@ -53,9 +56,9 @@ struct EndToEndTests {
             ).caseReference
             var seen = try await gatewayCase(reference)
             #expect(seen.stage == .intake)
-            #expect(seen.deadlines.map(\.deadline.rule).sorted() == ["T2", "T3", "T4", "T6"])
+            #expect(seen.deadlines.map(\.deadline.rule).sorted() == [.t2, .t3, .t4, .t6])
             // Today (3 April) T2 and T3 have passed unmet: overdue.
-            #expect(seen.deadlines.first { $0.deadline.rule == "T2" }?.deadline.status == .overdue)
+            #expect(seen.deadlines.first { $0.deadline.rule == .t2 }?.deadline.status == .overdue)
 
             _ = try await intake.call(
                 IntakeAPI.sendScopingRequests,
@@ -100,12 +103,12 @@ struct EndToEndTests {
                 #expect(events.contains(event), "\(event) missing from \(events)")
             }
             let rules = Set(seen.deadlines.map(\.deadline.rule))
-            #expect(rules.isSuperset(of: ["T2", "T3", "T4", "T5", "T6"]), "\(rules)")
-            #expect(seen.deadlines.first { $0.deadline.rule == "T4" }?.deadline.status == .met)
-            #expect(seen.deadlines.first { $0.deadline.rule == "T6" }?.deadline.status == .met)
+            #expect(rules.isSuperset(of: [.t2, .t3, .t4, .t5, .t6]), "\(rules)")
+            #expect(seen.deadlines.first { $0.deadline.rule == .t4 }?.deadline.status == .met)
+            #expect(seen.deadlines.first { $0.deadline.rule == .t6 }?.deadline.status == .met)
             // The CommissionReview hand-over waits in rapid-review's outbox for review-management.
             let deadLetters = try await rapidReview.call(
-                AdminService.listDeadLetters, .init(), deadline: .seconds(10), metadata: bearer(try stack.token("admin")))
+                AdminAPI.listDeadLetters, .init(), deadline: .seconds(10), metadata: bearer(try stack.token("admin")))
             #expect(deadLetters.deadLetters.isEmpty)
         }
     }
@@ -146,7 +149,7 @@ struct EndToEndTests {
             let statuses = try await rapidReview.call(RapidReviewAPI.getStatuses, .init(), deadline: .seconds(5), metadata: viewer).statuses
             #expect(statuses.map(\.reference).sorted() == references.sorted(), "each case opened once")
             #expect(
-                try await intake.call(AdminService.listDeadLetters, .init(), deadline: .seconds(5), metadata: bearer(try stack.token("admin")))
+                try await intake.call(AdminAPI.listDeadLetters, .init(), deadline: .seconds(5), metadata: bearer(try stack.token("admin")))
                     .deadLetters.isEmpty)
         }
     }

@@ -105,7 +105,7 @@ struct PartitionTests {
             #expect(outbox["cspr_outbox_delivered_total"] == Double(everything.count))
             #expect(outbox["cspr_outbox_dead_letters"] == 0)
             let deadLetters = try await stack.client(.intake).call(
-                AdminService.listDeadLetters, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
+                AdminAPI.listDeadLetters, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin))
             #expect(deadLetters.deadLetters.isEmpty)
             print(
                 "partition: \(everything.count) hand-overs, \(deliveries) OpenRapidReview deliveries seen by rapid-review, "

@@ -37,7 +37,7 @@ enum Formatting {
         var table = TextTable(["RULE", "DUE", "WINDOW FROM", "STATE", "MET ON"])
         for deadline in deadlines {
             table.add([
-                deadline.rule, deadline.due.description, deadline.earliest?.description ?? "-", deadline.status.rawValue,
+                deadline.rule.rawValue, deadline.due.description, deadline.earliest?.description ?? "-", deadline.status.rawValue,
                 deadline.metOn?.description ?? "-",
             ])
         }

@@ -26,7 +26,8 @@ enum GatewayCommands {
         for overview in response.cases {
             let next = overview.nextDeadline
             table.add([
-                overview.reference.description, overview.stage.rawValue, overview.urgency.rawValue, next?.rule ?? "-", next?.due.description ?? "-",
+                overview.reference.description, overview.stage.rawValue, overview.urgency.rawValue, next?.rule.rawValue ?? "-",
+                next?.due.description ?? "-",
                 next == nil ? "-" : Formatting.workingDaysLeft(next?.workingDaysLeft), overview.reportedBy.joined(separator: ","),
             ])
         }
@@ -53,7 +54,7 @@ enum GatewayCommands {
         var deadlines = TextTable(["RULE", "DUE", "WINDOW FROM", "STATE", "MET ON", "LEFT", "REPORTED BY"])
         for deadline in overview.deadlines {
             deadlines.add([
-                deadline.rule, deadline.due.description, deadline.earliest?.description ?? "-", deadline.status.rawValue,
+                deadline.rule.rawValue, deadline.due.description, deadline.earliest?.description ?? "-", deadline.status.rawValue,
                 deadline.metOn?.description ?? "-", Formatting.workingDaysLeft(deadline.workingDaysLeft), deadline.reportedBy,
             ])
         }

@@ -60,9 +60,9 @@ package enum MethodRegistry {
         // Every service answers the admin calls (ServiceKit).
         for service in ServiceIdentity.all {
             entries += [
-                MethodEntry(service, AdminService.backup), MethodEntry(service, AdminService.integrityCheck),
-                MethodEntry(service, AdminService.listDeadLetters), MethodEntry(service, AdminService.retryDeadLetter),
-                MethodEntry(service, AdminService.getAuditTrail),
+                MethodEntry(service, AdminAPI.backup), MethodEntry(service, AdminAPI.integrityCheck),
+                MethodEntry(service, AdminAPI.listDeadLetters), MethodEntry(service, AdminAPI.retryDeadLetter),
+                MethodEntry(service, AdminAPI.getAuditTrail),
             ]
         }
         return entries

@@ -55,7 +55,7 @@ package enum StatusMerge {
         // Stable: milestones of one date keep the order the stages gave.
         milestones = milestones.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
 
-        var latestStageOfRule: [String: Int] = [:]
+        var latestStageOfRule: [TimescaleRule: Int] = [:]
         for (service, status) in reports {
             for deadline in status.deadlines { latestStageOfRule[deadline.rule] = max(latestStageOfRule[deadline.rule] ?? -1, service.workflowOrder) }
         }

@@ -8,12 +8,12 @@ package enum SummaryFigures {
     package static func summary(of snapshot: Snapshot) -> GatewayAPI.GetSummaryResponse {
         let cases = snapshot.cases
         let byStage = CaseStage.allCases.map { stage in GatewayAPI.StageCount(stage: stage, count: cases.count { $0.stage == stage }) }
-        var overdue: [String: Int] = [:]
+        var overdue: [TimescaleRule: Int] = [:]
         for overview in cases {
             for deadline in overview.deadlines where deadline.status == .overdue { overdue[deadline.rule, default: 0] += 1 }
         }
         let overdueByRule = overdue.map { GatewayAPI.RuleCount(rule: $0.key, count: $0.value) }
-            .sorted { ruleNumber($0.rule) < ruleNumber($1.rule) || (ruleNumber($0.rule) == ruleNumber($1.rule) && $0.rule < $1.rule) }
+            .sorted { $0.rule < $1.rule }
         return GatewayAPI.GetSummaryResponse(
             totalCases: cases.count, casesByStage: byStage, overdueCases: cases.count { $0.urgency == .overdue }, overdueByRule: overdueByRule,
             rapidReviewTimeliness: GatewayAPI.Period.allCases.map { timeliness(cases, period: $0, today: snapshot.today) },
@@ -39,7 +39,7 @@ package enum SummaryFigures {
         var decided = 0
         var onTime = 0
         for overview in cases {
-            for deadline in overview.deadlines where deadline.rule == "T6" {
+            for deadline in overview.deadlines where deadline.rule == .t6 {
                 if let metOn = deadline.metOn {
                     guard days.contains(metOn) else { continue }
                     decided += 1
@@ -50,10 +50,5 @@ package enum SummaryFigures {
             }
         }
         return GatewayAPI.RapidReviewTimeliness(period: period, from: days.lowerBound, to: days.upperBound, decided: decided, withinTimescale: onTime)
-    }
-
-    /// 4 for `T4`; rules out of that pattern sort last.
-    static func ruleNumber(_ rule: String) -> Int {
-        rule.hasPrefix("T") ? Int(rule.dropFirst()) ?? Int.max : Int.max
     }
 }

@@ -8,28 +8,28 @@ extension IntakeCase {
     func deadlines(clock: CaseClock, ruleSet: RuleSet) -> [Deadline] {
         let (record, today, calendar) = (self, clock.today, clock.calendar)
         var deadlines: [Deadline] = []
-        func add(_ id: String, from anchor: CivilDate, metOn: CivilDate?, subject: String? = nil) {
-            guard let rule = Timescales.rule(id, ruleSet),
+        func add(_ id: TimescaleRule, from anchor: CivilDate, metOn: CivilDate?, subject: String? = nil) {
+            guard
                 let deadline = Deadline.compute(
-                    rule, from: anchor, metOn: metOn, today: today, calendar: calendar, ruleSet: ruleSet, subject: subject)
+                    Timescales.rule(id, ruleSet), from: anchor, metOn: metOn, today: today, calendar: calendar, ruleSet: ruleSet, subject: subject)
             else { return }
             deadlines.append(deadline)
         }
         if let notification = record.notification {
             // T1: both the National Panel notification and the report to the partners.
-            add("T1", from: notification.becameAware, metOn: notification.notifiedNationalPanel, subject: "National Panel notified")
-            add("T1", from: notification.becameAware, metOn: notification.reportedToSafeguardingPartners, subject: "safeguarding partners told")
+            add(.t1, from: notification.becameAware, metOn: notification.notifiedNationalPanel, subject: "National Panel notified")
+            add(.t1, from: notification.becameAware, metOn: notification.reportedToSafeguardingPartners, subject: "safeguarding partners told")
         }
         // T2: every relevant agency asked; met when the last of them was.
-        add("T2", from: record.anchor, metOn: record.requests.map(\.dateSent).max())
+        add(.t2, from: record.anchor, metOn: record.requests.map(\.dateSent).max())
         // T3: every agency asked has returned its form.
         let allReturned = !record.requests.isEmpty && record.outstandingAgencies.isEmpty
-        add("T3", from: record.anchor, metOn: allReturned ? record.returns.map(\.dateReceived).max() : nil)
+        add(.t3, from: record.anchor, metOn: allReturned ? record.returns.map(\.dateReceived).max() : nil)
         // T4 and T6 stay in intake's report after the hand-over: until rapid-review has applied
         // it (a peer down, a partition) nobody else reports them, and the gateway lets the later
         // stage's report of a rule win once there is one.
-        add("T4", from: record.anchor, metOn: nil)
-        add("T6", from: t6Anchor(ruleSet: ruleSet), metOn: nil)
+        add(.t4, from: record.anchor, metOn: nil)
+        add(.t6, from: t6Anchor(ruleSet: ruleSet), metOn: nil)
         return deadlines
     }
 

@@ -13,10 +13,12 @@ enum IntakeError: DomainError, Equatable {
     /// Already done: the same agency asked or answered twice.
     case alreadyExists(field: String, problem: String)
     /// A step out of order or a framework rule broken.
-    case precondition(rule: String, problem: String)
-    /// A timescale this code relies on is missing from the contract's table: a defect, never
-    /// the caller's fault (answered INTERNAL, logged by ServiceKit).
-    case timescaleMissing(String)
+    case precondition(rule: FrameworkRule, problem: String)
+    /// The year's sequence of case references is used up.
+    case referencesExhausted(year: Int)
+    /// A timescale this code relies on gave no date: a defect, never the caller's fault
+    /// (answered INTERNAL, logged by ServiceKit).
+    case timescaleNotCounted(TimescaleRule)
 
     var rpcError: RPCError {
         switch self {
@@ -24,7 +26,8 @@ enum IntakeError: DomainError, Equatable {
         case .caseNotFound(let reference): RPCError(.notFound, "caseReference: no case \(reference)")
         case .alreadyExists(let field, let problem): RPCError(.alreadyExists, "\(field): \(problem)")
         case .precondition(let rule, let problem): RPCError(.failedPrecondition, "\(rule): \(problem)")
-        case .timescaleMissing: RPCError(.internal, "internal error")
+        case .referencesExhausted(let year): RPCError(.failedPrecondition, "case reference: the sequence of \(year) is exhausted")
+        case .timescaleNotCounted: RPCError(.internal, "internal error")
         }
     }
 }

@@ -58,7 +58,7 @@ struct IntakeHandlers: Sendable {
             if atOnce { intakeCase = try writer.handOver(intakeCase, clock: clock, ruleSet: ruleSet) }
             return IntakeAPI.SubmitReferralResponse(
                 caseReference: intakeCase.reference, linkedToExistingCase: linked,
-                deadlines: intakeCase.deadlines(clock: clock, ruleSet: ruleSet).filter { $0.rule != "T1" })
+                deadlines: intakeCase.deadlines(clock: clock, ruleSet: ruleSet).filter { $0.rule != .t1 })
         }
         if atOnce { context.relay.poke() }
         return response
@@ -86,7 +86,7 @@ struct IntakeHandlers: Sendable {
                 opened = true
             }
             if atOnce { intakeCase = try writer.handOver(intakeCase, clock: clock, ruleSet: ruleSet) }
-            let t1 = intakeCase.deadlines(clock: clock, ruleSet: ruleSet).filter { $0.rule == "T1" }
+            let t1 = intakeCase.deadlines(clock: clock, ruleSet: ruleSet).filter { $0.rule == .t1 }
             // T1: late when the National Panel was notified after the due date, or is not yet and the date has passed.
             let panel = t1.first { $0.subject == "National Panel notified" }
             let late = panel.map { $0.status == .metLate || $0.status == .overdue } ?? false
@@ -121,7 +121,7 @@ struct IntakeHandlers: Sendable {
             }
             return IntakeAPI.SendScopingRequestsResponse(
                 requests: sent, letters: letters,
-                deadlines: updated.deadlines(clock: clock, ruleSet: ruleSet).filter { $0.rule == "T2" || $0.rule == "T3" })
+                deadlines: updated.deadlines(clock: clock, ruleSet: ruleSet).filter { $0.rule == .t2 || $0.rule == .t3 })
         }
         context.relay.poke()
         return response

@@ -67,7 +67,7 @@ struct IntakeWriter {
         let next = last + 1
         try tx.execute("INSERT INTO case_sequence (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last", year, next)
         guard let reference = CaseReference(partnership: partnership, year: year, sequence: next) else {
-            throw IntakeError.precondition(rule: "case reference", problem: "the sequence of \(year) is exhausted")
+            throw IntakeError.referencesExhausted(year: year)
         }
         return reference
     }
@@ -75,7 +75,7 @@ struct IntakeWriter {
     /// Stores a case just opened.
     func insert(_ opened: IntakeCase) throws {
         guard let child = opened.child, let incident = opened.incident else {
-            throw IntakeError.precondition(rule: "R3", problem: "a case is opened by a referral or a notification")
+            throw IntakeError.precondition(rule: .r3, problem: "a case is opened by a referral or a notification")
         }
         let reference = opened.reference
         try tx.execute(

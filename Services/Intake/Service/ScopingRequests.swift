@@ -26,12 +26,8 @@ extension IntakeCase {
     func sendingScopingRequests(_ drafts: [IntakeAPI.ScopingRequestDraft], clock: CaseClock, ruleSet: RuleSet) throws(IntakeError)
         -> [ScopingRequest]
     {
-        guard let t2 = Timescales.rule("T2", ruleSet), let t2Due = t2.due(from: anchor, calendar: clock.calendar) else {
-            throw .timescaleMissing("T2")
-        }
-        guard let t3 = Timescales.rule("T3", ruleSet), let t3Due = t3.due(from: anchor, calendar: clock.calendar) else {
-            throw .timescaleMissing("T3")
-        }
+        guard let t2Due = Timescales.rule(.t2, ruleSet).due(from: anchor, calendar: clock.calendar) else { throw .timescaleNotCounted(.t2) }
+        guard let t3Due = Timescales.rule(.t3, ruleSet).due(from: anchor, calendar: clock.calendar) else { throw .timescaleNotCounted(.t3) }
         let asked = Set(requests.map { AgencyKey.of($0.agency.name) })
         return try drafts.enumerated().map { (index, draft) throws(IntakeError) in
             if draft.dateSent < anchor {

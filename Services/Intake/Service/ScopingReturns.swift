@@ -27,7 +27,7 @@ extension IntakeCase {
         let agency = AgencyKey.of(scopingReturn.agency.name)
         guard let asked = requests.first(where: { AgencyKey.of($0.agency.name) == agency }) else {
             throw .precondition(
-                rule: "T2",
+                rule: .t2,
                 problem: "no scoping request was sent to \(scopingReturn.agency.name) for this case; record it with SendScopingRequests first")
         }
         if scopingReturn.dateReceived < asked.dateSent {
@@ -36,11 +36,12 @@ extension IntakeCase {
         if returns.contains(where: { AgencyKey.of($0.agency.name) == agency }) {
             throw .alreadyExists(field: "scopingReturn.agency.name", problem: "\(scopingReturn.agency.name) has already returned its scoping form")
         }
-        guard let t3 = Timescales.rule("T3", ruleSet),
+        guard
             let deadline = Deadline.compute(
-                t3, from: anchor, metOn: scopingReturn.dateReceived, today: clock.today, calendar: clock.calendar, ruleSet: ruleSet,
+                Timescales.rule(.t3, ruleSet), from: anchor, metOn: scopingReturn.dateReceived, today: clock.today, calendar: clock.calendar,
+                ruleSet: ruleSet,
                 subject: scopingReturn.agency.name)
-        else { throw .timescaleMissing("T3") }
+        else { throw .timescaleNotCounted(.t3) }
         return deadline
     }
 }

@@ -9,17 +9,17 @@ struct CaseDeadlines {
 
     /// T4: the meeting between 7 and 13 working days of the referral; met by the quorate meeting.
     var t4: Deadline? {
-        deadline("T4", metOn: rapidReview.heldMeeting?.meetingDate)
+        deadline(.t4, metOn: rapidReview.heldMeeting?.meetingDate)
     }
 
     /// T5: to the National Panel within 2 working days of the meeting; from a quorate meeting on.
     var t5: Deadline? {
-        deadline("T5", metOn: rapidReview.submission?.submittedToNationalPanel)
+        deadline(.t5, metOn: rapidReview.submission?.submittedToNationalPanel)
     }
 
     /// T6: the Rapid Review complete (submitted) within 15 working days.
     var t6: Deadline? {
-        deadline("T6", metOn: rapidReview.submission?.submittedToNationalPanel)
+        deadline(.t6, metOn: rapidReview.submission?.submittedToNationalPanel)
     }
 
     /// Every deadline that applies now, in rule order.
@@ -27,25 +27,27 @@ struct CaseDeadlines {
 
     /// T4's window: its first and last allowed days.
     func t4Window() throws(RapidReviewError) -> (earliest: CivilDate, latest: CivilDate) {
-        guard let t4, let earliest = t4.earliest else { throw .timescaleMissing("T4") }
+        guard let t4, let earliest = t4.earliest else { throw .timescaleNotCounted(.t4) }
         return (earliest, t4.due)
     }
 
     /// T6's due date.
     func t6Due() throws(RapidReviewError) -> CivilDate {
-        guard let t6 else { throw .timescaleMissing("T6") }
+        guard let t6 else { throw .timescaleNotCounted(.t6) }
         return t6.due
     }
 
     /// T5's due date from `meetingDate`.
     func t5Due(afterMeetingOn meetingDate: CivilDate) throws(RapidReviewError) -> CivilDate {
-        guard let timescale = Timescales.rule("T5", rapidReview.ruleSet), let due = timescale.due(from: meetingDate, calendar: clock.calendar)
-        else { throw .timescaleMissing("T5") }
+        guard let due = Timescales.rule(.t5, rapidReview.ruleSet).due(from: meetingDate, calendar: clock.calendar) else {
+            throw .timescaleNotCounted(.t5)
+        }
         return due
     }
 
-    private func deadline(_ id: String, metOn: CivilDate?) -> Deadline? {
-        guard let timescale = Timescales.rule(id, rapidReview.ruleSet), let anchor = anchorDate(timescale.anchor) else { return nil }
+    private func deadline(_ id: TimescaleRule, metOn: CivilDate?) -> Deadline? {
+        let timescale = Timescales.rule(id, rapidReview.ruleSet)
+        guard let anchor = anchorDate(timescale.anchor) else { return nil }
         return Deadline.compute(
             timescale, from: anchor, metOn: metOn, today: clock.today, calendar: clock.calendar, ruleSet: rapidReview.ruleSet)
     }

@@ -8,17 +8,17 @@ extension RapidReviewCase {
         throws(RapidReviewError) -> RapidReviewAPI.Clarification
     {
         if let ratification {
-            throw .outOfOrder(rule: "R9", problem: "the recommendation was ratified on \(ratification.ratifiedOn); there is nothing to clarify")
+            throw .outOfOrder(rule: .r9, problem: "the recommendation was ratified on \(ratification.ratifiedOn); there is nothing to clarify")
         }
         guard let current = currentRecommendation else {
-            throw .outOfOrder(rule: "R9", problem: "clarification needs an agreed recommendation; none agreed yet (AgreeRecommendation)")
+            throw .outOfOrder(rule: .r9, problem: "clarification needs an agreed recommendation; none agreed yet (AgreeRecommendation)")
         }
         if let outstanding = outstandingClarification {
             throw .outOfOrder(
-                rule: "R9", problem: "the clarification asked on \(outstanding.requestedOn) is still unanswered: \"\(outstanding.question)\"")
+                rule: .r9, problem: "the clarification asked on \(outstanding.requestedOn) is still unanswered: \"\(outstanding.question)\"")
         }
         guard !request.question.isBlank else {
-            throw .invalidField(path: "question", rule: "R9", problem: "say what needs clarifying, or what more information is needed")
+            throw .invalidField(path: "question", rule: .r9, problem: "say what needs clarifying, or what more information is needed")
         }
         return RapidReviewAPI.Clarification(
             number: clarifications.count + 1, recommendationVersion: current.version, question: request.question.trimmed,
@@ -32,14 +32,14 @@ extension RapidReviewCase {
         -> RapidReviewAPI.Ratification
     {
         if let ratification {
-            throw .outOfOrder(rule: "R9", problem: "already ratified on \(ratification.ratifiedOn)")
+            throw .outOfOrder(rule: .r9, problem: "already ratified on \(ratification.ratifiedOn)")
         }
         guard let current = currentRecommendation, let meeting = heldMeeting else {
-            throw .outOfOrder(rule: "R9", problem: "ratify needs an agreed recommendation; none agreed yet")
+            throw .outOfOrder(rule: .r9, problem: "ratify needs an agreed recommendation; none agreed yet")
         }
         if let outstanding = outstandingClarification {
             throw .outOfOrder(
-                rule: "R9", problem: "ratify needs the panel's answer to the clarification asked on \(outstanding.requestedOn); none given yet")
+                rule: .r9, problem: "ratify needs the panel's answer to the clarification asked on \(outstanding.requestedOn); none given yet")
         }
         let decision = current.decision
         let path = RapidReviewAPI.OutcomePath(decision.recommendation)
@@ -59,11 +59,11 @@ extension RapidReviewCase {
         let comments = request.comments?.trimmed
         let ratifiedOn = request.ratifiedOn ?? clock.today
         if ratifiedOn > clock.today {
-            throw .invalidField(path: "ratifiedOn", rule: "R9", problem: "\(ratifiedOn) is in the future (today is \(clock.today))")
+            throw .invalidField(path: "ratifiedOn", rule: .r9, problem: "\(ratifiedOn) is in the future (today is \(clock.today))")
         }
         if ratifiedOn < current.agreedOn {
             throw .invalidField(
-                path: "ratifiedOn", rule: "R9", problem: "\(ratifiedOn) is before the recommendation was agreed (\(current.agreedOn))")
+                path: "ratifiedOn", rule: .r9, problem: "\(ratifiedOn) is before the recommendation was agreed (\(current.agreedOn))")
         }
         return RapidReviewAPI.Ratification(
             recommendationVersion: current.version, ratifiedOn: ratifiedOn, ratifiedBy: principal, comments: comments.isBlank ? nil : comments,

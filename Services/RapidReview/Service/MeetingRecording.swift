@@ -9,14 +9,14 @@ extension RapidReviewCase {
         -> RapidReviewAPI.RecordedMeeting
     {
         if let held = heldMeeting {
-            throw .outOfOrder(rule: "R1", problem: "a quorate meeting was already recorded on \(held.meetingDate); it is kept as recorded")
+            throw .outOfOrder(rule: .r1, problem: "a quorate meeting was already recorded on \(held.meetingDate); it is kept as recorded")
         }
         guard let scheduled = currentSchedule else {
-            throw .outOfOrder(rule: "T4", problem: "record the meeting once it is scheduled; no meeting scheduled yet (ScheduleMeeting)")
+            throw .outOfOrder(rule: .t4, problem: "record the meeting once it is scheduled; no meeting scheduled yet (ScheduleMeeting)")
         }
         guard request.meetingDate == scheduled.date else {
             throw .outOfOrder(
-                rule: "T4",
+                rule: .t4,
                 problem:
                     "the meeting is scheduled for \(scheduled.date), not \(request.meetingDate); reschedule it first (ScheduleMeeting keeps the history)"
             )
@@ -36,10 +36,8 @@ extension RapidReviewCase {
         try MeetingRules.checkDiscussion(request.discussion)
         let missing = MeetingRules.missingPartners(request.participants)
         return RapidReviewAPI.RecordedMeeting(
-            number: meetings.count + 1, scheduleNumber: scheduled.number, meetingDate: request.meetingDate,
-            format: request.format ?? scheduled.format,
-            participants: request.participants, omissions: request.omissions, documentation: documentation, caseSummary: request.caseSummary,
-            immediateAction: request.immediateAction, criteria: request.criteria, discussion: request.discussion, quorate: missing.isEmpty,
+            number: meetings.count + 1, scheduleNumber: scheduled.number, meeting: request.meeting, format: request.format ?? scheduled.format,
+            documentation: documentation, quorate: missing.isEmpty,
             missingPartners: missing, recordedOn: clock.today, recordedBy: principal)
     }
 }
@@ -56,26 +54,26 @@ enum MeetingRules {
     /// agency asked for scoping either present or listed as an omission.
     static func checkParticipants(_ participants: [Participant], omissions: [Omission], expected: [Agency]) throws(RapidReviewError) {
         guard !participants.isEmpty else {
-            throw .invalidField(path: "participants", rule: "R2", problem: "list who took part, with name, role and agency")
+            throw .invalidField(path: "participants", rule: .r2, problem: "list who took part, with name, role and agency")
         }
         for (index, participant) in participants.enumerated() {
             for (field, value) in [("name", participant.name), ("role", participant.role), ("agency", participant.agency)] where value.isBlank {
                 throw .invalidField(
-                    path: "participants[\(index)].\(field)", rule: "R2", problem: "each participant is listed with name, role and agency")
+                    path: "participants[\(index)].\(field)", rule: .r2, problem: "each participant is listed with name, role and agency")
             }
         }
         for (index, omission) in omissions.enumerated() {
             if omission.agency.isBlank {
-                throw .invalidField(path: "omissions[\(index)].agency", rule: "R2", problem: "name the agency omitted")
+                throw .invalidField(path: "omissions[\(index)].agency", rule: .r2, problem: "name the agency omitted")
             }
             if omission.reason.isBlank {
-                throw .invalidField(path: "omissions[\(index)].reason", rule: "R2", problem: "explain why \(omission.agency.trimmed) took no part")
+                throw .invalidField(path: "omissions[\(index)].reason", rule: .r2, problem: "explain why \(omission.agency.trimmed) took no part")
             }
         }
         let accounted = Set(participants.map(\.agency.agencyKey) + omissions.map(\.agency.agencyKey))
         if let absent = expected.first(where: { !accounted.contains($0.name.agencyKey) }) {
             throw .invalidField(
-                path: "omissions", rule: "R2",
+                path: "omissions", rule: .r2,
                 problem: "\(absent.name) was asked for scoping but is not among the participants; explain its omission")
         }
     }
@@ -88,7 +86,7 @@ enum MeetingRules {
         }
         guard founding else {
             throw .invalidField(
-                path: "documentation", rule: "R3",
+                path: "documentation", rule: .r3,
                 problem: "the meeting has the referral and/or the LA notification, and the returned scoping forms; list them")
         }
     }
@@ -97,24 +95,24 @@ enum MeetingRules {
     static func checkImmediateAction(_ action: ImmediateAction) throws(RapidReviewError) {
         if action.allTaken {
             guard !action.actions.isEmpty || !action.details.isBlank else {
-                throw .invalidField(path: "immediateAction.details", rule: "R4", problem: "give the details of the immediate action taken")
+                throw .invalidField(path: "immediateAction.details", rule: .r4, problem: "give the details of the immediate action taken")
             }
         } else {
             guard !action.actions.isEmpty else {
                 throw .invalidField(
-                    path: "immediateAction.actions", rule: "R4", problem: "not all immediate action is taken: say what is needed, by whom and by when"
+                    path: "immediateAction.actions", rule: .r4, problem: "not all immediate action is taken: say what is needed, by whom and by when"
                 )
             }
         }
         for (index, item) in action.actions.enumerated() {
             if item.what.isBlank {
-                throw .invalidField(path: "immediateAction.actions[\(index)].what", rule: "R4", problem: "say what the action is")
+                throw .invalidField(path: "immediateAction.actions[\(index)].what", rule: .r4, problem: "say what the action is")
             }
             if item.who.isBlank {
-                throw .invalidField(path: "immediateAction.actions[\(index)].who", rule: "R4", problem: "say who takes the action")
+                throw .invalidField(path: "immediateAction.actions[\(index)].who", rule: .r4, problem: "say who takes the action")
             }
             if !item.done && item.byWhen == nil {
-                throw .invalidField(path: "immediateAction.actions[\(index)].byWhen", rule: "R4", problem: "an action still to be taken says by when")
+                throw .invalidField(path: "immediateAction.actions[\(index)].byWhen", rule: .r4, problem: "an action still to be taken says by when")
             }
         }
     }
@@ -122,14 +120,14 @@ enum MeetingRules {
     /// R5: any of the eight criteria, or none of the above, which excludes them.
     static func checkCriteria(_ criteria: [Criterion]) throws(RapidReviewError) {
         guard !criteria.isEmpty else {
-            throw .invalidField(path: "criteria", rule: "R5", problem: "tick the criteria the case has the potential to meet, or noneOfTheAbove")
+            throw .invalidField(path: "criteria", rule: .r5, problem: "tick the criteria the case has the potential to meet, or noneOfTheAbove")
         }
         var seen = Set<Criterion>()
         for (index, criterion) in criteria.enumerated() where !seen.insert(criterion).inserted {
-            throw .invalidField(path: "criteria[\(index)]", rule: "R5", problem: "\(criterion.rawValue) is ticked twice")
+            throw .invalidField(path: "criteria[\(index)]", rule: .r5, problem: "\(criterion.rawValue) is ticked twice")
         }
         if criteria.contains(.noneOfTheAbove) && criteria.count > 1 {
-            throw .invalidField(path: "criteria", rule: "R5", problem: "noneOfTheAbove excludes the other criteria")
+            throw .invalidField(path: "criteria", rule: .r5, problem: "noneOfTheAbove excludes the other criteria")
         }
     }
 
@@ -137,17 +135,17 @@ enum MeetingRules {
     /// and the details of legal advice when it was sought.
     static func checkDiscussion(_ discussion: RapidReviewDiscussion) throws(RapidReviewError) {
         if discussion.natureOfHarm.isBlank {
-            throw .invalidField(path: "discussion.natureOfHarm", rule: "R6", problem: "record the nature of the harm suffered")
+            throw .invalidField(path: "discussion.natureOfHarm", rule: .r6, problem: "record the nature of the harm suffered")
         }
         if discussion.keyIssues.isBlank {
-            throw .invalidField(path: "discussion.keyIssues", rule: "R6", problem: "summarise the key issues discussed")
+            throw .invalidField(path: "discussion.keyIssues", rule: .r6, problem: "summarise the key issues discussed")
         }
         if !discussion.immediateLearning.isBlank && discussion.learningSharedBy.isBlank {
             throw .invalidField(
-                path: "discussion.learningSharedBy", rule: "R6", problem: "say who shares and implements the immediate learning, and how")
+                path: "discussion.learningSharedBy", rule: .r6, problem: "say who shares and implements the immediate learning, and how")
         }
         if discussion.legalAdvice.answer && discussion.legalAdvice.details.isBlank {
-            throw .invalidField(path: "discussion.legalAdvice.details", rule: "R6", problem: "legal advice was sought: give its details")
+            throw .invalidField(path: "discussion.legalAdvice.details", rule: .r6, problem: "legal advice was sought: give its details")
         }
     }
 }

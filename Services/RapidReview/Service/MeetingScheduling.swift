@@ -9,11 +9,11 @@ extension RapidReviewCase {
         -> RapidReviewAPI.ScheduledMeeting
     {
         if let held = heldMeeting {
-            throw .outOfOrder(rule: "T4", problem: "the Rapid Review meeting was held on \(held.meetingDate) (quorate); there is nothing to schedule")
+            throw .outOfOrder(rule: .t4, problem: "the Rapid Review meeting was held on \(held.meetingDate) (quorate); there is nothing to schedule")
         }
         guard request.date >= handOver.referralReceived else {
             throw .invalidField(
-                path: "date", rule: "T4", problem: "\(request.date) is before the referral was received (\(handOver.referralReceived))")
+                path: "date", rule: .t4, problem: "\(request.date) is before the referral was received (\(handOver.referralReceived))")
         }
         let deadlines = CaseDeadlines(rapidReview: self, clock: clock)
         let window = try deadlines.t4Window()
@@ -23,13 +23,13 @@ extension RapidReviewCase {
         let reason = request.reason?.trimmed
         if afterT6Deadline && reason.isBlank {
             throw .invalidField(
-                path: "reason", rule: "T6",
+                path: "reason", rule: .t6,
                 problem: "a meeting on \(request.date) is after the T6 deadline (\(t6Due)) for completing the Rapid Review; record the reason")
         }
         if outsideT4Window && reason.isBlank {
             let why = clock.calendar.isWorkingDay(request.date) ? "" : " (not a working day)"
             throw .invalidField(
-                path: "reason", rule: "T4",
+                path: "reason", rule: .t4,
                 problem:
                     "\(request.date)\(why) is outside the T4 window, \(window.earliest) to \(window.latest) (7-13 working days after the referral of \(handOver.referralReceived)); record the reason"
             )

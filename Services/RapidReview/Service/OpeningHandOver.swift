@@ -16,7 +16,7 @@ enum OpeningHandOver {
         }
         guard request.meetingEarliest <= request.meetingLatest else {
             throw .invalidField(
-                path: "meetingLatest", rule: "T4", problem: "\(request.meetingLatest) is before meetingEarliest (\(request.meetingEarliest))")
+                path: "meetingLatest", rule: .t4, problem: "\(request.meetingLatest) is before meetingEarliest (\(request.meetingEarliest))")
         }
     }
 }

@@ -11,7 +11,7 @@ enum OutcomeDocumentRenderer {
     static func render(_ rapidReview: RapidReviewCase, format: RapidReviewAPI.DocumentFormat) throws(RapidReviewError) -> String {
         guard let meeting = rapidReview.heldMeeting else {
             throw .outOfOrder(
-                rule: "R6", problem: "the outcome document is completed at the Rapid Review meeting; no quorate meeting recorded yet (RecordMeeting)")
+                rule: .r6, problem: "the outcome document is completed at the Rapid Review meeting; no quorate meeting recorded yet (RecordMeeting)")
         }
         var writer = DocumentWriter(markdown: format == .markdown)
         writer.heading("Rapid Review Outcome Document", level: 1)

@@ -75,9 +75,7 @@ struct RapidReviewCase: Sendable, Equatable {
     var outcome: RapidReviewOutcome? {
         guard let meeting = heldMeeting else { return nil }
         return RapidReviewOutcome(
-            caseReference: reference, meetingDate: meeting.meetingDate, format: meeting.format, participants: meeting.participants,
-            omissions: meeting.omissions, documentation: meeting.documentation, caseSummary: meeting.caseSummary,
-            immediateAction: meeting.immediateAction, criteria: meeting.criteria, discussion: meeting.discussion,
+            caseReference: reference, meeting: meeting.meeting, format: meeting.format, documentation: meeting.documentation,
             decision: currentRecommendation?.decision, submittedToNationalPanel: submission?.submittedToNationalPanel)
     }
 }

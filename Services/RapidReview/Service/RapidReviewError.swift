@@ -9,14 +9,14 @@ package enum RapidReviewError: DomainError, Equatable {
     case notOpen(CaseReference)
     /// A field is missing, empty or breaks a rule: INVALID_ARGUMENT naming the field's path,
     /// then the rule when one applies (`decision.reasons: R8: give the reasons...`).
-    case invalidField(path: String, rule: String?, problem: String)
+    case invalidField(path: String, rule: FrameworkRule?, problem: String)
     /// A step out of order, or one the case's state does not allow: FAILED_PRECONDITION
     /// starting with the rule id and naming the missing step (`R9: ratify needs an agreed
     /// recommendation; none agreed yet`).
-    case outOfOrder(rule: String, problem: String)
-    /// A timescale this code relies on is missing from the contract's table: a defect, never
-    /// the caller's fault.
-    case timescaleMissing(String)
+    case outOfOrder(rule: FrameworkRule, problem: String)
+    /// A timescale this code counts gave no date (its unit or anchor changed in the contract,
+    /// e.g. to T8's "on event"): a defect, never the caller's fault.
+    case timescaleNotCounted(TimescaleRule)
 
     /// The RPC error the caller gets.
     package var rpcError: RPCError {
@@ -27,7 +27,7 @@ package enum RapidReviewError: DomainError, Equatable {
             return RPCError(.invalidArgument, rule.map { "\(path): \($0): \(problem)" } ?? "\(path): \(problem)")
         case .outOfOrder(let rule, let problem):
             return RPCError(.failedPrecondition, "\(rule): \(problem)")
-        case .timescaleMissing:
+        case .timescaleNotCounted:
             return RPCError(.internal, "internal error")
         }
     }

@@ -8,30 +8,30 @@ extension RapidReviewCase {
         -> RapidReviewAPI.AgreedRecommendation
     {
         if let ratification {
-            throw .outOfOrder(rule: "R9", problem: "the recommendation was ratified on \(ratification.ratifiedOn); it can no longer change")
+            throw .outOfOrder(rule: .r9, problem: "the recommendation was ratified on \(ratification.ratifiedOn); it can no longer change")
         }
         guard let meeting = heldMeeting else {
             if let last = meetings.last {
                 let missing = last.missingPartners.map(\.rawValue).joined(separator: ", ")
                 throw .outOfOrder(
-                    rule: "R1",
+                    rule: .r1,
                     problem:
                         "the meeting of \(last.meetingDate) was not quorate (no \(missing) representative); no recommendation can be agreed at it: hold a quorate meeting (ScheduleMeeting, RecordMeeting)"
                 )
             }
-            throw .outOfOrder(rule: "R7", problem: "a recommendation is agreed at the Rapid Review meeting; no meeting recorded yet (RecordMeeting)")
+            throw .outOfOrder(rule: .r7, problem: "a recommendation is agreed at the Rapid Review meeting; no meeting recorded yet (RecordMeeting)")
         }
         let clarification = outstandingClarification
         if let current = currentRecommendation, clarification == nil {
             throw .outOfOrder(
-                rule: "R9",
+                rule: .r9,
                 problem:
                     "recommendation \(current.letter) is with the independent chair for ratification; it changes only after a request for clarification"
             )
         }
         if let clarification, request.answerToClarification.isBlank {
             throw .invalidField(
-                path: "answerToClarification", rule: "R9",
+                path: "answerToClarification", rule: .r9,
                 problem: "the independent chair asked \"\(clarification.question)\"; answer it with the revised recommendation")
         }
         try RecommendationRules.check(request.decision, criteria: meeting.criteria, immediateLearning: meeting.discussion.immediateLearning)
@@ -51,32 +51,32 @@ enum RecommendationRules {
         let named = "\(recommendation.letter) (\(recommendation.rawValue))"
         if recommendation.needsStatement && decision.statement.isBlank {
             let what = recommendation == .otherStatutoryReview ? "which review: DHR, SAR, MAPPA SFO or other" : "what is recommended"
-            throw .invalidField(path: "decision.statement", rule: "R7", problem: "recommendation \(named) needs a statement of \(what)")
+            throw .invalidField(path: "decision.statement", rule: .r7, problem: "recommendation \(named) needs a statement of \(what)")
         }
         if decision.reasons.isBlank {
             throw .invalidField(
-                path: "decision.reasons", rule: "R8",
+                path: "decision.reasons", rule: .r8,
                 problem: "give the reasons for the recommendation, including the potential for additional learning")
         }
         if recommendation.isBelowCSPRThreshold && decision.otherOptionsConsidered.isBlank {
             throw .invalidField(
-                path: "decision.otherOptionsConsidered", rule: "R8",
+                path: "decision.otherOptionsConsidered", rule: .r8,
                 problem:
                     "recommendation \(named) means the case does not meet the criteria for a CSPR: say which other review options were considered")
         }
         if recommendation == .noFurtherAction && decision.whyNoFurtherLearning.isBlank {
             throw .invalidField(
-                path: "decision.whyNoFurtherLearning", rule: "R8",
+                path: "decision.whyNoFurtherLearning", rule: .r8,
                 problem: "a decision not to proceed (\(named)) explains why no further learning is to be gained")
         }
         if !recommendation.isBelowCSPRThreshold && criteria.contains(.noneOfTheAbove) {
             throw .outOfOrder(
-                rule: "R7",
+                rule: .r7,
                 problem: "recommendation \(named) says the case meets the criteria for a CSPR, but the meeting ticked none of the criteria (R5)")
         }
         if recommendation == .learningActedUpon && immediateLearning.isBlank {
             throw .outOfOrder(
-                rule: "R7",
+                rule: .r7,
                 problem: "recommendation \(named) rests on learning identified and acted upon; the meeting recorded no immediate learning (R6)")
         }
     }

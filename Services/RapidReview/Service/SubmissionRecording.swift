@@ -9,15 +9,15 @@ extension RapidReviewCase {
         -> RapidReviewAPI.Submission
     {
         if let submission {
-            throw .outOfOrder(rule: "R10", problem: "already submitted to the National Panel on \(submission.submittedToNationalPanel)")
+            throw .outOfOrder(rule: .r10, problem: "already submitted to the National Panel on \(submission.submittedToNationalPanel)")
         }
         guard let ratification, let meeting = heldMeeting else {
-            throw .outOfOrder(rule: "R10", problem: "the submission needs the ratified outcome; not ratified yet (Ratify)")
+            throw .outOfOrder(rule: .r10, problem: "the submission needs the ratified outcome; not ratified yet (Ratify)")
         }
         let submitted = request.submittedToNationalPanel
         guard submitted >= ratification.ratifiedOn else {
             throw .invalidField(
-                path: "submittedToNationalPanel", rule: "R10",
+                path: "submittedToNationalPanel", rule: .r10,
                 problem: "\(submitted) is before the ratification on \(ratification.ratifiedOn); only the ratified outcome goes to the National Panel"
             )
         }
@@ -45,19 +45,19 @@ enum SubmissionRules {
     {
         guard !shared.isEmpty else {
             throw .invalidField(
-                path: "sharedWith", rule: "R10", problem: "the outcome goes to every relevant agency, the referrer included; list them")
+                path: "sharedWith", rule: .r10, problem: "the outcome goes to every relevant agency, the referrer included; list them")
         }
         var seen = Set<String>()
         for (index, entry) in shared.enumerated() {
             if entry.agency.isBlank {
-                throw .invalidField(path: "sharedWith[\(index)].agency", rule: "R10", problem: "name the agency")
+                throw .invalidField(path: "sharedWith[\(index)].agency", rule: .r10, problem: "name the agency")
             }
             if !seen.insert(entry.agency.agencyKey).inserted {
-                throw .invalidField(path: "sharedWith[\(index)].agency", rule: "R10", problem: "\(entry.agency.trimmed) is listed twice")
+                throw .invalidField(path: "sharedWith[\(index)].agency", rule: .r10, problem: "\(entry.agency.trimmed) is listed twice")
             }
             if entry.date < ratifiedOn {
                 throw .invalidField(
-                    path: "sharedWith[\(index)].date", rule: "R10", problem: "\(entry.date) is before the ratification on \(ratifiedOn)")
+                    path: "sharedWith[\(index)].date", rule: .r10, problem: "\(entry.date) is before the ratification on \(ratifiedOn)")
             }
             if entry.date > today {
                 throw .invalidField(path: "sharedWith[\(index)].date", rule: nil, problem: "\(entry.date) is after today (\(today))")
@@ -65,11 +65,11 @@ enum SubmissionRules {
         }
         guard shared.contains(where: \.referrer) else {
             throw .invalidField(
-                path: "sharedWith", rule: "R10", problem: "the outcome is shared with the referrer too: mark the referring agency (referrer: true)")
+                path: "sharedWith", rule: .r10, problem: "the outcome is shared with the referrer too: mark the referring agency (referrer: true)")
         }
         if let missed = expected.first(where: { !seen.contains($0.name.agencyKey) }) {
             throw .invalidField(
-                path: "sharedWith", rule: "R10", problem: "the outcome was not shared with \(missed.name), a relevant agency asked for scoping")
+                path: "sharedWith", rule: .r10, problem: "the outcome was not shared with \(missed.name), a relevant agency asked for scoping")
         }
     }
 }

@@ -60,7 +60,14 @@ enum Fixtures {
     /// A complete, valid record of the meeting held on `date`.
     static func meeting(_ reference: CaseReference, on date: CivilDate) -> RapidReviewAPI.RecordMeetingRequest {
         RapidReviewAPI.RecordMeetingRequest(
-            caseReference: reference, meetingDate: date, participants: participants, omissions: [],
+            caseReference: reference,
+            meeting: meetingContent(on: date))
+    }
+
+    /// Appendix 5's record of a complete, valid meeting held on `date`.
+    static func meetingContent(on date: CivilDate) -> MeetingContent {
+        MeetingContent(
+            meetingDate: date, participants: participants, omissions: [],
             caseSummary: "Fictional summary: a child known to three agencies was admitted to hospital.",
             immediateAction: ImmediateAction(
                 allTaken: false,

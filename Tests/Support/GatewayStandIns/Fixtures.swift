@@ -21,7 +21,7 @@ package enum Fixtures {
         return reference
     }
 
-    static func deadline(_ rule: String, due: String, earliest: String? = nil, status: DeadlineStatus, metOn: String? = nil) -> Deadline {
+    static func deadline(_ rule: TimescaleRule, due: String, earliest: String? = nil, status: DeadlineStatus, metOn: String? = nil) -> Deadline {
         Deadline(rule: rule, due: date(due), earliest: earliest.map(date), status: status, metOn: metOn.map(date), ruleSet: .surrey2019)
     }
 
@@ -32,33 +32,33 @@ package enum Fixtures {
         CaseStatus(
             reference: reference("TESTSHIRE-2025-0001"), stage: .intake, milestones: [milestone("referralReceived", "2025-03-20")],
             deadlines: [
-                deadline("T2", due: "2025-03-24", status: .met, metOn: "2025-03-21"),
-                deadline("T3", due: "2025-03-27", status: .open),
-                deadline("T4", due: "2025-04-08", earliest: "2025-03-31", status: .open),
-                deadline("T6", due: "2025-04-10", status: .open),
+                deadline(.t2, due: "2025-03-24", status: .met, metOn: "2025-03-21"),
+                deadline(.t3, due: "2025-03-27", status: .open),
+                deadline(.t4, due: "2025-04-08", earliest: "2025-03-31", status: .open),
+                deadline(.t6, due: "2025-04-10", status: .open),
             ]),
         CaseStatus(
             reference: reference("TESTSHIRE-2025-0002"), stage: .intake,
             milestones: [milestone("referralReceived", "2025-03-03"), milestone("scopingRequestsSent", "2025-03-04")],
             deadlines: [
-                deadline("T2", due: "2025-03-05", status: .met, metOn: "2025-03-04"),
-                deadline("T3", due: "2025-03-10", status: .metLate, metOn: "2025-03-12"),
+                deadline(.t2, due: "2025-03-05", status: .met, metOn: "2025-03-04"),
+                deadline(.t3, due: "2025-03-10", status: .metLate, metOn: "2025-03-12"),
                 // Intake's own, not updated since the hand-over: rapid-review's T6 wins.
-                deadline("T6", due: "2025-03-24", status: .dueSoon),
+                deadline(.t6, due: "2025-03-24", status: .dueSoon),
             ]),
         CaseStatus(
             reference: reference("TESTSHIRE-2025-0003"), stage: .intake, milestones: [milestone("referralReceived", "2025-03-10")],
             deadlines: [
-                deadline("T2", due: "2025-03-12", status: .met, metOn: "2025-03-11"),
+                deadline(.t2, due: "2025-03-12", status: .met, metOn: "2025-03-11"),
                 // Judged "open" by a stage last week: the gateway judges it again on today.
-                deadline("T3", due: "2025-03-17", status: .open),
-                deadline("T6", due: "2025-03-31", status: .open),
+                deadline(.t3, due: "2025-03-17", status: .open),
+                deadline(.t6, due: "2025-03-31", status: .open),
             ]),
         CaseStatus(
             reference: reference("TESTSHIRE-2025-0005"), stage: .intake, milestones: [milestone("referralReceived", "2025-03-19")],
             deadlines: [
-                deadline("T2", due: "2025-03-21", status: .met, metOn: "2025-03-20"),
-                deadline("T3", due: "2025-03-26", status: .open),
+                deadline(.t2, due: "2025-03-21", status: .met, metOn: "2025-03-20"),
+                deadline(.t3, due: "2025-03-26", status: .open),
             ]),
     ]
 
@@ -68,14 +68,14 @@ package enum Fixtures {
             reference: reference("TESTSHIRE-2025-0002"), stage: .rapidReview,
             milestones: [milestone("meetingHeld", "2025-03-17"), milestone("outcomeRatified", "2025-03-19")],
             deadlines: [
-                deadline("T4", due: "2025-03-20", earliest: "2025-03-12", status: .met, metOn: "2025-03-17"),
-                deadline("T5", due: "2025-03-19", status: .met, metOn: "2025-03-19"),
-                deadline("T6", due: "2025-03-24", status: .met, metOn: "2025-03-20"),
+                deadline(.t4, due: "2025-03-20", earliest: "2025-03-12", status: .met, metOn: "2025-03-17"),
+                deadline(.t5, due: "2025-03-19", status: .met, metOn: "2025-03-19"),
+                deadline(.t6, due: "2025-03-24", status: .met, metOn: "2025-03-20"),
             ]),
         CaseStatus(
             reference: reference("TESTSHIRE-2024-0042"), stage: .closed,
             milestones: [milestone("referralReceived", "2024-11-01"), milestone("meetingHeld", "2024-11-15"), milestone("caseClosed", "2024-11-27")],
-            deadlines: [deadline("T6", due: "2024-11-22", status: .metLate, metOn: "2024-11-27")]),
+            deadlines: [deadline(.t6, due: "2024-11-22", status: .metLate, metOn: "2024-11-27")]),
     ]
 
     /// The references in the gateway's order when both stages answer: by next deadline, the

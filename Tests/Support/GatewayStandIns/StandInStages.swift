@@ -77,7 +77,7 @@ package enum StandInStages {
         guard let reference = CaseReference(partnership: context.configuration.partnership, year: year, sequence: sequence) else {
             throw RPCError(.resourceExhausted, "referral.dateReceived: no case reference left for \(year)")
         }
-        let deadlines = ["T2", "T3", "T4", "T6"].compactMap { Timescales.rule($0) }.compactMap { timescale in
+        let deadlines = [TimescaleRule.t2, .t3, .t4, .t6].map { Timescales.rule($0) }.compactMap { timescale in
             Deadline.compute(timescale, from: received, metOn: nil, today: context.today.date, calendar: context.calendar, ruleSet: .surrey2019)
         }
         store.put(

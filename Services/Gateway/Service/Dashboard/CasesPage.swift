@@ -29,7 +29,7 @@ enum CasesPage {
             html += "<li><span>\(Labels.rule(count.rule)) overdue</span><b>\(count.count)</b></li>"
         }
         html += "</ul></div>\n"
-        html += "<div class=\"card\"><h2>Rapid Reviews decided within 15 working days (\(Labels.rule("T6")))</h2><ul>"
+        html += "<div class=\"card\"><h2>Rapid Reviews decided within 15 working days (\(Labels.rule(.t6)))</h2><ul>"
         for timeliness in summary.rapidReviewTimeliness {
             let label = timeliness.period == .thisYear ? "This year (\(timeliness.from.year))" : "Last 12 months"
             html += "<li><span>\(HTML.escape(label))</span><b>\(HTML.escape(Labels.share(timeliness)))</b></li>"

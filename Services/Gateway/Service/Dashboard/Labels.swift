@@ -60,14 +60,14 @@ enum Labels {
     }
 
     /// The rule's wording, for a title attribute: `T4 (§4.4.2): the Rapid Review meeting ...`.
-    static func ruleTitle(_ rule: String, _ ruleSet: RuleSet) -> String {
-        guard let timescale = Timescales.rule(rule, ruleSet) else { return rule }
-        return "\(timescale.id) (\(timescale.source), \(ruleSet.rawValue)): \(timescale.wording)"
+    static func ruleTitle(_ rule: TimescaleRule, _ ruleSet: RuleSet) -> String {
+        let timescale = Timescales.rule(rule, ruleSet)
+        return "\(timescale.id.rawValue) (\(timescale.source), \(ruleSet.rawValue)): \(timescale.wording)"
     }
 
     /// The rule's id with its wording on hover.
-    static func rule(_ rule: String, _ ruleSet: RuleSet = .surrey2019) -> String {
-        HTML.element("abbr", rule, ["title": ruleTitle(rule, ruleSet)])
+    static func rule(_ rule: TimescaleRule, _ ruleSet: RuleSet = .surrey2019) -> String {
+        HTML.element("abbr", rule.rawValue, ["title": ruleTitle(rule, ruleSet)])
     }
 
     /// `14:05:30` in Europe/London (UTC if the zone is missing).

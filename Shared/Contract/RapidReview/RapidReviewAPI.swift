@@ -1,0 +1,45 @@
+import RPC
+import WorkingDays
+
+/// `cspr.rapidreview.v1.RapidReview`: the Rapid Review (framework §4.2, §4.6-4.7, Appendix 5):
+/// the hand-over from intake, the meeting, the recommendation, its ratification by the
+/// independent chair and the submission to the National Panel.
+///
+/// The method list comes first; the messages follow in one file per workflow step: Opening,
+/// Scheduling, Meeting, Recommendation, Ratification, Submission and Reads.
+package enum RapidReviewAPI {
+    // Methods and roles (DESIGN.md, Security).
+    private static let service = ServiceIdentity.rapidReview.rpcService
+    /// From intake (role `service`), applied once per idempotency key.
+    package static let openRapidReview = Method<OpenRapidReviewRequest, OpenRapidReviewResponse>(
+        service: service, name: "OpenRapidReview", roles: .roles(.service))
+    /// The Case Review Panel or the Partnership Support Team sets the meeting's date (T4, T6).
+    package static let scheduleMeeting = Method<ScheduleMeetingRequest, ScheduleMeetingResponse>(
+        service: service, name: "ScheduleMeeting", roles: .roles(.caseReviewPanel, .partnershipSupport))
+    /// The Case Review Panel records the meeting (R1-R6).
+    package static let recordMeeting = Method<RecordMeetingRequest, RecordMeetingResponse>(
+        service: service, name: "RecordMeeting", roles: .roles(.caseReviewPanel))
+    /// The Case Review Panel agrees the recommendation (R7, R8).
+    package static let agreeRecommendation = Method<AgreeRecommendationRequest, AgreeRecommendationResponse>(
+        service: service, name: "AgreeRecommendation", roles: .roles(.caseReviewPanel))
+    /// The independent chair sends the recommendation back with a question (R9).
+    package static let requestClarification = Method<RequestClarificationRequest, RequestClarificationResponse>(
+        service: service, name: "RequestClarification", roles: .roles(.independentChair))
+    /// The independent chair ratifies the recommendation (R9); the hand-over follows.
+    package static let ratify = Method<RatifyRequest, RatifyResponse>(service: service, name: "Ratify", roles: .roles(.independentChair))
+    /// The submission to the National Panel and the sharing with agencies (R10, T5, T6).
+    package static let recordSubmission = Method<RecordSubmissionRequest, RecordSubmissionResponse>(
+        service: service, name: "RecordSubmission", roles: .roles(.partnershipSupport, .caseReviewPanel))
+    /// Appendix 5, filled in.
+    package static let getOutcomeDocument = Method<GetOutcomeDocumentRequest, OutcomeDocument>(
+        service: service, name: "GetOutcomeDocument", roles: .roles(.caseReviewPanel, .independentChair, .partnershipSupport))
+    /// One Rapid Review in full.
+    package static let getRapidReview = Method<CaseRequest, RapidReview>(
+        service: service, name: "GetRapidReview", roles: .roles(.caseReviewPanel, .independentChair, .partnershipSupport, .auditor))
+    /// Every Rapid Review, summarised.
+    package static let listRapidReviews = Method<ListRapidReviewsRequest, ListRapidReviewsResponse>(
+        service: service, name: "ListRapidReviews",
+        roles: .roles(.caseReviewPanel, .independentChair, .partnershipSupport, .panelViewer, .auditor))
+    /// Statuses for the gateway (no personal data).
+    package static let getStatuses = getStatusesMethod(of: service)
+}

@@ -1,0 +1,174 @@
+import RPC
+import WorkingDays
+
+// MARK: - Reading: the document, one Rapid Review, the list
+
+extension RapidReviewAPI {
+    /// Where a Rapid Review stands.
+    package enum RapidReviewState: String, WireEnum {
+        /// Handed over by intake; no meeting scheduled yet.
+        case opened
+        /// A meeting is scheduled.
+        case meetingScheduled
+        /// The last meeting was not quorate (R1): reschedule or record it again.
+        case meetingNotQuorate
+        /// A quorate meeting was held; no recommendation agreed yet.
+        case awaitingRecommendation
+        /// The recommendation is with the independent chair.
+        case awaitingRatification
+        /// The chair asked for clarification: back with the panel (R9).
+        case clarificationRequested
+        /// Ratified; not yet submitted to the National Panel.
+        case ratified
+        /// Submitted to the National Panel: complete.
+        case submitted
+    }
+
+    /// A request naming one Rapid Review.
+    package struct CaseRequest: Sendable, Equatable, Codable {
+        /// The case.
+        package var caseReference: CaseReference
+        package init(caseReference: CaseReference) { self.caseReference = caseReference }
+    }
+
+    /// The form a rendered document is in.
+    package enum DocumentFormat: String, WireEnum {
+        case text
+        case markdown
+
+        /// The text a bad value is refused with (pinned by tests and clients).
+        package static let expectedValues = "expected text or markdown"
+    }
+
+    /// `GetOutcomeDocument`'s request.
+    package struct GetOutcomeDocumentRequest: Sendable, Equatable, Codable {
+        /// The case.
+        package var caseReference: CaseReference
+        /// Text (default) or Markdown.
+        package var format: DocumentFormat?
+
+        package init(caseReference: CaseReference, format: DocumentFormat? = nil) {
+            self.caseReference = caseReference
+            self.format = format
+        }
+    }
+
+    /// The Appendix 5 document, filled in from what this service holds; the child's details
+    /// are marked as held by intake.
+    package struct OutcomeDocument: Sendable, Equatable, Codable {
+        /// The case.
+        package var caseReference: CaseReference
+        /// Text or Markdown.
+        package var format: DocumentFormat
+        /// The document.
+        package var document: String
+
+        package init(caseReference: CaseReference, format: DocumentFormat, document: String) {
+            self.caseReference = caseReference
+            self.format = format
+            self.document = document
+        }
+    }
+
+    /// `GetRapidReview`: everything this service holds on one case (no personal data of the
+    /// child or family: participants are staff).
+    package struct RapidReview: Sendable, Equatable, Codable {
+        /// The case.
+        package var caseReference: CaseReference
+        /// Where it stands.
+        package var state: RapidReviewState
+        /// The case's stage in this service: rapidReview, review or closed.
+        package var stage: CaseStage
+        /// The hand-over from intake, as received.
+        package var handOver: OpenRapidReviewRequest
+        /// When it was opened here.
+        package var openedOn: CivilDate
+        /// Every scheduling of the meeting, oldest first; the last is current.
+        package var schedule: [ScheduledMeeting]
+        /// Every meeting recorded, oldest first.
+        package var meetings: [RecordedMeeting]
+        /// Every recommendation agreed, oldest first; the last is current.
+        package var recommendations: [AgreedRecommendation]
+        /// Every request for clarification, with its answer once given.
+        package var clarifications: [Clarification]
+        /// The ratification, once given.
+        package var ratification: Ratification?
+        /// The submission, once recorded.
+        package var submission: Submission?
+        /// Appendix 5's content, once a quorate meeting is recorded.
+        package var outcome: RapidReviewOutcome?
+        /// Milestones reached, in order.
+        package var milestones: [Milestone]
+        /// T4, T5 (once the meeting is held) and T6.
+        package var deadlines: [Deadline]
+
+        package init(
+            caseReference: CaseReference, state: RapidReviewState, stage: CaseStage, handOver: OpenRapidReviewRequest, openedOn: CivilDate,
+            schedule: [ScheduledMeeting], meetings: [RecordedMeeting], recommendations: [AgreedRecommendation], clarifications: [Clarification],
+            ratification: Ratification?, submission: Submission?, outcome: RapidReviewOutcome?, milestones: [Milestone], deadlines: [Deadline]
+        ) {
+            self.caseReference = caseReference
+            self.state = state
+            self.stage = stage
+            self.handOver = handOver
+            self.openedOn = openedOn
+            self.schedule = schedule
+            self.meetings = meetings
+            self.recommendations = recommendations
+            self.clarifications = clarifications
+            self.ratification = ratification
+            self.submission = submission
+            self.outcome = outcome
+            self.milestones = milestones
+            self.deadlines = deadlines
+        }
+    }
+
+    /// `ListRapidReviews`' filters.
+    package struct ListRapidReviewsRequest: Sendable, Equatable, Codable {
+        /// Only Rapid Reviews in this state.
+        package var state: RapidReviewState?
+        /// Only those with an overdue deadline.
+        package var overdueOnly: Bool?
+
+        package init(state: RapidReviewState? = nil, overdueOnly: Bool? = nil) {
+            self.state = state
+            self.overdueOnly = overdueOnly
+        }
+    }
+
+    /// One Rapid Review in a list.
+    package struct RapidReviewSummary: Sendable, Equatable, Codable {
+        /// The case.
+        package var caseReference: CaseReference
+        /// Where it stands.
+        package var state: RapidReviewState
+        /// The case's stage in this service.
+        package var stage: CaseStage
+        /// The current recommendation, once agreed.
+        package var recommendation: Recommendation?
+        /// The earliest deadline not yet met.
+        package var nextDeadline: Deadline?
+        /// True when a deadline is overdue.
+        package var overdue: Bool
+
+        package init(
+            caseReference: CaseReference, state: RapidReviewState, stage: CaseStage, recommendation: Recommendation?, nextDeadline: Deadline?,
+            overdue: Bool
+        ) {
+            self.caseReference = caseReference
+            self.state = state
+            self.stage = stage
+            self.recommendation = recommendation
+            self.nextDeadline = nextDeadline
+            self.overdue = overdue
+        }
+    }
+
+    /// `ListRapidReviews`' answer, in reference order.
+    package struct ListRapidReviewsResponse: Sendable, Equatable, Codable {
+        /// One per Rapid Review.
+        package var rapidReviews: [RapidReviewSummary]
+        package init(rapidReviews: [RapidReviewSummary]) { self.rapidReviews = rapidReviews }
+    }
+}
