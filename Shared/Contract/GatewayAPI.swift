@@ -17,6 +17,8 @@ package enum GatewayAPI {
     package static let getCase = Method<GetCaseRequest, GetCaseResponse>(service: service, name: "GetCase", roles: viewerRoles)
     /// `GetSummary`: the panel's figures.
     package static let getSummary = Method<GetSummaryRequest, GetSummaryResponse>(service: service, name: "GetSummary", roles: viewerRoles)
+    /// Every call above, for `cspr` and `ServiceIdentity.methods`.
+    package static let methods: [MethodDescription] = [MethodDescription(listCases), MethodDescription(getCase), MethodDescription(getSummary)]
 
     /// How urgent a case is: the worst state of its deadlines not yet met (red, amber, green on
     /// the dashboard).

@@ -55,4 +55,7 @@ package enum ReviewManagementAPI {
     /// From rapid-review (role `service`), applied once per idempotency key.
     package static let commissionReview = Method<CommissionReviewRequest, CommissionReviewResponse>(
         service: service, name: "CommissionReview", roles: .roles(.service))
+
+    /// Every call above, for `cspr` and `ServiceIdentity.methods`.
+    package static let methods: [MethodDescription] = [MethodDescription(commissionReview)]
 }

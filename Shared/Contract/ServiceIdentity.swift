@@ -13,13 +13,29 @@ package struct ServiceIdentity: Sendable, Hashable, CustomStringConvertible {
     package let rpcService: String
     /// The case stage it owns; nil for the gateway and the test services.
     package let stage: CaseStage?
+    /// Its calls as the contract lists them (read when asked: the API's list refers back to
+    /// this identity for its RPC service).
+    private let contract: @Sendable () -> [MethodDescription]
 
-    package init(name: String, defaultPort: Int, rpcService: String, stage: CaseStage? = nil) {
+    package init(
+        name: String, defaultPort: Int, rpcService: String, stage: CaseStage? = nil, methods: @escaping @Sendable () -> [MethodDescription] = { [] }
+    ) {
         self.name = name
         self.defaultPort = defaultPort
         self.rpcService = rpcService
         self.stage = stage
+        self.contract = methods
     }
+
+    /// Its own calls in the contract (not ServiceKit's admin calls, which every service has).
+    package var methods: [MethodDescription] { contract() }
+
+    /// One identity per name.
+    package static func == (lhs: ServiceIdentity, rhs: ServiceIdentity) -> Bool {
+        lhs.name == rhs.name && lhs.defaultPort == rhs.defaultPort && lhs.rpcService == rhs.rpcService && lhs.stage == rhs.stage
+    }
+
+    package func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     /// The variable that tells its callers where it is: `CSPR_RAPID_REVIEW_URL` for `rapid-review`.
     package var urlVariable: String { "CSPR_\(name.uppercased().replacingOccurrences(of: "-", with: "_"))_URL" }
@@ -29,15 +45,19 @@ package struct ServiceIdentity: Sendable, Hashable, CustomStringConvertible {
 
 extension ServiceIdentity {
     /// The Panel's combined, read-only view of every case.
-    package static let gateway = ServiceIdentity(name: "gateway", defaultPort: 7100, rpcService: "cspr.gateway.v1.Gateway")
+    package static let gateway = ServiceIdentity(
+        name: "gateway", defaultPort: 7100, rpcService: "cspr.gateway.v1.Gateway", methods: { GatewayAPI.methods })
     /// Referrals, notifications and initial scoping (Partnership Support Team).
-    package static let intake = ServiceIdentity(name: "intake", defaultPort: 7101, rpcService: "cspr.intake.v1.Intake", stage: .intake)
+    package static let intake = ServiceIdentity(
+        name: "intake", defaultPort: 7101, rpcService: "cspr.intake.v1.Intake", stage: .intake, methods: { IntakeAPI.methods })
     /// The Rapid Review (Case Review Panel).
     package static let rapidReview = ServiceIdentity(
-        name: "rapid-review", defaultPort: 7102, rpcService: "cspr.rapidreview.v1.RapidReview", stage: .rapidReview)
+        name: "rapid-review", defaultPort: 7102, rpcService: "cspr.rapidreview.v1.RapidReview", stage: .rapidReview,
+        methods: { RapidReviewAPI.methods })
     /// Commissioned reviews (Review Team, Lead Reviewer).
     package static let reviewManagement = ServiceIdentity(
-        name: "review-management", defaultPort: 7103, rpcService: "cspr.review.v1.ReviewManagement", stage: .review)
+        name: "review-management", defaultPort: 7103, rpcService: "cspr.review.v1.ReviewManagement", stage: .review,
+        methods: { ReviewManagementAPI.methods })
     /// Publication, archive and action plans.
     package static let publication = ServiceIdentity(
         name: "publication", defaultPort: 7104, rpcService: "cspr.publication.v1.Publication", stage: .publication)

@@ -18,23 +18,16 @@ package struct MethodEntry: Sendable, Equatable {
     package var name: String { info.name }
 
     /// The entry of `method`, a call of `service`.
-    package init<Request, Response>(_ service: ServiceIdentity, _ method: Method<Request, Response>) {
+    package init(_ service: ServiceIdentity, _ method: MethodDescription) {
         self.service = service
         self.info = method.info
-        self.requestType = Self.typeName(Request.self)
-        self.responseType = Self.typeName(Response.self)
+        self.requestType = method.requestType
+        self.responseType = method.responseType
     }
 
-    /// The entry of `method`, a call of the service whose RPC service is in its path.
-    package init<Request, Response>(_ method: Method<Request, Response>) {
-        guard let service = ServiceIdentity.all.first(where: { method.path.hasPrefix("/\($0.rpcService)/") }) else {
-            preconditionFailure("\(method.path) is not a method of a service of the stack")
-        }
-        self.init(service, method)
-    }
-
-    private static func typeName(_ type: Any.Type) -> String {
-        String(reflecting: type).split(separator: ".").dropFirst().joined(separator: ".")
+    /// The entry of `method`, a call of `service`.
+    package init<Request, Response>(_ service: ServiceIdentity, _ method: Method<Request, Response>) {
+        self.init(service, MethodDescription(method))
     }
 }
 
@@ -43,16 +36,8 @@ package struct MethodEntry: Sendable, Equatable {
 package enum MethodRegistry {
     /// Every entry, by service then name.
     package static let entries: [MethodEntry] = {
-        var entries = [
-            MethodEntry(GatewayAPI.listCases), MethodEntry(GatewayAPI.getCase), MethodEntry(GatewayAPI.getSummary),
-            MethodEntry(IntakeAPI.submitReferral), MethodEntry(IntakeAPI.recordNotification), MethodEntry(IntakeAPI.sendScopingRequests),
-            MethodEntry(IntakeAPI.recordScopingReturn), MethodEntry(IntakeAPI.getCase), MethodEntry(IntakeAPI.listCases),
-            MethodEntry(IntakeAPI.getCaseFile), MethodEntry(IntakeAPI.getStatuses), MethodEntry(IntakeAPI.checkDisclosure),
-            MethodEntry(RapidReviewAPI.openRapidReview), MethodEntry(RapidReviewAPI.scheduleMeeting), MethodEntry(RapidReviewAPI.recordMeeting),
-            MethodEntry(RapidReviewAPI.agreeRecommendation), MethodEntry(RapidReviewAPI.requestClarification), MethodEntry(RapidReviewAPI.ratify),
-            MethodEntry(RapidReviewAPI.recordSubmission), MethodEntry(RapidReviewAPI.getOutcomeDocument), MethodEntry(RapidReviewAPI.getRapidReview),
-            MethodEntry(RapidReviewAPI.listRapidReviews), MethodEntry(RapidReviewAPI.getStatuses),
-        ]
+        // Each service's calls as its identity lists them from the contract.
+        var entries = ServiceIdentity.all.flatMap { service in service.methods.map { MethodEntry(service, $0) } }
         // Every stage answers GetStatuses, also those whose other calls are not in the contract yet.
         for stage in ServiceIdentity.stages where !entries.contains(where: { $0.info == stage.getStatuses.info }) {
             entries.append(MethodEntry(stage, stage.getStatuses))

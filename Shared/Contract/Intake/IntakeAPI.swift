@@ -34,4 +34,11 @@ package enum IntakeAPI {
     /// Publication checks a report against the case's family before it is published (P4).
     package static let checkDisclosure = Method<CheckDisclosureRequest, CheckDisclosureResponse>(
         service: service, name: "CheckDisclosure", roles: .roles(.publication))
+
+    /// Every call above, for `cspr` and `ServiceIdentity.methods`.
+    package static let methods: [MethodDescription] = [
+        MethodDescription(submitReferral), MethodDescription(recordNotification), MethodDescription(sendScopingRequests),
+        MethodDescription(recordScopingReturn), MethodDescription(getCase), MethodDescription(listCases), MethodDescription(getCaseFile),
+        MethodDescription(getStatuses), MethodDescription(checkDisclosure),
+    ]
 }

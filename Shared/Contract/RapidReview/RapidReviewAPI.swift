@@ -42,4 +42,12 @@ package enum RapidReviewAPI {
         roles: .roles(.caseReviewPanel, .independentChair, .partnershipSupport, .panelViewer, .auditor))
     /// Statuses for the gateway (no personal data).
     package static let getStatuses = getStatusesMethod(of: service)
+
+    /// Every call above, for `cspr` and `ServiceIdentity.methods`.
+    package static let methods: [MethodDescription] = [
+        MethodDescription(openRapidReview), MethodDescription(scheduleMeeting), MethodDescription(recordMeeting),
+        MethodDescription(agreeRecommendation), MethodDescription(requestClarification), MethodDescription(ratify),
+        MethodDescription(recordSubmission), MethodDescription(getOutcomeDocument), MethodDescription(getRapidReview),
+        MethodDescription(listRapidReviews), MethodDescription(getStatuses),
+    ]
 }
