@@ -24,3 +24,5 @@ extension RapidReviewAPI.CaseRequest: CaseScoped {}
 extension RapidReviewAPI.GetOutcomeDocumentRequest: CaseScoped {}
 
 extension ReviewManagementAPI.CommissionReviewRequest: CaseScoped {}
+
+extension GatewayAPI.GetCaseRequest: CaseScoped {}

@@ -84,33 +84,46 @@ package enum TestServices {
         return routes
     }
 
-    /// The receiver: `Apply` applies each idempotency key once; `TEST_RECEIVER_REFUSE` names a
-    /// key it refuses (FAILED_PRECONDITION), for dead-letter tests.
+    /// The receiver's own settings, read at start like any service's.
+    package struct ReceiverSettings: Sendable {
+        /// `TEST_RECEIVER_REFUSE`: a key it refuses (FAILED_PRECONDITION), for dead-letter tests.
+        var refuse: String?
+        /// `TEST_RECEIVER_DELAY_MS`: slows each apply down, so that a test can kill a peer while
+        /// deliveries are under way.
+        var delay: Int = 0
+
+        static func load(_ environment: [String: String]) throws(ConfigurationError) -> ReceiverSettings {
+            var settings = ReceiverSettings(refuse: environment["TEST_RECEIVER_REFUSE"])
+            if let text = environment["TEST_RECEIVER_DELAY_MS"] {
+                guard let delay = Int(text), delay >= 0 else {
+                    throw ConfigurationError(variable: "TEST_RECEIVER_DELAY_MS", problem: "\"\(text)\" is not a number of milliseconds")
+                }
+                settings.delay = delay
+            }
+            return settings
+        }
+    }
+
+    /// The receiver: `Apply` applies each hand-over once (ServiceKit's `Idempotency.receive`,
+    /// as every hand-over receiver does); `TEST_RECEIVER_REFUSE` names a key it refuses.
     package static let receiver = ServiceDefinition(
         identity: .testReceiver,
         migrations: [
             Migration(
                 "applied",
                 sql: "CREATE TABLE applied (position INTEGER PRIMARY KEY, key TEXT NOT NULL, text TEXT NOT NULL, seq INTEGER NOT NULL) STRICT;")
-        ]
-    ) { context in
-        let refuse = ProcessInfo.processInfo.environment["TEST_RECEIVER_REFUSE"]
-        // Slows each apply down, so that a test can kill a peer while deliveries are under way.
-        let delay = ProcessInfo.processInfo.environment["TEST_RECEIVER_DELAY_MS"].flatMap(Int.init) ?? 0
+        ], settings: ReceiverSettings.load, state: { context, settings in (context, settings) }
+    ) { context, settings in
         var routes = RouteTable()
         routes.register(apply) { handOver, call in
-            guard let key = call.metadata["idempotency-key"] else {
-                throw RPCError(.invalidArgument, "idempotency-key: a hand-over needs one")
-            }
-            if handOver.key == refuse { throw RPCError(.failedPrecondition, "TEST: \(handOver.key) is refused") }
-            if delay > 0 { try await Task.sleep(for: .milliseconds(delay)) }
-            let reply = try await context.database.write { tx in
-                try Inbox.applyOnce(tx, key: key) {
+            if handOver.key == settings.refuse { throw RPCError(.failedPrecondition, "TEST: \(handOver.key) is refused") }
+            if settings.delay > 0 { try await Task.sleep(for: .milliseconds(settings.delay)) }
+            return try await context.database.write { tx in
+                try Idempotency.receive(tx, call: call, request: handOver) {
                     try tx.execute("INSERT INTO applied (key, text, seq) VALUES (?, ?, ?)", handOver.key, handOver.text, handOver.seq)
-                    return try JSONCodec.encode(Applied(position: tx.lastInsertRowID, key: handOver.key, seq: handOver.seq))
+                    return Applied(position: tx.lastInsertRowID, key: handOver.key, seq: handOver.seq)
                 }
             }
-            return try JSONCodec.decode(Applied.self, from: reply)
         }
         routes.register(list) { _, _ in
             let rows = try await context.database.read { try $0.query("SELECT position, key, seq FROM applied ORDER BY position") }
