@@ -74,8 +74,11 @@ package final class EventLoop: @unchecked Sendable {
         event.events = Readiness.readable
         event.data.fd = wakeFD
         epoll_ctl(epollFD, EPOLL_CTL_ADD, wakeFD, &event)
-        let thread = Thread { [self] in self.run() }
-        thread.name = name
+        // Named from inside: on Linux, Foundation does not apply a name set before `start()`.
+        let thread = Thread { [self] in
+            Thread.current.name = self.name
+            self.run()
+        }
         thread.stackSize = 1 << 20
         thread.start()
     }

@@ -40,7 +40,7 @@ package final class Database: Sendable {
         let cacheCapacity = configuration.statementCacheCapacity
         // The writer first: it switches the file to WAL, which the readers then find.
         try await SQLiteThread.start(
-            named: "cspr.sqlite.writer",
+            named: "sqlite-writer",
             open: {
                 try Connection(
                     path: path, role: .writer, busyTimeoutMilliseconds: timeout,
@@ -58,7 +58,7 @@ package final class Database: Sendable {
         for index in 0..<configuration.readerCount {
             // On failure `database` is released here, and its deinit stops the threads already started.
             try await SQLiteThread.start(
-                named: "cspr.sqlite.reader.\(index)",
+                named: "sqlite-reader-\(index)",
                 open: {
                     try Connection(
                         path: path, role: .reader, busyTimeoutMilliseconds: timeout,

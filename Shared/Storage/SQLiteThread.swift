@@ -13,6 +13,9 @@ enum SQLiteThread {
     ) async throws {
         try await withCheckedThrowingContinuation { (opened: CheckedContinuation<Void, any Error>) in
             let thread = Thread {
+                // Named from inside: on Linux, Foundation does not apply a name set before `start()`
+                // (and Linux keeps at most 15 characters of it).
+                Thread.current.name = name
                 let onStopped: (@Sendable () -> Void)?
                 do {
                     let connection = try open()
@@ -25,7 +28,6 @@ enum SQLiteThread {
                 // The connection went out of scope with the do block above: it is closed now.
                 onStopped?()
             }
-            thread.name = name
             thread.start()
         }
     }
