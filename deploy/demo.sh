@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Loads a handful of obviously fictional cases at different stages, through the real calls
 # (Connect JSON over HTTP), so the dashboard shows something at once. Dates are relative to
-# today. Usage: deploy/demo.sh [CSPR_HOME] [PORT_BASE]
+# today. Usage: deploy/demo.sh [CSPR_HOME]; the services are found where the services find each
+# other, CSPR_INTAKE_URL and CSPR_RAPID_REVIEW_URL (deploy/local.sh sets both from the binaries),
+# else on their default ports.
 set -euo pipefail
 HOME_DIR=${1:-.cspr}
-BASE=${2:-7100}
-INTAKE="http://127.0.0.1:$((BASE + 1))/cspr.intake.v1.Intake"
+address() { local url=${1#http://}; echo "http://${url%/}"; }
+INTAKE_ADDRESS=$(address "${CSPR_INTAKE_URL:-127.0.0.1:7101}")
+RAPID_ADDRESS=$(address "${CSPR_RAPID_REVIEW_URL:-127.0.0.1:7102}")
+INTAKE="$INTAKE_ADDRESS/cspr.intake.v1.Intake"
 token() { awk -v p="$1" '$2 == p { print $1; exit }' "$HOME_DIR/tokens"; }
 STAFF=$(token partnership-support)
 AGENCY=$(token agency)
@@ -57,8 +61,8 @@ r3=$(call "$INTAKE/RecordNotification" "$STAFF" "{\"notification\":{\"child\":{\
 echo "  $r3: LA notification, National Panel told late (T1), no scoping yet: overdue"
 
 # Cases further on need rapid-review (skipped when it is not running).
-RAPID="http://127.0.0.1:$((BASE + 2))/cspr.rapidreview.v1.RapidReview"
-curl -fsS --max-time 2 "http://127.0.0.1:$((BASE + 2))/readyz" >/dev/null 2>&1 || { echo "  (rapid-review is not running: no Rapid Review demo cases)"; exit 0; }
+RAPID="$RAPID_ADDRESS/cspr.rapidreview.v1.RapidReview"
+curl -fsS --max-time 2 "$RAPID_ADDRESS/readyz" >/dev/null 2>&1 || { echo "  (rapid-review is not running: no Rapid Review demo cases)"; exit 0; }
 PANEL=$(token case-review-panel)
 CHAIR=$(token independent-chair)
 

@@ -16,10 +16,27 @@ ROOT=$(pwd)
 HOME_DIR=${CSPR_HOME:-$ROOT/.cspr}
 BASE=${CSPR_PORT_BASE:-7100}
 CONFIGURATION=${CSPR_BUILD_CONFIGURATION:-release}
-ALL_SERVICES=(intake rapid-review review-management publication gateway)
 ROLES=(partnership-support case-review-panel independent-chair review-team lead-reviewer agency board publication panel-viewer auditor admin)
 
 binary_of() { echo "$ROOT/.build/$CONFIGURATION/$1"; }
+
+# The stack's services in start order (the stages, then the gateway) and the roles of each one's
+# own principal, as the contract names them (`cspr services`: `<name> <roles>` a line); each
+# service is an executable of the same name.
+ALL_SERVICES=()
+declare -A SERVICE_ROLES=()
+list_services() {
+  local cspr; cspr=$(binary_of cspr)
+  [ -x "$cspr" ] || { say "cspr is not built ($cspr): run without CSPR_SKIP_BUILD=1"; exit 1; }
+  local lines; lines=$("$cspr" services) || { say "$cspr services failed"; exit 1; }
+  local name roles
+  while read -r name roles; do
+    [ -n "$name" ] || continue
+    ALL_SERVICES+=("$name")
+    SERVICE_ROLES[$name]=$roles
+  done <<< "$lines"
+  [ ${#ALL_SERVICES[@]} -gt 0 ] || { say "$cspr services named no service"; exit 1; }
+}
 
 # What a built service says of itself (`<binary> --describe`, one key=value a line): `port`,
 # `variable`, `stage`, `peers`. describe_all asks each built binary once; `describe` alone, in a
@@ -60,10 +77,8 @@ make_tokens() {
   {
     say "# CSPR tokens for this machine: <token> <principal> <role>[,<role>...]; keep this file 0600."
     for role in "${ROLES[@]}"; do say "$(random_token) $role $role"; done
-    # The publication service also checks its reports for disclosure (role publication).
-    for service in "${ALL_SERVICES[@]}"; do
-      if [ "$service" = publication ]; then say "$(random_token) $service service,publication"; else say "$(random_token) $service service"; fi
-    done
+    # Each service's own principal, with the roles its identity gives it.
+    for service in "${ALL_SERVICES[@]}"; do say "$(random_token) $service ${SERVICE_ROLES[$service]}"; done
   } > "$file"
   chmod 600 "$file"
 }
@@ -118,6 +133,7 @@ up() {
     say "building ($CONFIGURATION)..."
     swift build -c "$CONFIGURATION" 2>&1 | grep -E "error|warning:|Compiling|Build complete" | tail -3
   fi
+  list_services
   make_tokens
   describe_all
   say "starting:"
@@ -132,7 +148,9 @@ up() {
     done
     say "  $service ready on 127.0.0.1:$(port_of "$service")"
   done
-  if $demo; then deploy/demo.sh "$HOME_DIR" "$BASE"; fi
+  if $demo; then
+    CSPR_INTAKE_URL="127.0.0.1:$(port_of intake)" CSPR_RAPID_REVIEW_URL="127.0.0.1:$(port_of rapid-review || echo 0)" deploy/demo.sh "$HOME_DIR"
+  fi
   say ""
   say "dashboard:   http://127.0.0.1:$(port_of gateway)/   (user: panel, password: the panel's token)"
   say "panel token: $(token_of case-review-panel)"
@@ -143,7 +161,10 @@ up() {
 
 down() {
   local stopping=()
-  for service in "${ALL_SERVICES[@]}"; do
+  # Whatever this script started, by its pid files: stopping needs no binary.
+  for file in "$HOME_DIR"/run/*.pid; do
+    [ -e "$file" ] || continue
+    local service; service=$(basename "$file" .pid)
     local pid; pid=$(pid_of "$service") || continue
     kill -TERM "$pid"
     stopping+=("$service")
@@ -159,6 +180,7 @@ down() {
 }
 
 status() {
+  list_services
   describe_all
   for service in "${ALL_SERVICES[@]}"; do
     local pid

@@ -13,17 +13,22 @@ package struct ServiceIdentity: Sendable, Hashable, CustomStringConvertible {
     package let rpcService: String
     /// The case stage it owns; nil for the gateway and the test services.
     package let stage: CaseStage?
+    /// The roles of its own principal in the tokens file, for its calls to its peers: `service`,
+    /// and `publication` for the publication service (it checks its reports for disclosure).
+    package let principalRoles: [Role]
     /// Its calls as the contract lists them (read when asked: the API's list refers back to
     /// this identity for its RPC service).
     private let contract: @Sendable () -> [MethodDescription]
 
     package init(
-        name: String, defaultPort: Int, rpcService: String, stage: CaseStage? = nil, methods: @escaping @Sendable () -> [MethodDescription] = { [] }
+        name: String, defaultPort: Int, rpcService: String, stage: CaseStage? = nil, principalRoles: [Role] = [.service],
+        methods: @escaping @Sendable () -> [MethodDescription] = { [] }
     ) {
         self.name = name
         self.defaultPort = defaultPort
         self.rpcService = rpcService
         self.stage = stage
+        self.principalRoles = principalRoles
         self.contract = methods
     }
 
@@ -33,6 +38,7 @@ package struct ServiceIdentity: Sendable, Hashable, CustomStringConvertible {
     /// One identity per name.
     package static func == (lhs: ServiceIdentity, rhs: ServiceIdentity) -> Bool {
         lhs.name == rhs.name && lhs.defaultPort == rhs.defaultPort && lhs.rpcService == rhs.rpcService && lhs.stage == rhs.stage
+            && lhs.principalRoles == rhs.principalRoles
     }
 
     package func hash(into hasher: inout Hasher) { hasher.combine(name) }
@@ -60,13 +66,18 @@ extension ServiceIdentity {
         methods: { ReviewManagementAPI.methods })
     /// Publication, archive and action plans.
     package static let publication = ServiceIdentity(
-        name: "publication", defaultPort: 7104, rpcService: "cspr.publication.v1.Publication", stage: .publication)
+        name: "publication", defaultPort: 7104, rpcService: "cspr.publication.v1.Publication", stage: .publication,
+        principalRoles: [.service, .publication])
 
     /// Every service of the stack, by port.
     package static let all: [ServiceIdentity] = [gateway, intake, rapidReview, reviewManagement, publication]
 
     /// The stage services, in the order of the workflow (DESIGN.md, Hand-overs between stages).
     package static let stages: [ServiceIdentity] = all.filter { $0.stage != nil }.sorted { $0.workflowOrder < $1.workflowOrder }
+
+    /// Every service in the order a stack starts them: the stages in workflow order, then the
+    /// gateway, which asks them (`cspr services`, deploy/local.sh).
+    package static let startOrder: [ServiceIdentity] = stages + all.filter { $0.stage == nil }
 
     /// The service of the stack named `name`, if there is one.
     package static func named(_ name: String) -> ServiceIdentity? { all.first { $0.name == name } }

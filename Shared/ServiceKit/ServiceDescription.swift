@@ -11,8 +11,10 @@ import Contract
 /// service=cspr.intake.v1.Intake
 /// stage=intake
 /// peers=rapid-review
+/// roles=service
 /// ```
-/// `stage` is empty for the gateway; `peers` is a comma-separated list, empty when it calls none.
+/// `stage` is empty for the gateway; `peers` is a comma-separated list, empty when it calls none;
+/// `roles` are those of its own principal in the tokens file.
 package struct ServiceDescription: Sendable {
     /// The lines, in order.
     package let fields: [(key: String, value: String)]
@@ -23,6 +25,7 @@ package struct ServiceDescription: Sendable {
         fields = [
             ("name", identity.name), ("port", String(identity.defaultPort)), ("variable", identity.urlVariable), ("service", identity.rpcService),
             ("stage", identity.stage?.rawValue ?? ""), ("peers", definition.peers.map(\.name).joined(separator: ",")),
+            ("roles", identity.principalRoles.map(\.rawValue).joined(separator: ",")),
         ]
     }
 

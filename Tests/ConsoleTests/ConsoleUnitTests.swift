@@ -113,6 +113,15 @@ struct ConsoleUnitTests {
         #expect(!captured.stderr.contains("UNAVAILABLE"))
     }
 
+    @Test("cspr services lists the stack in start order (the stages by workflow, then the gateway) with each principal's roles, needing no token")
+    func services() async {
+        let captured = CapturedIO()
+        #expect(await Console.run(["services"], io: captured.io()) == 0)
+        #expect(
+            captured.stdout
+                == "intake service\nrapid-review service\nreview-management service\npublication service,publication\ngateway service\n")
+    }
+
     @Test("tables align their columns and end without blanks")
     func table() {
         var table = TextTable(["CASE", "STAGE"])

@@ -206,7 +206,8 @@ struct ServiceTests {
         #expect(result.status == 0)
         #expect(
             result.output.split(separator: "\n", omittingEmptySubsequences: false) == [
-                "name=test-sender", "port=7190", "variable=CSPR_TEST_SENDER_URL", "service=cspr.test.v1.Sender", "stage=", "peers=test-receiver", "",
+                "name=test-sender", "port=7190", "variable=CSPR_TEST_SENDER_URL", "service=cspr.test.v1.Sender", "stage=", "peers=test-receiver",
+                "roles=service", "",
             ])
     }
 

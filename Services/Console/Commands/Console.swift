@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import RPC
 
@@ -11,6 +12,11 @@ package enum Console {
             let line = try ParsedCommandLine(arguments)
             guard let command = line.words.first, command != "help", !line.flags.contains("help") else {
                 io.output(Help.text)
+                return 0
+            }
+            if command == "services" {
+                // For scripts (deploy/local.sh): no token, no address.
+                io.output(ServiceIdentity.startOrder.map { "\($0.name) \($0.principalRoles.map(\.rawValue).joined(separator: ","))\n" }.joined())
                 return 0
             }
             let session = try Session(line, io: io)

@@ -26,6 +26,8 @@ enum Help {
           cspr case <case>
           cspr summary
 
+        cspr services                                       the stack's services in the order they start, each with its principal's roles
+
         services: \(ServiceIdentity.all.map(\.name).joined(separator: ", "))
         address:  --url, else CSPR_<SERVICE>_URL (e.g. CSPR_RAPID_REVIEW_URL), else 127.0.0.1 on the service's default port
         token:    --token, else CSPR_TOKEN

@@ -23,8 +23,8 @@ package enum TestTokens {
     /// The tokens file of the stack's services (`ServiceIdentity.all`).
     package static let file = TestTokens.file(services: ServiceIdentity.all)
 
-    /// A tokens file with a principal per role above and one per service of `services`; the
-    /// publication service also checks reports for disclosure (role publication).
+    /// A tokens file with a principal per role above and one per service of `services`, with
+    /// the roles its identity gives it.
     package static func file(services: [ServiceIdentity]) -> String {
         """
         # test tokens: <token> <principal> <roles>
@@ -36,7 +36,7 @@ package enum TestTokens {
         \(admin) Ops.Admin admin,auditor
         \(viewer) Vic.Viewer panel-viewer
 
-        """ + services.map { "\(service($0)) \($0.name) \($0 == .publication ? "service,publication" : "service")\n" }.joined()
+        """ + services.map { "\(service($0)) \($0.name) \($0.principalRoles.map(\.rawValue).joined(separator: ","))\n" }.joined()
     }
 }
 
