@@ -16,19 +16,23 @@ package struct ServiceIdentity: Sendable, Hashable, CustomStringConvertible {
     /// The roles of its own principal in the tokens file, for its calls to its peers: `service`,
     /// and `publication` for the publication service (it checks its reports for disclosure).
     package let principalRoles: [Role]
+    /// Whether the stack runs it today. A service named here before it is built (a peer's
+    /// hand-overs may already go to it) is not asked by the gateway unless configured to.
+    package let deployed: Bool
     /// Its calls as the contract lists them (read when asked: the API's list refers back to
     /// this identity for its RPC service).
     private let contract: @Sendable () -> [MethodDescription]
 
     package init(
         name: String, defaultPort: Int, rpcService: String, stage: CaseStage? = nil, principalRoles: [Role] = [.service],
-        methods: @escaping @Sendable () -> [MethodDescription] = { [] }
+        deployed: Bool = true, methods: @escaping @Sendable () -> [MethodDescription] = { [] }
     ) {
         self.name = name
         self.defaultPort = defaultPort
         self.rpcService = rpcService
         self.stage = stage
         self.principalRoles = principalRoles
+        self.deployed = deployed
         self.contract = methods
     }
 
@@ -38,7 +42,7 @@ package struct ServiceIdentity: Sendable, Hashable, CustomStringConvertible {
     /// One identity per name.
     package static func == (lhs: ServiceIdentity, rhs: ServiceIdentity) -> Bool {
         lhs.name == rhs.name && lhs.defaultPort == rhs.defaultPort && lhs.rpcService == rhs.rpcService && lhs.stage == rhs.stage
-            && lhs.principalRoles == rhs.principalRoles
+            && lhs.principalRoles == rhs.principalRoles && lhs.deployed == rhs.deployed
     }
 
     package func hash(into hasher: inout Hasher) { hasher.combine(name) }
@@ -62,12 +66,12 @@ extension ServiceIdentity {
         methods: { RapidReviewAPI.methods })
     /// Commissioned reviews (Review Team, Lead Reviewer).
     package static let reviewManagement = ServiceIdentity(
-        name: "review-management", defaultPort: 7103, rpcService: "cspr.review.v1.ReviewManagement", stage: .review,
+        name: "review-management", defaultPort: 7103, rpcService: "cspr.review.v1.ReviewManagement", stage: .review, deployed: false,
         methods: { ReviewManagementAPI.methods })
     /// Publication, archive and action plans.
     package static let publication = ServiceIdentity(
         name: "publication", defaultPort: 7104, rpcService: "cspr.publication.v1.Publication", stage: .publication,
-        principalRoles: [.service, .publication])
+        principalRoles: [.service, .publication], deployed: false)
 
     /// Every service of the stack, by port.
     package static let all: [ServiceIdentity] = [gateway, intake, rapidReview, reviewManagement, publication]

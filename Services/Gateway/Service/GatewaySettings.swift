@@ -25,7 +25,7 @@ package struct GatewaySettings: Sendable, Equatable {
     }
 
     /// The stages asked when `CSPR_GATEWAY_STAGES` is not set: those that exist today.
-    package static let defaultStages: [ServiceIdentity] = [.intake, .rapidReview]
+    package static let defaultStages: [ServiceIdentity] = ServiceIdentity.stages.filter(\.deployed)
 
     /// Reads the settings; a bad value names its variable.
     ///
