@@ -84,7 +84,7 @@ let package = Package(
 
         // What every service does the same way: configuration, logs, auth, audit, relay, lifecycle.
         .target(
-            name: "ServiceKit", dependencies: ["RPC", "H2", "Storage", "Contract", "WorkingDays"], path: "Shared/ServiceKit",
+            name: "ServiceKit", dependencies: ["RPC", "H2", "Storage", "Contract", "WorkingDays"], path: "Shared/ServiceKit", exclude: ["README.md"],
             swiftSettings: swift6),
         .testTarget(
             name: "ServiceKitTests",

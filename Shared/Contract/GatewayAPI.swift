@@ -232,9 +232,6 @@ package enum GatewayAPI {
         case thisYear
         /// The twelve months up to today: from the day after today's date a year ago.
         case last12Months
-
-        /// The text a bad value is refused with (pinned by tests and clients).
-        package static let expectedValues = "expected thisYear or last12Months"
     }
 
     /// T6: of the Rapid Reviews decided in a period, how many within 15 working days.

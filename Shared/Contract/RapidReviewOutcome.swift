@@ -36,9 +36,6 @@ package struct Omission: Sendable, Equatable, Codable {
 package enum MeetingFormat: String, WireEnum {
     case faceToFace
     case telephone
-
-    /// The text a bad value is refused with (pinned by tests and clients).
-    package static let expectedValues = "expected faceToFace or telephone"
 }
 
 /// An action: what, who, by when (R4).

@@ -101,9 +101,6 @@ package struct ChildDetails: Sendable, Equatable, Codable {
 package enum IncidentKind: String, WireEnum {
     case death
     case seriousHarm
-
-    /// The text a bad value is refused with (pinned by tests and clients).
-    package static let expectedValues = "expected death or seriousHarm"
 }
 
 /// Appendix 2 §1.1: "Date of Death or Serious Incident", its location and the carer.

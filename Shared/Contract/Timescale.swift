@@ -5,9 +5,6 @@ import WorkingDays
 package enum RuleSet: String, WireEnum {
     case surrey2019 = "surrey-2019"
     case workingTogether2023 = "wt-2023"
-
-    /// The text a bad value is refused with (pinned by tests and clients).
-    package static let expectedValues = "expected surrey-2019 or wt-2023"
 }
 
 /// The event a timescale is counted from.

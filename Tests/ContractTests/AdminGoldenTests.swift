@@ -7,19 +7,6 @@ import Testing
 /// (golden/admin-*.json), like the rest of the contract (`GoldenTests`).
 @Suite("Golden JSON of the admin calls")
 struct AdminGoldenTests {
-    @Test("Backup keeps its wire names") func backup() throws { try GoldenTests.check("admin-backup", AdminSamples.backup) }
-    @Test("IntegrityCheck keeps its wire names") func integrityCheck() throws {
-        try GoldenTests.check("admin-integrity-check", AdminSamples.integrityCheck)
-    }
-    @Test("ListDeadLetters keeps its wire names") func listDeadLetters() throws {
-        try GoldenTests.check("admin-list-dead-letters", AdminSamples.listDeadLetters)
-    }
-    @Test("RetryDeadLetter keeps its wire names") func retryDeadLetter() throws {
-        try GoldenTests.check("admin-retry-dead-letter", AdminSamples.retryDeadLetter)
-    }
-    @Test("GetAuditTrail keeps its wire names") func getAuditTrail() throws {
-        try GoldenTests.check("admin-get-audit-trail", AdminSamples.getAuditTrail)
-    }
 
     @Test("the calls are cspr.admin.v1.Admin's, for the administrator (the audit trail also for the auditor)")
     func descriptors() {

@@ -6,16 +6,6 @@ import Testing
 /// The gateway's messages (`cspr.gateway.v1`) keep their wire names (golden/gateway-*.json).
 @Suite("Golden JSON of the gateway's calls")
 struct GatewayGoldenTests {
-    @Test("ListCases' filters keep their wire names") func listRequest() throws {
-        try GoldenTests.check("gateway-list-cases-request", GatewaySamples.listRequest)
-    }
-    @Test("ListCases' answer keeps its wire names: cases, working days left, outages, as of") func list() throws {
-        try GoldenTests.check("gateway-list-cases", GatewaySamples.list)
-    }
-    @Test("GetCase's answer keeps its wire names") func getCase() throws { try GoldenTests.check("gateway-get-case", GatewaySamples.getCase) }
-    @Test("GetSummary's answer keeps its wire names: stages, overdue by rule, T6 shares") func summary() throws {
-        try GoldenTests.check("gateway-summary", GatewaySamples.summary)
-    }
 
     @Test("the calls are cspr.gateway.v1.Gateway's, for the panel and its viewers")
     func descriptors() {

@@ -31,26 +31,60 @@ struct GoldenTests {
         #expect(try JSONCodec.decode(T.self, from: Data(golden.utf8)) == value)
     }
 
-    @Test("the referral (Appendix 2) keeps its wire names") func referral() throws { try Self.check("referral", Samples.referral) }
-    @Test("the serious incident notification keeps its wire names") func notification() throws {
-        try Self.check("notification", Samples.notification)
+    /// Every golden file and the sample it pins, with what it shows.
+    static let files: [GoldenFile] = [
+        GoldenFile("referral", Samples.referral, "the referral (Appendix 2) keeps its wire names"),
+        GoldenFile("notification", Samples.notification, "the serious incident notification keeps its wire names"),
+        GoldenFile("scoping-request", Samples.scopingRequest, "the scoping request keeps its wire names"),
+        GoldenFile("scoping-return", Samples.scopingReturn, "the scoping return (Appendix 3) keeps its wire names"),
+        GoldenFile("rapid-review-outcome", Samples.outcome, "the Rapid Review outcome (Appendix 5) keeps its wire names"),
+        GoldenFile("open-rapid-review", Samples.openRapidReview, "the OpenRapidReview hand-over keeps its wire names"),
+        GoldenFile("case-status", Samples.status, "the case status keeps its wire names"),
+        GoldenFile("admin-backup", AdminSamples.backup, "Backup keeps its wire names"),
+        GoldenFile("admin-integrity-check", AdminSamples.integrityCheck, "IntegrityCheck keeps its wire names"),
+        GoldenFile("admin-list-dead-letters", AdminSamples.listDeadLetters, "ListDeadLetters keeps its wire names"),
+        GoldenFile("admin-retry-dead-letter", AdminSamples.retryDeadLetter, "RetryDeadLetter keeps its wire names"),
+        GoldenFile("admin-get-audit-trail", AdminSamples.getAuditTrail, "GetAuditTrail keeps its wire names"),
+        GoldenFile("gateway-list-cases-request", GatewaySamples.listRequest, "ListCases' filters keep their wire names"),
+        GoldenFile("gateway-list-cases", GatewaySamples.list, "ListCases' answer keeps its wire names: cases, working days left, outages, as of"),
+        GoldenFile("gateway-get-case", GatewaySamples.getCase, "GetCase's answer keeps its wire names"),
+        GoldenFile("gateway-summary", GatewaySamples.summary, "GetSummary's answer keeps its wire names: stages, overdue by rule, T6 shares"),
+        GoldenFile("rapid-review-schedule-meeting", Samples.scheduleMeeting, "ScheduleMeeting keeps its wire names"),
+        GoldenFile("rapid-review-record-meeting", Samples.recordMeeting, "RecordMeeting keeps its wire names"),
+        GoldenFile("rapid-review-agree-recommendation", Samples.agreeRecommendation, "AgreeRecommendation keeps its wire names"),
+        GoldenFile("rapid-review-request-clarification", Samples.requestClarification, "RequestClarification keeps its wire names"),
+        GoldenFile("rapid-review-ratify", Samples.ratify, "Ratify keeps its wire names"),
+        GoldenFile("rapid-review-record-submission", Samples.recordSubmission, "RecordSubmission keeps its wire names"),
+        GoldenFile("rapid-review-outcome-document", Samples.outcomeDocument, "GetOutcomeDocument keeps its wire names"),
+        GoldenFile("rapid-review-rapid-review", Samples.rapidReview, "GetRapidReview keeps its wire names"),
+        GoldenFile("rapid-review-list", Samples.listRapidReviews, "ListRapidReviews keeps its wire names"),
+        GoldenFile("commission-review", Samples.commissionReview, "the CommissionReview hand-over keeps its wire names"),
+        GoldenFile(
+            "timescales", TimescaleTable(surrey2019: Timescales.all(.surrey2019), wt2023: Timescales.all(.workingTogether2023)),
+            "the timescales T1-T10 keep their wire form"),
+    ]
+
+    @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)
+    func pinned(_ file: GoldenFile) throws { try file.check() }
+}
+
+/// One golden file (`golden/<name>.json`) and the sample whose JSON it pins.
+struct GoldenFile: Sendable, CustomTestStringConvertible {
+    let name: String
+    let shows: String
+    let check: @Sendable () throws -> Void
+
+    init<Message: Codable & Equatable & Sendable>(_ name: String, _ sample: Message, _ shows: String) {
+        self.name = name
+        self.shows = shows
+        check = { try GoldenTests.check(name, sample) }
     }
-    @Test("the scoping request keeps its wire names") func scopingRequest() throws { try Self.check("scoping-request", Samples.scopingRequest) }
-    @Test("the scoping return (Appendix 3) keeps its wire names") func scopingReturn() throws {
-        try Self.check("scoping-return", Samples.scopingReturn)
-    }
-    @Test("the Rapid Review outcome (Appendix 5) keeps its wire names") func outcome() throws {
-        try Self.check("rapid-review-outcome", Samples.outcome)
-    }
-    @Test("the OpenRapidReview hand-over keeps its wire names") func openRapidReview() throws {
-        try Self.check("open-rapid-review", Samples.openRapidReview)
-    }
-    @Test("the case status keeps its wire names") func status() throws { try Self.check("case-status", Samples.status) }
-    @Test("the timescales T1-T10 keep their wire form") func timescales() throws {
-        struct Table: Codable, Equatable {
-            var surrey2019: [Timescale]
-            var wt2023: [Timescale]
-        }
-        try Self.check("timescales", Table(surrey2019: Timescales.all(.surrey2019), wt2023: Timescales.all(.workingTogether2023)))
-    }
+
+    var testDescription: String { "\(name): \(shows)" }
+}
+
+/// T1-T10 under both rule sets, as one golden file.
+struct TimescaleTable: Codable, Equatable, Sendable {
+    var surrey2019: [Timescale]
+    var wt2023: [Timescale]
 }

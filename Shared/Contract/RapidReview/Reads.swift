@@ -32,13 +32,7 @@ extension RapidReviewAPI {
     }
 
     /// The form a rendered document is in.
-    package enum DocumentFormat: String, WireEnum {
-        case text
-        case markdown
-
-        /// The text a bad value is refused with (pinned by tests and clients).
-        package static let expectedValues = "expected text or markdown"
-    }
+    package typealias DocumentFormat = Contract.DocumentFormat
 
     /// `GetOutcomeDocument`'s request.
     package struct GetOutcomeDocumentRequest: Sendable, Equatable, Codable {

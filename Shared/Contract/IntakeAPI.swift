@@ -1,0 +1,338 @@
+import RPC
+import WorkingDays
+
+/// `cspr.intake.v1.Intake`: referrals, notifications, initial scoping (framework §4.1-4.5,
+/// Appendices 2-4). The only service that keeps the child's and family's personal details.
+///
+/// The method list comes first; the messages follow, one section per step: arrivals,
+/// scoping, reads and the disclosure check.
+package enum IntakeAPI {
+    // Methods and roles (DESIGN.md, Security).
+    private static let service = ServiceIdentity.intake.rpcService
+    /// The Partnership Support Team records a referral (Appendix 2); it opens or joins a case.
+    package static let submitReferral = Method<SubmitReferralRequest, SubmitReferralResponse>(
+        service: service, name: "SubmitReferral", roles: .roles(.partnershipSupport))
+    /// The Partnership Support Team records the local authority's notification (T1).
+    package static let recordNotification = Method<RecordNotificationRequest, RecordNotificationResponse>(
+        service: service, name: "RecordNotification", roles: .roles(.partnershipSupport))
+    /// The scoping requests sent to the agencies, with their letters (T2).
+    package static let sendScopingRequests = Method<SendScopingRequestsRequest, SendScopingRequestsResponse>(
+        service: service, name: "SendScopingRequests", roles: .roles(.partnershipSupport))
+    /// An agency's returned scoping form (Appendix 3; T3).
+    package static let recordScopingReturn = Method<RecordScopingReturnRequest, RecordScopingReturnResponse>(
+        service: service, name: "RecordScopingReturn", roles: .roles(.partnershipSupport, .agency))
+    /// One case as intake holds it.
+    package static let getCase = Method<CaseRequest, IntakeCase>(
+        service: service, name: "GetCase", roles: .roles(.partnershipSupport, .caseReviewPanel, .independentChair))
+    /// Every case, summarised.
+    package static let listCases = Method<ListCasesRequest, ListCasesResponse>(
+        service: service, name: "ListCases", roles: .roles(.partnershipSupport, .caseReviewPanel))
+    /// The case file: the forms with the child's and family's details, for the roles allowed.
+    package static let getCaseFile = Method<CaseRequest, CaseFile>(
+        service: service, name: "GetCaseFile", roles: .roles(.partnershipSupport, .caseReviewPanel, .independentChair))
+    /// Statuses for the gateway (no personal data).
+    package static let getStatuses = getStatusesMethod(of: service)
+    /// Publication checks a report against the case's family before it is published (P4).
+    package static let checkDisclosure = Method<CheckDisclosureRequest, CheckDisclosureResponse>(
+        service: service, name: "CheckDisclosure", roles: .roles(.publication))
+
+    /// Every call above, for `cspr` and `ServiceIdentity.methods`.
+    package static let methods: [MethodDescription] = [
+        MethodDescription(submitReferral), MethodDescription(recordNotification), MethodDescription(sendScopingRequests),
+        MethodDescription(recordScopingReturn), MethodDescription(getCase), MethodDescription(listCases), MethodDescription(getCaseFile),
+        MethodDescription(getStatuses), MethodDescription(checkDisclosure),
+    ]
+}
+
+// MARK: - Referrals and notifications (§4.1-4.2, Appendix 2; T1)
+
+extension IntakeAPI {
+    /// `SubmitReferral`'s request: the Appendix 2 form.
+    package struct SubmitReferralRequest: Sendable, Equatable, Codable {
+        package var referral: Referral
+        package init(referral: Referral) { self.referral = referral }
+    }
+
+    /// The case reference and the deadlines the referral starts (T2, T3, T4 window, T6).
+    package struct SubmitReferralResponse: Sendable, Equatable, Codable {
+        package var caseReference: CaseReference
+        /// True when the same incident (same child, same incident date) was already a case:
+        /// the referral was linked to it, not made a new case.
+        package var linkedToExistingCase: Bool
+        package var deadlines: [Deadline]
+        package init(caseReference: CaseReference, linkedToExistingCase: Bool, deadlines: [Deadline]) {
+            self.caseReference = caseReference
+            self.linkedToExistingCase = linkedToExistingCase
+            self.deadlines = deadlines
+        }
+    }
+
+    /// `RecordNotification`'s request: a local-authority serious incident notification.
+    package struct RecordNotificationRequest: Sendable, Equatable, Codable {
+        package var notification: SeriousIncidentNotification
+        package init(notification: SeriousIncidentNotification) { self.notification = notification }
+    }
+
+    /// The case the notification belongs to and T1 (to the National Panel, to the partners).
+    package struct RecordNotificationResponse: Sendable, Equatable, Codable {
+        package var caseReference: CaseReference
+        /// True when the notification opened the case (no referral yet, §4.1.3).
+        package var openedNewCase: Bool
+        /// True when it was linked to an existing case for the same incident.
+        package var linkedToExistingCase: Bool
+        /// T1 twice: the National Panel notification and the report to the partners.
+        package var deadlines: [Deadline]
+        /// True when the National Panel was (or still is to be) notified after T1's due date.
+        package var notifiedLate: Bool
+        package init(caseReference: CaseReference, openedNewCase: Bool, linkedToExistingCase: Bool, deadlines: [Deadline], notifiedLate: Bool) {
+            self.caseReference = caseReference
+            self.openedNewCase = openedNewCase
+            self.linkedToExistingCase = linkedToExistingCase
+            self.deadlines = deadlines
+            self.notifiedLate = notifiedLate
+        }
+    }
+}
+
+// MARK: - Initial scoping: the requests and the returns (§4.3, Appendices 3-4; T2, T3)
+
+extension IntakeAPI {
+    /// The form a rendered letter is in.
+    package typealias LetterFormat = DocumentFormat
+
+    /// One agency to ask for initial scoping.
+    package struct ScopingRequestDraft: Sendable, Equatable, Codable {
+        package var agency: Agency
+        /// The agency's safeguarding lead, to whom the letter is addressed.
+        package var contact: Contact
+        /// When the form and letter go (T2: within 2 working days of the referral).
+        package var dateSent: CivilDate
+        package init(agency: Agency, contact: Contact, dateSent: CivilDate) {
+            self.agency = agency
+            self.contact = contact
+            self.dateSent = dateSent
+        }
+    }
+
+    /// `SendScopingRequests`' request.
+    package struct SendScopingRequestsRequest: Sendable, Equatable, Codable {
+        package var caseReference: CaseReference
+        package var requests: [ScopingRequestDraft]
+        /// Text (default) or Markdown.
+        package var letterFormat: LetterFormat?
+        /// Who signs the letters, e.g. "Partnership Support Team".
+        package var signatory: String?
+        /// Who to contact with questions: name and telephone, written into the letter.
+        package var queriesContact: String?
+        package init(
+            caseReference: CaseReference, requests: [ScopingRequestDraft], letterFormat: LetterFormat? = nil, signatory: String? = nil,
+            queriesContact: String? = nil
+        ) {
+            self.caseReference = caseReference
+            self.requests = requests
+            self.letterFormat = letterFormat
+            self.signatory = signatory
+            self.queriesContact = queriesContact
+        }
+    }
+
+    /// An Appendix 4 letter, filled in.
+    package struct ScopingLetter: Sendable, Equatable, Codable {
+        /// The agency it goes to.
+        package var agency: String
+        /// The letter.
+        package var text: String
+        package init(agency: String, text: String) {
+            self.agency = agency
+            self.text = text
+        }
+    }
+
+    /// The requests as recorded (return date, late or not), their letters and T2.
+    package struct SendScopingRequestsResponse: Sendable, Equatable, Codable {
+        package var requests: [ScopingRequest]
+        package var letters: [ScopingLetter]
+        package var deadlines: [Deadline]
+        package init(requests: [ScopingRequest], letters: [ScopingLetter], deadlines: [Deadline]) {
+            self.requests = requests
+            self.letters = letters
+            self.deadlines = deadlines
+        }
+    }
+
+    /// `RecordScopingReturn`'s request.
+    package struct RecordScopingReturnRequest: Sendable, Equatable, Codable {
+        package var caseReference: CaseReference
+        package var scopingReturn: ScopingReturn
+        package init(caseReference: CaseReference, scopingReturn: ScopingReturn) {
+            self.caseReference = caseReference
+            self.scopingReturn = scopingReturn
+        }
+    }
+
+    /// Whether the return was late (T3), and which agencies are still to return.
+    package struct RecordScopingReturnResponse: Sendable, Equatable, Codable {
+        package var returnedLate: Bool
+        package var deadline: Deadline
+        /// Agencies asked that have not returned yet.
+        package var outstanding: [String]
+        package init(returnedLate: Bool, deadline: Deadline, outstanding: [String]) {
+            self.returnedLate = returnedLate
+            self.deadline = deadline
+            self.outstanding = outstanding
+        }
+    }
+}
+
+// MARK: - Reading: one case, the list, the case file
+
+extension IntakeAPI {
+    /// A request naming one case.
+    package struct CaseRequest: Sendable, Equatable, Codable {
+        package var caseReference: CaseReference
+        package init(caseReference: CaseReference) { self.caseReference = caseReference }
+    }
+
+    /// `GetCase`: the case with the child's name (for the roles allowed to see it) and its status.
+    package struct IntakeCase: Sendable, Equatable, Codable {
+        package var caseReference: CaseReference
+        package var childName: String
+        package var incident: Incident
+        package var referralReceived: CivilDate?
+        package var notificationReceived: CivilDate?
+        package var scopingRequests: [ScopingRequest]
+        package var scopingReturnsFrom: [String]
+        package var status: CaseStatus
+        package init(
+            caseReference: CaseReference, childName: String, incident: Incident, referralReceived: CivilDate?, notificationReceived: CivilDate?,
+            scopingRequests: [ScopingRequest], scopingReturnsFrom: [String], status: CaseStatus
+        ) {
+            self.caseReference = caseReference
+            self.childName = childName
+            self.incident = incident
+            self.referralReceived = referralReceived
+            self.notificationReceived = notificationReceived
+            self.scopingRequests = scopingRequests
+            self.scopingReturnsFrom = scopingReturnsFrom
+            self.status = status
+        }
+    }
+
+    /// `ListCases`' filters.
+    package struct ListCasesRequest: Sendable, Equatable, Codable {
+        package var stage: CaseStage?
+        package var overdueOnly: Bool?
+        package init(stage: CaseStage? = nil, overdueOnly: Bool? = nil) {
+            self.stage = stage
+            self.overdueOnly = overdueOnly
+        }
+    }
+
+    /// A case in a list: no personal data.
+    package struct CaseSummary: Sendable, Equatable, Codable {
+        package var caseReference: CaseReference
+        package var stage: CaseStage
+        package var nextDeadline: Deadline?
+        package var overdue: Bool
+        package init(caseReference: CaseReference, stage: CaseStage, nextDeadline: Deadline?, overdue: Bool) {
+            self.caseReference = caseReference
+            self.stage = stage
+            self.nextDeadline = nextDeadline
+            self.overdue = overdue
+        }
+    }
+
+    /// `ListCases`' answer, oldest case first.
+    package struct ListCasesResponse: Sendable, Equatable, Codable {
+        package var cases: [CaseSummary]
+        package init(cases: [CaseSummary]) { self.cases = cases }
+    }
+
+    /// `GetCaseFile`: what the Rapid Review meeting needs (R3).
+    package struct CaseFile: Sendable, Equatable, Codable {
+        package var caseReference: CaseReference
+        package var referral: Referral?
+        /// Further referrals of the same incident, linked to this case (R3: all go to the meeting).
+        package var linkedReferrals: [Referral]
+        package var notification: SeriousIncidentNotification?
+        package var scopingRequests: [ScopingRequest]
+        package var scopingReturns: [ScopingReturn]
+        package init(
+            caseReference: CaseReference, referral: Referral?, linkedReferrals: [Referral] = [], notification: SeriousIncidentNotification?,
+            scopingRequests: [ScopingRequest], scopingReturns: [ScopingReturn]
+        ) {
+            self.caseReference = caseReference
+            self.referral = referral
+            self.linkedReferrals = linkedReferrals
+            self.notification = notification
+            self.scopingRequests = scopingRequests
+            self.scopingReturns = scopingReturns
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case caseReference, referral, linkedReferrals, notification, scopingRequests, scopingReturns
+        }
+
+        package init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            caseReference = try container.decode(CaseReference.self, forKey: .caseReference)
+            referral = try container.decodeIfPresent(Referral.self, forKey: .referral)
+            linkedReferrals = try container.decodeIfPresent([Referral].self, forKey: .linkedReferrals) ?? []
+            notification = try container.decodeIfPresent(SeriousIncidentNotification.self, forKey: .notification)
+            scopingRequests = try container.decode([ScopingRequest].self, forKey: .scopingRequests)
+            scopingReturns = try container.decode([ScopingReturn].self, forKey: .scopingReturns)
+        }
+    }
+}
+
+// MARK: - The disclosure check for publication (P4)
+
+extension IntakeAPI {
+    /// `CheckDisclosure`'s request: a report text to check against the case's family (P4).
+    package struct CheckDisclosureRequest: Sendable, Equatable, Codable {
+        package var caseReference: CaseReference
+        package var text: String
+        package init(caseReference: CaseReference, text: String) {
+            self.caseReference = caseReference
+            self.text = text
+        }
+    }
+
+    /// What kind of personal datum was found.
+    package enum DisclosureKind: String, WireEnum {
+        case name
+        case alias
+        case address
+        case postcode
+        case dateOfBirth
+    }
+
+    /// One finding: what kind, and where in the text (UTF-8 byte offset and length, and the
+    /// line). It does not repeat the datum: the caller has the text.
+    package struct DisclosureFinding: Sendable, Equatable, Codable {
+        package var kind: DisclosureKind
+        /// Whose: "child" or the relationship to the child ("mother").
+        package var whose: String
+        package var offset: Int
+        package var length: Int
+        package var line: Int
+        package init(kind: DisclosureKind, whose: String, offset: Int, length: Int, line: Int) {
+            self.kind = kind
+            self.whose = whose
+            self.offset = offset
+            self.length = length
+            self.line = line
+        }
+    }
+
+    /// `CheckDisclosure`'s answer.
+    package struct CheckDisclosureResponse: Sendable, Equatable, Codable {
+        package var findings: [DisclosureFinding]
+        /// True when nothing was found.
+        package var clean: Bool
+        package init(findings: [DisclosureFinding]) {
+            self.findings = findings
+            self.clean = findings.isEmpty
+        }
+    }
+}
