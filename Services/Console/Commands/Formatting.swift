@@ -1,5 +1,6 @@
 import Contract
 import Foundation
+import WorkingDays
 
 /// Words for the terminal.
 enum Formatting {
@@ -14,13 +15,7 @@ enum Formatting {
     /// `3 working days`, `due today`, `5 working days late`; a dash once met.
     static func workingDaysLeft(_ days: Int?) -> String {
         guard let days else { return "-" }
-        switch days {
-        case 0: return "due today"
-        case 1: return "1 working day"
-        case -1: return "1 working day late"
-        case ..<0: return "\(-days) working days late"
-        default: return "\(days) working days"
-        }
+        return WorkingDaysLeft.words(days)
     }
 
     /// The "as of" line and one line per unavailable stage.

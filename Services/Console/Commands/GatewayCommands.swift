@@ -17,10 +17,7 @@ enum GatewayCommands {
             request.dueWithinWorkingDays = days
         }
         let response = try await session.call(.gateway, GatewayAPI.listCases, request)
-        if session.json {
-            session.print(JSONOutput.text(response))
-            return
-        }
+        if session.printedAsJSON(response) { return }
         var text = Formatting.header(asOf: response.asOf, today: CivilDateText(text: response.today.description), unavailable: response.unavailable)
         var table = TextTable(["CASE", "STAGE", "STATE", "NEXT", "DUE", "LEFT", "REPORTED BY"])
         for overview in response.cases {
@@ -42,10 +39,7 @@ enum GatewayCommands {
             throw ConsoleError.usage("\"\(text)\" is not a case reference like SURREY-2025-0007")
         }
         let response = try await session.call(.gateway, GatewayAPI.getCase, .init(caseReference: reference))
-        if session.json {
-            session.print(JSONOutput.text(response))
-            return
-        }
+        if session.printedAsJSON(response) { return }
         let overview = response.case
         var output =
             "Case \(overview.reference): stage \(overview.stage.rawValue), \(overview.urgency.rawValue); reported by \(overview.reportedBy.joined(separator: ", "))\n"
@@ -68,10 +62,7 @@ enum GatewayCommands {
 
     static func summary(_ session: Session) async throws {
         let response = try await session.call(.gateway, GatewayAPI.getSummary, .init())
-        if session.json {
-            session.print(JSONOutput.text(response))
-            return
-        }
+        if session.printedAsJSON(response) { return }
         var text = Formatting.header(asOf: response.asOf, today: CivilDateText(text: response.today.description), unavailable: response.unavailable)
         text += "Cases: \(response.totalCases) (" + response.casesByStage.map { "\($0.stage.rawValue) \($0.count)" }.joined(separator: ", ") + ")\n"
         text += "Cases overdue: \(response.overdueCases)"

@@ -10,10 +10,7 @@ enum IntakeCommands {
         let data = try RequestInput.file(try session.line.word(2, usage), io: session.io)
         let referral = try RequestInput.decode(Referral.self, from: data, wrappedIn: "referral")
         let response = try await session.call(.intake, IntakeAPI.submitReferral, .init(referral: referral))
-        if session.json {
-            session.print(JSONOutput.text(response))
-            return
-        }
+        if session.printedAsJSON(response) { return }
         let opened = response.linkedToExistingCase ? "Linked to the existing case" : "Case opened:"
         session.print("\(opened) \(response.caseReference)\n" + Formatting.deadlines(response.deadlines))
     }
@@ -24,10 +21,7 @@ enum IntakeCommands {
         let data = try RequestInput.file(try session.line.word(2, usage), io: session.io)
         let notification = try RequestInput.decode(SeriousIncidentNotification.self, from: data, wrappedIn: "notification")
         let response = try await session.call(.intake, IntakeAPI.recordNotification, .init(notification: notification))
-        if session.json {
-            session.print(JSONOutput.text(response))
-            return
-        }
+        if session.printedAsJSON(response) { return }
         let what = response.openedNewCase ? "Case opened:" : response.linkedToExistingCase ? "Linked to the existing case" : "Recorded for"
         var text = "\(what) \(response.caseReference)\n"
         if response.notifiedLate { text += "The National Panel was notified after T1's due date.\n" }
@@ -76,10 +70,7 @@ enum IntakeCommands {
 
     static func send(_ session: Session, reference: CaseReference, data: Data) async throws {
         let response = try await session.call(.intake, IntakeAPI.sendScopingRequests, try sendRequest(session, reference: reference, data: data))
-        if session.json {
-            session.print(JSONOutput.text(response))
-            return
-        }
+        if session.printedAsJSON(response) { return }
         var table = TextTable(["AGENCY", "SENT", "RETURN BY", "SENT LATE"])
         for request in response.requests {
             table.add([
@@ -99,10 +90,7 @@ enum IntakeCommands {
         let scopingReturn = try RequestInput.decode(ScopingReturn.self, from: data, wrappedIn: "scopingReturn")
         let response = try await session.call(
             .intake, IntakeAPI.recordScopingReturn, .init(caseReference: reference, scopingReturn: scopingReturn))
-        if session.json {
-            session.print(JSONOutput.text(response))
-            return
-        }
+        if session.printedAsJSON(response) { return }
         var text = "Scoping return recorded for \(reference): \(response.returnedLate ? "late" : "on time") (T3 due \(response.deadline.due))\n"
         text +=
             response.outstanding.isEmpty ? "Every agency asked has returned.\n" : "Still to return: \(response.outstanding.joined(separator: ", "))\n"

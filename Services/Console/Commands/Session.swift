@@ -73,4 +73,12 @@ package struct Session: Sendable {
 
     /// Prints `text` to standard output.
     func print(_ text: String) { io.output(text) }
+
+    /// With `--json`, prints `response` as JSON and returns true (nothing more to print);
+    /// otherwise returns false and the command prints its own words.
+    func printedAsJSON<Response: Encodable>(_ response: Response) -> Bool {
+        guard json else { return false }
+        print(JSONOutput.text(response))
+        return true
+    }
 }

@@ -50,13 +50,7 @@ enum Labels {
     /// `3 working days`, `due today`, `2 working days late`; a dash once met.
     static func workingDaysLeft(_ days: Int?) -> String {
         guard let days else { return "—" }
-        switch days {
-        case 0: return "due today"
-        case 1: return "1 working day"
-        case -1: return "1 working day late"
-        case ..<0: return "\(-days) working days late"
-        default: return "\(days) working days"
-        }
+        return WorkingDaysLeft.words(days)
     }
 
     /// The rule's wording, for a title attribute: `T4 (§4.4.2): the Rapid Review meeting ...`.
