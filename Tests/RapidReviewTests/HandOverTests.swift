@@ -56,9 +56,7 @@ struct HandOverTests {
 
     @Test("every call about a case is in the audit trail with its case reference, the refused ones too")
     func audit() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(91)
-            try await harness.prepare(reference, through: .submitted)
+        try await withCase(91, through: .submitted) { harness, reference in
             _ = await captureRPCError { try await harness.ratify(reference) }
             _ = try await harness.call(RapidReviewAPI.getOutcomeDocument, .init(caseReference: reference), as: TestTokens.panel)
             let trail = try await harness.call(AdminAPI.getAuditTrail, .init(caseReference: reference.description), as: TestTokens.admin)

@@ -12,9 +12,7 @@ struct MeetingTests {
 
     @Test("R1: a meeting without a police representative is recorded as not quorate, and no recommendation can be agreed at it")
     func notQuorate() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(20)
-            try await harness.prepare(reference, through: .scheduled)
+        try await withCase(20, through: .scheduled) { harness, reference in
             var request = Fixtures.meeting(reference, on: Self.meetingDate)
             request.participants.removeAll { $0.partnerKind == .police }
             request.omissions = [Omission(agency: Fixtures.police.name, reason: "Fictional: the officer was called to an emergency")]
@@ -43,9 +41,7 @@ struct MeetingTests {
 
     @Test("R1: the health partner counts whether sent as icb or ccg")
     func healthPartner() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(21)
-            try await harness.prepare(reference, through: .scheduled)
+        try await withCase(21, through: .scheduled) { harness, reference in
             let json = String(decoding: try JSONCodec.encode(Fixtures.meeting(reference, on: Self.meetingDate)), as: UTF8.self)
             #expect(json.contains("\"partnerKind\":\"health\""))
             let reply = try await harness.client.callRaw(
@@ -56,120 +52,115 @@ struct MeetingTests {
         }
     }
 
-    @Test("R2: each participant is listed with name, role and agency")
-    func participantDetails() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(22)
-            try await harness.prepare(reference, through: .scheduled)
-            var request = Fixtures.meeting(reference, on: Self.meetingDate)
-            request.participants[1].role = "  "
-            try await harness.expectRefused(reference, .invalidArgument, "participants[1].role: R2:") { try await harness.record(request) }
-            request.participants = []
-            try await harness.expectRefused(reference, .invalidArgument, "participants: R2:") { try await harness.record(request) }
-        }
-    }
+    /// Each former test of an incomplete record: refused, naming the field, changing nothing; then, where the
+    /// former test went on, the record put right is accepted.
+    static let incompleteRecords = recordRows + immediateActionRows + criteriaRows + discussionRows
 
-    @Test("R2: an agency asked for scoping that took no part is listed as an omission, with its explanation")
-    func omissions() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(23)
-            try await harness.prepare(reference, through: .scheduled)
-            var request = Fixtures.meeting(reference, on: Self.meetingDate)
-            request.participants.removeAll { $0.agency == Fixtures.school.name }
-            try await harness.expectRefused(reference, .invalidArgument, "omissions: R2: Testtown Primary School was asked for scoping") {
+    static let recordRows: [RefusalCase] =
+        [
+            RefusalCase(
+                "R2: each participant is listed with name, role and agency", 22, through: .scheduled,
+                [
+                    .record("participants[1].role: R2:") { $0.participants[1].role = "  " },
+                    .record("participants: R2:") {
+                        $0.participants[1].role = "  "
+                        $0.participants = []
+                    },
+                ]),
+            RefusalCase(
+                "R2: an agency asked for scoping that took no part is listed as an omission, with its explanation", 23, through: .scheduled,
+                [
+                    .record("omissions: R2: Testtown Primary School was asked for scoping") { withoutSchool(&$0) },
+                    .record("omissions[0].reason: R2:") {
+                        withoutSchool(&$0)
+                        $0.omissions = [Omission(agency: Fixtures.school.name, reason: " ")]
+                    },
+                ],
+                then: { harness, reference in
+                    var request = Fixtures.meeting(reference, on: meetingDate)
+                    withoutSchool(&request)
+                    request.omissions = [Omission(agency: "testtown primary school ", reason: "Fictional: half term; written submission provided")]
+                    let recorded = try await harness.record(request)
+                    #expect(recorded.quorate)
+                    let meeting = try await harness.rapidReview(reference).meetings.first
+                    #expect(meeting?.omissions == request.omissions)
+                }),
+            RefusalCase(
+                "R3: the meeting has the referral and/or the LA notification; intake's list stands when none is given", 24, through: .scheduled,
+                [.record("documentation: R3:") { $0.documentation = ["scoping return: Testshire Police"] }],
+                then: { harness, reference in
+                    var request = Fixtures.meeting(reference, on: meetingDate)
+                    request.documentation = nil
+                    try await harness.record(request)
+                    let meeting = try await harness.rapidReview(reference).meetings.first
+                    #expect(meeting?.documentation == Fixtures.handOver(reference).documentation)
+                }),
+        ]
+
+    static let immediateActionRows = rows(
+        "R4: immediate action is yes or no, with what was done, or what is needed, by whom and when", 25,
+        [
+            .record("immediateAction.actions: R4:") { $0.immediateAction = ImmediateAction(allTaken: false) },
+            .record("immediateAction.details: R4:") { $0.immediateAction = ImmediateAction(allTaken: true) },
+            .record("immediateAction.actions[0].who: R4:") {
+                $0.immediateAction = ImmediateAction(allTaken: false, actions: [ActionItem(what: "safety plan", who: "")])
+            },
+            .record("immediateAction.actions[0].byWhen: R4:") {
+                $0.immediateAction = ImmediateAction(allTaken: false, actions: [ActionItem(what: "safety plan", who: "Children's Services")])
+            },
+            .record("immediateAction.actions[0].what: R4:") {
+                $0.immediateAction = ImmediateAction(allTaken: false, actions: [ActionItem(what: "", who: "Children's Services")])
+            },
+        ],
+        putRight: { $0.immediateAction = ImmediateAction(allTaken: true, details: "Fictional: sibling safety plan agreed the day before") })
+
+    static let criteriaRows = rows(
+        "R5: any of the eight criteria, or none of the above, which is exclusive", 26,
+        [
+            .record("criteria: R5: noneOfTheAbove excludes the other criteria") { $0.criteria = [.recurrentThemes, .noneOfTheAbove] },
+            .record("criteria: R5:") { $0.criteria = [] },
+            .record("criteria[1]: R5:") { $0.criteria = [.recurrentThemes, .recurrentThemes] },
+        ],
+        putRight: { $0.criteria = [.noneOfTheAbove] })
+
+    static let discussionRows = rows(
+        "R6: the nature of the harm, the key issues, who shares the immediate learning, and legal advice's details", 27,
+        [
+            .record("discussion.natureOfHarm: R6:") { $0.discussion.natureOfHarm = "" },
+            .record("discussion.keyIssues: R6:") { $0.discussion.keyIssues = " " },
+            .record("discussion.learningSharedBy: R6:") { $0.discussion.learningSharedBy = nil },
+            .record("discussion.legalAdvice.details: R6:") { $0.discussion.legalAdvice = YesNoDetails(answer: true) },
+        ])
+
+    /// One row per refusal of a former parameterized test (its title, the refusal in brackets); then, where
+    /// the former test went on, the record changed by `putRight` instead is accepted.
+    private static func rows(
+        _ title: String, _ sequence: Int, _ refusals: [Refusal],
+        putRight: (@Sendable (inout RapidReviewAPI.RecordMeetingRequest) -> Void)? = nil
+    ) -> [RefusalCase] {
+        var accepted: RefusalCase.Action?
+        if let putRight {
+            accepted = { harness, reference in
+                var request = Fixtures.meeting(reference, on: meetingDate)
+                putRight(&request)
                 try await harness.record(request)
             }
-            request.omissions = [Omission(agency: Fixtures.school.name, reason: " ")]
-            try await harness.expectRefused(reference, .invalidArgument, "omissions[0].reason: R2:") { try await harness.record(request) }
-            request.omissions = [Omission(agency: "testtown primary school ", reason: "Fictional: half term; written submission provided")]
-            #expect(try await harness.record(request).quorate)
-            #expect(try await harness.rapidReview(reference).meetings.first?.omissions == request.omissions)
+        }
+        return refusals.map { refusal in
+            RefusalCase("\(title) (\(refusal.prefix))", sequence, through: .scheduled, [refusal], then: accepted)
         }
     }
 
-    @Test("R3: the meeting has the referral and/or the LA notification; intake's list stands when none is given")
-    func documentation() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(24)
-            try await harness.prepare(reference, through: .scheduled)
-            var request = Fixtures.meeting(reference, on: Self.meetingDate)
-            request.documentation = ["scoping return: Testshire Police"]
-            try await harness.expectRefused(reference, .invalidArgument, "documentation: R3:") { try await harness.record(request) }
-            request.documentation = nil
-            try await harness.record(request)
-            #expect(try await harness.rapidReview(reference).meetings.first?.documentation == Fixtures.handOver(reference).documentation)
-        }
-    }
+    @Test("R2-R6: an incomplete record of the meeting is refused, naming the field, and changes nothing", arguments: incompleteRecords)
+    func incompleteRecord(_ row: RefusalCase) async throws { try await row.check() }
 
-    @Test(
-        "R4: immediate action is yes or no, with what was done, or what is needed, by whom and when",
-        arguments: [
-            (ImmediateAction(allTaken: false), "immediateAction.actions: R4:"),
-            (ImmediateAction(allTaken: true), "immediateAction.details: R4:"),
-            (ImmediateAction(allTaken: false, actions: [ActionItem(what: "safety plan", who: "")]), "immediateAction.actions[0].who: R4:"),
-            (
-                ImmediateAction(allTaken: false, actions: [ActionItem(what: "safety plan", who: "Children's Services")]),
-                "immediateAction.actions[0].byWhen: R4:"
-            ),
-            (ImmediateAction(allTaken: false, actions: [ActionItem(what: "", who: "Children's Services")]), "immediateAction.actions[0].what: R4:"),
-        ])
-    func immediateAction(action: ImmediateAction, refusal: String) async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(25)
-            try await harness.prepare(reference, through: .scheduled)
-            var request = Fixtures.meeting(reference, on: Self.meetingDate)
-            request.immediateAction = action
-            try await harness.expectRefused(reference, .invalidArgument, refusal) { try await harness.record(request) }
-            request.immediateAction = ImmediateAction(allTaken: true, details: "Fictional: sibling safety plan agreed the day before")
-            try await harness.record(request)
-        }
-    }
-
-    @Test(
-        "R5: any of the eight criteria, or none of the above, which is exclusive",
-        arguments: [
-            ([Criterion.recurrentThemes, .noneOfTheAbove], "criteria: R5: noneOfTheAbove excludes the other criteria"),
-            ([], "criteria: R5:"),
-            ([Criterion.recurrentThemes, .recurrentThemes], "criteria[1]: R5:"),
-        ])
-    func criteria(criteria: [Criterion], refusal: String) async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(26)
-            try await harness.prepare(reference, through: .scheduled)
-            var request = Fixtures.meeting(reference, on: Self.meetingDate)
-            request.criteria = criteria
-            try await harness.expectRefused(reference, .invalidArgument, refusal) { try await harness.record(request) }
-            request.criteria = [.noneOfTheAbove]
-            try await harness.record(request)
-        }
-    }
-
-    @Test(
-        "R6: the nature of the harm, the key issues, who shares the immediate learning, and legal advice's details",
-        arguments: [
-            ("natureOfHarm", "discussion.natureOfHarm: R6:"), ("keyIssues", "discussion.keyIssues: R6:"),
-            ("learningSharedBy", "discussion.learningSharedBy: R6:"), ("legalAdvice", "discussion.legalAdvice.details: R6:"),
-        ])
-    func discussion(field: String, refusal: String) async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(27)
-            try await harness.prepare(reference, through: .scheduled)
-            var request = Fixtures.meeting(reference, on: Self.meetingDate)
-            switch field {
-            case "natureOfHarm": request.discussion.natureOfHarm = ""
-            case "keyIssues": request.discussion.keyIssues = " "
-            case "learningSharedBy": request.discussion.learningSharedBy = nil
-            default: request.discussion.legalAdvice = YesNoDetails(answer: true)
-            }
-            try await harness.expectRefused(reference, .invalidArgument, refusal) { try await harness.record(request) }
-        }
+    private static func withoutSchool(_ request: inout RapidReviewAPI.RecordMeetingRequest) {
+        request.participants.removeAll { $0.agency == Fixtures.school.name }
     }
 
     @Test("the meeting recorded is the one scheduled, held by today; without a scheduled meeting there is nothing to record")
     func order() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(28)
-            try await harness.prepare(reference, through: .opened)
+        try await withCase(28, through: .opened) { harness, reference in
             try await harness.expectRefused(reference, .failedPrecondition, "T4: record the meeting once it is scheduled; no meeting scheduled yet") {
                 try await harness.record(Fixtures.meeting(reference, on: Self.meetingDate))
             }
@@ -195,9 +186,7 @@ struct MeetingTests {
 
     @Test("T4: the quorate meeting meets T4, and T5 runs from it")
     func deadlines() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(29)
-            try await harness.prepare(reference, through: .scheduled)
+        try await withCase(29, through: .scheduled) { harness, reference in
             let recorded = try await harness.record(Fixtures.meeting(reference, on: Self.meetingDate))
             #expect(recorded.deadlines.map(\.rule) == [.t4, .t5, .t6])
             let t4 = try #require(recorded.deadlines.first { $0.rule == .t4 })

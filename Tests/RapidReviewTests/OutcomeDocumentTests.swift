@@ -9,9 +9,7 @@ import WorkingDays
 struct OutcomeDocumentTests {
     @Test("as text: every section of Appendix 5, the child's details held by intake, the boxes ticked")
     func text() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(80)
-            try await harness.prepare(reference, through: .submitted)
+        try await withCase(80, through: .submitted) { harness, reference in
             let document = try await harness.call(RapidReviewAPI.getOutcomeDocument, .init(caseReference: reference), as: TestTokens.chair)
             #expect(document.format == .text)
             let text = document.document
@@ -33,9 +31,7 @@ struct OutcomeDocumentTests {
 
     @Test("as Markdown: headings, the participants' table and tick boxes")
     func markdown() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(81)
-            try await harness.prepare(reference, through: .recommended, recommendation: .otherStatutoryReview)
+        try await withCase(81, through: .recommended, recommendation: .otherStatutoryReview) { harness, reference in
             let document = try await harness.call(
                 RapidReviewAPI.getOutcomeDocument, .init(caseReference: reference, format: .markdown), as: TestTokens.panel)
             let text = document.document
@@ -52,18 +48,14 @@ struct OutcomeDocumentTests {
 
     @Test("R6: before a quorate meeting there is no outcome document; viewers do not read it")
     func refusals() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(82)
-            try await harness.prepare(reference, through: .scheduled)
-            let early = await captureRPCError {
-                _ = try await harness.call(RapidReviewAPI.getOutcomeDocument, .init(caseReference: reference), as: TestTokens.panel)
-            }
-            #expect(early?.code == .failedPrecondition)
-            #expect(early?.message.hasPrefix("R6: the outcome document is completed at the Rapid Review meeting") == true)
-            let denied = await captureRPCError {
-                _ = try await harness.call(RapidReviewAPI.getOutcomeDocument, .init(caseReference: reference), as: TestTokens.viewer)
-            }
-            #expect(denied?.code == .permissionDenied)
-        }
+        try await RefusalCase(
+            "R6: before a quorate meeting there is no outcome document; viewers do not read it", 82, through: .scheduled,
+            [
+                Refusal(.failedPrecondition, "R6: the outcome document is completed at the Rapid Review meeting") {
+                    _ = try await $0.call(RapidReviewAPI.getOutcomeDocument, .init(caseReference: $1), as: TestTokens.panel)
+                },
+                .denied { _ = try await $0.call(RapidReviewAPI.getOutcomeDocument, .init(caseReference: $1), as: TestTokens.viewer) },
+            ]
+        ).check()
     }
 }

@@ -43,12 +43,8 @@ struct OutcomePathTests {
         "h, i: the case closes with the learning recorded; nothing goes to review-management",
         arguments: [Recommendation.noFurtherAction, .learningActedUpon])
     func closed(recommendation: Recommendation) async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(61)
-            try await harness.prepare(reference, through: .recommended, recommendation: recommendation)
-            let ratified = try await harness.ratify(reference)
-            #expect(ratified.ratification.path == .closedWithLearning)
-            #expect(ratified.stage == .rapidReview, "complete only once submitted")
+        try await withCase(61, through: .recommended, recommendation: recommendation) { harness, reference in
+            let ratified = try await ratify(harness, reference, path: .closedWithLearning)
             let learning = try #require(ratified.ratification.learningRecorded)
             #expect(learning.contains("Fictional: health visitors to share concerns at once"))
             if recommendation == .noFurtherAction { #expect(learning.contains("No further learning to be gained: Fictional")) }
@@ -64,12 +60,8 @@ struct OutcomePathTests {
         "d, f, g, j: the referral to the other process is recorded and the case closes here",
         arguments: [Recommendation.otherStatutoryReview, .multiAgencyAudit, .singleAgencyAudit, .other])
     func referredElsewhere(recommendation: Recommendation) async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(62)
-            try await harness.prepare(reference, through: .recommended, recommendation: recommendation)
-            let ratified = try await harness.ratify(reference)
-            #expect(ratified.ratification.path == .referredElsewhere)
-            #expect(ratified.stage == .rapidReview, "complete only once submitted")
+        try await withCase(62, through: .recommended, recommendation: recommendation) { harness, reference in
+            let ratified = try await ratify(harness, reference, path: .referredElsewhere)
             let referredTo = try #require(ratified.ratification.referredTo)
             switch recommendation {
             case .otherStatutoryReview:
@@ -85,6 +77,18 @@ struct OutcomePathTests {
             let status = try await harness.call(RapidReviewAPI.getStatuses, .init(references: [reference]), as: TestTokens.viewer)
             #expect(status.statuses.first?.stage == .closed)
         }
+    }
+
+    /// Ratifies `reference` and checks the path it takes; the stage moves only once the outcome is submitted.
+    private func ratify(
+        _ harness: Harness, _ reference: CaseReference, path: RapidReviewAPI.OutcomePath, sourceLocation: SourceLocation = #_sourceLocation
+    )
+        async throws -> RapidReviewAPI.RatifyResponse
+    {
+        let ratified = try await harness.ratify(reference)
+        #expect(ratified.ratification.path == path, sourceLocation: sourceLocation)
+        #expect(ratified.stage == .rapidReview, "complete only once submitted", sourceLocation: sourceLocation)
+        return ratified
     }
 
     private func expectNoHandOver(_ harness: Harness) async throws {

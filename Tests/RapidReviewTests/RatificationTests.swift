@@ -7,25 +7,9 @@ import WorkingDays
 
 @Suite("RequestClarification and Ratify: the independent chair (R9)")
 struct RatificationTests {
-    @Test("R9: ratify needs an agreed recommendation; so does a request for clarification")
-    func needsRecommendation() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(40)
-            try await harness.prepare(reference, through: .meetingHeld)
-            try await harness.expectRefused(reference, .failedPrecondition, "R9: ratify needs an agreed recommendation; none agreed yet") {
-                try await harness.ratify(reference)
-            }
-            try await harness.expectRefused(reference, .failedPrecondition, "R9: clarification needs an agreed recommendation; none agreed yet") {
-                try await harness.askClarification(reference, "Fictional question")
-            }
-        }
-    }
-
     @Test("R9: a clarification round: the question is kept, the panel answers with a revised recommendation, the chair ratifies")
     func clarificationRound() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(41)
-            try await harness.prepare(reference, through: .recommended)
+        try await withCase(41, through: .recommended) { harness, reference in
             try await harness.expectRefused(reference, .invalidArgument, "question: R9:") { try await harness.askClarification(reference, " ") }
             let question = "Fictional: was a single-agency review considered for the school?"
             let asked = try await harness.askClarification(reference, question)
@@ -65,57 +49,56 @@ struct RatificationTests {
         }
     }
 
-    @Test("R9: only the independent chair ratifies or asks for clarification")
-    func chairOnly() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(42)
-            try await harness.prepare(reference, through: .recommended)
-            let ratify = await captureRPCError {
-                _ = try await harness.call(RapidReviewAPI.ratify, .init(caseReference: reference), as: TestTokens.panel)
-            }
-            #expect(ratify?.code == .permissionDenied)
-            let clarify = await captureRPCError {
-                _ = try await harness.call(
-                    RapidReviewAPI.requestClarification, .init(caseReference: reference, question: "q"), as: TestTokens.staff)
-            }
-            #expect(clarify?.code == .permissionDenied)
-            #expect(try await harness.rapidReview(reference).state == .awaitingRatification)
-        }
-    }
+    static let today = Fixtures.date(TestDirectory.today)
 
-    @Test("R9: a ratified recommendation can no longer change or be ratified again")
-    func ratifiedIsFinal() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(43)
-            try await harness.prepare(reference, through: .ratified)
-            try await harness.expectRefused(reference, .failedPrecondition, "R9: already ratified on 2025-04-07") {
-                try await harness.ratify(reference)
-            }
-            try await harness.expectRefused(reference, .failedPrecondition, "R9: the recommendation was ratified on 2025-04-07") {
-                try await harness.agree(reference, Fixtures.decision(.noFurtherAction))
-            }
-            try await harness.expectRefused(reference, .failedPrecondition, "R9: the recommendation was ratified on 2025-04-07") {
-                try await harness.askClarification(reference, "Fictional: too late")
-            }
-        }
-    }
+    /// Each former test of a step the chair's methods refuse, as a row: refused, naming the rule, changing nothing.
+    static let refusedSteps: [RefusalCase] = [
+        RefusalCase(
+            "R9: ratify needs an agreed recommendation; so does a request for clarification", 40, through: .meetingHeld,
+            [
+                Refusal(.failedPrecondition, "R9: ratify needs an agreed recommendation; none agreed yet") { try await $0.ratify($1) },
+                Refusal(.failedPrecondition, "R9: clarification needs an agreed recommendation; none agreed yet") {
+                    try await $0.askClarification($1, "Fictional question")
+                },
+            ]),
+        RefusalCase(
+            "R9: only the independent chair ratifies or asks for clarification", 42, through: .recommended,
+            [
+                .denied { _ = try await $0.call(RapidReviewAPI.ratify, .init(caseReference: $1), as: TestTokens.panel) },
+                .denied {
+                    _ = try await $0.call(RapidReviewAPI.requestClarification, .init(caseReference: $1, question: "q"), as: TestTokens.staff)
+                },
+            ],
+            then: { harness, reference in
+                let state = try await harness.rapidReview(reference).state
+                #expect(state == .awaitingRatification)
+            }),
+        RefusalCase(
+            "R9: a ratified recommendation can no longer change or be ratified again", 43, through: .ratified,
+            [
+                Refusal(.failedPrecondition, "R9: already ratified on 2025-04-07") { try await $0.ratify($1) },
+                .agree("R9: the recommendation was ratified on 2025-04-07", code: .failedPrecondition, Fixtures.decision(.noFurtherAction)),
+                Refusal(.failedPrecondition, "R9: the recommendation was ratified on 2025-04-07") {
+                    try await $0.askClarification($1, "Fictional: too late")
+                },
+            ]),
+        RefusalCase(
+            "R9: the chair's date of ratification may be given: not in the future, not before the recommendation was agreed", 95,
+            through: .recommended,
+            [
+                Refusal(.invalidArgument, "ratifiedOn: R9: 2025-04-08 is in the future") {
+                    _ = try await $0.call(RapidReviewAPI.ratify, .init(caseReference: $1, ratifiedOn: today.adding(days: 1)), as: TestTokens.chair)
+                },
+                Refusal(.invalidArgument, "ratifiedOn: R9: 2025-04-04 is before the recommendation was agreed") {
+                    _ = try await $0.call(RapidReviewAPI.ratify, .init(caseReference: $1, ratifiedOn: today.adding(days: -3)), as: TestTokens.chair)
+                },
+            ],
+            then: { harness, reference in
+                let ratified = try await harness.call(RapidReviewAPI.ratify, .init(caseReference: reference, ratifiedOn: today), as: TestTokens.chair)
+                #expect(ratified.ratification.ratifiedOn == today)
+            }),
+    ]
 
-    @Test("R9: the chair's date of ratification may be given: not in the future, not before the recommendation was agreed")
-    func ratificationDate() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(95)
-            try await harness.prepare(reference, through: .recommended, recommendation: .localReview)
-            let today = Fixtures.date(TestDirectory.today)
-            try await harness.expectRefused(reference, .invalidArgument, "ratifiedOn: R9: 2025-04-08 is in the future") {
-                _ = try await harness.call(
-                    RapidReviewAPI.ratify, .init(caseReference: reference, ratifiedOn: today.adding(days: 1)), as: TestTokens.chair)
-            }
-            try await harness.expectRefused(reference, .invalidArgument, "ratifiedOn: R9: 2025-04-04 is before the recommendation was agreed") {
-                _ = try await harness.call(
-                    RapidReviewAPI.ratify, .init(caseReference: reference, ratifiedOn: today.adding(days: -3)), as: TestTokens.chair)
-            }
-            let ratified = try await harness.call(RapidReviewAPI.ratify, .init(caseReference: reference, ratifiedOn: today), as: TestTokens.chair)
-            #expect(ratified.ratification.ratifiedOn == today)
-        }
-    }
+    @Test("R9: what the chair's steps refuse, naming the rule, changes nothing", arguments: refusedSteps)
+    func refusedStep(_ row: RefusalCase) async throws { try await row.check() }
 }

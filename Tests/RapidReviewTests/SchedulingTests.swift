@@ -7,60 +7,9 @@ import WorkingDays
 
 @Suite("ScheduleMeeting: T4 and T6")
 struct SchedulingTests {
-    @Test("T4: a date outside the 7-13 working-day window needs a reason, and is recorded with it")
-    func t4Window() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(10)
-            try await harness.prepare(reference, through: .opened)
-            // 1 April is the 6th working day after the referral of 24 March: one day early.
-            try await harness.expectRefused(reference, .invalidArgument, "reason: T4: 2025-04-01 is outside the T4 window, 2025-04-02 to 2025-04-10")
-            {
-                try await harness.schedule(reference, on: Fixtures.date("2025-04-01"))
-            }
-            let scheduled = try await harness.schedule(
-                reference, on: Fixtures.date("2025-04-01"), reason: "Fictional: the only date the police could attend")
-            #expect(scheduled.meeting.outsideT4Window)
-            #expect(!scheduled.meeting.afterT6Deadline)
-            #expect(scheduled.meeting.reason == "Fictional: the only date the police could attend")
-            #expect(scheduled.meeting.scheduledBy == "Pat.Support")
-            // Inside the window no reason is needed.
-            let inside = try await harness.schedule(reference, on: Fixtures.date("2025-04-10"))
-            #expect(!inside.meeting.outsideT4Window)
-            #expect(inside.meeting.reason == nil)
-        }
-    }
-
-    @Test("T4: a weekend inside the window is not a working day, so it needs a reason")
-    func weekend() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(11)
-            try await harness.prepare(reference, through: .opened)
-            try await harness.expectRefused(reference, .invalidArgument, "reason: T4: 2025-04-05 (not a working day)") {
-                try await harness.schedule(reference, on: Fixtures.date("2025-04-05"))
-            }
-        }
-    }
-
-    @Test("T6: a date after the Rapid Review's deadline needs a reason, and is flagged")
-    func afterT6() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(12)
-            try await harness.prepare(reference, through: .opened)
-            try await harness.expectRefused(reference, .invalidArgument, "reason: T6: a meeting on 2025-04-15 is after the T6 deadline (2025-04-14)")
-            {
-                try await harness.schedule(reference, on: Fixtures.date("2025-04-15"))
-            }
-            let scheduled = try await harness.schedule(reference, on: Fixtures.date("2025-04-15"), reason: "Fictional: extraordinary panel")
-            #expect(scheduled.meeting.afterT6Deadline)
-            #expect(scheduled.meeting.outsideT4Window)
-        }
-    }
-
     @Test("rescheduling keeps the history, and the response shows T4 and T6 with their rule set and calendar")
     func history() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(13)
-            try await harness.prepare(reference, through: .opened)
+        try await withCase(13, through: .opened) { harness, reference in
             let first = try await harness.schedule(reference, on: Fixtures.date("2025-04-03"))
             #expect(first.history.isEmpty)
             #expect(first.deadlines.map(\.rule) == [.t4, .t6])
@@ -91,22 +40,60 @@ struct SchedulingTests {
         }
     }
 
-    @Test("once a quorate meeting is held there is nothing to schedule; a viewer may not schedule")
-    func refusals() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(15)
-            try await harness.prepare(reference, through: .meetingHeld)
-            try await harness.expectRefused(reference, .failedPrecondition, "T4: the Rapid Review meeting was held on 2025-04-03") {
-                try await harness.schedule(reference, on: Fixtures.date("2025-04-08"))
-            }
-            let denied = await captureRPCError {
-                _ = try await harness.call(
-                    RapidReviewAPI.scheduleMeeting, .init(caseReference: reference, date: Fixtures.date("2025-04-08"), format: .faceToFace),
-                    as: TestTokens.viewer)
-            }
-            #expect(denied?.code == .permissionDenied)
-            let unknown = await captureRPCError { try await harness.schedule(Fixtures.reference(999), on: Fixtures.date("2025-04-08")) }
-            #expect(unknown?.code == .notFound)
-        }
-    }
+    /// Each former test of a date refused, as a row: refused, naming the rule, changing nothing; then, where the
+    /// former test went on, the date given with a reason is scheduled and flagged.
+    static let refusedDates: [RefusalCase] = [
+        RefusalCase(
+            "T4: a date outside the 7-13 working-day window needs a reason, and is recorded with it", 10, through: .opened,
+            // 1 April is the 6th working day after the referral of 24 March: one day early.
+            [
+                Refusal(.invalidArgument, "reason: T4: 2025-04-01 is outside the T4 window, 2025-04-02 to 2025-04-10") {
+                    try await $0.schedule($1, on: Fixtures.date("2025-04-01"))
+                }
+            ],
+            then: { harness, reference in
+                let scheduled = try await harness.schedule(
+                    reference, on: Fixtures.date("2025-04-01"), reason: "Fictional: the only date the police could attend")
+                #expect(scheduled.meeting.outsideT4Window)
+                #expect(!scheduled.meeting.afterT6Deadline)
+                #expect(scheduled.meeting.reason == "Fictional: the only date the police could attend")
+                #expect(scheduled.meeting.scheduledBy == "Pat.Support")
+                // Inside the window no reason is needed.
+                let inside = try await harness.schedule(reference, on: Fixtures.date("2025-04-10"))
+                #expect(!inside.meeting.outsideT4Window)
+                #expect(inside.meeting.reason == nil)
+            }),
+        RefusalCase(
+            "T4: a weekend inside the window is not a working day, so it needs a reason", 11, through: .opened,
+            [Refusal(.invalidArgument, "reason: T4: 2025-04-05 (not a working day)") { try await $0.schedule($1, on: Fixtures.date("2025-04-05")) }]),
+        RefusalCase(
+            "T6: a date after the Rapid Review's deadline needs a reason, and is flagged", 12, through: .opened,
+            [
+                Refusal(.invalidArgument, "reason: T6: a meeting on 2025-04-15 is after the T6 deadline (2025-04-14)") {
+                    try await $0.schedule($1, on: Fixtures.date("2025-04-15"))
+                }
+            ],
+            then: { harness, reference in
+                let scheduled = try await harness.schedule(reference, on: Fixtures.date("2025-04-15"), reason: "Fictional: extraordinary panel")
+                #expect(scheduled.meeting.afterT6Deadline)
+                #expect(scheduled.meeting.outsideT4Window)
+            }),
+        RefusalCase(
+            "once a quorate meeting is held there is nothing to schedule; a viewer may not schedule", 15, through: .meetingHeld,
+            [
+                Refusal(.failedPrecondition, "T4: the Rapid Review meeting was held on 2025-04-03") {
+                    try await $0.schedule($1, on: Fixtures.date("2025-04-08"))
+                },
+                .denied {
+                    _ = try await $0.call(
+                        RapidReviewAPI.scheduleMeeting, .init(caseReference: $1, date: Fixtures.date("2025-04-08"), format: .faceToFace),
+                        as: TestTokens.viewer)
+                },
+                // An unknown case: refused as NOT_FOUND; the case held reads the same.
+                Refusal(.notFound, "") { harness, _ in try await harness.schedule(Fixtures.reference(999), on: Fixtures.date("2025-04-08")) },
+            ]),
+    ]
+
+    @Test("T4, T6: a date the rules refuse is refused, naming the rule, and changes nothing", arguments: refusedDates)
+    func refusedDate(_ row: RefusalCase) async throws { try await row.check() }
 }

@@ -10,9 +10,7 @@ import WorkingDays
 struct StatusTests {
     @Test("GetStatuses: the stage, milestones and deadlines of a Rapid Review, with no personal data")
     func statuses() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(70)
-            try await harness.prepare(reference, through: .opened)
+        try await withCase(70, through: .opened) { harness, reference in
             var status = try await harness.call(RapidReviewAPI.getStatuses, .init(references: [reference]), as: TestTokens.service(.intake)).statuses
             #expect(status.first?.stage == .rapidReview)
             #expect(status.first?.deadlines.map(\.rule) == [.t4, .t6])
@@ -68,9 +66,7 @@ struct StatusTests {
 
     @Test("GetRapidReview: everything held on one case; an unknown case is NOT_FOUND naming the field")
     func getOne() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(75)
-            try await harness.prepare(reference, through: .ratified)
+        try await withCase(75, through: .ratified) { harness, reference in
             let rapidReview = try await harness.rapidReview(reference)
             #expect(rapidReview.state == .ratified)
             #expect(rapidReview.meetings.first?.recordedBy == "Sam.Panel")

@@ -9,62 +9,9 @@ import WorkingDays
 struct SubmissionTests {
     static let today = Fixtures.date(TestDirectory.today)
 
-    @Test("R10: the submission needs the ratified outcome")
-    func needsRatification() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(50)
-            try await harness.prepare(reference, through: .recommended)
-            try await harness.expectRefused(
-                reference, .failedPrecondition, "R10: the submission needs the ratified outcome; not ratified yet (Ratify)"
-            ) {
-                try await harness.submit(reference, on: Self.today)
-            }
-        }
-    }
-
-    @Test("R10: the outcome goes to every agency asked for scoping and to the referrer, after the ratification")
-    func sharing() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(51)
-            try await harness.prepare(reference, through: .ratified)
-            let everyone = Fixtures.sharing(on: Self.today)
-            try await harness.expectRefused(reference, .invalidArgument, "sharedWith: R10: the outcome is shared with the referrer too") {
-                try await harness.submit(reference, on: Self.today, sharedWith: everyone.map { .init(agency: $0.agency, date: $0.date) })
-            }
-            try await harness.expectRefused(reference, .invalidArgument, "sharedWith: R10: the outcome was not shared with Testshire Police") {
-                try await harness.submit(reference, on: Self.today, sharedWith: everyone.filter { $0.agency != Fixtures.police.name })
-            }
-            try await harness.expectRefused(reference, .invalidArgument, "sharedWith: R10:") {
-                try await harness.submit(reference, on: Self.today, sharedWith: [])
-            }
-            var early = everyone
-            early[0].date = Fixtures.date("2025-04-04")
-            try await harness.expectRefused(
-                reference, .invalidArgument, "sharedWith[0].date: R10: 2025-04-04 is before the ratification on 2025-04-07"
-            ) {
-                try await harness.submit(reference, on: Self.today, sharedWith: early)
-            }
-            try await harness.expectRefused(reference, .invalidArgument, "submittedToNationalPanel: R10: 2025-04-04 is before the ratification") {
-                try await harness.submit(reference, on: Fixtures.date("2025-04-04"))
-            }
-            let recorded = try await harness.submit(reference, on: Self.today)
-            #expect(recorded.complete)
-            #expect(recorded.submission.sharedWith == everyone)
-            try await harness.expectRefused(reference, .failedPrecondition, "R10: already submitted to the National Panel on 2025-04-07") {
-                try await harness.submit(reference, on: Self.today)
-            }
-            let rapidReview = try await harness.rapidReview(reference)
-            #expect(rapidReview.state == .submitted)
-            #expect(rapidReview.outcome?.submittedToNationalPanel == Self.today)
-            #expect(rapidReview.milestones.map(\.event).suffix(2) == ["submittedToNationalPanel", "outcomeShared"])
-        }
-    }
-
     @Test("T5: submitted within 2 working days of the meeting is on time; T5 and T6 are met")
     func onTime() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(52)
-            try await harness.prepare(reference, .onTime, through: .ratified)
+        try await withCase(52, .onTime, through: .ratified) { harness, reference in
             let recorded = try await harness.submit(reference, on: Self.today)
             #expect(!recorded.submission.late)
             #expect(recorded.submission.t6Met)
@@ -75,9 +22,7 @@ struct SubmissionTests {
 
     @Test("T5: a submission more than 2 working days after the meeting is recorded, flagged late")
     func late() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(53)
-            try await harness.prepare(reference, .lateSubmission, through: .ratified)
+        try await withCase(53, .lateSubmission, through: .ratified) { harness, reference in
             let recorded = try await harness.submit(reference, on: Self.today)
             #expect(recorded.submission.late)
             let t5 = try #require(recorded.deadlines.first { $0.rule == .t5 })
@@ -89,9 +34,7 @@ struct SubmissionTests {
 
     @Test("T6: a Rapid Review completed after its 15 working days is recorded as missed")
     func t6Missed() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(54)
-            try await harness.prepare(reference, .pastT6, through: .ratified)
+        try await withCase(54, .pastT6, through: .ratified) { harness, reference in
             let before = try await harness.rapidReview(reference)
             #expect(before.deadlines.first { $0.rule == .t6 }?.status == .overdue)
             let recorded = try await harness.submit(reference, on: Self.today)
@@ -103,22 +46,59 @@ struct SubmissionTests {
         }
     }
 
-    @Test("the panel or partnership support records the submission; a viewer may not")
-    func roles() async throws {
-        try await withHarness { harness in
-            let reference = Fixtures.reference(55)
-            try await harness.prepare(reference, through: .ratified)
-            let denied = await captureRPCError {
-                _ = try await harness.call(
-                    RapidReviewAPI.recordSubmission,
-                    .init(caseReference: reference, submittedToNationalPanel: Self.today, sharedWith: Fixtures.sharing(on: Self.today)),
-                    as: TestTokens.viewer)
-            }
-            #expect(denied?.code == .permissionDenied)
-            _ = try await harness.call(
-                RapidReviewAPI.recordSubmission,
-                .init(caseReference: reference, submittedToNationalPanel: Self.today, sharedWith: Fixtures.sharing(on: Self.today)),
-                as: TestTokens.panel)
-        }
+    static let everyone = Fixtures.sharing(on: today)
+
+    /// Each former test of a submission refused, as a row: refused, naming the rule, changing nothing.
+    static let refusedSubmissions: [RefusalCase] = [
+        RefusalCase(
+            "R10: the submission needs the ratified outcome", 50, through: .recommended,
+            [
+                Refusal(.failedPrecondition, "R10: the submission needs the ratified outcome; not ratified yet (Ratify)") {
+                    try await $0.submit($1, on: today)
+                }
+            ]
+        ),
+        RefusalCase(
+            "R10: the outcome goes to every agency asked for scoping and to the referrer, after the ratification", 51, through: .ratified,
+            [
+                Refusal(.invalidArgument, "sharedWith: R10: the outcome is shared with the referrer too") {
+                    try await $0.submit($1, on: today, sharedWith: everyone.map { .init(agency: $0.agency, date: $0.date) })
+                },
+                Refusal(.invalidArgument, "sharedWith: R10: the outcome was not shared with Testshire Police") {
+                    try await $0.submit($1, on: today, sharedWith: everyone.filter { $0.agency != Fixtures.police.name })
+                },
+                Refusal(.invalidArgument, "sharedWith: R10:") { try await $0.submit($1, on: today, sharedWith: []) },
+                Refusal(.invalidArgument, "sharedWith[0].date: R10: 2025-04-04 is before the ratification on 2025-04-07") {
+                    var early = everyone
+                    early[0].date = Fixtures.date("2025-04-04")
+                    try await $0.submit($1, on: today, sharedWith: early)
+                },
+                Refusal(.invalidArgument, "submittedToNationalPanel: R10: 2025-04-04 is before the ratification") {
+                    try await $0.submit($1, on: Fixtures.date("2025-04-04"))
+                },
+            ],
+            then: { harness, reference in
+                let recorded = try await harness.submit(reference, on: today)
+                #expect(recorded.complete)
+                #expect(recorded.submission.sharedWith == everyone)
+                try await harness.expect(
+                    Refusal(.failedPrecondition, "R10: already submitted to the National Panel on 2025-04-07") { try await $0.submit($1, on: today) },
+                    on: reference)
+                let rapidReview = try await harness.rapidReview(reference)
+                #expect(rapidReview.state == .submitted)
+                #expect(rapidReview.outcome?.submittedToNationalPanel == today)
+                #expect(rapidReview.milestones.map(\.event).suffix(2) == ["submittedToNationalPanel", "outcomeShared"])
+            }),
+        RefusalCase(
+            "the panel or partnership support records the submission; a viewer may not", 55, through: .ratified,
+            [.denied { _ = try await $0.call(RapidReviewAPI.recordSubmission, submission($1), as: TestTokens.viewer) }],
+            then: { harness, reference in _ = try await harness.call(RapidReviewAPI.recordSubmission, submission(reference), as: TestTokens.panel) }),
+    ]
+
+    static func submission(_ reference: CaseReference) -> RapidReviewAPI.RecordSubmissionRequest {
+        .init(caseReference: reference, submittedToNationalPanel: today, sharedWith: Fixtures.sharing(on: today))
     }
+
+    @Test("R10: a submission the rules refuse is refused, naming the rule, and changes nothing", arguments: refusedSubmissions)
+    func refusedSubmission(_ row: RefusalCase) async throws { try await row.check() }
 }
