@@ -14,8 +14,9 @@ package protocol DomainError: Error, Sendable {
 
 /// The innermost interceptor: a `DomainError` thrown by a handler becomes its `RPCError`
 /// before logging, audit and metrics see the call's outcome. One that maps to INTERNAL is a
-/// defect, not the caller's fault: it is logged with its type and case (the message stays
-/// generic on the wire).
+/// defect, not the caller's fault: it is logged with its type and the name of its case, never
+/// its associated values, which may one day hold a family's details (the message stays generic
+/// on the wire).
 package struct DomainErrorInterceptor: ServerInterceptor {
     private let logger: Logger
 
@@ -30,7 +31,9 @@ package struct DomainErrorInterceptor: ServerInterceptor {
             let mapped = error.rpcError
             if mapped.code == .internal {
                 var fields: [String: LogValue] = [
-                    "method": .string(context.method.path), "requestId": .string(context.requestID), "error": .string(String(describing: error)),
+                    "method": .string(context.method.path), "requestId": .string(context.requestID),
+                    "errorType": .string(String(describing: type(of: error))),
+                    "errorCase": .string(Mirror(reflecting: error).children.first?.label ?? String(describing: error)),
                 ]
                 if let reference = context.annotations.get(AuditTrail.caseReferenceKey) { fields["caseReference"] = .string(reference) }
                 logger.error("a refusal that is a defect", fields)

@@ -21,8 +21,9 @@ package struct ServiceDefinition: Sendable {
     package var migrations: [Migration]
     /// Whether it serves web pages (the gateway's dashboard).
     package let hasPages: Bool
-    private let readSettings: @Sendable ([String: String]) throws(ConfigurationError) -> any Sendable
-    private let assemble: @Sendable (ServiceContext, any Sendable) -> (routes: RouteTable, pages: (any HTTPHandler)?)
+    /// Reads the settings from an environment and returns what builds the calls and pages
+    /// from the running context with them.
+    private let prepare: @Sendable ([String: String]) throws(ConfigurationError) -> Assembly
 
     /// A service with settings of its own and one state shared by its calls and pages.
     /// - Parameters:
@@ -42,12 +43,12 @@ package struct ServiceDefinition: Sendable {
         self.peers = peers
         self.migrations = migrations
         self.hasPages = pages != nil
-        self.readSettings = { environment throws(ConfigurationError) in try settings(environment) }
-        self.assemble = { context, anySettings in
-            // `anySettings` is always what `readSettings` returned, so the cast cannot fail.
-            guard let settings = anySettings as? Settings else { preconditionFailure("settings of another definition") }
-            let shared = state(context, settings)
-            return (routes(shared), pages.map { $0(shared) })
+        self.prepare = { environment throws(ConfigurationError) in
+            let read = try settings(environment)
+            return Assembly { context in
+                let shared = state(context, read)
+                return (routes(shared), pages.map { $0(shared) })
+            }
         }
     }
 
@@ -66,11 +67,17 @@ package struct ServiceDefinition: Sendable {
 
     /// Checks the service's own settings in `environment`; throws naming the bad variable.
     package func checkSettings(_ environment: [String: String]) throws(ConfigurationError) {
-        _ = try readSettings(environment)
+        _ = try prepare(environment)
     }
 
-    /// Reads the settings from the configuration's environment and builds calls and pages.
-    func build(_ context: ServiceContext) throws(ConfigurationError) -> (routes: RouteTable, pages: (any HTTPHandler)?) {
-        assemble(context, try readSettings(context.configuration.environment))
+    /// Reads the settings from `environment`, before anything is opened, and returns what
+    /// builds the calls and pages once the service's context exists.
+    func settings(from environment: [String: String]) throws(ConfigurationError) -> Assembly {
+        try prepare(environment)
     }
+}
+
+/// A service's calls and pages, built over its one state from the running context.
+struct Assembly: Sendable {
+    let build: @Sendable (ServiceContext) -> (routes: RouteTable, pages: (any HTTPHandler)?)
 }

@@ -133,6 +133,8 @@ package enum ServiceRunner {
 
     /// Opens the database, migrates, binds, starts the relay; ready when it returns.
     package static func start(_ definition: ServiceDefinition, configuration: ServiceConfiguration) async throws -> RunningService {
+        // The service's own settings first: a bad one leaves nothing behind (no database made).
+        let assembly = try definition.settings(from: configuration.environment)
         // The database, its WAL and the backups hold case data: the service's user only.
         umask(0o077)
         let logger = Logger(service: definition.name)
@@ -176,7 +178,7 @@ package enum ServiceRunner {
             configuration: configuration, database: database, logger: logger, today: today, calendar: calendar, peers: peers,
             serviceToken: serviceToken, relay: relay, tokens: tokens)
 
-        let (serviceRoutes, pages) = try definition.build(context)
+        let (serviceRoutes, pages) = assembly.build(context)
         var routes = serviceRoutes
         AdminService.register(on: &routes, database: database, dataDirectory: configuration.dataDirectory, serviceName: definition.name, relay: relay)
         let ready = ReadyFlag()

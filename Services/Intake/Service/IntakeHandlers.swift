@@ -189,17 +189,18 @@ struct IntakeHandlers: Sendable {
 
     /// The publication team's check of a report for the family's details (P4).
     func checkDisclosure(_ request: IntakeAPI.CheckDisclosureRequest) async throws -> IntakeAPI.CheckDisclosureResponse {
-        // A report mentions a few dates; a list of thousands would find a date of birth by
-        // elimination. Texts that look like such a list are refused.
-        let dates = DisclosureScanner.dateLikeTokens(in: request.text)
-        guard dates <= DisclosureScanner.maxDates else {
-            throw IntakeError.invalid(
-                field: "text", problem: "has \(dates) dates; a report is checked, not a list (at most \(DisclosureScanner.maxDates))")
+        let text = request.text
+        // Counting the dates and the scan (dozens of regular expressions over a whole report)
+        // run on the compute threads, not on the connection's event loop or a database reader.
+        try await context.compute.run { () throws(IntakeError) in
+            // A report mentions a few dates; a list of thousands would find a date of birth by
+            // elimination. Texts that look like such a list are refused.
+            let dates = DisclosureScanner.dateLikeTokens(in: text)
+            guard dates <= DisclosureScanner.maxDates else {
+                throw .invalid(field: "text", problem: "has \(dates) dates; a report is checked, not a list (at most \(DisclosureScanner.maxDates))")
+            }
         }
-        let (intakeCase, text) = (try await store.intakeCase(request.caseReference), request.text)
-        // The scan (dozens of regular expressions over a whole report) runs on the reader
-        // thread, not on the connection's event loop.
-        return IntakeAPI.CheckDisclosureResponse(
-            findings: try await context.database.read { _ in DisclosureScanner.scan(text, people: intakeCase.people) })
+        let people = try await store.intakeCase(request.caseReference).people
+        return IntakeAPI.CheckDisclosureResponse(findings: await context.compute.run { DisclosureScanner.scan(text, people: people) })
     }
 }
