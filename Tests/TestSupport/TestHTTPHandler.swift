@@ -76,14 +76,7 @@ package func withHTTPServer<T>(
     configuration.loopCount = 2
     configure(&configuration)
     let server = try HTTPServer(configuration: configuration, handler: handler)
-    do {
-        let result = try await body(server)
-        await server.shutdown(grace: .seconds(2))
-        return result
-    } catch {
-        await server.shutdown(grace: .seconds(2))
-        throw error
-    }
+    return try await withStopping(server, stop: { await $0.shutdown(grace: .seconds(2)) }, body)
 }
 
 /// A request for the H2 tests.
