@@ -81,5 +81,10 @@ package func withHTTPServer<T>(
 
 /// A request for the H2 tests.
 package func testRequest(_ path: String, method: String = "POST", body: String = "", headers: HTTPFields = HTTPFields()) -> HTTPRequest {
-    HTTPRequest(head: HTTPRequestHead(method: method, path: path, headers: headers, version: .http2), body: Data(body.utf8))
+    testRequest(path, method: method, body: Data(body.utf8), headers: headers)
+}
+
+/// A request for the H2 tests, with a body in bytes (a gRPC frame, say).
+package func testRequest(_ path: String, method: String = "POST", body: Data, headers: HTTPFields = HTTPFields()) -> HTTPRequest {
+    HTTPRequest(head: HTTPRequestHead(method: method, path: path, headers: headers, version: .http2), body: body)
 }
