@@ -34,7 +34,7 @@ struct GatewayProcessTests {
         }
 
         func list(_ request: GatewayAPI.ListCasesRequest = .init(), token: String = TestTokens.panel) async throws -> GatewayAPI.ListCasesResponse {
-            try await client.call(GatewayAPI.listCases, request, deadline: .seconds(10), metadata: bearer(token))
+            try await client.call(GatewayAPI.listCases, request, as: token, deadline: .seconds(10))
         }
 
         func restartRapidReview() async throws {
@@ -72,17 +72,13 @@ struct GatewayProcessTests {
         #expect(overdue.cases.map(\.reference.description) == ["TESTSHIRE-2025-0003"])
 
         let found = try await stack.client.call(
-            GatewayAPI.getCase, .init(caseReference: Fixtures.reference("TESTSHIRE-2025-0002")), deadline: .seconds(10),
-            metadata: bearer(TestTokens.panel))
+            GatewayAPI.getCase, .init(caseReference: Fixtures.reference("TESTSHIRE-2025-0002")), as: TestTokens.panel, deadline: .seconds(10))
         #expect(found.case.milestones.map(\.event) == ["referralReceived", "scopingRequestsSent", "meetingHeld", "outcomeRatified"])
-        let missing = await captureRPCError {
-            _ = try await stack.client.call(
-                GatewayAPI.getCase, .init(caseReference: Fixtures.reference("TESTSHIRE-2025-0999")), deadline: .seconds(10),
-                metadata: bearer(TestTokens.panel))
-        }
+        let missing = await stack.client.refusal(
+            GatewayAPI.getCase, .init(caseReference: Fixtures.reference("TESTSHIRE-2025-0999")), as: TestTokens.panel, deadline: .seconds(10))
         #expect(missing?.code == .notFound)
 
-        let summary = try await stack.client.call(GatewayAPI.getSummary, .init(), deadline: .seconds(10), metadata: bearer(TestTokens.panel))
+        let summary = try await stack.client.call(GatewayAPI.getSummary, .init(), as: TestTokens.panel, deadline: .seconds(10))
         #expect(summary.totalCases == 5)
         #expect(summary.overdueByRule == [GatewayAPI.RuleCount(rule: .t3, count: 1)])
         #expect(summary.rapidReviewTimeliness.map(\.share) == [1.0, 0.5])
@@ -124,11 +120,8 @@ struct GatewayProcessTests {
         #expect(try await stack.list().unavailable.first?.since == partial.unavailable.first?.since)
 
         // A case only rapid-review knows is UNAVAILABLE, not NOT_FOUND.
-        let closed = await captureRPCError {
-            _ = try await stack.client.call(
-                GatewayAPI.getCase, .init(caseReference: Fixtures.reference("TESTSHIRE-2024-0042")), deadline: .seconds(10),
-                metadata: bearer(TestTokens.panel))
-        }
+        let closed = await stack.client.refusal(
+            GatewayAPI.getCase, .init(caseReference: Fixtures.reference("TESTSHIRE-2024-0042")), as: TestTokens.panel, deadline: .seconds(10))
         #expect(closed?.code == .unavailable)
         #expect(closed?.message.contains("rapid-review") == true)
         // The gateway itself stays ready.

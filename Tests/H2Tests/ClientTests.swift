@@ -17,8 +17,7 @@ struct ClientTests {
             }
             #expect(ContinuousClock.now - started < .seconds(10), "the handler takes 30 s")
             // The RST_STREAM reached the server, which cancelled the handler.
-            let deadline = ContinuousClock.now + .seconds(3)
-            while handler.cancelledHandlers == 0 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+            _ = await eventually(within: .seconds(3)) { handler.cancelledHandlers > 0 }
             #expect(handler.cancelledHandlers == 1)
             // The connection is still good for the next call.
             let next = try await client.send(testRequest("/echo", body: "after"), timeout: .seconds(5))

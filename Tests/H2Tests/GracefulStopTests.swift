@@ -5,33 +5,32 @@ import Testing
 
 @Suite("Graceful stop")
 struct GracefulStopTests {
-    @Test("shutdown lets in-flight requests finish, refuses new connections, then returns")
-    func drainsInFlight() async throws {
+    /// A server these tests shut down themselves (so not `withHTTPServer`), and a client of it.
+    static func serve(loopCount: Int) throws -> (TestHTTPHandler, HTTPServer, HTTP2Client) {
         let handler = TestHTTPHandler()
         var configuration = ServerConfiguration()
-        configuration.loopCount = 2
+        configuration.loopCount = loopCount
         let server = try HTTPServer(configuration: configuration, handler: handler)
-        let port = server.port
-        let client = HTTP2Client(host: "127.0.0.1", port: port)
+        return (handler, server, HTTP2Client(host: "127.0.0.1", port: server.port))
+    }
+
+    @Test("shutdown lets in-flight requests finish, refuses new connections, then returns")
+    func drainsInFlight() async throws {
+        let (handler, server, client) = try Self.serve(loopCount: 2)
         defer { client.close() }
+        let port = server.port
         // Both requests wait in the handler until released, so they are in flight for sure
         // when the drain starts, and answered only after it has.
         let inFlight = Task { try await client.send(testRequest("/hold", method: "GET"), timeout: .seconds(10)) }
         let http1 = try RawConnection(port: port)
         http1.send("GET /hold HTTP/1.1\r\n\r\n")
-        let arrived = ContinuousClock.now + .seconds(5)
-        while handler.currentHolds < 2 && ContinuousClock.now < arrived { try await Task.sleep(for: .milliseconds(5)) }
+        _ = await eventually(within: .seconds(5)) { handler.currentHolds >= 2 }
         #expect(handler.currentHolds == 2)
 
         let stopping = Task { await server.shutdown(grace: .seconds(5)) }
         // New connections are refused once the listener is closed, while the old ones drain
         // (how soon depends on the loops, so poll within a bound).
-        var refused = false
-        let deadline = ContinuousClock.now + .seconds(3)
-        while !refused && ContinuousClock.now < deadline {
-            if (try? RawConnection(port: port)) == nil { refused = true } else { try await Task.sleep(for: .milliseconds(20)) }
-        }
-        #expect(refused)
+        #expect(await eventually(within: .seconds(3)) { (try? RawConnection(port: port)) == nil })
         handler.release()
 
         let response = try await inFlight.value
@@ -45,11 +44,7 @@ struct GracefulStopTests {
 
     @Test("a request still running when the grace period ends is cut off, and shutdown returns")
     func graceExpires() async throws {
-        let handler = TestHTTPHandler()
-        var configuration = ServerConfiguration()
-        configuration.loopCount = 1
-        let server = try HTTPServer(configuration: configuration, handler: handler)
-        let client = HTTP2Client(host: "127.0.0.1", port: server.port)
+        let (_, server, client) = try Self.serve(loopCount: 1)
         defer { client.close() }
         let slow = Task { try await client.send(testRequest("/sleep/20000", method: "GET"), timeout: .seconds(30)) }
         try await Task.sleep(for: .milliseconds(150))

@@ -34,8 +34,7 @@ struct LimitTests {
                     group.addTask { try await client.send(testRequest("/hold"), timeout: .seconds(10)).status }
                 }
                 // Wait until the first three are being handled, then let them all go.
-                let deadline = ContinuousClock.now + .seconds(5)
-                while handler.currentHolds < 3 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+                _ = await eventually(within: .seconds(5)) { handler.currentHolds >= 3 }
                 try await Task.sleep(for: .milliseconds(100))
                 #expect(handler.currentHolds == 3)
                 handler.release()

@@ -113,6 +113,8 @@ final class StandInRapidReview: Sendable {
 /// A running intake and a client for it: in this process (the rules and the calls), or as its
 /// own process (what only a process shows: its log, its exit status).
 struct RunningIntake {
+    // Held so the folder (removed when the last reference goes) outlives the service using it.
+    private let directory: TestDirectory
     private let process: ChildProcess?
     private let service: RunningService?
     let port: Int
@@ -131,7 +133,17 @@ struct RunningIntake {
         environment["CSPR_TODAY"] = today
         let service = try await startInProcess(
             IntakeService.definition, directory, port: 0, peers: [.rapidReview: peerPort], extra: environment)
-        return RunningIntake(process: nil, service: service, port: service.port, client: RPCClient(host: "127.0.0.1", port: service.port))
+        return RunningIntake(
+            directory: directory, process: nil, service: service, port: service.port, client: RPCClient(host: "127.0.0.1", port: service.port))
+    }
+
+    /// Starts intake in this process in a fresh folder, runs `body` with it, and stops it even
+    /// when `body` throws.
+    static func with<T>(
+        today: String = "2025-03-26", rapidReviewPort: Int? = nil, extra: [String: String] = [:], _ body: (RunningIntake) async throws -> T
+    ) async throws -> T {
+        let intake = try await start(TestDirectory(), today: today, rapidReviewPort: rapidReviewPort, extra: extra)
+        return try await withStopping(intake, stop: { try await $0.stop() }, body)
     }
 
     /// Starts intake as its own process, the way deploy/local.sh does.
@@ -140,7 +152,7 @@ struct RunningIntake {
         let peerPort = try rapidReviewPort ?? freePort()
         let process = try await startServiceProcess(
             "intake", service: .intake, directory, port: port, peers: [.rapidReview: peerPort], extra: ["CSPR_TODAY": today])
-        return RunningIntake(process: process, service: nil, port: port, client: RPCClient(host: "127.0.0.1", port: port))
+        return RunningIntake(directory: directory, process: process, service: nil, port: port, client: RPCClient(host: "127.0.0.1", port: port))
     }
 
     func submit(_ referral: Referral, as token: String = TestTokens.staff, key: String? = nil) async throws -> IntakeAPI.SubmitReferralResponse {

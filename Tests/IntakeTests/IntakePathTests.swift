@@ -15,7 +15,7 @@ struct IntakePathTests {
         let directory = try TestDirectory()
         let rapidReviewPort = try freePort()
         let intake = try await RunningIntake.startProcess(directory, today: "2025-04-02", rapidReviewPort: rapidReviewPort)
-        let staff = bearer(TestTokens.staff)
+        let staff = TestTokens.staff
 
         // Referral received Monday 24 March 2025.
         let submitted = try await intake.submit(Fixture.referral())
@@ -38,7 +38,7 @@ struct IntakePathTests {
                     Fixture.draft("Testshire Children's Services", kind: .localAuthority, sent: "2025-03-25"),
                     Fixture.draft("Testshire Police", kind: .police, sent: "2025-03-26"),
                 ], letterFormat: .markdown, signatory: "Partnership Support Team", queriesContact: "Pat Support, 01632 960001"),
-            deadline: .seconds(10), metadata: staff)
+            as: staff, deadline: .seconds(10))
         #expect(sent.requests.allSatisfy { $0.returnBy == Fixture.date("2025-03-31") && $0.sentLate == false })
         #expect(sent.letters.count == 2)
         #expect(sent.letters[0].text.contains("**Monday 31 March 2025**"))
@@ -47,7 +47,7 @@ struct IntakePathTests {
         let late = try await intake.client.call(
             IntakeAPI.sendScopingRequests,
             .init(caseReference: reference, requests: [Fixture.draft("Testshire Integrated Care Board", kind: .health, sent: "2025-03-28")]),
-            deadline: .seconds(10), metadata: staff)
+            as: staff, deadline: .seconds(10))
         #expect(late.requests.first?.sentLate == true)
         #expect(late.deadlines.first { $0.rule == .t2 }?.status == .metLate)
 
@@ -55,7 +55,7 @@ struct IntakePathTests {
         let onTime = try await intake.client.call(
             IntakeAPI.recordScopingReturn,
             .init(caseReference: reference, scopingReturn: Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-31")),
-            deadline: .seconds(10), metadata: bearer(TestTokens.agency))
+            as: TestTokens.agency, deadline: .seconds(10))
         #expect(!onTime.returnedLate)
         #expect(onTime.outstanding.sorted() == ["Testshire Children's Services", "Testshire Integrated Care Board"])
         let lateReturn = try await intake.client.call(
@@ -63,7 +63,7 @@ struct IntakePathTests {
             .init(
                 caseReference: reference,
                 scopingReturn: Fixture.scopingReturn("Testshire Children's Services", kind: .localAuthority, received: "2025-04-01")),
-            deadline: .seconds(10), metadata: staff)
+            as: staff, deadline: .seconds(10))
         #expect(lateReturn.returnedLate)
         #expect(lateReturn.deadline.status == .metLate)
         let notKnown = try await intake.client.call(
@@ -71,12 +71,12 @@ struct IntakePathTests {
             .init(
                 caseReference: reference,
                 scopingReturn: Fixture.scopingReturn("Testshire Integrated Care Board", kind: .health, received: "2025-03-31", known: false)),
-            deadline: .seconds(10), metadata: staff)
+            as: staff, deadline: .seconds(10))
         #expect(notKnown.outstanding.isEmpty)
 
         // The case file (R3) holds the referral and the three returns.
         let file = try await intake.client.call(
-            IntakeAPI.getCaseFile, .init(caseReference: reference), deadline: .seconds(10), metadata: bearer(TestTokens.panel))
+            IntakeAPI.getCaseFile, .init(caseReference: reference), as: TestTokens.panel, deadline: .seconds(10))
         #expect(file.referral?.child.person.name == "Zebedee Quillfeather")
         #expect(file.scopingReturns.count == 3)
         #expect(file.scopingReturns.contains { !$0.knownToAgency })
@@ -99,7 +99,7 @@ struct IntakePathTests {
 
         // The status now shows the case handed over, with T2/T3 judged.
         let statuses = try await intake.client.call(
-            IntakeAPI.getStatuses, .init(references: [reference]), deadline: .seconds(10), metadata: bearer(TestTokens.service(.gateway)))
+            IntakeAPI.getStatuses, .init(references: [reference]), as: TestTokens.service(.gateway), deadline: .seconds(10))
         let status = try #require(statuses.statuses.first)
         #expect(status.stage == .rapidReview)
         // Handed over "today" (CSPR_TODAY, 2 April), after the last return of 1 April.

@@ -11,13 +11,12 @@ import WorkingDays
 @Suite("Intake refuses bad input and changes nothing")
 struct IntakeRuleTests {
     static func refused(_ referral: Referral) async throws -> (RPCError?, [IntakeAPI.CaseSummary], IntakeAPI.SubmitReferralResponse) {
-        let directory = try TestDirectory()
-        let intake = try await RunningIntake.start(directory)
-        let error = await captureRPCError { _ = try await intake.submit(referral) }
-        let cases = try await intake.cases()
-        let next = try await intake.submit(Fixture.referral())
-        try await intake.stop()
-        return (error, cases, next)
+        try await RunningIntake.with { intake in
+            let error = await captureRPCError { _ = try await intake.submit(referral) }
+            let cases = try await intake.cases()
+            let next = try await intake.submit(Fixture.referral())
+            return (error, cases, next)
+        }
     }
 
     @Test(
@@ -71,127 +70,104 @@ struct IntakeRuleTests {
 
     @Test("a missing field of the form is INVALID_ARGUMENT naming its path")
     func missingField() async throws {
-        let directory = try TestDirectory()
-        let intake = try await RunningIntake.start(directory)
-        var json =
-            try JSONSerialization.jsonObject(with: JSONCodec.encode(IntakeAPI.SubmitReferralRequest(referral: Fixture.referral()))) as? [String: Any]
-            ?? [:]
-        var referral = json["referral"] as? [String: Any] ?? [:]
-        var child = referral["child"] as? [String: Any] ?? [:]
-        child.removeValue(forKey: "incident")
-        referral["child"] = child
-        json["referral"] = referral
-        let body = try JSONSerialization.data(withJSONObject: json)
-        let error = await captureRPCError {
-            _ = try await intake.client.callRaw(
-                path: IntakeAPI.submitReferral.path, json: body, deadline: .seconds(5), metadata: bearer(TestTokens.staff))
+        try await RunningIntake.with { intake in
+            var json =
+                try JSONSerialization.jsonObject(with: JSONCodec.encode(IntakeAPI.SubmitReferralRequest(referral: Fixture.referral())))
+                as? [String: Any]
+                ?? [:]
+            var referral = json["referral"] as? [String: Any] ?? [:]
+            var child = referral["child"] as? [String: Any] ?? [:]
+            child.removeValue(forKey: "incident")
+            referral["child"] = child
+            json["referral"] = referral
+            let body = try JSONSerialization.data(withJSONObject: json)
+            let error = await captureRPCError {
+                _ = try await intake.client.callRaw(
+                    path: IntakeAPI.submitReferral.path, json: body, deadline: .seconds(5), metadata: bearer(TestTokens.staff))
+            }
+            #expect(error == RPCError(.invalidArgument, "referral.child.incident: is required but missing"))
         }
-        #expect(error == RPCError(.invalidArgument, "referral.child.incident: is required but missing"))
-        try await intake.stop()
     }
 
     @Test("scoping: duplicates, a second request to the same agency, a return from an agency never asked, a return twice")
     func scopingRules() async throws {
-        let directory = try TestDirectory()
-        let intake = try await RunningIntake.start(directory)
-        let staff = bearer(TestTokens.staff)
-        let reference = try await intake.submit(Fixture.referral()).caseReference
-        let police = Fixture.draft("Testshire Police", kind: .police, sent: "2025-03-25")
+        try await RunningIntake.with { intake in
+            let staff = TestTokens.staff
+            let reference = try await intake.submit(Fixture.referral()).caseReference
+            let police = Fixture.draft("Testshire Police", kind: .police, sent: "2025-03-25")
+            func requests(_ drafts: [IntakeAPI.ScopingRequestDraft]) -> IntakeAPI.SendScopingRequestsRequest {
+                .init(caseReference: reference, requests: drafts)
+            }
+            func scopingReturn(_ scopingReturn: ScopingReturn) -> IntakeAPI.RecordScopingReturnRequest {
+                .init(caseReference: reference, scopingReturn: scopingReturn)
+            }
 
-        let twice = await captureRPCError {
-            _ = try await intake.client.call(
-                IntakeAPI.sendScopingRequests, .init(caseReference: reference, requests: [police, police]), deadline: .seconds(5), metadata: staff)
-        }
-        #expect(twice == RPCError(.invalidArgument, "requests[1].agency.name: Testshire Police is already listed at requests[0]"))
-        let early = await captureRPCError {
-            _ = try await intake.client.call(
-                IntakeAPI.sendScopingRequests,
-                .init(caseReference: reference, requests: [Fixture.draft("Testshire Police", kind: .police, sent: "2025-03-23")]),
-                deadline: .seconds(5), metadata: staff)
-        }
-        #expect(early == RPCError(.invalidArgument, "requests[0].dateSent: is before the referral was received (2025-03-24)"))
-        _ = try await intake.client.call(
-            IntakeAPI.sendScopingRequests, .init(caseReference: reference, requests: [police]), deadline: .seconds(5), metadata: staff)
-        let again = await captureRPCError {
-            _ = try await intake.client.call(
-                IntakeAPI.sendScopingRequests,
-                .init(caseReference: reference, requests: [Fixture.draft("Testshire Schools", kind: .other, sent: "2025-03-25"), police]),
-                deadline: .seconds(5), metadata: staff)
-        }
-        #expect(again == RPCError(.alreadyExists, "requests[1].agency.name: Testshire Police was already sent a scoping request for this case"))
-        let file = try await intake.client.call(IntakeAPI.getCaseFile, .init(caseReference: reference), deadline: .seconds(5), metadata: staff)
-        #expect(file.scopingRequests.map(\.agency.name) == ["Testshire Police"], "the refused batch left its first request behind")
+            let twice = await intake.client.refusal(IntakeAPI.sendScopingRequests, requests([police, police]), as: staff)
+            #expect(twice == RPCError(.invalidArgument, "requests[1].agency.name: Testshire Police is already listed at requests[0]"))
+            let early = await intake.client.refusal(
+                IntakeAPI.sendScopingRequests, requests([Fixture.draft("Testshire Police", kind: .police, sent: "2025-03-23")]), as: staff)
+            #expect(early == RPCError(.invalidArgument, "requests[0].dateSent: is before the referral was received (2025-03-24)"))
+            _ = try await intake.client.call(IntakeAPI.sendScopingRequests, requests([police]), as: staff)
+            let again = await intake.client.refusal(
+                IntakeAPI.sendScopingRequests, requests([Fixture.draft("Testshire Schools", kind: .other, sent: "2025-03-25"), police]), as: staff)
+            #expect(again == RPCError(.alreadyExists, "requests[1].agency.name: Testshire Police was already sent a scoping request for this case"))
+            let file = try await intake.client.call(IntakeAPI.getCaseFile, .init(caseReference: reference), as: staff)
+            #expect(file.scopingRequests.map(\.agency.name) == ["Testshire Police"], "the refused batch left its first request behind")
 
-        let stranger = await captureRPCError {
-            _ = try await intake.client.call(
-                IntakeAPI.recordScopingReturn,
-                .init(caseReference: reference, scopingReturn: Fixture.scopingReturn("Testshire Fire", kind: .other, received: "2025-03-26")),
-                deadline: .seconds(5), metadata: staff)
+            let stranger = await intake.client.refusal(
+                IntakeAPI.recordScopingReturn, scopingReturn(Fixture.scopingReturn("Testshire Fire", kind: .other, received: "2025-03-26")), as: staff
+            )
+            #expect(stranger?.code == .failedPrecondition)
+            #expect(stranger?.message.hasPrefix("T2: no scoping request was sent to Testshire Fire") == true)
+            let before = await intake.client.refusal(
+                IntakeAPI.recordScopingReturn, scopingReturn(Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-24")),
+                as: staff)
+            #expect(before == RPCError(.invalidArgument, "scopingReturn.dateReceived: is before the request was sent (2025-03-25)"))
+            var knownButEmpty = Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-26")
+            knownButEmpty.involvementSummary = nil
+            let empty = await intake.client.refusal(IntakeAPI.recordScopingReturn, scopingReturn(knownButEmpty), as: staff)
+            #expect(empty == RPCError(.invalidArgument, "scopingReturn.involvementSummary: is required and must not be empty"))
+            let policeReturn = scopingReturn(Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-26"))
+            _ = try await intake.client.call(IntakeAPI.recordScopingReturn, policeReturn, as: staff)
+            let secondReturn = await intake.client.refusal(IntakeAPI.recordScopingReturn, policeReturn, as: staff)
+            #expect(secondReturn?.code == .alreadyExists)
+            let unknown = try #require(CaseReference("SURREY-2025-0099"))
+            let missing = await intake.client.refusal(IntakeAPI.getCase, .init(caseReference: unknown), as: staff)
+            #expect(missing == RPCError(.notFound, "caseReference: no case SURREY-2025-0099"))
         }
-        #expect(stranger?.code == .failedPrecondition)
-        #expect(stranger?.message.hasPrefix("T2: no scoping request was sent to Testshire Fire") == true)
-        let before = await captureRPCError {
-            _ = try await intake.client.call(
-                IntakeAPI.recordScopingReturn,
-                .init(caseReference: reference, scopingReturn: Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-24")),
-                deadline: .seconds(5), metadata: staff)
-        }
-        #expect(before == RPCError(.invalidArgument, "scopingReturn.dateReceived: is before the request was sent (2025-03-25)"))
-        var knownButEmpty = Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-26")
-        knownButEmpty.involvementSummary = nil
-        let empty = await captureRPCError {
-            _ = try await intake.client.call(
-                IntakeAPI.recordScopingReturn, .init(caseReference: reference, scopingReturn: knownButEmpty), deadline: .seconds(5), metadata: staff)
-        }
-        #expect(empty == RPCError(.invalidArgument, "scopingReturn.involvementSummary: is required and must not be empty"))
-        _ = try await intake.client.call(
-            IntakeAPI.recordScopingReturn,
-            .init(caseReference: reference, scopingReturn: Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-26")),
-            deadline: .seconds(5), metadata: staff)
-        let secondReturn = await captureRPCError {
-            _ = try await intake.client.call(
-                IntakeAPI.recordScopingReturn,
-                .init(caseReference: reference, scopingReturn: Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-26")),
-                deadline: .seconds(5), metadata: staff)
-        }
-        #expect(secondReturn?.code == .alreadyExists)
-        let unknown = try #require(CaseReference("SURREY-2025-0099"))
-        let missing = await captureRPCError {
-            _ = try await intake.client.call(IntakeAPI.getCase, .init(caseReference: unknown), deadline: .seconds(5), metadata: staff)
-        }
-        #expect(missing == RPCError(.notFound, "caseReference: no case SURREY-2025-0099"))
-        try await intake.stop()
     }
 
     @Test("a repeated call with the same idempotency key returns the first answer and makes one case")
     func idempotency() async throws {
-        let directory = try TestDirectory()
-        let intake = try await RunningIntake.start(directory)
-        let first = try await intake.submit(Fixture.referral(child: Fixture.child(name: "Ottoline Brackenby")), key: "form-77")
-        let second = try await intake.submit(Fixture.referral(child: Fixture.child(name: "Ottoline Brackenby")), key: "form-77")
-        #expect(first == second)
-        #expect(try await intake.cases().count == 1)
-        // The same key for a different request is refused, not answered with the first reply.
-        let reused = await captureRPCError {
-            _ = try await intake.submit(Fixture.referral(child: Fixture.child(name: "Quentin Otherchild")), key: "form-77")
+        try await RunningIntake.with { intake in
+            let first = try await intake.submit(Fixture.referral(child: Fixture.child(name: "Ottoline Brackenby")), key: "form-77")
+            let second = try await intake.submit(Fixture.referral(child: Fixture.child(name: "Ottoline Brackenby")), key: "form-77")
+            #expect(first == second)
+            #expect(try await intake.cases().count == 1)
+            // The same key for a different request is refused, not answered with the first reply.
+            let reused = await captureRPCError {
+                _ = try await intake.submit(Fixture.referral(child: Fixture.child(name: "Quentin Otherchild")), key: "form-77")
+            }
+            #expect(reused == RPCError(.invalidArgument, "idempotency-key: form-77 was already used for a different request"))
+            #expect(try await intake.cases().count == 1)
         }
-        #expect(reused == RPCError(.invalidArgument, "idempotency-key: form-77 was already used for a different request"))
-        #expect(try await intake.cases().count == 1)
-        try await intake.stop()
     }
 
     @Test("case references run per year and are never reused")
     func referencesPerYear() async throws {
-        let directory = try TestDirectory()
-        let intake = try await RunningIntake.start(directory, today: "2025-01-10")
-        let late2024 = try await intake.submit(
-            Fixture.referral(child: Fixture.child(name: "Alpha Testchild"), incident: "2024-12-20", referred: "2024-12-23", received: "2024-12-23"))
-        let early2025 = try await intake.submit(
-            Fixture.referral(child: Fixture.child(name: "Beta Testchild"), incident: "2025-01-02", referred: "2025-01-03", received: "2025-01-03"))
-        let next2025 = try await intake.submit(
-            Fixture.referral(child: Fixture.child(name: "Gamma Testchild"), incident: "2025-01-02", referred: "2025-01-06", received: "2025-01-06"))
-        #expect([late2024, early2025, next2025].map(\.caseReference.description) == ["SURREY-2024-0001", "SURREY-2025-0001", "SURREY-2025-0002"])
-        try await intake.stop()
+        try await RunningIntake.with(today: "2025-01-10") { intake in
+            let late2024 = try await intake.submit(
+                Fixture.referral(
+                    child: Fixture.child(name: "Alpha Testchild"), incident: "2024-12-20", referred: "2024-12-23", received: "2024-12-23"))
+            let early2025 = try await intake.submit(
+                Fixture.referral(child: Fixture.child(name: "Beta Testchild"), incident: "2025-01-02", referred: "2025-01-03", received: "2025-01-03")
+            )
+            let next2025 = try await intake.submit(
+                Fixture.referral(
+                    child: Fixture.child(name: "Gamma Testchild"), incident: "2025-01-02", referred: "2025-01-06", received: "2025-01-06"))
+            #expect(
+                [late2024, early2025, next2025].map(\.caseReference.description) == ["SURREY-2024-0001", "SURREY-2025-0001", "SURREY-2025-0002"])
+        }
     }
 }
 
@@ -207,16 +183,15 @@ struct IntakeDeadlineTests {
             ("2024-12-23", "2024-12-27", "2025-01-02", "2025-01-06", "2025-01-14", "2025-01-16"),
         ])
     func aroundHolidays(received: String, t2: String, t3: String, t4Earliest: String, t4Latest: String, t6: String) async throws {
-        let directory = try TestDirectory()
-        let intake = try await RunningIntake.start(directory, today: received)
-        let referral = Fixture.referral(incident: received, referred: received, received: received)
-        let deadlines = try await intake.submit(referral).deadlines
-        #expect(deadlines.first { $0.rule == .t2 }?.due == Fixture.date(t2))
-        #expect(deadlines.first { $0.rule == .t3 }?.due == Fixture.date(t3))
-        #expect(deadlines.first { $0.rule == .t4 }?.earliest == Fixture.date(t4Earliest))
-        #expect(deadlines.first { $0.rule == .t4 }?.due == Fixture.date(t4Latest))
-        #expect(deadlines.first { $0.rule == .t6 }?.due == Fixture.date(t6))
-        #expect(deadlines.allSatisfy { $0.calendar == "england-and-wales" && $0.ruleSet == .surrey2019 })
-        try await intake.stop()
+        try await RunningIntake.with(today: received) { intake in
+            let referral = Fixture.referral(incident: received, referred: received, received: received)
+            let deadlines = try await intake.submit(referral).deadlines
+            #expect(deadlines.first { $0.rule == .t2 }?.due == Fixture.date(t2))
+            #expect(deadlines.first { $0.rule == .t3 }?.due == Fixture.date(t3))
+            #expect(deadlines.first { $0.rule == .t4 }?.earliest == Fixture.date(t4Earliest))
+            #expect(deadlines.first { $0.rule == .t4 }?.due == Fixture.date(t4Latest))
+            #expect(deadlines.first { $0.rule == .t6 }?.due == Fixture.date(t6))
+            #expect(deadlines.allSatisfy { $0.calendar == "england-and-wales" && $0.ruleSet == .surrey2019 })
+        }
     }
 }

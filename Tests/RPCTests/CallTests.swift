@@ -111,7 +111,7 @@ struct CallTests {
             headers.add("grpc-timeout", "100m")
             let body = GRPCFraming.frame(try JSONCodec.encode(EchoService.EchoMessage(text: "slow", sleepMillis: 3000)))
             let response = try await transport.send(
-                HTTPRequest(head: HTTPRequestHead(method: "POST", path: EchoService.echo.path, headers: headers, version: .http2), body: body),
+                testRequest(EchoService.echo.path, body: body, headers: headers),
                 timeout: .seconds(5))
             #expect(response.status == 200)
             #expect(response.headers["grpc-status"] == "4")
@@ -150,17 +150,13 @@ struct CallTests {
             var headers = HTTPFields()
             headers.add("content-type", "application/json")
             let response = try await transport.send(
-                HTTPRequest(
-                    head: HTTPRequestHead(method: "POST", path: EchoService.echo.path, headers: headers, version: .http2),
-                    body: Data("{\"text\":\"a\"}".utf8)),
+                testRequest(EchoService.echo.path, body: "{\"text\":\"a\"}", headers: headers),
                 timeout: .seconds(5))
             let made = try #require(response.headers["x-request-id"])
             #expect(!made.isEmpty)
             headers.add("x-request-id", "given-1")
             let echoed = try await transport.send(
-                HTTPRequest(
-                    head: HTTPRequestHead(method: "POST", path: EchoService.echo.path, headers: headers, version: .http2),
-                    body: Data("{\"text\":\"a\"}".utf8)),
+                testRequest(EchoService.echo.path, body: "{\"text\":\"a\"}", headers: headers),
                 timeout: .seconds(5))
             #expect(echoed.headers["x-request-id"] == "given-1")
         }
@@ -174,9 +170,7 @@ struct CallTests {
             var headers = HTTPFields()
             headers.add("content-type", "application/json")
             let ok = try await transport.send(
-                HTTPRequest(
-                    head: HTTPRequestHead(method: "POST", path: EchoService.echo.path, headers: headers, version: .http2),
-                    body: Data("{\"text\":\"h2\"}".utf8)),
+                testRequest(EchoService.echo.path, body: "{\"text\":\"h2\"}", headers: headers),
                 timeout: .seconds(5))
             #expect(ok.status == 200)
             #expect(try JSONCodec.decode(EchoService.EchoMessage.self, from: ok.body).text == "h2")
@@ -259,24 +253,20 @@ struct CallTests {
             var headers = HTTPFields()
             headers.add("content-type", "application/grpc")
             let whole = try await transport.send(
-                HTTPRequest(
-                    head: HTTPRequestHead(method: "POST", path: HealthCheck.path, headers: headers, version: .http2), body: GRPCFraming.frame(Data())),
+                testRequest(HealthCheck.path, body: GRPCFraming.frame(Data()), headers: headers),
                 timeout: .seconds(5))
             #expect(whole.trailers["grpc-status"] == "0")
             #expect(HealthCheck.decodeResponse(try GRPCFraming.unframe(whole.body)) == .serving)
 
             let named = Data([0x0a, UInt8(EchoService.name.utf8.count)] + Array(EchoService.name.utf8))
             let service = try await transport.send(
-                HTTPRequest(
-                    head: HTTPRequestHead(method: "POST", path: HealthCheck.path, headers: headers, version: .http2), body: GRPCFraming.frame(named)),
+                testRequest(HealthCheck.path, body: GRPCFraming.frame(named), headers: headers),
                 timeout: .seconds(5))
             #expect(HealthCheck.decodeResponse(try GRPCFraming.unframe(service.body)) == .serving)
 
             let unknown = Data([0x0a, 3] + Array("zzz".utf8))
             let missing = try await transport.send(
-                HTTPRequest(
-                    head: HTTPRequestHead(method: "POST", path: HealthCheck.path, headers: headers, version: .http2), body: GRPCFraming.frame(unknown)
-                ),
+                testRequest(HealthCheck.path, body: GRPCFraming.frame(unknown), headers: headers),
                 timeout: .seconds(5))
             #expect(missing.headers["grpc-status"] == "5")
         }

@@ -13,21 +13,18 @@ import Testing
 struct OutboxEndToEndTests {
     @Test("100 hand-overs enqueued while the receiver is down arrive exactly once, in order, though the sender is killed mid-delivery")
     func exactlyOnceInOrder() async throws {
-        let directory = try TestDirectory.serviceKit()
-        let senderPort = try freePort()
-        let receiverPort = try freePort()
-        var sender = try await startProcess(.testSender, directory, port: senderPort, peers: [.testReceiver: receiverPort])
-        let client = RPCClient(host: "127.0.0.1", port: senderPort, configuration: ClientConfigurationForTests.fastBackoff)
+        let pair = try SenderAndReceiver()
+        var sender = try await pair.startSender()
+        let client = RPCClient(host: "127.0.0.1", port: pair.senderPort, configuration: ClientConfigurationForTests.fastBackoff)
         let keys = (0..<100).map { String(format: "E%03d", $0) }
         for key in keys {
-            _ = try await client.call(
-                TestServices.record, .init(key: key, text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
+            _ = try await client.call(TestServices.record, .init(key: key, text: "fictional"), as: TestTokens.staff)
         }
 
-        let receiver = try await startProcess(.testReceiver, directory, port: receiverPort, extra: ["TEST_RECEIVER_DELAY_MS": "15"])
-        let receiverClient = RPCClient(host: "127.0.0.1", port: receiverPort)
+        let receiver = try await pair.startReceiver(extra: ["TEST_RECEIVER_DELAY_MS": "15"])
+        let receiverClient = RPCClient(host: "127.0.0.1", port: pair.receiverPort)
         func applied() async throws -> [TestServices.Applied] {
-            try await receiverClient.call(TestServices.list, .init(), deadline: .seconds(5), metadata: bearer(TestTokens.admin)).applied
+            try await receiverClient.call(TestServices.list, .init(), as: TestTokens.admin).applied
         }
         // Kill the sender part way through delivering.
         let started = try await eventually(within: .seconds(20)) { try await applied().count >= 10 }
@@ -36,7 +33,7 @@ struct OutboxEndToEndTests {
         _ = try await sender.waitForExit()
         let atKill = try await applied().count
         #expect(atKill < 100, "the sender was killed after delivering everything: the test proved nothing")
-        sender = try await startProcess(.testSender, directory, port: senderPort, peers: [.testReceiver: receiverPort])
+        sender = try await pair.startSender()
 
         let all = try await eventually(within: .seconds(30)) { try await applied().count >= 100 }
         let count = try await applied().count
@@ -54,27 +51,24 @@ struct OutboxEndToEndTests {
 
     @Test("a receiver killed mid-delivery and restarted still applies every hand-over exactly once")
     func receiverKilled() async throws {
-        let directory = try TestDirectory.serviceKit()
-        let senderPort = try freePort()
-        let receiverPort = try freePort()
-        let sender = try await startProcess(.testSender, directory, port: senderPort, peers: [.testReceiver: receiverPort])
-        var receiver = try await startProcess(.testReceiver, directory, port: receiverPort)
-        let client = RPCClient(host: "127.0.0.1", port: senderPort)
-        let receiverClient = RPCClient(host: "127.0.0.1", port: receiverPort, configuration: ClientConfigurationForTests.fastBackoff)
+        let pair = try SenderAndReceiver()
+        let sender = try await pair.startSender()
+        var receiver = try await pair.startReceiver()
+        let client = RPCClient(host: "127.0.0.1", port: pair.senderPort)
+        let receiverClient = RPCClient(host: "127.0.0.1", port: pair.receiverPort, configuration: ClientConfigurationForTests.fastBackoff)
         let keys = (0..<60).map { String(format: "K%03d", $0) }
         let writer = Task {
             for key in keys {
-                _ = try await client.call(
-                    TestServices.record, .init(key: key, text: "fictional"), deadline: .seconds(5), metadata: bearer(TestTokens.staff))
+                _ = try await client.call(TestServices.record, .init(key: key, text: "fictional"), as: TestTokens.staff)
             }
         }
         func applied() async -> [TestServices.Applied] {
-            (try? await receiverClient.call(TestServices.list, .init(), deadline: .seconds(2), metadata: bearer(TestTokens.admin)).applied) ?? []
+            (try? await receiverClient.call(TestServices.list, .init(), as: TestTokens.admin, deadline: .seconds(2)).applied) ?? []
         }
         #expect(await eventually(within: .seconds(20)) { await applied().count >= 5 })
         receiver.send(SIGKILL)
         _ = try await receiver.waitForExit()
-        receiver = try await startProcess(.testReceiver, directory, port: receiverPort)
+        receiver = try await pair.startReceiver()
         try await writer.value
         #expect(await eventually(within: .seconds(30)) { await applied().count >= 60 })
         try await Task.sleep(for: .milliseconds(300))
@@ -83,5 +77,27 @@ struct OutboxEndToEndTests {
         receiver.send(SIGTERM)
         _ = try await sender.waitForExit()
         _ = try await receiver.waitForExit()
+    }
+}
+
+/// The test sender and receiver as processes sharing one data folder, each on its own port.
+private struct SenderAndReceiver {
+    let directory: TestDirectory
+    let senderPort: Int
+    let receiverPort: Int
+
+    init() throws {
+        directory = try TestDirectory.serviceKit()
+        senderPort = try freePort()
+        receiverPort = try freePort()
+    }
+
+    /// Starts the sender, pointed at the receiver's port whether or not the receiver is up.
+    func startSender() async throws -> ChildProcess {
+        try await startProcess(.testSender, directory, port: senderPort, peers: [.testReceiver: receiverPort])
+    }
+
+    func startReceiver(extra: [String: String] = [:]) async throws -> ChildProcess {
+        try await startProcess(.testReceiver, directory, port: receiverPort, extra: extra)
     }
 }

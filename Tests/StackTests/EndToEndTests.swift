@@ -61,15 +61,7 @@ struct EndToEndTests {
             #expect(seen.deadlines.first { $0.deadline.rule == .t2 }?.deadline.status == .overdue)
 
             _ = try await intake.call(
-                IntakeAPI.sendScopingRequests,
-                .init(
-                    caseReference: reference,
-                    requests: [
-                        IntakeAPI.ScopingRequestDraft(
-                            agency: Agency(name: "Stack Police", kind: .police),
-                            contact: Contact(name: "Stack DSL", agencyAndDesignation: "Stack Police"),
-                            dateSent: StackFixture.date("2025-03-25"))
-                    ]), deadline: .seconds(10), metadata: staff)
+                IntakeAPI.sendScopingRequests, StackFixture.scopingRequestToPolice(reference), deadline: .seconds(10), metadata: staff)
             // The hand-over reaches rapid-review; the gateway sees the case there.
             let opened = await eventually(within: .seconds(15)) { (try? await gatewayCase(reference).stage) == .rapidReview }
             #expect(opened)
@@ -127,15 +119,7 @@ struct EndToEndTests {
                     deadline: .seconds(10), metadata: staff
                 ).caseReference
                 _ = try await intake.call(
-                    IntakeAPI.sendScopingRequests,
-                    .init(
-                        caseReference: reference,
-                        requests: [
-                            IntakeAPI.ScopingRequestDraft(
-                                agency: Agency(name: "Stack Police", kind: .police),
-                                contact: Contact(name: "Stack DSL", agencyAndDesignation: "Stack Police"),
-                                dateSent: StackFixture.date("2025-03-25"))
-                        ]), deadline: .seconds(10), metadata: staff)
+                    IntakeAPI.sendScopingRequests, StackFixture.scopingRequestToPolice(reference), deadline: .seconds(10), metadata: staff)
                 references.append(reference)
             }
             _ = try await stack.up()  // starts rapid-review again (the others are running)

@@ -117,12 +117,5 @@ func withPartitionStack<T>(_ body: (PartitionStack) async throws -> T) async thr
         network.tearDown()
         throw error
     }
-    do {
-        let result = try await body(stack)
-        await stack.tearDown()
-        return result
-    } catch {
-        await stack.tearDown()
-        throw error
-    }
+    return try await withStopping(stack, stop: { await $0.tearDown() }, body)
 }

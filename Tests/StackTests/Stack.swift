@@ -105,12 +105,5 @@ enum StackError: Error, CustomStringConvertible {
 /// Runs `body` with a stack, and always tears it down.
 func withStack<T>(today: String = "2025-03-26", extra: [String: String] = [:], _ body: (Stack) async throws -> T) async throws -> T {
     let stack = try Stack(today: today, extra: extra)
-    do {
-        let result = try await body(stack)
-        await stack.tearDown()
-        return result
-    } catch {
-        await stack.tearDown()
-        throw error
-    }
+    return try await withStopping(stack, stop: { await $0.tearDown() }, body)
 }

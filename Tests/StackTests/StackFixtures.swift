@@ -19,4 +19,16 @@ enum StackFixture {
             safeguardingLeadConsulted: Contact(name: "Stack Lead", agencyAndDesignation: "Stack Police, DI"),
             caseBackground: "fictional background", reasonForReferral: "fictional reason")
     }
+
+    /// A scoping request to Stack Police for `reference`, sent on 25 March.
+    static func scopingRequestToPolice(_ reference: CaseReference) -> IntakeAPI.SendScopingRequestsRequest {
+        .init(
+            caseReference: reference,
+            requests: [
+                IntakeAPI.ScopingRequestDraft(
+                    agency: Agency(name: "Stack Police", kind: .police),
+                    contact: Contact(name: "Stack DSL", agencyAndDesignation: "Stack Police"),
+                    dateSent: date("2025-03-25"))
+            ])
+    }
 }

@@ -56,50 +56,36 @@ private func roundTrip<T: SQLiteValueConvertible & Sendable>(_ value: T, in data
     }
 }
 
+/// Round-trips `value`, expects it back equal, and returns the storage class SQLite used.
+private func storedClass<T: SQLiteValueConvertible & Sendable & Equatable>(
+    _ value: T, in database: Database, sourceLocation: SourceLocation = #_sourceLocation
+) async throws -> String {
+    let (read, stored) = try await roundTrip(value, in: database)
+    #expect(read == value, sourceLocation: sourceLocation)
+    return stored
+}
+
+/// Round-trips the value `sample` holds, as its own type; returns the storage class SQLite used.
+private func storedClass(_ sample: Sample, in database: Database) async throws -> String {
+    switch sample {
+    case .int64(let value): try await storedClass(value, in: database)
+    case .int(let value): try await storedClass(value, in: database)
+    case .double(let value): try await storedClass(value, in: database)
+    case .string(let value): try await storedClass(value, in: database)
+    case .data(let value): try await storedClass(value, in: database)
+    case .bool(let value): try await storedClass(value, in: database)
+    case .civilDate(let value): try await storedClass(value, in: database)
+    case .instant(let value): try await storedClass(value, in: database)
+    case .none: try await storedClass(String?.none, in: database)
+    }
+}
+
 @Suite("Value bindings")
 struct ValueBindingTests {
     @Test("every bindable type reads back equal, in the storage class it documents", arguments: Sample.all)
     func roundTrips(sample: Sample) async throws {
         try await withDatabase(samplesTable) { database, _ in
-            let storageClass: String
-            switch sample {
-            case .int64(let value):
-                let (read, stored) = try await roundTrip(value, in: database)
-                #expect(read == value)
-                storageClass = stored
-            case .int(let value):
-                let (read, stored) = try await roundTrip(value, in: database)
-                #expect(read == value)
-                storageClass = stored
-            case .double(let value):
-                let (read, stored) = try await roundTrip(value, in: database)
-                #expect(read == value)
-                storageClass = stored
-            case .string(let value):
-                let (read, stored) = try await roundTrip(value, in: database)
-                #expect(read == value)
-                storageClass = stored
-            case .data(let value):
-                let (read, stored) = try await roundTrip(value, in: database)
-                #expect(read == value)
-                storageClass = stored
-            case .bool(let value):
-                let (read, stored) = try await roundTrip(value, in: database)
-                #expect(read == value)
-                storageClass = stored
-            case .civilDate(let value):
-                let (read, stored) = try await roundTrip(value, in: database)
-                #expect(read == value)
-                storageClass = stored
-            case .instant(let value):
-                let (read, stored) = try await roundTrip(value, in: database)
-                #expect(read == value)
-                storageClass = stored
-            case .none:
-                let (read, stored) = try await roundTrip(String?.none, in: database)
-                #expect(read == nil)
-                storageClass = stored
-            }
+            let storageClass = try await storedClass(sample, in: database)
             #expect(storageClass == sample.storageClass)
         }
     }

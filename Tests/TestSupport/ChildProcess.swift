@@ -173,14 +173,7 @@ package func runCommand(
         process.standardInput = FileHandle.nullDevice
     }
     try ProcessLaunch.run(process)
-    let deadline = ContinuousClock.now + timeout
-    while process.isRunning {
-        if ContinuousClock.now > deadline {
-            process.terminate()
-            throw ChildProcessError.timedOut("\(executable) \(arguments.joined(separator: " "))")
-        }
-        try await Task.sleep(for: .milliseconds(20))
-    }
+    try await waitForExit(process, within: timeout, naming: "\(executable) \(arguments.joined(separator: " "))")
     try handle.close()
     let output = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
     return (process.terminationStatus, output)
@@ -210,19 +203,24 @@ package func runCapturing(
     process.standardError = errHandle
     process.standardInput = FileHandle.nullDevice
     try ProcessLaunch.run(process)
-    let deadline = ContinuousClock.now + timeout
-    while process.isRunning {
-        if ContinuousClock.now > deadline {
-            process.terminate()
-            throw ChildProcessError.timedOut("\(executable.lastPathComponent) \(arguments.joined(separator: " "))")
-        }
-        try await Task.sleep(for: .milliseconds(20))
-    }
+    try await waitForExit(process, within: timeout, naming: "\(executable.lastPathComponent) \(arguments.joined(separator: " "))")
     try outHandle.close()
     try errHandle.close()
     let stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
     let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
     return (process.terminationStatus, stdout, stderr)
+}
+
+/// Waits for `process` to exit; past `timeout` it is terminated, and the error names `command`.
+private func waitForExit(_ process: Process, within timeout: Duration, naming command: String) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while process.isRunning {
+        if ContinuousClock.now > deadline {
+            process.terminate()
+            throw ChildProcessError.timedOut(command)
+        }
+        try await Task.sleep(for: .milliseconds(20))
+    }
 }
 
 /// Starts processes one at a time. Foundation's `Process.run()` crashed (a memcpy inside it)

@@ -70,43 +70,31 @@ package final class RawConnection {
     /// Reads one HTTP/1.1 response with a Content-Length body; nil if the connection closed or
     /// timed out first.
     package func readHTTP1Response() -> (status: Int, headers: [String: String], body: String)? {
-        var received = pending
-        pending = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            if let end = find(received, Array("\r\n\r\n".utf8)) {
-                let head = String(decoding: received[0..<end], as: UTF8.self)
-                var lines = head.components(separatedBy: "\r\n")
-                let statusLine = lines.removeFirst().split(separator: " ")
-                guard statusLine.count >= 2, let status = Int(statusLine[1]) else { return nil }
-                var headers: [String: String] = [:]
-                for line in lines {
-                    guard let colon = line.firstIndex(of: ":") else { continue }
-                    headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-                }
-                let length = Int(headers["content-length"] ?? "0") ?? 0
-                while received.count < end + 4 + length {
-                    let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-                    if n <= 0 { return nil }
-                    received.append(contentsOf: buffer[0..<n])
-                }
-                pending = Array(received[(end + 4 + length)...])
-                return (status, headers, String(decoding: received[(end + 4)..<(end + 4 + length)], as: UTF8.self))
-            }
-            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n <= 0 { return nil }
-            received.append(contentsOf: buffer[0..<n])
+        guard let (status, headers, rest) = readHead() else { return nil }
+        var body = rest
+        let length = Int(headers["content-length"] ?? "0") ?? 0
+        while body.count < length {
+            guard let more = receive() else { return nil }
+            body.append(contentsOf: more)
         }
+        pending = Array(body[length...])
+        return (status, headers, String(decoding: body[0..<length], as: UTF8.self))
     }
 
     /// Reads one response head only (a HEAD response announces a length but has no body).
     package func readHTTP1ResponseHead() -> (status: Int, headers: [String: String])? {
+        guard let (status, headers, rest) = readHead() else { return nil }
+        pending = rest
+        return (status, headers)
+    }
+
+    /// Reads until a response head is complete; returns it and the bytes received after it. nil
+    /// if the connection closed or timed out first, or the status line is not one.
+    private func readHead() -> (status: Int, headers: [String: String], rest: [UInt8])? {
         var received = pending
         pending = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             if let end = find(received, Array("\r\n\r\n".utf8)) {
-                pending = Array(received[(end + 4)...])
                 let head = String(decoding: received[0..<end], as: UTF8.self)
                 var lines = head.components(separatedBy: "\r\n")
                 let statusLine = lines.removeFirst().split(separator: " ")
@@ -116,12 +104,18 @@ package final class RawConnection {
                     guard let colon = line.firstIndex(of: ":") else { continue }
                     headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 }
-                return (status, headers)
+                return (status, headers, Array(received[(end + 4)...]))
             }
-            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n <= 0 { return nil }
-            received.append(contentsOf: buffer[0..<n])
+            guard let more = receive() else { return nil }
+            received.append(contentsOf: more)
         }
+    }
+
+    /// One `recv`: the bytes it got, or nil when the peer closed or the read timed out.
+    private func receive() -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        return n > 0 ? Array(buffer[0..<n]) : nil
     }
 
     private func find(_ haystack: [UInt8], _ needle: [UInt8]) -> Int? {

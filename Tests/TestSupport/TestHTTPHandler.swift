@@ -76,17 +76,15 @@ package func withHTTPServer<T>(
     configuration.loopCount = 2
     configure(&configuration)
     let server = try HTTPServer(configuration: configuration, handler: handler)
-    do {
-        let result = try await body(server)
-        await server.shutdown(grace: .seconds(2))
-        return result
-    } catch {
-        await server.shutdown(grace: .seconds(2))
-        throw error
-    }
+    return try await withStopping(server, stop: { await $0.shutdown(grace: .seconds(2)) }, body)
 }
 
 /// A request for the H2 tests.
 package func testRequest(_ path: String, method: String = "POST", body: String = "", headers: HTTPFields = HTTPFields()) -> HTTPRequest {
-    HTTPRequest(head: HTTPRequestHead(method: method, path: path, headers: headers, version: .http2), body: Data(body.utf8))
+    testRequest(path, method: method, body: Data(body.utf8), headers: headers)
+}
+
+/// A request for the H2 tests, with a body in bytes (a gRPC frame, say).
+package func testRequest(_ path: String, method: String = "POST", body: Data, headers: HTTPFields = HTTPFields()) -> HTTPRequest {
+    HTTPRequest(head: HTTPRequestHead(method: method, path: path, headers: headers, version: .http2), body: body)
 }

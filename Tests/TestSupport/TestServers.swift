@@ -12,14 +12,7 @@ package func withEchoServer<T>(
     configuration.loopCount = 2
     configure(&configuration)
     let server = try RPCServer(configuration: configuration, router: RPCRouter(routes: EchoService.routes(), interceptors: interceptors))
-    do {
-        let result = try await body(server)
-        await server.shutdown(grace: .seconds(2))
-        return result
-    } catch {
-        await server.shutdown(grace: .seconds(2))
-        throw error
-    }
+    return try await withStopping(server, stop: { await $0.shutdown(grace: .seconds(2)) }, body)
 }
 
 /// Starts the echo server executable as its own process; returns it with its port.

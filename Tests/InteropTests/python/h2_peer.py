@@ -276,6 +276,23 @@ def cmd_rapid_reset(port, count):
     peer.close()
 
 
+def read_until_closed(sock, deadline):
+    """Reads until the peer closes or resets, or `deadline` passes: (bytes, whether it closed)."""
+    received = b""
+    while time.monotonic() < deadline:
+        sock.settimeout(max(0.01, deadline - time.monotonic()))
+        try:
+            data = sock.recv(65536)
+        except socket.timeout:
+            break
+        except ConnectionResetError:
+            return received, True
+        if not data:
+            return received, True
+        received += data
+    return received, False
+
+
 def cmd_raw(port, payload_hex):
     sock = socket.create_connection(("127.0.0.1", port), timeout=10)
     started = time.monotonic()
@@ -283,17 +300,7 @@ def cmd_raw(port, payload_hex):
     closed = False
     try:
         sock.sendall(bytes.fromhex(payload_hex))
-        deadline = started + 8
-        while time.monotonic() < deadline:
-            sock.settimeout(max(0.01, deadline - time.monotonic()))
-            try:
-                data = sock.recv(65536)
-            except socket.timeout:
-                break
-            if not data:
-                closed = True
-                break
-            received += data
+        received, closed = read_until_closed(sock, started + 8)
     except ConnectionResetError:
         closed = True
     elapsed = time.monotonic() - started
@@ -319,17 +326,7 @@ def cmd_slowloris(port, interval):
                 break
             sock.sendall(head[sent:sent + 1])
             sent += 1
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            sock.settimeout(max(0.01, deadline - time.monotonic()))
-            try:
-                data = sock.recv(65536)
-            except socket.timeout:
-                break
-            if not data:
-                closed = True
-                break
-            received += data
+        received, closed = read_until_closed(sock, time.monotonic() + 10)
     except (BrokenPipeError, ConnectionResetError):
         closed = True
     elapsed = time.monotonic() - started

@@ -142,12 +142,5 @@ final class Harness: Sendable {
 /// Runs `body` with a fresh service and stops it however `body` ends.
 func withHarness<T>(reviewManagementPort: Int? = nil, _ body: (Harness) async throws -> T) async throws -> T {
     let harness = try await Harness.start(reviewManagementPort: reviewManagementPort)
-    do {
-        let result = try await body(harness)
-        await harness.stop()
-        return result
-    } catch {
-        await harness.stop()
-        throw error
-    }
+    return try await withStopping(harness, stop: { await $0.stop() }, body)
 }

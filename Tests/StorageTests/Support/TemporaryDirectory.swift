@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import TestSupport
 
 /// A fresh directory for one test's files, removed when the test is done with it.
 struct TemporaryDirectory: Sendable {
@@ -32,14 +33,9 @@ func withDatabase<T>(
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let database = try await Database.open(atPath: directory.path("test.sqlite"), configuration: configuration)
-    do {
+    return try await withStopping(database, stop: { await $0.close() }) { database in
         try await database.migrate(migrations)
-        let result = try await body(database, directory)
-        await database.close()
-        return result
-    } catch {
-        await database.close()
-        throw error
+        return try await body(database, directory)
     }
 }
 

@@ -87,6 +87,18 @@ package func startInProcess(
     return try await ServiceRunner.start(definition, configuration: configuration)
 }
 
+/// Starts `definition` in this process, runs `body` with it and a client for it, and stops it
+/// (a second's grace) even when `body` throws.
+package func withInProcess<T>(
+    _ definition: ServiceDefinition, _ directory: TestDirectory, peers: [ServiceIdentity: Int] = [:],
+    _ body: (RunningService, RPCClient) async throws -> T
+) async throws -> T {
+    let service = try await startInProcess(definition, directory, peers: peers)
+    return try await withStopping(service, stop: { await $0.stop(grace: .seconds(1)) }) { service in
+        try await body(service, RPCClient(host: "127.0.0.1", port: service.port))
+    }
+}
+
 /// Starts a service as its own process and waits until it logs "ready": `executable` is the
 /// built product's name (`intake`), `arguments` its arguments, `service` the service it runs.
 package func startServiceProcess(
