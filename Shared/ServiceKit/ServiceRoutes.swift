@@ -1,4 +1,5 @@
 import Contract
+import Foundation
 import RPC
 
 extension RouteTable {
@@ -9,7 +10,12 @@ extension RouteTable {
     package mutating func handle<Request, Response>(
         _ method: Method<Request, Response>, _ handler: @escaping @Sendable (Request, CallContext) async throws -> Response
     ) {
-        register(method) { request, call in
+        registerRaw(method.info) { call, body in
+            // A keyed call may be a hand-over: its bytes are what a retry is known by.
+            if call.metadata[Idempotency.header] != nil {
+                call.annotations.set(Idempotency.payloadFingerprintKey, Idempotency.fingerprint(bytes: body))
+            }
+            let request = try JSONCodec.decodeRequest(Request.self, from: body)
             if let scoped = request as? any CaseScoped {
                 call.annotations.set(AuditTrail.caseReferenceKey, scoped.caseReference.description)
             } else if let query = request as? GetStatusesRequest, query.references.count == 1, let only = query.references.first {
@@ -19,7 +25,11 @@ extension RouteTable {
             if let scoped = response as? any CaseScoped {
                 call.annotations.set(AuditTrail.caseReferenceKey, scoped.caseReference.description)
             }
-            return response
+            do {
+                return try JSONCodec.encode(response)
+            } catch {
+                throw RPCError(.internal, "the response could not be encoded")
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import RPC
 import ServiceKit
 import ServiceTestSupport
+import Storage
 import Synchronization
 import TestSupport
 import Testing
@@ -155,6 +156,21 @@ struct ServiceDefinitionTests {
         #expect(other == RPCError(.invalidArgument, "idempotency-key: kit/1 was already used for a different request"))
         let unkeyed = await captureRPCError { _ = try await client.call(KitService.handOver, request, metadata: bearer(TestTokens.staff)) }
         #expect(unkeyed == RPCError(.invalidArgument, "idempotency-key: a hand-over carries an idempotency-key header"))
+        await service.stop(grace: .seconds(1))
+        withExtendedLifetime(directory) {}
+    }
+
+    @Test(
+        "a hand-over applied before ServiceKit kept them this way (its reply stored under the bare key) is answered with that reply, not applied again"
+    )
+    func handOverAppliedByEarlierCode() async throws {
+        let (service, client, directory) = try await Self.start()
+        let earlier = KitService.Answer(greeting: "applied by the earlier code", stateNumber: 0, calls: 1)
+        try await service.context.database.write { tx in _ = try Inbox.applyOnce(tx, key: "kit/legacy") { try JSONCodec.encode(earlier) } }
+        var keyed = bearer(TestTokens.staff)
+        keyed.add("idempotency-key", "kit/legacy")
+        let reply = try await client.call(KitService.handOver, .init(caseReference: Self.reference, refuse: false), metadata: keyed)
+        #expect(reply == earlier)
         await service.stop(grace: .seconds(1))
         withExtendedLifetime(directory) {}
     }

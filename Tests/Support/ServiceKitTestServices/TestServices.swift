@@ -115,7 +115,7 @@ package enum TestServices {
         ], settings: ReceiverSettings.load, state: { context, settings in (context, settings) }
     ) { context, settings in
         var routes = RouteTable()
-        routes.register(apply) { handOver, call in
+        routes.handle(apply) { handOver, call in
             if handOver.key == settings.refuse { throw RPCError(.failedPrecondition, "TEST: \(handOver.key) is refused") }
             if settings.delay > 0 { try await Task.sleep(for: .milliseconds(settings.delay)) }
             return try await context.database.write { tx in
