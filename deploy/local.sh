@@ -27,7 +27,7 @@ ALL_SERVICES=()
 declare -A SERVICE_ROLES=()
 list_services() {
   local cspr; cspr=$(binary_of cspr)
-  [ -x "$cspr" ] || { say "cspr is not built ($cspr): run without CSPR_SKIP_BUILD=1"; exit 1; }
+  [ -x "$cspr" ] || { say "nothing is built yet ($cspr is missing): deploy/local.sh up builds the stack"; exit 1; }
   local lines; lines=$("$cspr" services) || { say "$cspr services failed"; exit 1; }
   local name roles
   while read -r name roles; do
@@ -152,7 +152,7 @@ up() {
     CSPR_INTAKE_URL="127.0.0.1:$(port_of intake)" CSPR_RAPID_REVIEW_URL="127.0.0.1:$(port_of rapid-review || echo 0)" deploy/demo.sh "$HOME_DIR"
   fi
   say ""
-  say "dashboard:   http://127.0.0.1:$(port_of gateway)/   (user: panel, password: the panel's token)"
+  if pid_of gateway >/dev/null; then say "dashboard:   http://127.0.0.1:$(port_of gateway)/   (user: panel, password: the panel's token)"; fi
   say "panel token: $(token_of case-review-panel)"
   say "tokens:      $HOME_DIR/tokens"
   say "logs:        $HOME_DIR/logs/   data: $HOME_DIR/data/"

@@ -57,7 +57,7 @@ package struct CaseStatus: Sendable, Equatable, Codable {
         reference = try container.decode(CaseReference.self, forKey: .reference)
         stage = try container.decode(CaseStage.self, forKey: .stage)
         milestones = try container.decode([Milestone].self, forKey: .milestones)
-        deadlines = try container.decode([Deadline].self, forKey: .deadlines)
+        deadlines = try container.decode([ReportedDeadline].self, forKey: .deadlines).compactMap(\.deadline)
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -67,5 +67,21 @@ package struct CaseStatus: Sendable, Equatable, Codable {
         try container.encode(milestones, forKey: .milestones)
         try container.encode(deadlines, forKey: .deadlines)
         try container.encodeIfPresent(nextDeadline, forKey: .nextDeadline)
+    }
+}
+
+/// A deadline as a stage reports it. One whose rule this code does not know (a newer stage's)
+/// is left out, so the gateway still reads the rest of the stage's answer rather than showing
+/// the stage as unavailable; any other bad field still fails at its path.
+private struct ReportedDeadline: Decodable {
+    let deadline: Deadline?
+
+    private struct RuleOnly: Decodable {
+        let rule: String
+    }
+
+    init(from decoder: any Decoder) throws {
+        let rule = try RuleOnly(from: decoder).rule
+        deadline = TimescaleRule(rawValue: rule) == nil ? nil : try Deadline(from: decoder)
     }
 }

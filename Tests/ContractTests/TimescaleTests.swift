@@ -112,4 +112,19 @@ struct TimescaleTests {
         #expect(deadline.due == date("2025-03-27"))
         #expect(deadline.calendar == "england-and-wales+2025-03-26")
     }
+
+    @Test("a stage's status with a rule this code does not know keeps its other deadlines; any other bad field still names its path")
+    func unknownRuleFromANewerStage() throws {
+        func status(_ rule: String, due: String = "2025-04-14") -> Data {
+            let deadline = #"{"rule":"\#(rule)","due":"\#(due)","status":"open","ruleSet":"surrey-2019","calendar":"england-and-wales"}"#
+            let t4 = #"{"rule":"T4","due":"2025-04-10","status":"open","ruleSet":"surrey-2019","calendar":"england-and-wales"}"#
+            return Data(#"{"reference":"TESTSHIRE-2025-0001","stage":"rapidReview","milestones":[],"deadlines":[\#(t4),\#(deadline)]}"#.utf8)
+        }
+        let read = try JSONCodec.decode(CaseStatus.self, from: status("T11"))
+        #expect(read.deadlines.map(\.rule) == [.t4])
+        #expect(try JSONCodec.decode(CaseStatus.self, from: status("T6")).deadlines.map(\.rule) == [.t4, .t6])
+        #expect(throws: RPCError(.invalidArgument, "deadlines[1].due: expected a date \"YYYY-MM-DD\"")) {
+            _ = try JSONCodec.decodeRequest(CaseStatus.self, from: status("T6", due: "soon"))
+        }
+    }
 }
