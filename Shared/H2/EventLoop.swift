@@ -76,7 +76,7 @@ package final class EventLoop: @unchecked Sendable {
         epoll_ctl(epollFD, EPOLL_CTL_ADD, wakeFD, &event)
         // Named from inside: on Linux, Foundation does not apply a name set before `start()`.
         let thread = Thread { [self] in
-            Thread.current.name = self.name
+            Thread.nameCurrent(self.name)
             self.run()
         }
         thread.stackSize = 1 << 20

@@ -1,4 +1,5 @@
 import Foundation
+import H2
 import Synchronization
 
 /// A few threads of its own for CPU-heavy work: rendering a document, scanning a case file.
@@ -22,7 +23,7 @@ package final class ComputeExecutor: Sendable {
             let threadName = "\(name).\(index)"
             // Named from inside: on Linux, Foundation does not apply a name set before `start()`.
             Thread {
-                Thread.current.name = threadName
+                Thread.nameCurrent(threadName)
                 jobs.work()
             }.start()
         }

@@ -15,7 +15,7 @@ enum SQLiteThread {
             let thread = Thread {
                 // Named from inside: on Linux, Foundation does not apply a name set before `start()`
                 // (and Linux keeps at most 15 characters of it).
-                Thread.current.name = name
+                Thread.nameSQLiteThread(name)
                 let onStopped: (@Sendable () -> Void)?
                 do {
                     let connection = try open()
