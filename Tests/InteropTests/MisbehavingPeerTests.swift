@@ -4,7 +4,7 @@ import RPC
 import TestSupport
 import Testing
 
-extension InteropTests {
+extension MisbehavingPeerTests {
     /// Clients that break the protocol or walk away: each is dealt with (an error status, or the
     /// connection closed, never a hang or a crash) and the server goes on serving.
     @Suite("Misbehaving clients do not take the server down")
