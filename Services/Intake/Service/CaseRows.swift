@@ -8,17 +8,33 @@ import WorkingDays
 /// How a case is read from intake's tables. Forms are kept whole as JSON (they are read and
 /// written whole); the columns beside them are what the service searches and sorts by.
 enum CaseRows {
-    /// A whole case, or nil.
-    static func load(_ db: some DatabaseAccess, _ reference: CaseReference) throws -> IntakeCase? {
-        guard let row = try db.queryOne("SELECT * FROM cases WHERE reference = ?", reference) else { return nil }
+    /// The statements a change runs on one case (loading it, finding the case of an incident);
+    /// each is an indexed search, so a write costs the same however many cases there are (a test
+    /// checks their query plans).
+    enum Lookup {
+        static let caseRow = "SELECT * FROM cases WHERE reference = ?"
+        static let requests = "SELECT request FROM scoping_requests WHERE case_reference = ? ORDER BY id"
+        static let returns = "SELECT scoping_return, agency_key, late FROM scoping_returns WHERE case_reference = ? ORDER BY id"
+        static let linkedReferrals = "SELECT referral FROM linked_referrals WHERE case_reference = ? ORDER BY id"
+        static let incident = "SELECT reference FROM cases WHERE child_key = ? AND incident_date = ? ORDER BY year, sequence"
+        static let sequence = "SELECT last FROM case_sequence WHERE year = ?"
+        /// Every statement above with the number of values it takes.
+        static let all = [(caseRow, 1), (requests, 1), (returns, 1), (linkedReferrals, 1), (incident, 2), (sequence, 1)]
+    }
+
+    /// A case, or nil. A change loads it without the bodies of its linked referrals
+    /// (`withLinkedReferrals: false`): nothing a change checks depends on them, and a case
+    /// linked to many referrals then costs no more to extend than any other.
+    static func load(_ db: some DatabaseAccess, _ reference: CaseReference, withLinkedReferrals: Bool = true) throws -> IntakeCase? {
+        guard let row = try db.queryOne(Lookup.caseRow, reference) else { return nil }
         let anchor: CivilDate = try row["anchor_date"]
         let handedOverOn: CivilDate? = try row["handed_over_on"]
         let referralText: String? = try row["referral"]
         let notificationText: String? = try row["notification"]
-        let requests = try db.query("SELECT request FROM scoping_requests WHERE case_reference = ? ORDER BY id", reference)
-        let returns = try db.query(
-            "SELECT scoping_return, agency_key, late FROM scoping_returns WHERE case_reference = ? ORDER BY id", reference)
-        let linked = try db.query("SELECT referral FROM linked_referrals WHERE case_reference = ? ORDER BY id", reference)
+        let requests = try db.query(Lookup.requests, reference)
+        let returns = try db.query(Lookup.returns, reference)
+        let linked =
+            withLinkedReferrals ? try db.query(Lookup.linkedReferrals, reference) : []
         var late = Set<String>()
         for row in returns where try row["late"] as Bool { late.insert(try row["agency_key"]) }
         return IntakeCase(
@@ -31,8 +47,8 @@ enum CaseRows {
     }
 
     /// Loads a case or refuses the call with NOT_FOUND.
-    static func require(_ db: some DatabaseAccess, _ reference: CaseReference) throws -> IntakeCase {
-        guard let found = try load(db, reference) else { throw IntakeError.caseNotFound(reference) }
+    static func require(_ db: some DatabaseAccess, _ reference: CaseReference, withLinkedReferrals: Bool = true) throws -> IntakeCase {
+        guard let found = try load(db, reference, withLinkedReferrals: withLinkedReferrals) else { throw IntakeError.caseNotFound(reference) }
         return found
     }
 
@@ -43,9 +59,7 @@ enum CaseRows {
 
     /// The cases whose child's key and incident date are these, oldest first.
     static func references(_ db: some DatabaseAccess, childKey: String, incidentDate: CivilDate) throws -> [CaseReference] {
-        try db.query(
-            "SELECT reference FROM cases WHERE child_key = ? AND incident_date = ? ORDER BY year, sequence", childKey, incidentDate
-        ).map { try $0["reference"] }
+        try db.query(Lookup.incident, childKey, incidentDate).map { try $0["reference"] }
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {

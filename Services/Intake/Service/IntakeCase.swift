@@ -10,7 +10,8 @@ struct IntakeCase: Sendable, Equatable {
     /// The date the partnership first received the referral or notification: T2, T3, T4, T6.
     var anchor: CivilDate
     var referral: Referral?
-    /// Further referrals of the same incident.
+    /// Further referrals of the same incident. Read for the case file and the disclosure
+    /// check; a change loads the case without them and adds the one it links.
     var linkedReferrals: [Referral] = []
     var notification: SeriousIncidentNotification?
     var requests: [ScopingRequest]

@@ -47,6 +47,11 @@ enum IntakeMigrations {
                     late INTEGER NOT NULL,
                     UNIQUE (case_reference, agency_key)
                 ) STRICT;
-                """)
+                """),
+        // A case's linked referrals were found by scanning the whole table: every write to a
+        // case grew slower with every referral ever linked (issue 12).
+        Migration(
+            "linked referrals by case",
+            sql: "CREATE INDEX linked_referrals_case ON linked_referrals (case_reference, id);"),
     ]
 }

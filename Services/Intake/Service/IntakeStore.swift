@@ -47,15 +47,16 @@ struct IntakeStore: Sendable {
 
 /// The writes of one change, inside its transaction.
 struct IntakeWriter {
-    fileprivate let tx: WriteTransaction
+    let tx: WriteTransaction
 
-    /// The case of `reference`, as it stands in this transaction; NOT_FOUND when none.
-    func require(_ reference: CaseReference) throws -> IntakeCase { try CaseRows.require(tx, reference) }
+    /// The case of `reference`, as it stands in this transaction, without its linked
+    /// referrals' bodies (a change adds to them, never reads them); NOT_FOUND when none.
+    func require(_ reference: CaseReference) throws -> IntakeCase { try CaseRows.require(tx, reference, withLinkedReferrals: false) }
 
     /// The case of the same incident (same child, same incident date), if there is one.
     func caseForIncident(child: Person, incidentDate: CivilDate) throws -> IntakeCase? {
         for reference in try CaseRows.references(tx, childKey: ChildKey.of(child), incidentDate: incidentDate) {
-            if let found = try CaseRows.load(tx, reference), found.concerns(child) { return found }
+            if let found = try CaseRows.load(tx, reference, withLinkedReferrals: false), found.concerns(child) { return found }
         }
         return nil
     }
@@ -63,7 +64,7 @@ struct IntakeWriter {
     /// Allocates the next reference of `year`: sequences only ever grow, so a reference is
     /// never reused, even if a case were removed.
     func allocateReference(partnership: String, year: Int) throws -> CaseReference {
-        let last: Int = try tx.value("SELECT last FROM case_sequence WHERE year = ?", year) ?? 0
+        let last: Int = try tx.value(CaseRows.Lookup.sequence, year) ?? 0
         let next = last + 1
         try tx.execute("INSERT INTO case_sequence (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last", year, next)
         guard let reference = CaseReference(partnership: partnership, year: year, sequence: next) else {
