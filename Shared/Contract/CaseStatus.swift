@@ -81,7 +81,13 @@ private struct ReportedDeadline: Decodable {
     }
 
     init(from decoder: any Decoder) throws {
-        let rule = try RuleOnly(from: decoder).rule
-        deadline = TimescaleRule(rawValue: rule) == nil ? nil : try Deadline(from: decoder)
+        // Decoded once; the rule is looked at again only when that fails (the gateway reads
+        // every stage's statuses every few seconds).
+        do {
+            deadline = try Deadline(from: decoder)
+        } catch let error as DecodingError {
+            guard let rule = try? RuleOnly(from: decoder).rule, TimescaleRule(rawValue: rule) == nil else { throw error }
+            deadline = nil
+        }
     }
 }
