@@ -17,9 +17,18 @@ package struct RouteTable: Sendable {
         _ method: Method<Request, Response>,
         _ handler: @escaping @Sendable (Request, CallContext) async throws -> Response
     ) {
+        register(method) { request, context, _ in try await handler(request, context) }
+    }
+
+    /// Registers a typed handler that also sees the request's bytes as received (a receiver
+    /// that knows a retry by them); decoded and encoded as `register(_:_:)` does.
+    package mutating func register<Request, Response>(
+        _ method: Method<Request, Response>,
+        _ handler: @escaping @Sendable (Request, CallContext, Data) async throws -> Response
+    ) {
         routes[method.path] = Route(info: method.info) { context, body in
             let request = try JSONCodec.decodeRequest(Request.self, from: body)
-            let response = try await handler(request, context)
+            let response = try await handler(request, context, body)
             do {
                 return try JSONCodec.encode(response)
             } catch {

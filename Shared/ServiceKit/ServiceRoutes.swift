@@ -10,12 +10,11 @@ extension RouteTable {
     package mutating func handle<Request, Response>(
         _ method: Method<Request, Response>, _ handler: @escaping @Sendable (Request, CallContext) async throws -> Response
     ) {
-        registerRaw(method.info) { call, body in
+        register(method) { request, call, body in
             // A keyed call may be a hand-over: its bytes are what a retry is known by.
             if call.metadata[Idempotency.header] != nil {
                 call.annotations.set(Idempotency.payloadFingerprintKey, Idempotency.fingerprint(bytes: body))
             }
-            let request = try JSONCodec.decodeRequest(Request.self, from: body)
             if let scoped = request as? any CaseScoped {
                 call.annotations.set(AuditTrail.caseReferenceKey, scoped.caseReference.description)
             } else if let query = request as? GetStatusesRequest, query.references.count == 1, let only = query.references.first {
@@ -25,11 +24,7 @@ extension RouteTable {
             if let scoped = response as? any CaseScoped {
                 call.annotations.set(AuditTrail.caseReferenceKey, scoped.caseReference.description)
             }
-            do {
-                return try JSONCodec.encode(response)
-            } catch {
-                throw RPCError(.internal, "the response could not be encoded")
-            }
+            return response
         }
     }
 }
