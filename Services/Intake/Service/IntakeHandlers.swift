@@ -44,20 +44,12 @@ struct IntakeHandlers: Sendable {
         let referral = request.referral
         try FormValidation(today: clock.today).referral(referral)
         let response = try await store.write(call, request) { writer in
-            var intakeCase: IntakeCase
-            let linked: Bool
-            if let existing = try writer.caseForIncident(child: referral.child.person, incidentDate: referral.child.incident.date) {
-                intakeCase = existing.linking(referral)
-                try writer.update(existing, to: intakeCase)
-                linked = true
-            } else {
-                intakeCase = .opened(try writer.allocateReference(partnership: partnership, year: referral.dateReceived.year), by: referral)
-                try writer.insert(intakeCase)
-                linked = false
-            }
+            var (intakeCase, opened) = try writer.place(
+                child: referral.child.person, incidentDate: referral.child.incident.date, partnership: partnership,
+                year: referral.dateReceived.year, joining: { $0.linking(referral) }, opening: { .opened($0, by: referral) })
             if atOnce { intakeCase = try writer.handOver(intakeCase, clock: clock, ruleSet: ruleSet) }
             return IntakeAPI.SubmitReferralResponse(
-                caseReference: intakeCase.reference, linkedToExistingCase: linked,
+                caseReference: intakeCase.reference, linkedToExistingCase: !opened,
                 deadlines: intakeCase.deadlines(clock: clock, ruleSet: ruleSet).filter { $0.rule != .t1 })
         }
         if atOnce { context.relay.poke() }
@@ -73,18 +65,9 @@ struct IntakeHandlers: Sendable {
         try FormValidation(today: clock.today).notification(notification)
         let response = try await store.write(call, request) { writer in
             let received = IntakeCase.received(notification, today: clock.today)
-            var intakeCase: IntakeCase
-            let opened: Bool
-            if let existing = try writer.caseForIncident(child: notification.child, incidentDate: notification.incident.date) {
-                intakeCase = existing.notified(notification, received: received)
-                try writer.update(existing, to: intakeCase)
-                opened = false
-            } else {
-                intakeCase = .opened(
-                    try writer.allocateReference(partnership: partnership, year: received.year), by: notification, received: received)
-                try writer.insert(intakeCase)
-                opened = true
-            }
+            var (intakeCase, opened) = try writer.place(
+                child: notification.child, incidentDate: notification.incident.date, partnership: partnership, year: received.year,
+                joining: { $0.notified(notification, received: received) }, opening: { .opened($0, by: notification, received: received) })
             if atOnce { intakeCase = try writer.handOver(intakeCase, clock: clock, ruleSet: ruleSet) }
             let t1 = intakeCase.deadlines(clock: clock, ruleSet: ruleSet).filter { $0.rule == .t1 }
             // T1: late when the National Panel was notified after the due date, or is not yet and the date has passed.

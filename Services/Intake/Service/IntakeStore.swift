@@ -61,6 +61,22 @@ struct IntakeWriter {
         return nil
     }
 
+    /// A form placed on its case (§4.1): the case of the same incident extended by `joining`,
+    /// or a new case made by `opening` with the next reference of `year`. True when opened.
+    func place(
+        child: Person, incidentDate: CivilDate, partnership: String, year: Int, joining: (IntakeCase) -> IntakeCase,
+        opening: (CaseReference) -> IntakeCase
+    ) throws -> (IntakeCase, opened: Bool) {
+        if let existing = try caseForIncident(child: child, incidentDate: incidentDate) {
+            let joined = joining(existing)
+            try update(existing, to: joined)
+            return (joined, false)
+        }
+        let opened = opening(try allocateReference(partnership: partnership, year: year))
+        try insert(opened)
+        return (opened, true)
+    }
+
     /// Allocates the next reference of `year`: sequences only ever grow, so a reference is
     /// never reused, even if a case were removed.
     func allocateReference(partnership: String, year: Int) throws -> CaseReference {
