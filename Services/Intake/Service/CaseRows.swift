@@ -29,8 +29,6 @@ enum CaseRows {
         guard let row = try db.queryOne(Lookup.caseRow, reference) else { return nil }
         let anchor: CivilDate = try row["anchor_date"]
         let handedOverOn: CivilDate? = try row["handed_over_on"]
-        let referralText: String? = try row["referral"]
-        let notificationText: String? = try row["notification"]
         let requests = try db.query(Lookup.requests, reference)
         let returns = try db.query(Lookup.returns, reference)
         let linked =
@@ -38,11 +36,12 @@ enum CaseRows {
         var late = Set<String>()
         for row in returns where try row["late"] as Bool { late.insert(try row["agency_key"]) }
         return IntakeCase(
-            reference: reference, anchor: anchor, referral: try referralText.map { try decode(Referral.self, $0) },
-            linkedReferrals: try linked.map { try decode(Referral.self, try $0["referral"]) },
-            notification: try notificationText.map { try decode(SeriousIncidentNotification.self, $0) },
-            requests: try requests.map { try decode(ScopingRequest.self, try $0["request"]) },
-            returns: try returns.map { try decode(ScopingReturn.self, try $0["scoping_return"]) }, lateReturns: late,
+            reference: reference, anchor: anchor, referral: try JSONColumn.valueIfPresent(Referral.self, row, "referral", table: "cases"),
+            linkedReferrals: try linked.map { try JSONColumn.value(Referral.self, $0, "referral", table: "linked_referrals") },
+            notification: try JSONColumn.valueIfPresent(SeriousIncidentNotification.self, row, "notification", table: "cases"),
+            requests: try requests.map { try JSONColumn.value(ScopingRequest.self, $0, "request", table: "scoping_requests") },
+            returns: try returns.map { try JSONColumn.value(ScopingReturn.self, $0, "scoping_return", table: "scoping_returns") },
+            lateReturns: late,
             handedOverOn: handedOverOn)
     }
 
@@ -60,13 +59,5 @@ enum CaseRows {
     /// The cases whose child's key and incident date are these, oldest first.
     static func references(_ db: some DatabaseAccess, childKey: String, incidentDate: CivilDate) throws -> [CaseReference] {
         try db.query(Lookup.incident, childKey, incidentDate).map { try $0["reference"] }
-    }
-
-    static func json<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try JSONCodec.encode(value), as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try JSONCodec.decode(type, from: Data(text.utf8))
     }
 }

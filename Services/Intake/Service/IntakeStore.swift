@@ -101,7 +101,7 @@ struct IntakeWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             reference, reference.year, reference.sequence, ChildKey.of(child), incident.date, opened.anchor,
-            try opened.referral.map(CaseRows.json), try opened.notification.map(CaseRows.json), Date())
+            try opened.referral.map(JSONColumn.text), try opened.notification.map(JSONColumn.text), Date())
     }
 
     /// Stores what `updated` added to `existing`: its referral or a linked one, its notification,
@@ -109,15 +109,15 @@ struct IntakeWriter {
     func update(_ existing: IntakeCase, to updated: IntakeCase) throws {
         let reference = existing.reference
         if existing.referral == nil, let referral = updated.referral {
-            try tx.execute("UPDATE cases SET referral = ? WHERE reference = ?", try CaseRows.json(referral), reference)
+            try tx.execute("UPDATE cases SET referral = ? WHERE reference = ?", try JSONColumn.text(referral), reference)
         }
         for referral in updated.linkedReferrals.dropFirst(existing.linkedReferrals.count) {
             try tx.execute(
-                "INSERT INTO linked_referrals (case_reference, referral, received) VALUES (?, ?, ?)", reference, try CaseRows.json(referral),
+                "INSERT INTO linked_referrals (case_reference, referral, received) VALUES (?, ?, ?)", reference, try JSONColumn.text(referral),
                 referral.dateReceived)
         }
         if let notification = updated.notification, notification != existing.notification {
-            try tx.execute("UPDATE cases SET notification = ? WHERE reference = ?", try CaseRows.json(notification), reference)
+            try tx.execute("UPDATE cases SET notification = ? WHERE reference = ?", try JSONColumn.text(notification), reference)
         }
         if updated.anchor != existing.anchor {
             try tx.execute("UPDATE cases SET anchor_date = ? WHERE reference = ?", updated.anchor, reference)
@@ -129,7 +129,7 @@ struct IntakeWriter {
         for request in requests {
             try tx.execute(
                 "INSERT INTO scoping_requests (case_reference, agency_key, request) VALUES (?, ?, ?)", reference,
-                AgencyKey.of(request.agency.name), try CaseRows.json(request))
+                AgencyKey.of(request.agency.name), try JSONColumn.text(request))
         }
     }
 
@@ -137,7 +137,7 @@ struct IntakeWriter {
     func addReturn(_ scopingReturn: ScopingReturn, late: Bool, to reference: CaseReference) throws {
         try tx.execute(
             "INSERT INTO scoping_returns (case_reference, agency_key, scoping_return, late) VALUES (?, ?, ?, ?)", reference,
-            AgencyKey.of(scopingReturn.agency.name), try CaseRows.json(scopingReturn), late)
+            AgencyKey.of(scopingReturn.agency.name), try JSONColumn.text(scopingReturn), late)
     }
 
     /// Hands the case to the Rapid Review once: `OpenRapidReview` in the outbox, in this

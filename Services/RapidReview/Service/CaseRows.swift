@@ -1,16 +1,9 @@
 import Contract
 import Foundation
 import RPC
+import ServiceKit
 import Storage
 import WorkingDays
-
-/// A row that does not read back as it was written: a defect or a damaged file, answered
-/// INTERNAL and logged by type.
-struct StoredRowError: Error, CustomStringConvertible {
-    let table: String
-    let column: String
-    var description: String { "\(table).\(column) does not hold what was written" }
-}
 
 /// Reads a Rapid Review back from its rows.
 enum CaseRows {
@@ -24,33 +17,28 @@ enum CaseRows {
         let key = reference
         guard let row = try db.queryOne("SELECT hand_over, opened_on FROM rapid_reviews WHERE case_reference = ?", key) else { return nil }
         var rapidReview = RapidReviewCase(
-            handOver: try decode(RapidReviewAPI.OpenRapidReviewRequest.self, row, "hand_over", table: "rapid_reviews"),
+            handOver: try JSONColumn.value(RapidReviewAPI.OpenRapidReviewRequest.self, row, "hand_over", table: "rapid_reviews"),
             openedOn: try row["opened_on"])
         rapidReview.schedule = try db.query("SELECT * FROM meeting_schedule WHERE case_reference = ? ORDER BY number", key).map(scheduling)
         rapidReview.meetings = try db.query("SELECT record FROM meetings WHERE case_reference = ? ORDER BY number", key).map {
-            try decode(RapidReviewAPI.RecordedMeeting.self, $0, "record", table: "meetings")
+            try JSONColumn.value(RapidReviewAPI.RecordedMeeting.self, $0, "record", table: "meetings")
         }
         rapidReview.recommendations = try db.query("SELECT record FROM recommendations WHERE case_reference = ? ORDER BY version", key).map {
-            try decode(RapidReviewAPI.AgreedRecommendation.self, $0, "record", table: "recommendations")
+            try JSONColumn.value(RapidReviewAPI.AgreedRecommendation.self, $0, "record", table: "recommendations")
         }
         rapidReview.clarifications = try db.query("SELECT * FROM clarifications WHERE case_reference = ? ORDER BY number", key).map(clarification)
         rapidReview.ratification = try db.queryOne("SELECT record FROM ratifications WHERE case_reference = ?", key).map {
-            try decode(RapidReviewAPI.Ratification.self, $0, "record", table: "ratifications")
+            try JSONColumn.value(RapidReviewAPI.Ratification.self, $0, "record", table: "ratifications")
         }
         rapidReview.submission = try db.queryOne("SELECT record FROM submissions WHERE case_reference = ?", key).map {
-            try decode(RapidReviewAPI.Submission.self, $0, "record", table: "submissions")
+            try JSONColumn.value(RapidReviewAPI.Submission.self, $0, "record", table: "submissions")
         }
         return rapidReview
     }
 
-    /// A value as the JSON text stored in a `record` column.
-    static func json<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try JSONCodec.encode(value), as: UTF8.self)
-    }
-
     private static func scheduling(_ row: Row) throws -> RapidReviewAPI.ScheduledMeeting {
         let format: String = try row["format"]
-        guard let meetingFormat = MeetingFormat(rawValue: format) else { throw StoredRowError(table: "meeting_schedule", column: "format") }
+        guard let meetingFormat = MeetingFormat(rawValue: format) else { throw StoredValueError(table: "meeting_schedule", column: "format") }
         return RapidReviewAPI.ScheduledMeeting(
             number: try row["number"], date: try row["meeting_date"], format: meetingFormat,
             outsideT4Window: try row["outside_t4_window"], afterT6Deadline: try row["after_t6_deadline"], reason: try row["reason"],
@@ -61,14 +49,5 @@ enum CaseRows {
         RapidReviewAPI.Clarification(
             number: try row["number"], recommendationVersion: try row["recommendation_version"], question: try row["question"],
             requestedOn: try row["requested_on"], requestedBy: try row["requested_by"])
-    }
-
-    private static func decode<T: Decodable>(_ type: T.Type, _ row: Row, _ column: String, table: String) throws -> T {
-        let text: String = try row[column]
-        do {
-            return try JSONCodec.decode(type, from: Data(text.utf8))
-        } catch {
-            throw StoredRowError(table: table, column: column)
-        }
     }
 }

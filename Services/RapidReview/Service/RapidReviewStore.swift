@@ -64,7 +64,7 @@ struct StoreWriter {
     func open(_ handOver: RapidReviewAPI.OpenRapidReviewRequest, openedOn: CivilDate, idempotencyKey: String) throws {
         try tx.execute(
             "INSERT INTO rapid_reviews (case_reference, hand_over, referral_received, rule_set, opened_on, idempotency_key) VALUES (?, ?, ?, ?, ?, ?)",
-            handOver.caseReference, try CaseRows.json(handOver), handOver.referralReceived, handOver.ruleSet.rawValue,
+            handOver.caseReference, try JSONColumn.text(handOver), handOver.referralReceived, handOver.ruleSet.rawValue,
             openedOn, idempotencyKey)
     }
 
@@ -82,14 +82,14 @@ struct StoreWriter {
     func addMeeting(_ meeting: RapidReviewAPI.RecordedMeeting, to reference: CaseReference) throws {
         try tx.execute(
             "INSERT INTO meetings (case_reference, number, meeting_date, quorate, record) VALUES (?, ?, ?, ?, ?)", reference,
-            meeting.number, meeting.meetingDate, meeting.quorate, try CaseRows.json(meeting))
+            meeting.number, meeting.meetingDate, meeting.quorate, try JSONColumn.text(meeting))
     }
 
     /// Adds an agreed recommendation; earlier versions stay.
     func addRecommendation(_ recommendation: RapidReviewAPI.AgreedRecommendation, to reference: CaseReference) throws {
         try tx.execute(
             "INSERT INTO recommendations (case_reference, version, recommendation, record) VALUES (?, ?, ?, ?)", reference,
-            recommendation.version, recommendation.decision.recommendation.rawValue, try CaseRows.json(recommendation))
+            recommendation.version, recommendation.decision.recommendation.rawValue, try JSONColumn.text(recommendation))
     }
 
     /// Adds the chair's request for clarification.
@@ -109,7 +109,7 @@ struct StoreWriter {
     ) throws {
         try tx.execute(
             "INSERT INTO ratifications (case_reference, recommendation_version, path, record) VALUES (?, ?, ?, ?)", reference,
-            ratification.recommendationVersion, ratification.path.rawValue, try CaseRows.json(ratification))
+            ratification.recommendationVersion, ratification.path.rawValue, try JSONColumn.text(ratification))
         if let commission {
             try Outbox.enqueue(tx, HandOvers.commissionReview, commission, key: "rapid-review/CommissionReview/\(reference)")
         }
@@ -119,6 +119,6 @@ struct StoreWriter {
     func recordSubmission(_ submission: RapidReviewAPI.Submission, of reference: CaseReference) throws {
         try tx.execute(
             "INSERT INTO submissions (case_reference, submitted_on, late, t6_met, record) VALUES (?, ?, ?, ?, ?)", reference,
-            submission.submittedToNationalPanel, submission.late, submission.t6Met, try CaseRows.json(submission))
+            submission.submittedToNationalPanel, submission.late, submission.t6Met, try JSONColumn.text(submission))
     }
 }
