@@ -75,16 +75,37 @@ package struct Deadline: Sendable, Equatable, Codable {
             } else {
                 status = metOn <= due ? .met : .metLate
             }
-        } else if today > due {
-            status = .overdue
-        } else if calendar.workingDays(from: today, to: due) <= dueSoonWorkingDays {
-            status = .dueSoon
         } else {
-            status = .open
+            status = openStatus(due: due, today: today, calendar: calendar)
         }
         return Deadline(
             rule: timescale.id, subject: subject, due: due, earliest: earliest,
             originalDue: extendedTo == nil ? nil : computed, status: status, metOn: metOn, ruleSet: ruleSet,
             calendar: calendar.identifier)
+    }
+
+    /// This deadline judged on `today`: one not met is open, due soon or overdue as `compute`
+    /// would say today; a met one keeps its verdict. Stored statuses are judged again when read,
+    /// so a status written last week shows today's state without being rewritten.
+    package func judged(on today: CivilDate, calendar: WorkingCalendar) -> Deadline {
+        guard metOn == nil else { return self }
+        var judged = self
+        judged.status = Self.openStatus(due: due, today: today, calendar: calendar)
+        return judged
+    }
+
+    /// Where a deadline not met stands on `today`.
+    private static func openStatus(due: CivilDate, today: CivilDate, calendar: WorkingCalendar) -> DeadlineStatus {
+        if today > due { return .overdue }
+        return calendar.workingDays(from: today, to: due) <= dueSoonWorkingDays ? .dueSoon : .open
+    }
+}
+
+extension CaseStatus {
+    /// The status with every deadline judged on `today`.
+    package func judged(on today: CivilDate, calendar: WorkingCalendar) -> CaseStatus {
+        var judged = self
+        judged.deadlines = deadlines.map { $0.judged(on: today, calendar: calendar) }
+        return judged
     }
 }

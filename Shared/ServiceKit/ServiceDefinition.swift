@@ -19,6 +19,9 @@ package struct ServiceDefinition: Sendable {
     package var peers: [ServiceIdentity]
     /// Its schema, in order; the outbox, inbox and audit tables are added by the runner.
     package var migrations: [Migration]
+    /// How it works out a stored case's status, for cases written before statuses were kept
+    /// (`StatusFeed`); nil for a service that keeps no case statuses.
+    package var statuses: StatusBackfill?
     /// Whether it serves web pages (the gateway's dashboard).
     package let hasPages: Bool
     /// Reads the settings from an environment and returns what builds the calls and pages
@@ -29,19 +32,21 @@ package struct ServiceDefinition: Sendable {
     /// - Parameters:
     ///   - settings: reads the service's own variables; throws naming the bad one.
     ///   - state: what the calls and pages share, made once at start.
+    ///   - statuses: how to work out a case's status from what is stored (a stage service).
     ///   - routes: its methods.
     ///   - pages: its web pages, if any: GET and HEAD requests for paths other than health,
     ///     readiness and metrics. They authenticate themselves, with `ServiceContext.tokens`.
     package init<Settings: Sendable, State: Sendable>(
         identity: ServiceIdentity, peers: [ServiceIdentity] = [], migrations: [Migration],
         settings: @escaping @Sendable (_ environment: [String: String]) throws(ConfigurationError) -> Settings,
-        state: @escaping @Sendable (ServiceContext, Settings) -> State,
+        state: @escaping @Sendable (ServiceContext, Settings) -> State, statuses: StatusBackfill? = nil,
         routes: @escaping @Sendable (State) -> RouteTable,
         pages: (@Sendable (State) -> any HTTPHandler)? = nil
     ) {
         self.identity = identity
         self.peers = peers
         self.migrations = migrations
+        self.statuses = statuses
         self.hasPages = pages != nil
         self.prepare = { environment throws(ConfigurationError) in
             let read = try settings(environment)
@@ -54,12 +59,12 @@ package struct ServiceDefinition: Sendable {
 
     /// A service with no settings of its own, whose calls need only the context.
     package init(
-        identity: ServiceIdentity, peers: [ServiceIdentity] = [], migrations: [Migration], routes: @escaping @Sendable (ServiceContext) -> RouteTable,
-        pages: (@Sendable (ServiceContext) -> any HTTPHandler)? = nil
+        identity: ServiceIdentity, peers: [ServiceIdentity] = [], migrations: [Migration], statuses: StatusBackfill? = nil,
+        routes: @escaping @Sendable (ServiceContext) -> RouteTable, pages: (@Sendable (ServiceContext) -> any HTTPHandler)? = nil
     ) {
         self.init(
-            identity: identity, peers: peers, migrations: migrations, settings: { _ in () }, state: { context, _ in context }, routes: routes,
-            pages: pages)
+            identity: identity, peers: peers, migrations: migrations, settings: { _ in () }, state: { context, _ in context }, statuses: statuses,
+            routes: routes, pages: pages)
     }
 
     /// The service's name, `intake`.

@@ -51,6 +51,12 @@ package final class ServiceContext: Sendable {
     /// Today and the calendar, read once per call.
     package var clock: CaseClock { CaseClock(today: today.date, calendar: calendar) }
 
+    /// `GetStatuses` from the kept statuses (`StatusFeed`), judged on today.
+    package func statuses(_ request: GetStatusesRequest) async throws -> GetStatusesResponse {
+        let clock = clock
+        return try await database.read { try StatusFeed.answer($0, request, clock: clock) }
+    }
+
     /// Metadata for a call to a peer: this service's token and the request id passed on.
     package func peerMetadata(requestID: String? = nil) -> Metadata {
         var metadata = Metadata()
@@ -178,6 +184,10 @@ package enum ServiceRunner {
             configuration: configuration, database: database, logger: logger, today: today, calendar: calendar, peers: peers,
             serviceToken: serviceToken, relay: relay, tokens: tokens)
 
+        if let backfill = definition.statuses {
+            let recorded = try await backfill.run(context)
+            if recorded > 0 { logger.info("statuses recorded for earlier cases", ["cases": .int(recorded), "done": .bool(true)]) }
+        }
         let (serviceRoutes, pages) = assembly.build(context)
         var routes = serviceRoutes
         AdminService.register(on: &routes, database: database, dataDirectory: configuration.dataDirectory, serviceName: definition.name, relay: relay)

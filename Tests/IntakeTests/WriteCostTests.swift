@@ -28,7 +28,7 @@ struct WriteCostTests {
     func linkedReferralsNotLoadedByChanges() async throws {
         let directory = try TestDirectory()
         let intake = try await startInProcess(IntakeService.definition, directory)
-        let store = IntakeStore(database: intake.context.database)
+        let store = IntakeStore(database: intake.context.database, status: IntakeHandlers.status(intake.context))
         let reference = try #require(CaseReference("SURREY-2025-0001"))
         let first = Fixture.referral(received: "2025-03-24")
         try await intake.context.database.write { tx in

@@ -38,19 +38,8 @@ package struct CaseJudgement: Sendable {
     /// stage that judged it yesterday, still shows the state of today; a met one keeps the
     /// stage's verdict (met or met late).
     package func track(_ reported: MergedCase.ReportedDeadline) -> GatewayAPI.TrackedDeadline {
-        var deadline = reported.deadline
-        var left: Int?
-        if deadline.metOn == nil {
-            let days = calendar.workingDays(from: today, to: deadline.due)
-            left = days
-            if today > deadline.due {
-                deadline.status = .overdue
-            } else if days <= Deadline.dueSoonWorkingDays {
-                deadline.status = .dueSoon
-            } else {
-                deadline.status = .open
-            }
-        }
+        let deadline = reported.deadline.judged(on: today, calendar: calendar)
+        let left = deadline.metOn == nil ? calendar.workingDays(from: today, to: deadline.due) : nil
         return GatewayAPI.TrackedDeadline(deadline, workingDaysLeft: left, reportedBy: reported.reportedBy.name)
     }
 

@@ -16,10 +16,18 @@ struct IntakeHandlers: Sendable {
     init(context: ServiceContext, settings: IntakeSettings) {
         self.context = context
         self.settings = settings
-        self.store = IntakeStore(database: context.database)
+        self.store = IntakeStore(database: context.database, status: Self.status(context))
     }
 
-    var ruleSet: RuleSet { RuleSet(rawValue: context.configuration.ruleSet) ?? .surrey2019 }
+    var ruleSet: RuleSet { Self.ruleSet(context) }
+
+    static func ruleSet(_ context: ServiceContext) -> RuleSet { RuleSet(rawValue: context.configuration.ruleSet) ?? .surrey2019 }
+
+    /// The status a case shows the gateway, judged on the day it is worked out (the feed judges
+    /// the deadline states again when read).
+    static func status(_ context: ServiceContext) -> @Sendable (IntakeCase) -> CaseStatus {
+        { intakeCase in intakeCase.status(clock: context.clock, ruleSet: ruleSet(context)) }
+    }
 
     /// Every call of `cspr.intake.v1.Intake`.
     func routes() -> RouteTable {
@@ -160,9 +168,9 @@ struct IntakeHandlers: Sendable {
         return IntakeAPI.ListCasesResponse(cases: cases)
     }
 
-    /// The statuses for the gateway: no personal data.
+    /// The statuses for the gateway, as kept: no personal data.
     func getStatuses(_ request: GetStatusesRequest) async throws -> GetStatusesResponse {
-        GetStatusesResponse(statuses: try await statuses(request.references))
+        try await context.statuses(request)
     }
 
     private func statuses(_ references: [CaseReference]) async throws -> [CaseStatus] {

@@ -9,5 +9,8 @@ package enum IntakeService {
     package static let definition = ServiceDefinition(
         identity: .intake, peers: [HandOvers.openRapidReview.destination], migrations: IntakeMigrations.all,
         settings: IntakeSettings.load(environment:), state: { context, settings in IntakeHandlers(context: context, settings: settings) },
+        statuses: StatusBackfill(table: "cases", column: "reference") { context, tx, reference in
+            try CaseRows.load(tx, reference, withLinkedReferrals: false).map(IntakeHandlers.status(context))
+        },
         routes: { $0.routes() })
 }

@@ -10,15 +10,25 @@ import WorkingDays
 /// state; a refused change leaves nothing behind (the transaction rolls back), and a client's
 /// repeated call with the same idempotency key gets the first answer (ServiceKit's
 /// `Idempotency`, in the same transaction).
+///
+/// Each change also records the status of every case it touched (`StatusFeed`), in the same
+/// transaction, from the case as it then stands.
 struct IntakeStore: Sendable {
     let database: Database
+    /// The status a case shows the gateway.
+    let status: @Sendable (IntakeCase) -> CaseStatus
 
     /// Runs `body` with a writer in one transaction: for the calls that may open a case.
     func write<Request: Encodable & Sendable, Response: Codable & Sendable>(
         _ call: CallContext, _ request: Request, _ body: @escaping @Sendable (IntakeWriter) throws -> Response
     ) async throws -> Response {
-        try await database.write { tx in
-            try Idempotency.run(tx, call: call, request: request) { try body(IntakeWriter(tx: tx)) }
+        try await database.write { [status] tx in
+            try Idempotency.run(tx, call: call, request: request) {
+                let writer = IntakeWriter(tx: tx)
+                let response = try body(writer)
+                try writer.recordStatuses(status)
+                return response
+            }
         }
     }
 
@@ -45,9 +55,18 @@ struct IntakeStore: Sendable {
     }
 }
 
-/// The writes of one change, inside its transaction.
+/// The writes of one change, inside its transaction. It remembers the cases it changed, whose
+/// statuses the store records before the transaction commits.
 struct IntakeWriter {
     let tx: WriteTransaction
+    private let changed = ChangedCases()
+
+    init(tx: WriteTransaction) { self.tx = tx }
+
+    /// Records the status of every case this writer changed, as each now stands.
+    func recordStatuses(_ status: (IntakeCase) -> CaseStatus) throws {
+        for reference in changed.references.sorted() { try StatusFeed.record(tx, status(try require(reference))) }
+    }
 
     /// The case of `reference`, as it stands in this transaction, without its linked
     /// referrals' bodies (a change adds to them, never reads them); NOT_FOUND when none.
@@ -95,6 +114,7 @@ struct IntakeWriter {
             throw IntakeError.precondition(rule: .r3, problem: "a case is opened by a referral or a notification")
         }
         let reference = opened.reference
+        changed.references.insert(reference)
         try tx.execute(
             """
             INSERT INTO cases (reference, year, sequence, child_key, incident_date, anchor_date, referral, notification, created_at)
@@ -108,6 +128,7 @@ struct IntakeWriter {
     /// an earlier anchor.
     func update(_ existing: IntakeCase, to updated: IntakeCase) throws {
         let reference = existing.reference
+        changed.references.insert(reference)
         if existing.referral == nil, let referral = updated.referral {
             try tx.execute("UPDATE cases SET referral = ? WHERE reference = ?", try JSONColumn.text(referral), reference)
         }
@@ -126,6 +147,7 @@ struct IntakeWriter {
 
     /// Records scoping requests sent.
     func addRequests(_ requests: [ScopingRequest], to reference: CaseReference) throws {
+        changed.references.insert(reference)
         for request in requests {
             try tx.execute(
                 "INSERT INTO scoping_requests (case_reference, agency_key, request) VALUES (?, ?, ?)", reference,
@@ -135,6 +157,7 @@ struct IntakeWriter {
 
     /// Records a scoping return.
     func addReturn(_ scopingReturn: ScopingReturn, late: Bool, to reference: CaseReference) throws {
+        changed.references.insert(reference)
         try tx.execute(
             "INSERT INTO scoping_returns (case_reference, agency_key, scoping_return, late) VALUES (?, ?, ?, ?)", reference,
             AgencyKey.of(scopingReturn.agency.name), try JSONColumn.text(scopingReturn), late)
@@ -146,6 +169,7 @@ struct IntakeWriter {
     func handOver(_ intakeCase: IntakeCase, clock: CaseClock, ruleSet: RuleSet) throws -> IntakeCase {
         guard let request = try intakeCase.rapidReviewHandOver(clock: clock, ruleSet: ruleSet) else { return intakeCase }
         try Outbox.enqueue(tx, HandOvers.openRapidReview, request, key: "intake/OpenRapidReview/\(intakeCase.reference)")
+        changed.references.insert(intakeCase.reference)
         try tx.execute(
             "UPDATE cases SET handed_over_on = ? WHERE reference = ? AND handed_over_on IS NULL", clock.today,
             intakeCase.reference)
@@ -153,4 +177,10 @@ struct IntakeWriter {
         handedOver.handedOverOn = clock.today
         return handedOver
     }
+}
+
+/// The cases one writer changed. A class: the writer is handed around by value inside one
+/// transaction, on one thread.
+private final class ChangedCases {
+    var references: Set<CaseReference> = []
 }

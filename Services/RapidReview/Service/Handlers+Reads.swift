@@ -28,9 +28,8 @@ extension RapidReviewHandlers {
         return RapidReviewAPI.ListRapidReviewsResponse(rapidReviews: summaries)
     }
 
-    /// The statuses for the gateway: no personal data.
+    /// The statuses for the gateway, as kept: no personal data.
     func getStatuses(_ request: GetStatusesRequest) async throws -> GetStatusesResponse {
-        let clock = clock
-        return GetStatusesResponse(statuses: try await store.rapidReviews(request.references).map { $0.status(clock) })
+        try await context.statuses(request)
     }
 }

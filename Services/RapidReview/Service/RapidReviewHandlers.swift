@@ -12,7 +12,7 @@ struct RapidReviewHandlers: Sendable {
 
     init(context: ServiceContext) {
         self.context = context
-        self.store = RapidReviewStore(database: context.database)
+        self.store = RapidReviewStore(database: context.database, clock: { context.clock })
     }
 
     /// Today and the calendar, read once per call.

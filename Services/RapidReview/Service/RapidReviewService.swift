@@ -8,7 +8,10 @@ package enum RapidReviewService {
     /// What ServiceRunner starts: the schema and the calls. Its one peer receives the
     /// `CommissionReview` hand-over.
     package static let definition = ServiceDefinition(
-        identity: .rapidReview, peers: [HandOvers.commissionReview.destination], migrations: Schema.migrations
+        identity: .rapidReview, peers: [HandOvers.commissionReview.destination], migrations: Schema.migrations,
+        statuses: StatusBackfill(table: "rapid_reviews", column: "case_reference") { context, tx, reference in
+            try CaseRows.load(tx, reference: reference)?.status(context.clock)
+        }
     ) { context in
         RapidReviewHandlers(context: context).routes()
     }

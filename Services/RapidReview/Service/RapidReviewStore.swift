@@ -8,8 +8,13 @@ import WorkingDays
 /// The service's database in the domain's words: handlers never see SQL. Every change runs
 /// in one write transaction that first loads the case, so its checks and its changes see the
 /// same state, and a refused change leaves nothing behind (the transaction rolls back).
+///
+/// Each change also records the case's status (`StatusFeed`), in the same transaction, from
+/// the case as it then stands.
 struct RapidReviewStore: Sendable {
     let database: Database
+    /// Today and the calendar, for the status a change records.
+    let clock: @Sendable () -> CaseClock
 
     /// Applies intake's hand-over once per idempotency key and request (ServiceKit's
     /// `Idempotency`): a replay returns the reply stored the first time without running
@@ -18,8 +23,12 @@ struct RapidReviewStore: Sendable {
         call: CallContext, request: RapidReviewAPI.OpenRapidReviewRequest,
         _ effect: @escaping @Sendable (StoreWriter) throws -> RapidReviewAPI.OpenRapidReviewResponse
     ) async throws -> RapidReviewAPI.OpenRapidReviewResponse {
-        try await database.write { tx in
-            try Idempotency.receive(tx, call: call, request: request) { try effect(StoreWriter(tx: tx)) }
+        try await database.write { [clock] tx in
+            try Idempotency.receive(tx, call: call, request: request) {
+                let response = try effect(StoreWriter(tx: tx))
+                try Self.recordStatus(tx, request.caseReference, clock())
+                return response
+            }
         }
     }
 
@@ -28,10 +37,17 @@ struct RapidReviewStore: Sendable {
     func change<T: Sendable>(
         _ reference: CaseReference, _ body: @escaping @Sendable (RapidReviewCase, StoreWriter) throws -> T
     ) async throws -> T {
-        try await database.write { tx in
+        try await database.write { [clock] tx in
             guard let rapidReview = try CaseRows.load(tx, reference: reference) else { throw RapidReviewError.notOpen(reference) }
-            return try body(rapidReview, StoreWriter(tx: tx))
+            let result = try body(rapidReview, StoreWriter(tx: tx))
+            try Self.recordStatus(tx, reference, clock())
+            return result
         }
+    }
+
+    /// Records the status of the Rapid Review of `reference` as it now stands, if one is open.
+    static func recordStatus(_ tx: WriteTransaction, _ reference: CaseReference, _ clock: CaseClock) throws {
+        if let rapidReview = try CaseRows.load(tx, reference: reference) { try StatusFeed.record(tx, rapidReview.status(clock)) }
     }
 
     /// The Rapid Review of `reference`; `notOpen` when there is none.

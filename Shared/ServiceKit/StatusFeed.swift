@@ -1,0 +1,80 @@
+import Contract
+import Foundation
+import RPC
+import Storage
+import WorkingDays
+
+/// A stage's statuses, kept: one row per case, rewritten in the transaction of the change that
+/// alters it, so a status never shows a change its case does not hold, or the other way round.
+///
+/// Each rewrite takes the next change version, and `GetStatuses` pages through the rows in
+/// version order: a reader that keeps asking from the last version it read sees every change
+/// once, at its latest, and costs what changed rather than what exists. Rows are never
+/// deleted, so versions only grow. Deadline states that depend only on today (due soon,
+/// overdue) are judged when read, from the stored due dates; a stored status changes only when
+/// the case does.
+package enum StatusFeed {
+    /// The status table and the feed's identifier; ServiceKit adds it to every service.
+    package static let migrations = [
+        Migration(
+            "status feed",
+            sql: """
+                CREATE TABLE case_status (
+                    version INTEGER PRIMARY KEY,
+                    reference TEXT NOT NULL UNIQUE,
+                    status TEXT NOT NULL
+                );
+                CREATE TABLE status_feed (id TEXT NOT NULL);
+                INSERT INTO status_feed (id) VALUES (lower(hex(randomblob(8))));
+                """)
+    ]
+
+    /// Records `status` as its case's, in the caller's transaction, with the next change version;
+    /// a status equal to the one stored changes nothing (no new version, nothing to page).
+    package static func record(_ tx: WriteTransaction, _ status: CaseStatus) throws {
+        try tx.execute(
+            """
+            INSERT INTO case_status (version, reference, status)
+            VALUES ((SELECT coalesce(max(version), 0) + 1 FROM case_status), ?, ?)
+            ON CONFLICT (reference) DO UPDATE SET version = excluded.version, status = excluded.status
+            WHERE case_status.status IS NOT excluded.status
+            """, status.reference, try JSONColumn.text(status))
+    }
+
+    /// The answer to `request`, judged on `clock`'s today: the statuses of its references, or a
+    /// page of the feed after its cursor.
+    package static func answer(_ db: Connection, _ request: GetStatusesRequest, clock: CaseClock) throws -> GetStatusesResponse {
+        let judge = { (status: CaseStatus) in status.judged(on: clock.today, calendar: clock.calendar) }
+        if !request.references.isEmpty {
+            let statuses = try Set(request.references).sorted().compactMap { reference -> CaseStatus? in
+                try db.queryOne("SELECT status FROM case_status WHERE reference = ?", reference).map(decode)
+            }
+            return GetStatusesResponse(statuses: statuses.map(judge))
+        }
+        guard let feed: String = try db.value("SELECT id FROM status_feed") else { throw StoredValueError(table: "status_feed", column: "id") }
+        // A cursor of another feed (the database was replaced or restored from a backup) starts
+        // again from the beginning and says so, rather than skipping what the new feed numbered lower.
+        let restarted = request.since.map { $0.feed != feed } ?? false
+        let after = restarted ? 0 : request.since?.version ?? 0
+        let size = request.effectivePageSize
+        // One more row than the page says whether more are waiting.
+        let rows = try db.query("SELECT version, status FROM case_status WHERE version > ? ORDER BY version LIMIT ?", after, size + 1)
+        let page = rows.prefix(size)
+        let last: Int64 = try page.last?[0] ?? after
+        return GetStatusesResponse(
+            statuses: try page.map(decode).map(judge), next: StatusCursor(feed: feed, version: last), more: rows.count > size,
+            restarted: restarted ? true : nil)
+    }
+
+    /// The references of `table` (its `column`) that have no status row yet: cases written before
+    /// statuses were kept, or by a step that did not record one.
+    package static func unrecorded(_ db: some DatabaseAccess, table: String, column: String, limit: Int) throws -> [CaseReference] {
+        try db.query("SELECT \(column) FROM \(table) WHERE \(column) NOT IN (SELECT reference FROM case_status) LIMIT ?", limit).map {
+            try $0[0]
+        }
+    }
+
+    private static func decode(_ row: Row) throws -> CaseStatus {
+        try JSONColumn.value(CaseStatus.self, row, "status", table: "case_status")
+    }
+}
