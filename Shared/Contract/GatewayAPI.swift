@@ -134,8 +134,13 @@ package enum GatewayAPI {
         }
     }
 
-    /// `ListCases`' filters; every one optional.
+    /// `ListCases`' filters and page; every one optional. The filters apply before paging.
     package struct ListCasesRequest: Sendable, Equatable, Codable {
+        /// The page size when none is asked for.
+        package static let defaultPageSize = 100
+        /// The largest page.
+        package static let maxPageSize = 1000
+
         /// Only cases at this stage.
         package var stage: CaseStage?
         /// Only cases with an overdue deadline.
@@ -143,27 +148,42 @@ package enum GatewayAPI {
         /// Only cases whose next deadline is due within this many working days (0-260), the
         /// overdue ones included.
         package var dueWithinWorkingDays: Int?
+        /// At most this many cases (1-1000); absent: 100.
+        package var pageSize: Int?
+        /// How many matching cases to pass over first (0 or more); absent: none.
+        package var offset: Int?
 
-        package init(stage: CaseStage? = nil, overdueOnly: Bool? = nil, dueWithinWorkingDays: Int? = nil) {
+        package init(
+            stage: CaseStage? = nil, overdueOnly: Bool? = nil, dueWithinWorkingDays: Int? = nil, pageSize: Int? = nil, offset: Int? = nil
+        ) {
             self.stage = stage
             self.overdueOnly = overdueOnly
             self.dueWithinWorkingDays = dueWithinWorkingDays
+            self.pageSize = pageSize
+            self.offset = offset
         }
     }
 
-    /// The cases, by next deadline (none last), with the stages that could not be asked.
+    /// A page of the cases, by next deadline (none last), with how many match and the stages
+    /// that could not be asked.
     package struct ListCasesResponse: Sendable, Equatable, Codable {
-        /// The cases that pass the filters, the most urgent first.
+        /// The page: cases that pass the filters, the most urgent first.
         package var cases: [CaseOverview]
-        /// Stage services whose part is missing.
+        /// How many cases pass the filters, on every page.
+        package var total: Int
+        /// How many matching cases come before this page.
+        package var offset: Int
+        /// Stage services that did not answer when last asked; their part is as of `since`.
         package var unavailable: [StageOutage]
-        /// When the stages were asked (answers are cached for a few seconds).
+        /// When the stages were last asked for changes.
         package var asOf: Date
         /// The date deadlines were judged on.
         package var today: CivilDate
 
-        package init(cases: [CaseOverview], unavailable: [StageOutage], asOf: Date, today: CivilDate) {
+        package init(cases: [CaseOverview], total: Int, offset: Int = 0, unavailable: [StageOutage], asOf: Date, today: CivilDate) {
             self.cases = cases
+            self.total = total
+            self.offset = offset
             self.unavailable = unavailable
             self.asOf = asOf
             self.today = today

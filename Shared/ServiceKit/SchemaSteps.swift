@@ -8,7 +8,9 @@ import Storage
 enum SchemaSteps {
     /// The steps of `service`: ServiceKit's first, then the service's own.
     static func steps(service: String, own: [Migration]) -> [Migration] {
-        let kit = (Outbox.migrations + Inbox.migrations + AuditTrail.migrations + StatusFeed.migrations).map { Migration("servicekit/\($0.name)", sql: $0.sql) }
+        let kit = (Outbox.migrations + Inbox.migrations + AuditTrail.migrations + StatusFeed.migrations).map {
+            Migration("servicekit/\($0.name)", sql: $0.sql)
+        }
         return kit + own.map { Migration("\(service)/\($0.name)", sql: $0.sql) }
     }
 

@@ -34,9 +34,9 @@ enum GatewaySamples {
             workingDaysLeft: 8, reportedBy: "rapid-review"),
         urgency: .onTrack, reportedBy: ["intake", "rapid-review"])
 
-    static let listRequest = GatewayAPI.ListCasesRequest(stage: .rapidReview, overdueOnly: true, dueWithinWorkingDays: 5)
+    static let listRequest = GatewayAPI.ListCasesRequest(stage: .rapidReview, overdueOnly: true, dueWithinWorkingDays: 5, pageSize: 50, offset: 100)
 
-    static let list = GatewayAPI.ListCasesResponse(cases: [overview], unavailable: [outage], asOf: asOf, today: today)
+    static let list = GatewayAPI.ListCasesResponse(cases: [overview], total: 101, offset: 100, unavailable: [outage], asOf: asOf, today: today)
 
     static let getCase = GatewayAPI.GetCaseResponse(case: overview, unavailable: [outage], asOf: asOf, today: today)
 

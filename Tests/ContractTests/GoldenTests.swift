@@ -40,6 +40,14 @@ struct GoldenTests {
         GoldenFile("rapid-review-outcome", Samples.outcome, "the Rapid Review outcome (Appendix 5) keeps its wire names"),
         GoldenFile("open-rapid-review", Samples.openRapidReview, "the OpenRapidReview hand-over keeps its wire names"),
         GoldenFile("case-status", Samples.status, "the case status keeps its wire names"),
+        GoldenFile(
+            "get-statuses-request",
+            GetStatusesRequest(since: StatusCursor(feed: "3f2a9c0d1e4b5a67", version: 1042), pageSize: 100),
+            "GetStatuses' change-feed request keeps its wire names: the cursor is one string"),
+        GoldenFile(
+            "get-statuses-page",
+            GetStatusesResponse(statuses: [Samples.status], next: StatusCursor(feed: "3f2a9c0d1e4b5a67", version: 1043), more: false),
+            "a page of the change feed keeps its wire names: statuses, next cursor, more"),
         GoldenFile("admin-backup", AdminSamples.backup, "Backup keeps its wire names"),
         GoldenFile("admin-integrity-check", AdminSamples.integrityCheck, "IntegrityCheck keeps its wire names"),
         GoldenFile("admin-list-dead-letters", AdminSamples.listDeadLetters, "ListDeadLetters keeps its wire names"),

@@ -58,6 +58,27 @@ struct ValidationTests {
             error(GetStatusesRequest.self, "{\"references\":[\"\(text)\"]}") == "references[0]: expected a case reference like \"SURREY-2025-0007\"")
     }
 
+    @Test(
+        "a bad GetStatuses cursor or page is refused naming the field",
+        arguments: [
+            (#"{"since":"yesterday"}"#, "since: expected a cursor given as `next` by an earlier GetStatuses"),
+            (#"{"since":"3f2a9c0d1e4b5a67.-1"}"#, "since: expected a cursor given as `next` by an earlier GetStatuses"),
+            (#"{"since":"3f2a9c0d1e4b5a6.12"}"#, "since: expected a cursor given as `next` by an earlier GetStatuses"),
+            (#"{"since":42}"#, "since: expected a string"),
+            (#"{"pageSize":0}"#, "pageSize: must be between 1 and 2000"),
+            (#"{"pageSize":2001}"#, "pageSize: must be between 1 and 2000"),
+        ])
+    func badFeedRequests(json: String, message: String) {
+        #expect(error(GetStatusesRequest.self, json) == message)
+    }
+
+    @Test("GetStatuses names at most 1000 references; the feed pages the rest")
+    func tooManyReferences() {
+        let many = (1...1001).map { "\"SURREY-2025-\(String(format: "%04d", $0))\"" }.joined(separator: ",")
+        #expect(error(GetStatusesRequest.self, "{\"references\":[\(many)]}") == "references: at most 1000 references; page the feed for more")
+        #expect(error(GetStatusesRequest.self, "{\"references\":[\(many.split(separator: ",").dropFirst().joined(separator: ","))]}") == nil)
+    }
+
     @Test("a valid case reference round-trips with its zero padding")
     func goodReference() throws {
         let reference = try #require(CaseReference("SURREY-2025-0042"))

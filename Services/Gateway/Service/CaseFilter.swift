@@ -1,7 +1,7 @@
 import Contract
 import RPC
 
-/// `ListCases`' filters, checked and applied.
+/// `ListCases`' filters and page, checked and applied.
 package struct CaseFilter: Sendable, Equatable {
     /// The largest `dueWithinWorkingDays` accepted: about a year of working days.
     package static let maxWorkingDays = 260
@@ -12,15 +12,27 @@ package struct CaseFilter: Sendable, Equatable {
     package var overdueOnly: Bool
     /// Only cases whose next deadline is due within this many working days.
     package var dueWithinWorkingDays: Int?
+    /// At most this many cases on the page.
+    package var pageSize: Int
+    /// Matching cases passed over before the page.
+    package var offset: Int
 
     /// The filter of `request`; INVALID_ARGUMENT naming the field when a value is out of range.
     package init(_ request: GatewayAPI.ListCasesRequest) throws(RPCError) {
         if let days = request.dueWithinWorkingDays, !(0...Self.maxWorkingDays).contains(days) {
             throw RPCError(.invalidArgument, "dueWithinWorkingDays: must be between 0 and \(Self.maxWorkingDays)")
         }
+        if let size = request.pageSize, !(1...GatewayAPI.ListCasesRequest.maxPageSize).contains(size) {
+            throw RPCError(.invalidArgument, "pageSize: must be between 1 and \(GatewayAPI.ListCasesRequest.maxPageSize)")
+        }
+        if let offset = request.offset, offset < 0 {
+            throw RPCError(.invalidArgument, "offset: must be 0 or more")
+        }
         stage = request.stage
         overdueOnly = request.overdueOnly ?? false
         dueWithinWorkingDays = request.dueWithinWorkingDays
+        pageSize = request.pageSize ?? GatewayAPI.ListCasesRequest.defaultPageSize
+        offset = request.offset ?? 0
     }
 
     /// True when `overview` passes every filter given. "Due within N working days" looks at the

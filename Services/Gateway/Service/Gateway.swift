@@ -35,8 +35,10 @@ package final class Gateway: Sendable {
     package func listCases(_ request: GatewayAPI.ListCasesRequest) async throws(RPCError) -> GatewayAPI.ListCasesResponse {
         let filter = try CaseFilter(request)
         let snapshot = await snapshot()
+        let matching = snapshot.cases.filter(filter.accepts)
         return GatewayAPI.ListCasesResponse(
-            cases: snapshot.cases.filter(filter.accepts), unavailable: snapshot.unavailable, asOf: snapshot.asOf, today: snapshot.today)
+            cases: Array(matching.dropFirst(filter.offset).prefix(filter.pageSize)), total: matching.count, offset: filter.offset,
+            unavailable: snapshot.unavailable, asOf: snapshot.asOf, today: snapshot.today)
     }
 
     /// `GetCase`: NOT_FOUND when every stage answered and none knows the case, UNAVAILABLE when
