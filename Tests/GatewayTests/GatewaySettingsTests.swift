@@ -8,7 +8,7 @@ struct GatewaySettingsTests {
     func defaults() throws {
         let settings = try GatewaySettings.load(environment: [:])
         #expect(settings.stages.map(\.name) == ["intake", "rapid-review"])
-        #expect(settings.cacheFor == .seconds(5))
+        #expect(settings.cacheFor == .seconds(1))
         #expect(settings.stageTimeout == .milliseconds(1500))
     }
 

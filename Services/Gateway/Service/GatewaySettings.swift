@@ -8,17 +8,17 @@ import ServiceKit
 /// |---|---|---|
 /// | `CSPR_GATEWAY_STAGES` | `intake,rapid-review` | the stage services to ask |
 /// | `CSPR_<STAGE>_URL` | the stage's default port | a stage's address; setting it also adds the stage |
-/// | `CSPR_GATEWAY_CACHE_SECONDS` | `5` | how long an answer is reused (0: never) |
+/// | `CSPR_GATEWAY_CACHE_SECONDS` | `1` | how often the stages are asked for changes (0: before every read) |
 /// | `CSPR_GATEWAY_STAGE_TIMEOUT_MS` | `1500` | each stage's deadline |
 package struct GatewaySettings: Sendable, Equatable {
     /// The stages asked, in workflow order.
     package var stages: [ServiceIdentity]
-    /// How long a merged answer is served again before the stages are asked anew.
+    /// How often the stages are asked for their changes; zero: before every read.
     package var cacheFor: Duration
     /// Each stage's deadline for `GetStatuses`.
     package var stageTimeout: Duration
 
-    package init(stages: [ServiceIdentity], cacheFor: Duration = .seconds(5), stageTimeout: Duration = .milliseconds(1500)) {
+    package init(stages: [ServiceIdentity], cacheFor: Duration = .seconds(1), stageTimeout: Duration = .milliseconds(1500)) {
         self.stages = stages
         self.cacheFor = cacheFor
         self.stageTimeout = stageTimeout
