@@ -72,9 +72,25 @@ struct CaseJudgementTests {
             (GatewayAPI.ListCasesRequest(dueWithinWorkingDays: 3), ["TESTSHIRE-2025-0003", "TESTSHIRE-2025-0005", "TESTSHIRE-2025-0001"]),
             (GatewayAPI.ListCasesRequest(stage: .intake, overdueOnly: false, dueWithinWorkingDays: 0), ["TESTSHIRE-2025-0003"]),
         ])
-    func filters(request: GatewayAPI.ListCasesRequest, expected: [String]) throws {
+    func filters(request: GatewayAPI.ListCasesRequest, expected: [String]) async throws {
         let filter = try CaseFilter(request)
+        // The test's reading of the filters, and the view's index ranges, select the same cases.
         #expect(Self.overviews().filter(filter.accepts).map(\.reference.description) == expected)
+        try await CaseViewTests.withView { view in
+            try await view.replace(.intake, with: Fixtures.intake)
+            try await view.replace(.rapidReview, with: Fixtures.rapidReview)
+            let page = try await view.cases(filter, judgement: Self.judgement)
+            #expect(page.page.map(\.reference.description) == expected)
+            #expect(page.total == expected.count)
+        }
+    }
+
+    @Test("a page size or offset out of range is INVALID_ARGUMENT naming the field")
+    func badPage() {
+        #expect(throws: RPCError(.invalidArgument, "pageSize: must be between 1 and 1000")) {
+            try CaseFilter(GatewayAPI.ListCasesRequest(pageSize: 1001))
+        }
+        #expect(throws: RPCError(.invalidArgument, "offset: must be 0 or more")) { try CaseFilter(GatewayAPI.ListCasesRequest(offset: -1)) }
     }
 
     @Test("a filter out of range is INVALID_ARGUMENT naming the field")

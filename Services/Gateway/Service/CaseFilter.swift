@@ -34,15 +34,4 @@ package struct CaseFilter: Sendable, Equatable {
         pageSize = request.pageSize ?? GatewayAPI.ListCasesRequest.defaultPageSize
         offset = request.offset ?? 0
     }
-
-    /// True when `overview` passes every filter given. "Due within N working days" looks at the
-    /// next deadline, overdue ones included: they are due already.
-    package func accepts(_ overview: GatewayAPI.CaseOverview) -> Bool {
-        if let stage, overview.stage != stage { return false }
-        if overdueOnly && overview.urgency != .overdue { return false }
-        if let days = dueWithinWorkingDays {
-            guard let left = overview.nextDeadline?.workingDaysLeft, left <= days else { return false }
-        }
-        return true
-    }
 }

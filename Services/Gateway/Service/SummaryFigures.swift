@@ -9,24 +9,41 @@ package enum SummaryFigures {
     /// What the view counted.
     package struct Counts: Sendable, Equatable {
         /// Every case.
-        var total: Int
+        package var total: Int
         /// Cases by stage; a stage with none may be missing.
-        var byStage: [CaseStage: Int]
+        package var byStage: [CaseStage: Int]
         /// Cases with a deadline not met and past due.
-        var overdueCases: Int
+        package var overdueCases: Int
         /// Deadlines not met and past due, by rule.
-        var overdueByRule: [TimescaleRule: Int]
+        package var overdueByRule: [TimescaleRule: Int]
         /// T6 in each period.
-        var t6: [T6Count]
+        package var t6: [T6Count]
+
+        package init(total: Int, byStage: [CaseStage: Int], overdueCases: Int, overdueByRule: [TimescaleRule: Int], t6: [T6Count]) {
+            self.total = total
+            self.byStage = byStage.filter { $0.value > 0 }
+            self.overdueCases = overdueCases
+            self.overdueByRule = overdueByRule.filter { $0.value > 0 }
+            self.t6 = t6
+        }
     }
 
     /// T6: the Rapid Reviews decided (T6 met, on time or late) in the period, and the ones still
     /// undecided past their due date in it, against how many were decided within 15 working
     /// days: a review that is late and still open counts against the share.
     package struct T6Count: Sendable, Equatable {
-        var period: GatewayAPI.Period
-        var decided: Int
-        var withinTimescale: Int
+        /// The period.
+        package var period: GatewayAPI.Period
+        /// Decided in it, or undecided and overdue in it.
+        package var decided: Int
+        /// Of those, decided by the due date.
+        package var withinTimescale: Int
+
+        package init(period: GatewayAPI.Period, decided: Int, withinTimescale: Int) {
+            self.period = period
+            self.decided = decided
+            self.withinTimescale = withinTimescale
+        }
     }
 
     /// The answer: every stage listed in stage order, rules with an overdue deadline in rule order.
@@ -36,7 +53,7 @@ package enum SummaryFigures {
         GatewayAPI.GetSummaryResponse(
             totalCases: counts.total, casesByStage: CaseStage.allCases.map { GatewayAPI.StageCount(stage: $0, count: counts.byStage[$0] ?? 0) },
             overdueCases: counts.overdueCases,
-            overdueByRule: counts.overdueByRule.filter { $0.value > 0 }.map { GatewayAPI.RuleCount(rule: $0.key, count: $0.value) }
+            overdueByRule: counts.overdueByRule.map { GatewayAPI.RuleCount(rule: $0.key, count: $0.value) }
                 .sorted { $0.rule < $1.rule },
             rapidReviewTimeliness: counts.t6.map { count in
                 let days = range(of: count.period, today: today)
