@@ -25,7 +25,7 @@ let package = Package(
             name: "GatewayTests",
             dependencies: [
                 "GatewayService", "ServiceKit", "Contract", "RPC", "H2", "WorkingDays", "TestSupport", "ServiceTestSupport", "GatewayStandIns",
-                "GatewayMain", "GatewayStandInStage",
+                "GatewayMain", "GatewayStandInStage", "IntakeService",
             ],
             path: "Tests/GatewayTests", swiftSettings: swift6),
         .target(

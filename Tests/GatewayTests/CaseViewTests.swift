@@ -40,7 +40,8 @@ struct CaseViewTests {
             Milestone(event: "step\(index)", date: base.adding(days: Int.random(in: 0...60, using: &random)))
         }
         return CaseStatus(
-            reference: Fixtures.reference(String(format: "TESTSHIRE-2025-%04d", number)), stage: CaseStage.allCases.randomElement(using: &random) ?? .intake,
+            reference: Fixtures.reference(String(format: "TESTSHIRE-2025-%04d", number)),
+            stage: CaseStage.allCases.randomElement(using: &random) ?? .intake,
             milestones: milestones, deadlines: deadlines)
     }
 
@@ -60,7 +61,8 @@ struct CaseViewTests {
         return StatusMerge.merge(answers).map(judgement.overview).sorted(by: CaseJudgement.byNextDeadline)
     }
 
-    @Test("after random pages from three stages (some restarted, some whole), the view equals the merge of what they hold", arguments: [1, 2, 3, 4, 5])
+    @Test(
+        "after random pages from three stages (some restarted, some whole), the view equals the merge of what they hold", arguments: [1, 2, 3, 4, 5])
     func randomWrites(seed: UInt64) async throws {
         var random = Generator(state: seed)
         try await Self.withView { view in
@@ -76,7 +78,8 @@ struct CaseViewTests {
                     // The stage's database was replaced: it holds only this page now.
                     held[stage] = Dictionary(statuses.map { ($0.reference, $0) }, uniquingKeysWith: { $1 })
                     versions[stage] = Int64(statuses.count)
-                    try await view.apply(stage, statuses, next: StatusCursor(feed: "00000000000000\(seed)f", version: versions[stage] ?? 0), restarted: true)
+                    try await view.apply(
+                        stage, statuses, next: StatusCursor(feed: "00000000000000\(seed)f", version: versions[stage] ?? 0), restarted: true)
                 case 1:
                     // A stage without a feed: its whole part.
                     held[stage] = Dictionary(statuses.map { ($0.reference, $0) }, uniquingKeysWith: { $1 })
@@ -84,7 +87,8 @@ struct CaseViewTests {
                 default:
                     for status in statuses { held[stage, default: [:]][status.reference] = status }
                     versions[stage, default: 0] += Int64(statuses.count)
-                    try await view.apply(stage, statuses, next: StatusCursor(feed: "0123456789abcdef", version: versions[stage] ?? 0), restarted: false)
+                    try await view.apply(
+                        stage, statuses, next: StatusCursor(feed: "0123456789abcdef", version: versions[stage] ?? 0), restarted: false)
                 }
             }
             let expected = Self.recomputed(held)
@@ -152,7 +156,12 @@ struct CaseViewTests {
             // intake's database was replaced and now holds one case.
             try await view.apply(.intake, [intake[0]], next: StatusCursor(feed: "fedcba9876543210", version: 1), restarted: true)
             let cases = try await view.everyCase(judgement: Self.judgement)
-            #expect(cases == Self.recomputed([.intake: [intake[0].reference: intake[0]], .rapidReview: Dictionary(uniqueKeysWithValues: Fixtures.rapidReview.map { ($0.reference, $0) })]))
+            #expect(
+                cases
+                    == Self.recomputed([
+                        .intake: [intake[0].reference: intake[0]],
+                        .rapidReview: Dictionary(uniqueKeysWithValues: Fixtures.rapidReview.map { ($0.reference, $0) }),
+                    ]))
             #expect(try await view.cursor(of: .intake) == StatusCursor(feed: "fedcba9876543210", version: 1))
         }
     }

@@ -71,5 +71,18 @@ struct PersonalDataTests {
         }
         for process in [gateway, intake] { process.send(SIGTERM) }
         for process in [gateway, intake] { _ = try await process.waitForExit() }
+        // Nor in the gateway's own files: its view holds statuses, which have no field for any.
+        let files = try FileManager.default.contentsOfDirectory(at: directory.data("gateway"), includingPropertiesForKeys: nil)
+        #expect(files.contains { $0.lastPathComponent == "gateway.sqlite" })
+        for file in files {
+            let bytes = try Data(contentsOf: file)
+            for datum in Self.personalData {
+                #expect(bytes.range(of: Data(datum.utf8)) == nil, "\(file.lastPathComponent) holds \"\(datum)\"")
+            }
+        }
+        // The search would find it where it is: intake's database holds the name.
+        let intakeFile = try Data(contentsOf: directory.data("intake").appendingPathComponent("intake.sqlite"))
+        let intakeWAL = (try? Data(contentsOf: directory.data("intake").appendingPathComponent("intake.sqlite-wal"))) ?? Data()
+        #expect(intakeFile.range(of: Data(Self.identity.childName.utf8)) != nil || intakeWAL.range(of: Data(Self.identity.childName.utf8)) != nil)
     }
 }
