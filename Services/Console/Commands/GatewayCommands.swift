@@ -16,6 +16,13 @@ enum GatewayCommands {
             guard let days = Int(text) else { throw ConsoleError.usage("--due-within \"\(text)\" is not a number of working days") }
             request.dueWithinWorkingDays = days
         }
+        var page = 1
+        if let text = session.line.values["page"] {
+            guard let number = Int(text), number >= 1 else { throw ConsoleError.usage("--page \"\(text)\" is not a page number (1 or more)") }
+            page = number
+        }
+        request.pageSize = GatewayAPI.ListCasesRequest.defaultPageSize
+        request.offset = (page - 1) * GatewayAPI.ListCasesRequest.defaultPageSize
         let response = try await session.call(.gateway, GatewayAPI.listCases, request)
         if session.printedAsJSON(response) { return }
         var text = Formatting.header(asOf: response.asOf, today: CivilDateText(text: response.today.description), unavailable: response.unavailable)
@@ -29,7 +36,13 @@ enum GatewayCommands {
             ])
         }
         text += table.text
-        text += "\(response.cases.count) case\(response.cases.count == 1 ? "" : "s")\n"
+        if response.cases.count == response.total {
+            text += "\(response.total) case\(response.total == 1 ? "" : "s")\n"
+        } else {
+            let shown = response.cases.isEmpty ? "none" : "\(response.offset + 1)-\(response.offset + response.cases.count)"
+            text += "\(shown) of \(response.total) cases"
+            text += response.offset + response.cases.count < response.total ? "; the next: --page \(page + 1)\n" : "\n"
+        }
         session.print(text)
     }
 

@@ -22,7 +22,7 @@ enum Help {
           cspr rapid-review schedule <case> <YYYY-MM-DD> [--format FORMAT]
 
         gateway (every case across the stages):
-          cspr cases [--stage STAGE] [--overdue] [--due-within N]
+          cspr cases [--stage STAGE] [--overdue] [--due-within N] [--page N]
           cspr case <case>
           cspr summary
 
