@@ -180,6 +180,9 @@ struct StatusFeedTests {
             let byReference = try await intake.client.call(
                 IntakeAPI.getStatuses, .init(references: [reference]), as: TestTokens.viewer, deadline: .seconds(10))
             #expect(byReference.statuses == [status])
+            // A second referral of the case leaves its status as it was: judged on another day, still no new version.
+            #expect(try await intake.open(1) == reference)
+            #expect(try await intake.rows() == stored)
         }
     }
 }
