@@ -27,18 +27,23 @@ package struct StatusBackfill: Sendable {
     /// Records a status for every case without one; returns how many were recorded.
     func run(_ context: ServiceContext) async throws -> Int {
         var recorded = 0
+        // Each batch starts after the last reference of the one before: a case whose status cannot
+        // be worked out gets none and is passed over, rather than asked for again in every batch.
+        var after = ""
         while true {
-            let done = try await context.database.write { [self] tx in
-                let references = try StatusFeed.unrecorded(tx, table: table, column: column, limit: Self.batch)
+            let (seen, done, last) = try await context.database.write { [self, after] tx in
+                let references = try StatusFeed.unrecorded(tx, table: table, column: column, after: after, limit: Self.batch)
+                var done = 0
                 for reference in references {
-                    // A case whose status cannot be worked out would be asked for again forever:
-                    // it gets none, and the loop ends when a batch records nothing.
-                    if let status = try status(context, tx, reference) { try StatusFeed.record(tx, status) }
+                    guard let status = try status(context, tx, reference) else { continue }
+                    try StatusFeed.record(tx, status)
+                    done += 1
                 }
-                return references.count
+                return (references.count, done, references.last?.description)
             }
             recorded += done
-            if done < Self.batch { break }
+            guard seen == Self.batch, let last else { break }
+            after = last
             context.logger.info("statuses recorded for earlier cases", ["cases": .int(recorded)])
         }
         return recorded

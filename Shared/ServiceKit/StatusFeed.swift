@@ -32,13 +32,21 @@ package enum StatusFeed {
     /// Records `status` as its case's, in the caller's transaction, with the next change version;
     /// a status equal to the one stored changes nothing (no new version, nothing to page).
     package static func record(_ tx: WriteTransaction, _ status: CaseStatus) throws {
+        // An unmet deadline's state is judged when read, so it is stored as open: a status worked
+        // out on another day, the case unchanged, is then the same row (no version for a new day).
+        var stored = status
+        stored.deadlines = status.deadlines.map { deadline in
+            var kept = deadline
+            if kept.metOn == nil { kept.status = .open }
+            return kept
+        }
         try tx.execute(
             """
             INSERT INTO case_status (version, reference, status)
             VALUES ((SELECT coalesce(max(version), 0) + 1 FROM case_status), ?, ?)
             ON CONFLICT (reference) DO UPDATE SET version = excluded.version, status = excluded.status
             WHERE case_status.status IS NOT excluded.status
-            """, status.reference, try JSONColumn.text(status))
+            """, stored.reference, try JSONColumn.text(stored))
     }
 
     /// The answer to `request`, judged on `clock`'s today: the statuses of its references, or a
@@ -66,12 +74,15 @@ package enum StatusFeed {
             restarted: restarted ? true : nil)
     }
 
-    /// The references of `table` (its `column`) that have no status row yet: cases written before
-    /// statuses were kept, or by a step that did not record one.
-    package static func unrecorded(_ db: some DatabaseAccess, table: String, column: String, limit: Int) throws -> [CaseReference] {
-        try db.query("SELECT \(column) FROM \(table) WHERE \(column) NOT IN (SELECT reference FROM case_status) LIMIT ?", limit).map {
-            try $0[0]
-        }
+    /// The references of `table` (its `column`) after `after`, in order, that have no status row
+    /// yet: cases written before statuses were kept, or by a step that did not record one.
+    package static func unrecorded(
+        _ db: some DatabaseAccess, table: String, column: String, after: String = "", limit: Int
+    ) throws -> [CaseReference] {
+        try db.query(
+            "SELECT \(column) FROM \(table) WHERE \(column) > ? AND \(column) NOT IN (SELECT reference FROM case_status) ORDER BY \(column) LIMIT ?",
+            after, limit
+        ).map { try $0[0] }
     }
 
     private static func decode(_ row: Row) throws -> CaseStatus {
