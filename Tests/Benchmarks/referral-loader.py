@@ -15,6 +15,7 @@ Prints one line per tenth of the load, `tenth <i> <requests> <writes/s> <p50 ms>
 
 import argparse
 import json
+import re
 import selectors
 import socket
 import sys
@@ -35,15 +36,24 @@ def letters(number):
             return text.capitalize()
 
 
+# Case references run to 9999 a year (`SURREY-2025-9999`), and a referral's year is the year it
+# was received: past this many children a year, the next ones are referrals of the year before.
+CHILDREN_PER_YEAR = 9000
+
+
 def bodies(template, count, cases):
     """The request bodies: child `i % cases`, named "Test Child 00042 Bq" (digits for people, letters for the key)."""
     referral = json.loads(template)
     referral["referral"]["child"]["person"]["name"] = "@@NAME@@"
     referral["referral"]["child"]["person"]["alsoKnownAs"] = []
     text = json.dumps(referral, separators=(",", ":"))
+    years_back = {}  # every date of the referral moved back that many years
     for index in range(count):
         child = index % cases
-        yield text.replace("@@NAME@@", f"Test Child {child:05d} {letters(child)}").encode()
+        back = child // CHILDREN_PER_YEAR
+        if back not in years_back:
+            years_back[back] = re.sub(r'"(\d{4})-(\d{2})-(\d{2})"', lambda date: f'"{int(date[1]) - back:04d}-{date[2]}-{date[3]}"', text)
+        yield years_back[back].replace("@@NAME@@", f"Test Child {child:05d} {letters(child)}").encode()
 
 
 class Connection:
