@@ -41,6 +41,11 @@ extension DatabaseAccess {
     package func value<T: SQLiteValueConvertible>(
         _ sql: String, _ arguments: (any SQLiteValueConvertible)?...
     ) throws -> T? {
+        try value(sql, arguments: arguments)
+    }
+
+    /// The first column of the first row as `T`, with an argument array built at run time.
+    package func value<T: SQLiteValueConvertible>(_ sql: String, arguments: StatementArguments) throws -> T? {
         let statement = try connection.cachedStatement(sql)
         try statement.bind(arguments.sqliteValues)
         defer { statement.reset() }

@@ -84,15 +84,15 @@ struct DashboardTests {
         let overdue = try await stack.page("/?overdue=1", basic: TestTokens.panel).text
         #expect(overdue.contains("/cases/TESTSHIRE-2025-0003"))
         #expect(!overdue.contains("/cases/TESTSHIRE-2025-0001"))
-        #expect(overdue.contains("1 of 5 shown"))
+        #expect(overdue.contains("1–1 of 1 matching (5 in all)"))
         let closed = try await stack.page("/?stage=closed&due=", basic: TestTokens.panel).text
-        #expect(closed.contains("1 of 5 shown"))
+        #expect(closed.contains("1–1 of 1 matching (5 in all)"))
         #expect(closed.contains("<option value=\"closed\" selected>"))
         let hostile = try await stack.page("/?stage=%3Cscript%3Ealert(1)%3C%2Fscript%3E&due=%ZZ", basic: TestTokens.panel)
         #expect(hostile.status == 200)
         #expect(!hostile.text.contains("<script"))
         #expect(hostile.text.contains("Unknown stage &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;"))
-        #expect(hostile.text.contains("5 of 5 shown"))
+        #expect(hostile.text.contains("1–5 of 5 matching (5 in all)"))
         await stack.stop()
     }
 

@@ -96,7 +96,7 @@ struct GatewayProcessTests {
         try await stack.stop()
     }
 
-    @Test("killing rapid-review marks its part unavailable and the rest is served; bringing it back restores it")
+    @Test("killing rapid-review marks it unavailable, names it and since when, and keeps its part as last sent; bringing it back restores it")
     func stageDownAndBack() async throws {
         let stack = try await Stack()
         #expect(try await stack.list().cases.count == 5)
@@ -108,22 +108,25 @@ struct GatewayProcessTests {
         #expect(partial.unavailable.map(\.stage) == ["rapid-review"])
         #expect(partial.unavailable.first?.service == ServiceIdentity.rapidReview.rpcService)
         #expect(partial.unavailable.first.map { $0.since >= killedAt.addingTimeInterval(-1) } == true)
-        #expect(
-            partial.cases.map(\.reference.description) == [
-                "TESTSHIRE-2025-0003", "TESTSHIRE-2025-0002", "TESTSHIRE-2025-0005", "TESTSHIRE-2025-0001",
-            ])
-        let fromIntakeOnly = partial.cases.first { $0.reference.description == "TESTSHIRE-2025-0002" }
-        #expect(fromIntakeOnly?.stage == .intake)
-        #expect(fromIntakeOnly?.reportedBy == ["intake"])
+        // The view keeps what rapid-review last sent: every case is still listed, at its stage.
+        #expect(partial.cases.map(\.reference.description) == Fixtures.expectedOrder)
+        let both = partial.cases.first { $0.reference.description == "TESTSHIRE-2025-0002" }
+        #expect(both?.stage == .rapidReview)
+        #expect(both?.reportedBy == ["intake", "rapid-review"])
         // The "since" stays the first failure's, not each call's.
         try await Task.sleep(for: .milliseconds(300))
         #expect(try await stack.list().unavailable.first?.since == partial.unavailable.first?.since)
 
-        // A case only rapid-review knows is UNAVAILABLE, not NOT_FOUND.
-        let closed = await stack.client.refusal(
+        // A case only rapid-review knows is still found, with rapid-review named as unavailable;
+        // one nobody knows is UNAVAILABLE, not NOT_FOUND, while a stage that might know it is down.
+        let closed = try await stack.client.call(
             GatewayAPI.getCase, .init(caseReference: Fixtures.reference("TESTSHIRE-2024-0042")), as: TestTokens.panel, deadline: .seconds(10))
-        #expect(closed?.code == .unavailable)
-        #expect(closed?.message.contains("rapid-review") == true)
+        #expect(closed.case.stage == .closed)
+        #expect(closed.unavailable.map(\.stage) == ["rapid-review"])
+        let unknown = await stack.client.refusal(
+            GatewayAPI.getCase, .init(caseReference: Fixtures.reference("TESTSHIRE-2024-0043")), as: TestTokens.panel, deadline: .seconds(10))
+        #expect(unknown?.code == .unavailable)
+        #expect(unknown?.message.contains("rapid-review") == true)
         // The gateway itself stays ready.
         let ready = try await getPage(port: stack.gatewayPort, "/readyz")
         #expect(ready.status == 200)

@@ -1,75 +1,162 @@
 import Contract
 import Foundation
 import RPC
+import ServiceKit
+import Storage
 import WorkingDays
 
-/// The gateway's one job: ask every stage, merge, judge against today, and answer the three
-/// calls and the dashboard from the same short-lived snapshot. Holds no case data beyond it.
+/// When the view was last brought up to date, and what could not be read: what every answer
+/// and page says beside the cases.
+package struct ViewAsOf: Sendable, Equatable {
+    /// Stages that did not answer when last asked; their part is as they last sent it.
+    package var unavailable: [GatewayAPI.StageOutage]
+    /// When the stages were last asked for changes.
+    package var asOf: Date
+    /// The date deadlines are judged on.
+    package var today: CivilDate
+
+    package init(unavailable: [GatewayAPI.StageOutage], asOf: Date, today: CivilDate) {
+        self.unavailable = unavailable
+        self.asOf = asOf
+        self.today = today
+    }
+}
+
+/// The gateway's one job: keep the merged view of every case up to date from the stages'
+/// change feeds, and answer the three calls and the dashboard from it, judged against today.
+/// It holds no personal data: the stages' statuses have no field for any.
+///
+/// With `cacheFor` zero every read first asks the stages for their changes (tests see each
+/// write at once); otherwise a background round asks every `cacheFor`, and reads never wait
+/// on a stage, hung or not.
 package final class Gateway: Sendable {
-    private let fanOut: StageFanOut
+    private let feeds: StageFeeds
+    private let view: CaseView
     private let outages: OutageTracker
     private let today: Today
     private let calendar: WorkingCalendar
-    private let cache: SnapshotCache
+    private let rounds: RefreshRounds
     /// The settings it runs with.
     package let settings: GatewaySettings
 
-    /// A gateway asking `peers` as `settings` say; `today` and `calendar` judge deadlines.
-    package init(settings: GatewaySettings, fanOut: StageFanOut, outages: OutageTracker, today: Today, calendar: WorkingCalendar) {
+    /// A gateway reading the stages of `feeds` into `view` as `settings` say; `today` and
+    /// `calendar` judge deadlines.
+    package init(
+        settings: GatewaySettings, feeds: StageFeeds, view database: Database, outages: OutageTracker, today: Today,
+        calendar: WorkingCalendar
+    ) {
         self.settings = settings
-        self.fanOut = fanOut
+        self.feeds = feeds
+        self.view = CaseView(database: database)
         self.outages = outages
         self.today = today
         self.calendar = calendar
-        self.cache = SnapshotCache(maxAge: settings.cacheFor) { [fanOut, outages, today, calendar] in
-            await Self.load(fanOut: fanOut, outages: outages, today: today.date, calendar: calendar)
+        // A background round reads for at most a second before it answers, so a reader never
+        // waits long for the first one; the next round goes on from there at once.
+        let budget: Duration? = settings.cacheFor == .zero ? nil : .seconds(1)
+        let view = self.view
+        self.rounds = RefreshRounds { [feeds, outages] in
+            let answers = await feeds.read(into: view, budget: budget)
+            let now = Date()
+            return (outages.record(answers, at: now), now, answers.allSatisfy(\.caughtUp))
         }
     }
 
-    /// Every case, at most `settings.cacheFor` old.
-    package func snapshot() async -> Snapshot {
-        await cache.snapshot()
+    /// Keeps the view up to date in the background, every `settings.cacheFor` (none when zero:
+    /// every read asks then).
+    package func startRefreshing() {
+        guard settings.cacheFor != .zero else { return }
+        let (rounds, interval) = (rounds, settings.cacheFor)
+        Task.detached {
+            while !Task.isCancelled {
+                let caughtUp = await rounds.run().caughtUp
+                if caughtUp { try? await Task.sleep(for: interval) }
+            }
+        }
     }
 
-    /// `ListCases`.
+    /// The view's state for a read, brought up to date first when `cacheFor` is zero.
+    package func current() async -> ViewAsOf {
+        let round = settings.cacheFor == .zero ? await rounds.run() : await rounds.latest()
+        return ViewAsOf(unavailable: round.unavailable, asOf: round.asOf, today: today.date)
+    }
+
+    private func judgement(_ state: ViewAsOf) -> CaseJudgement { CaseJudgement(today: state.today, calendar: calendar) }
+
+    /// `ListCases`: a page of the cases that pass the filters, most urgent first.
     package func listCases(_ request: GatewayAPI.ListCasesRequest) async throws(RPCError) -> GatewayAPI.ListCasesResponse {
         let filter = try CaseFilter(request)
-        let snapshot = await snapshot()
-        let matching = snapshot.cases.filter(filter.accepts)
+        let (state, page) = try await read { state in try await self.view.cases(filter, judgement: self.judgement(state)) }
         return GatewayAPI.ListCasesResponse(
-            cases: Array(matching.dropFirst(filter.offset).prefix(filter.pageSize)), total: matching.count, offset: filter.offset,
-            unavailable: snapshot.unavailable, asOf: snapshot.asOf, today: snapshot.today)
+            cases: page.page, total: page.total, offset: filter.offset, unavailable: state.unavailable, asOf: state.asOf, today: state.today)
     }
 
     /// `GetCase`: NOT_FOUND when every stage answered and none knows the case, UNAVAILABLE when
     /// a stage that might know it could not be asked.
     package func getCase(_ reference: CaseReference) async throws(RPCError) -> GatewayAPI.GetCaseResponse {
-        let snapshot = await snapshot()
-        guard let overview = snapshot.overview(of: reference) else {
-            if snapshot.unavailable.isEmpty {
-                throw RPCError(.notFound, "caseReference: no stage knows \(reference)")
-            }
-            let stages = snapshot.unavailable.map(\.stage).joined(separator: ", ")
-            throw RPCError(.unavailable, "caseReference: \(reference) was not found, and \(stages) could not be asked; try again")
-        }
-        return GatewayAPI.GetCaseResponse(case: overview, unavailable: snapshot.unavailable, asOf: snapshot.asOf, today: snapshot.today)
+        let (state, found) = try await read { state in try await self.view.overview(of: reference, judgement: self.judgement(state)) }
+        guard let overview = found else { throw Self.notFound(reference, state) }
+        return GatewayAPI.GetCaseResponse(case: overview, unavailable: state.unavailable, asOf: state.asOf, today: state.today)
+    }
+
+    /// The case of `reference` and the view's state, for the dashboard; nil when no stage knows it.
+    package func overview(_ reference: CaseReference) async throws(RPCError) -> (ViewAsOf, GatewayAPI.CaseOverview?) {
+        try await read { state in try await self.view.overview(of: reference, judgement: self.judgement(state)) }
+    }
+
+    /// Why a case is not in the view: NOT_FOUND, or UNAVAILABLE when a stage could not be asked.
+    static func notFound(_ reference: CaseReference, _ state: ViewAsOf) -> RPCError {
+        if state.unavailable.isEmpty { return RPCError(.notFound, "caseReference: no stage knows \(reference)") }
+        let stages = state.unavailable.map(\.stage).joined(separator: ", ")
+        return RPCError(.unavailable, "caseReference: \(reference) was not found, and \(stages) could not be asked; try again")
     }
 
     /// `GetSummary`.
-    package func summary() async -> GatewayAPI.GetSummaryResponse {
-        SummaryFigures.summary(of: await snapshot())
+    package func summary() async throws(RPCError) -> GatewayAPI.GetSummaryResponse {
+        let (state, counts) = try await read { state in try await self.view.figures(today: state.today) }
+        return SummaryFigures.summary(counts, today: state.today, unavailable: state.unavailable, asOf: state.asOf)
     }
 
-    private static func load(fanOut: StageFanOut, outages: OutageTracker, today: CivilDate, calendar: WorkingCalendar) async -> Snapshot {
-        let answers = await fanOut.ask()
-        let asOf = Date()
-        let unavailable = outages.record(answers, at: asOf)
-        let answered = answers.compactMap { answer -> (stage: ServiceIdentity, statuses: [CaseStatus])? in
-            guard case .success(let statuses) = answer.result else { return nil }
-            return (answer.stage, statuses)
+    /// Every case, most urgent first, judged today: for tests comparing the view with a merge of everything.
+    package func everyCase() async throws -> [GatewayAPI.CaseOverview] {
+        let state = await current()
+        return try await view.everyCase(judgement: judgement(state))
+    }
+
+    /// Runs a read of the view; its own database failing is INTERNAL, with nothing of the case.
+    private func read<T: Sendable>(_ body: @Sendable (ViewAsOf) async throws -> T) async throws(RPCError) -> (ViewAsOf, T) {
+        let state = await current()
+        do {
+            return (state, try await body(state))
+        } catch {
+            throw RPCError(.internal, "the gateway's view could not be read")
         }
-        let judgement = CaseJudgement(today: today, calendar: calendar)
-        let cases = StatusMerge.merge(answered).map(judgement.overview).sorted(by: CaseJudgement.byNextDeadline)
-        return Snapshot(cases: cases, unavailable: unavailable, asOf: asOf, today: today)
+    }
+}
+
+/// One round of reading the stages at a time: readers arriving while one runs share it.
+actor RefreshRounds {
+    typealias Round = (unavailable: [GatewayAPI.StageOutage], asOf: Date, caughtUp: Bool)
+    private let body: @Sendable () async -> Round
+    private var last: Round?
+    private var running: Task<Round, Never>?
+
+    init(_ body: @escaping @Sendable () async -> Round) { self.body = body }
+
+    /// Runs a round, or joins the one running.
+    func run() async -> Round {
+        if let running { return await running.value }
+        let task = Task { await body() }
+        running = task
+        let round = await task.value
+        last = round
+        running = nil
+        return round
+    }
+
+    /// The last round's outcome; the first read waits for the first round.
+    func latest() async -> Round {
+        if let last { return last }
+        return await run()
     }
 }

@@ -9,7 +9,7 @@ package enum GatewayRoutes {
         var routes = RouteTable()
         routes.handle(GatewayAPI.listCases) { request, _ in try await gateway.listCases(request) }
         routes.handle(GatewayAPI.getCase) { request, _ in try await gateway.getCase(request.caseReference) }
-        routes.handle(GatewayAPI.getSummary) { _, _ in await gateway.summary() }
+        routes.handle(GatewayAPI.getSummary) { _, _ in try await gateway.summary() }
         return routes
     }
 }

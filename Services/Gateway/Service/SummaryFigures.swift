@@ -2,22 +2,48 @@ import Contract
 import Foundation
 import WorkingDays
 
-/// `GetSummary`'s figures from a snapshot.
+/// `GetSummary`'s figures: cases by stage, the cases overdue and the overdue deadlines by rule,
+/// and T6's share in each period. The view counts them (`CaseView.figures`); this says what
+/// each figure is and puts them in the answer's order.
 package enum SummaryFigures {
-    /// Counts by stage, overdue deadlines by rule, and T6's share in each period.
-    package static func summary(of snapshot: Snapshot) -> GatewayAPI.GetSummaryResponse {
-        let cases = snapshot.cases
-        let byStage = CaseStage.allCases.map { stage in GatewayAPI.StageCount(stage: stage, count: cases.count { $0.stage == stage }) }
-        var overdue: [TimescaleRule: Int] = [:]
-        for overview in cases {
-            for deadline in overview.deadlines where deadline.status == .overdue { overdue[deadline.rule, default: 0] += 1 }
-        }
-        let overdueByRule = overdue.map { GatewayAPI.RuleCount(rule: $0.key, count: $0.value) }
-            .sorted { $0.rule < $1.rule }
-        return GatewayAPI.GetSummaryResponse(
-            totalCases: cases.count, casesByStage: byStage, overdueCases: cases.count { $0.urgency == .overdue }, overdueByRule: overdueByRule,
-            rapidReviewTimeliness: GatewayAPI.Period.allCases.map { timeliness(cases, period: $0, today: snapshot.today) },
-            unavailable: snapshot.unavailable, asOf: snapshot.asOf, today: snapshot.today)
+    /// What the view counted.
+    package struct Counts: Sendable, Equatable {
+        /// Every case.
+        var total: Int
+        /// Cases by stage; a stage with none may be missing.
+        var byStage: [CaseStage: Int]
+        /// Cases with a deadline not met and past due.
+        var overdueCases: Int
+        /// Deadlines not met and past due, by rule.
+        var overdueByRule: [TimescaleRule: Int]
+        /// T6 in each period.
+        var t6: [T6Count]
+    }
+
+    /// T6: the Rapid Reviews decided (T6 met, on time or late) in the period, and the ones still
+    /// undecided past their due date in it, against how many were decided within 15 working
+    /// days: a review that is late and still open counts against the share.
+    package struct T6Count: Sendable, Equatable {
+        var period: GatewayAPI.Period
+        var decided: Int
+        var withinTimescale: Int
+    }
+
+    /// The answer: every stage listed in stage order, rules with an overdue deadline in rule order.
+    package static func summary(_ counts: Counts, today: CivilDate, unavailable: [GatewayAPI.StageOutage], asOf: Date)
+        -> GatewayAPI.GetSummaryResponse
+    {
+        GatewayAPI.GetSummaryResponse(
+            totalCases: counts.total, casesByStage: CaseStage.allCases.map { GatewayAPI.StageCount(stage: $0, count: counts.byStage[$0] ?? 0) },
+            overdueCases: counts.overdueCases,
+            overdueByRule: counts.overdueByRule.filter { $0.value > 0 }.map { GatewayAPI.RuleCount(rule: $0.key, count: $0.value) }
+                .sorted { $0.rule < $1.rule },
+            rapidReviewTimeliness: counts.t6.map { count in
+                let days = range(of: count.period, today: today)
+                return GatewayAPI.RapidReviewTimeliness(
+                    period: count.period, from: days.lowerBound, to: days.upperBound, decided: count.decided, withinTimescale: count.withinTimescale)
+            },
+            unavailable: unavailable, asOf: asOf, today: today)
     }
 
     /// The first and last day of `period` ending `today`.
@@ -29,26 +55,5 @@ package enum SummaryFigures {
         case .last12Months:
             return today.adding(months: -12).adding(days: 1)...today
         }
-    }
-
-    /// T6: the Rapid Reviews decided (T6 met, on time or late) in `period`, and the ones still
-    /// undecided past their due date in it, against how many were decided within 15 working
-    /// days: a review that is late and still open counts against the share.
-    static func timeliness(_ cases: [GatewayAPI.CaseOverview], period: GatewayAPI.Period, today: CivilDate) -> GatewayAPI.RapidReviewTimeliness {
-        let days = range(of: period, today: today)
-        var decided = 0
-        var onTime = 0
-        for overview in cases {
-            for deadline in overview.deadlines where deadline.rule == .t6 {
-                if let metOn = deadline.metOn {
-                    guard days.contains(metOn) else { continue }
-                    decided += 1
-                    if deadline.status == .met { onTime += 1 }
-                } else if deadline.status == .overdue, days.contains(deadline.due) {
-                    decided += 1
-                }
-            }
-        }
-        return GatewayAPI.RapidReviewTimeliness(period: period, from: days.lowerBound, to: days.upperBound, decided: decided, withinTimescale: onTime)
     }
 }

@@ -4,16 +4,16 @@ import WorkingDays
 
 /// `GET /cases/<reference>`: one case, its deadlines, and its timeline.
 enum CasePage {
-    static func render(_ overview: GatewayAPI.CaseOverview, snapshot: Snapshot, cacheSeconds: Int) -> String {
+    static func render(_ overview: GatewayAPI.CaseOverview, state: ViewAsOf, cacheSeconds: Int) -> String {
         let reference = overview.reference.description
         var body = "<nav><p><a href=\"/\">← All cases</a></p></nav>\n"
         body += "<p>Stage: <b>\(HTML.escape(Labels.stage(overview.stage)))</b> · "
         body += HTML.element("span", Labels.urgency(overview.urgency), ["class": "badge state-\(overview.urgency.rawValue)"])
         body += " · reported by " + HTML.escape(overview.reportedBy.joined(separator: ", ")) + "</p>\n"
         body += deadlines(overview.deadlines)
-        body += timeline(overview, today: snapshot.today)
+        body += timeline(overview, today: state.today)
         return PageLayout.page(
-            title: "\(reference) — CSPR", heading: "Case \(reference)", snapshot: snapshot, cacheSeconds: cacheSeconds, body: body)
+            title: "\(reference) — CSPR", heading: "Case \(reference)", state: state, cacheSeconds: cacheSeconds, body: body)
     }
 
     static func deadlines(_ deadlines: [GatewayAPI.TrackedDeadline]) -> String {

@@ -1,17 +1,18 @@
 import Contract
 import Foundation
 
-/// `GET /`: the summary, the filters and every case by urgency.
+/// `GET /`: the summary, the filters and a page of the cases by urgency.
 enum CasesPage {
     static func render(
-        snapshot: Snapshot, summary: GatewayAPI.GetSummaryResponse, shown: [GatewayAPI.CaseOverview], query: DashboardQuery, cacheSeconds: Int
+        state: ViewAsOf, summary: GatewayAPI.GetSummaryResponse, list: GatewayAPI.ListCasesResponse, query: DashboardQuery, cacheSeconds: Int
     ) -> String {
         var body = summarySection(summary)
         body += notices(query.problems)
         body += filters(query)
-        body += table(shown, total: snapshot.cases.count)
+        body += table(list.cases, offset: list.offset, matching: list.total, total: summary.totalCases)
+        body += pages(query, matching: list.total)
         return PageLayout.page(
-            title: "Cases — CSPR", heading: "Child Safeguarding Practice Reviews: every case", snapshot: snapshot, cacheSeconds: cacheSeconds,
+            title: "Cases — CSPR", heading: "Child Safeguarding Practice Reviews: every case", state: state, cacheSeconds: cacheSeconds,
             body: body)
     }
 
@@ -57,8 +58,10 @@ enum CasesPage {
         return html
     }
 
-    static func table(_ cases: [GatewayAPI.CaseOverview], total: Int) -> String {
-        var html = "<table class=\"cases\">\n<caption>Cases by urgency, the most urgent first: \(cases.count) of \(total) shown</caption>\n"
+    static func table(_ cases: [GatewayAPI.CaseOverview], offset: Int, matching: Int, total: Int) -> String {
+        let shown = cases.isEmpty ? "none" : "\(offset + 1)–\(offset + cases.count)"
+        var html = "<table class=\"cases\">\n<caption>Cases by urgency, the most urgent first: \(shown) of \(matching) matching"
+        html += " (\(total) in all)</caption>\n"
         html += "<thead><tr><th>Case</th><th>Stage</th><th>State</th><th>Next deadline</th><th>Due</th>"
         html += "<th>Working days left</th><th>Reported by</th></tr></thead>\n<tbody>\n"
         if cases.isEmpty { html += "<tr><td colspan=\"7\">No cases match.</td></tr>\n" }
@@ -79,6 +82,18 @@ enum CasesPage {
             html += "</tr>\n"
         }
         html += "</tbody>\n</table>\n"
+        return html
+    }
+
+    /// Links to the previous and next pages, keeping the filters.
+    static func pages(_ query: DashboardQuery, matching: Int) -> String {
+        let last = max(1, (matching + DashboardQuery.pageSize - 1) / DashboardQuery.pageSize)
+        guard last > 1 else { return "" }
+        var html = "<nav class=\"pages\" aria-label=\"Pages\"><p>"
+        if query.page > 1 { html += "<a href=\"\(HTML.escape(query.link(page: query.page - 1)))\" rel=\"prev\">← Previous</a> " }
+        html += "Page \(min(query.page, last)) of \(last)"
+        if query.page < last { html += " <a href=\"\(HTML.escape(query.link(page: query.page + 1)))\" rel=\"next\">Next →</a>" }
+        html += "</p></nav>\n"
         return html
     }
 }

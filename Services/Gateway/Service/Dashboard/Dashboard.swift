@@ -61,33 +61,16 @@ package struct Dashboard: HTTPHandler {
     /// An authenticated page, audited before it is sent.
     private func page(path: String, query: String?, principal: Principal) async -> HTTPResponse {
         let cacheSeconds = Int(gateway.settings.cacheFor.components.seconds)
-        let snapshot = await gateway.snapshot()
         let response: HTTPResponse
         let method: String
         var reference: CaseReference?
         if path == "/" {
             method = "Dashboard"
-            let query = DashboardQuery(query)
-            let filter = (try? CaseFilter(query.request)) ?? (try? CaseFilter(GatewayAPI.ListCasesRequest()))
-            let shown = snapshot.cases.filter { filter?.accepts($0) ?? true }
-            response = PageResponses.html(
-                CasesPage.render(
-                    snapshot: snapshot, summary: SummaryFigures.summary(of: snapshot), shown: shown, query: query, cacheSeconds: cacheSeconds))
+            response = await casesPage(DashboardQuery(query), cacheSeconds: cacheSeconds)
         } else {
             method = "CasePage"
             reference = CaseReference(String(path.dropFirst("/cases/".count)))
-            if let reference, let overview = snapshot.overview(of: reference) {
-                response = PageResponses.html(CasePage.render(overview, snapshot: snapshot, cacheSeconds: cacheSeconds))
-            } else if reference != nil && !snapshot.unavailable.isEmpty {
-                response = PageResponses.html(
-                    PageLayout.page(
-                        title: "Unavailable — CSPR", heading: "Case not found yet", snapshot: snapshot, cacheSeconds: cacheSeconds,
-                        body: HTML.element("p", "No stage that answered knows this case; a stage that might is unavailable. Try again shortly.")
-                            + "\n<nav><p><a href=\"/\">All cases</a></p></nav>\n"),
-                    status: 503)
-            } else {
-                response = PageResponses.notFound("No stage knows this case.")
-            }
+            response = await casePage(reference, cacheSeconds: cacheSeconds)
         }
         let outcome: RPCCode = response.status == 200 ? .ok : response.status == 404 ? .notFound : .unavailable
         let name = principal.name
@@ -102,6 +85,39 @@ package struct Dashboard: HTTPHandler {
             return PageResponses.notAudited()
         }
         return response
+    }
+
+    /// `GET /`: the figures and a page of the cases that pass the filters.
+    private func casesPage(_ query: DashboardQuery, cacheSeconds: Int) async -> HTTPResponse {
+        var request = query.request
+        request.pageSize = DashboardQuery.pageSize
+        request.offset = (query.page - 1) * DashboardQuery.pageSize
+        do throws(RPCError) {
+            let list = try await gateway.listCases(request)
+            let summary = try await gateway.summary()
+            let state = ViewAsOf(unavailable: list.unavailable, asOf: list.asOf, today: list.today)
+            return PageResponses.html(CasesPage.render(state: state, summary: summary, list: list, query: query, cacheSeconds: cacheSeconds))
+        } catch {
+            return PageResponses.unavailable(error.message)
+        }
+    }
+
+    /// `GET /cases/<reference>`: one case, or why it is not shown.
+    private func casePage(_ reference: CaseReference?, cacheSeconds: Int) async -> HTTPResponse {
+        guard let reference else { return PageResponses.notFound("No stage knows this case.") }
+        do throws(RPCError) {
+            let (state, found) = try await gateway.overview(reference)
+            if let overview = found { return PageResponses.html(CasePage.render(overview, state: state, cacheSeconds: cacheSeconds)) }
+            guard !state.unavailable.isEmpty else { return PageResponses.notFound("No stage knows this case.") }
+            return PageResponses.html(
+                PageLayout.page(
+                    title: "Unavailable — CSPR", heading: "Case not found yet", state: state, cacheSeconds: cacheSeconds,
+                    body: HTML.element("p", "No stage that answered knows this case; a stage that might is unavailable. Try again shortly.")
+                        + "\n<nav><p><a href=\"/\">All cases</a></p></nav>\n"),
+                status: 503)
+        } catch {
+            return PageResponses.unavailable(error.message)
+        }
     }
 
     /// The page's kind for the log: never the case reference's path itself, nor the query.

@@ -7,8 +7,8 @@ enum PageLayout {
     /// Seconds between the browser's refreshes of a page.
     static let refreshSeconds = 60
 
-    /// A whole page around `body` (already HTML). `snapshot` gives the "as of" line and banners.
-    static func page(title: String, heading: String, snapshot: Snapshot?, cacheSeconds: Int, body: String) -> String {
+    /// A whole page around `body` (already HTML). `state` gives the "as of" line and banners.
+    static func page(title: String, heading: String, state: ViewAsOf?, cacheSeconds: Int, body: String) -> String {
         var html = """
             <!DOCTYPE html>
             <html lang="en-GB">
@@ -24,14 +24,14 @@ enum PageLayout {
             <h1>\(HTML.escape(heading))</h1>
 
             """
-        if let snapshot {
-            html += "<p class=\"meta\">As of <time>\(Labels.time(snapshot.asOf))</time>"
-            html += cacheSeconds > 0 ? " (answers are kept for up to \(cacheSeconds) s)" : ""
-            html += " · deadlines judged on \(HTML.escape(Labels.longDate(snapshot.today)))"
+        if let state {
+            html += "<p class=\"meta\">As of <time>\(Labels.time(state.asOf))</time>"
+            html += cacheSeconds > 0 ? " (the stages are asked for changes every \(cacheSeconds) s)" : ""
+            html += " · deadlines judged on \(HTML.escape(Labels.longDate(state.today)))"
             html += "<span class=\"screen-only\"> · this page refreshes every \(refreshSeconds) s</span></p>\n"
         }
         html += "</header>\n"
-        if let snapshot { html += banners(snapshot.unavailable) }
+        if let state { html += banners(state.unavailable) }
         html += "<main>\n\(body)</main>\n"
         html += """
             <footer>
@@ -45,12 +45,13 @@ enum PageLayout {
         return html
     }
 
-    /// One banner per stage whose part is missing, saying since when.
+    /// One banner per stage that did not answer, saying since when: its part of each case is
+    /// as it last sent it.
     static func banners(_ outages: [GatewayAPI.StageOutage]) -> String {
         outages.map { outage in
             let text =
                 "The \(outage.stage) service is unavailable since \(Labels.time(outage.since)) (\(outage.code)): "
-                + "its part of each case is missing below, and cases only it knows are not listed."
+                + "its part of each case below is as it last sent it, and changes since then are not shown."
             return HTML.element("div", text, ["class": "banner", "role": "alert"]) + "\n"
         }.joined()
     }
@@ -58,7 +59,7 @@ enum PageLayout {
     /// A short page with a message (sign-in, not found, errors).
     static func message(title: String, heading: String, text: String) -> String {
         page(
-            title: "\(title) — CSPR", heading: heading, snapshot: nil, cacheSeconds: 0,
+            title: "\(title) — CSPR", heading: heading, state: nil, cacheSeconds: 0,
             body: HTML.element("p", text) + "\n<nav><p><a href=\"/\">All cases</a></p></nav>\n")
     }
 }

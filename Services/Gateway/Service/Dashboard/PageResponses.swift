@@ -74,4 +74,11 @@ enum PageResponses {
                 title: "Try again", heading: "Try again", text: "The view could not be recorded in the audit trail, so it is not shown."),
             status: 503)
     }
+
+    /// 503 when the gateway's own view could not be read; `reason` is the gateway's, with no case data.
+    static func unavailable(_ reason: String) -> HTTPResponse {
+        html(
+            PageLayout.message(title: "Try again", heading: "Try again", text: "The cases could not be read (\(reason)). Try again shortly."),
+            status: 503)
+    }
 }
