@@ -48,7 +48,7 @@ missing=()
 command -v h2load >/dev/null || missing+=(nghttp2-client)
 command -v nghttpd >/dev/null || [ -x /usr/sbin/nghttpd ] || missing+=(nghttp2-server)
 command -v curl >/dev/null || missing+=(curl)
-python3 -c 'import h2' 2>/dev/null || missing+=(python3-h2)
+python3 -c "import h2" 2>/dev/null || missing+=("python3-h2 (or: pip install h2)")
 if [ ${#missing[@]} -gt 0 ]; then echo "stack-bench: missing: apt-get install ${missing[*]}" >&2; exit 2; fi
 NGHTTPD=$(command -v nghttpd || echo /usr/sbin/nghttpd)
 
