@@ -51,6 +51,12 @@ package final class ServiceContext: Sendable {
     /// Today and the calendar, read once per call.
     package var clock: CaseClock { CaseClock(today: today.date, calendar: calendar) }
 
+    /// Every kept status, in reference order, judged on today.
+    package func everyStatus() async throws -> [CaseStatus] {
+        let clock = clock
+        return try await database.read { try StatusFeed.every($0, clock: clock) }
+    }
+
     /// `GetStatuses` from the kept statuses (`StatusFeed`), judged on today.
     package func statuses(_ request: GetStatusesRequest) async throws -> GetStatusesResponse {
         let clock = clock

@@ -74,6 +74,14 @@ package enum StatusFeed {
             restarted: restarted ? true : nil)
     }
 
+    /// Every kept status, in reference order, judged on `clock`'s today: for a stage's own list
+    /// of its cases (a decode per case, no case loaded).
+    package static func every(_ db: Connection, clock: CaseClock) throws -> [CaseStatus] {
+        try db.query("SELECT status FROM case_status ORDER BY reference").map {
+            try decode($0).judged(on: clock.today, calendar: clock.calendar)
+        }
+    }
+
     /// The references of `table` (its `column`) after `after`, in order, that have no status row
     /// yet: cases written before statuses were kept, or by a step that did not record one.
     package static func unrecorded(

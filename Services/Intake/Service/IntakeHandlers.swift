@@ -159,7 +159,7 @@ struct IntakeHandlers: Sendable {
 
     /// Every case, summarised, optionally one stage or only the overdue.
     func listCases(_ request: IntakeAPI.ListCasesRequest) async throws -> IntakeAPI.ListCasesResponse {
-        let cases = try await statuses([]).compactMap { status -> IntakeAPI.CaseSummary? in
+        let cases = try await context.everyStatus().compactMap { status -> IntakeAPI.CaseSummary? in
             let overdue = status.deadlines.contains { $0.status == .overdue }
             if let stage = request.stage, status.stage != stage { return nil }
             if request.overdueOnly == true && !overdue { return nil }
@@ -171,11 +171,6 @@ struct IntakeHandlers: Sendable {
     /// The statuses for the gateway, as kept: no personal data.
     func getStatuses(_ request: GetStatusesRequest) async throws -> GetStatusesResponse {
         try await context.statuses(request)
-    }
-
-    private func statuses(_ references: [CaseReference]) async throws -> [CaseStatus] {
-        let (clock, ruleSet) = (context.clock, ruleSet)
-        return try await store.cases(references).map { $0.status(clock: clock, ruleSet: ruleSet) }
     }
 
     /// The publication team's check of a report for the family's details (P4).

@@ -45,14 +45,6 @@ struct IntakeStore: Sendable {
     func intakeCase(_ reference: CaseReference) async throws -> IntakeCase {
         try await database.read { try CaseRows.require($0, reference) }
     }
-
-    /// The cases of `references` that exist, or every case when empty, oldest first.
-    func cases(_ references: [CaseReference] = []) async throws -> [IntakeCase] {
-        try await database.read { db in
-            let wanted = references.isEmpty ? try CaseRows.allReferences(db) : references
-            return try wanted.compactMap { try CaseRows.load(db, $0) }
-        }
-    }
 }
 
 /// The writes of one change, inside its transaction. It remembers the cases it changed, whose
