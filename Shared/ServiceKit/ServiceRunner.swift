@@ -124,6 +124,7 @@ package enum ServiceRunner {
         signal(SIGTERM, SIG_IGN)
         signal(SIGINT, SIG_IGN)
         signal(SIGPIPE, SIG_IGN)
+        MallocArenas.limit()
         let service = StartedService()
         // The sources live as long as this function, which never returns.
         let sources = [SIGTERM, SIGINT].map { signalNumber in

@@ -15,7 +15,7 @@
 #
 #   Tests/Benchmarks/stack-bench.sh --quick       N=1,000, 2 s per read run, gateway rounds every 1 s (< 1 minute)
 #   Tests/Benchmarks/stack-bench.sh [N]           default N=10000 (or N=100000 ... in the environment)
-#   environment: N, READ_SECONDS (6), CACHE_SECONDS (the gateway's default, 5), WRITERS (8),
+#   environment: N, READ_SECONDS (6), CACHE_SECONDS (the gateway's default, 1), WRITERS (8),
 #                CONNECTIONS (2), SKIP_BUILD=1 (use .build/release as it is)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -290,7 +290,7 @@ check_gateway "$VARIANT_CASES" "linked referrals"
 stop_stack
 
 # The table.
-python3 - "$work" "$N" "$VARIANT_CASES" "$ceiling" "$READ_SECONDS" "${CACHE_SECONDS:-5}" <<PY
+python3 - "$work" "$N" "$VARIANT_CASES" "$ceiling" "$READ_SECONDS" "${CACHE_SECONDS:-1}" <<PY
 import sys
 work, n, cases, ceiling, seconds, cache = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
 idle = {"intake": "${IDLE[intake]}", "rapid-review": "${IDLE[rapid-review]}", "gateway": "${IDLE[gateway]}"}

@@ -55,10 +55,17 @@ package final class Gateway: Sendable {
         // waits long for the first one; the next round goes on from there at once.
         let budget: Duration? = settings.cacheFor == .zero ? nil : .seconds(1)
         let view = self.view
-        self.rounds = RefreshRounds { [feeds, outages] in
+        self.rounds = RefreshRounds { [feeds, outages, today] last in
             let answers = await feeds.read(into: view, budget: budget)
             let now = Date()
-            return (outages.record(answers, at: now), now, answers.allSatisfy(\.caughtUp))
+            // The figures are counted here, once per round that changed something (or a new day),
+            // so that no read waits for counts over every case.
+            let day = today.date
+            let changed = answers.contains { (try? $0.result.get()) ?? 0 > 0 }
+            var figures = last?.figures
+            if changed || figures?.today != day { figures = (try? await view.figures(today: day)).map { (day, $0) } }
+            return RefreshRounds.Round(
+                unavailable: outages.record(answers, at: now), asOf: now, caughtUp: answers.allSatisfy(\.caughtUp), figures: figures)
         }
     }
 
@@ -111,9 +118,13 @@ package final class Gateway: Sendable {
         return RPCError(.unavailable, "caseReference: \(reference) was not found, and \(stages) could not be asked; try again")
     }
 
-    /// `GetSummary`.
+    /// `GetSummary`: the figures of the last round, counted again only if the day has turned since.
     package func summary() async throws(RPCError) -> GatewayAPI.GetSummaryResponse {
-        let (state, counts) = try await read { state in try await self.view.figures(today: state.today) }
+        let round = settings.cacheFor == .zero ? await rounds.run() : await rounds.latest()
+        let state = ViewAsOf(unavailable: round.unavailable, asOf: round.asOf, today: today.date)
+        var counts = round.figures.flatMap { $0.today == state.today ? $0.counts : nil }
+        if counts == nil { counts = try await read { state in try await self.view.figures(today: state.today) }.1 }
+        guard let counts else { throw RPCError(.internal, "the gateway's view could not be read") }
         return SummaryFigures.summary(counts, today: state.today, unavailable: state.unavailable, asOf: state.asOf)
     }
 
@@ -136,17 +147,29 @@ package final class Gateway: Sendable {
 
 /// One round of reading the stages at a time: readers arriving while one runs share it.
 actor RefreshRounds {
-    typealias Round = (unavailable: [GatewayAPI.StageOutage], asOf: Date, caughtUp: Bool)
-    private let body: @Sendable () async -> Round
+    /// What a round found.
+    struct Round: Sendable {
+        /// Stages that did not answer.
+        var unavailable: [GatewayAPI.StageOutage]
+        /// When it ended.
+        var asOf: Date
+        /// False when a stage had more changes than were read in the round's time.
+        var caughtUp: Bool
+        /// The panel's figures after the round, and the day they were counted for.
+        var figures: (today: CivilDate, counts: SummaryFigures.Counts)?
+    }
+
+    private let body: @Sendable (Round?) async -> Round
     private var last: Round?
     private var running: Task<Round, Never>?
 
-    init(_ body: @escaping @Sendable () async -> Round) { self.body = body }
+    /// Rounds run by `body`, which is given the round before.
+    init(_ body: @escaping @Sendable (Round?) async -> Round) { self.body = body }
 
     /// Runs a round, or joins the one running.
     func run() async -> Round {
         if let running { return await running.value }
-        let task = Task { await body() }
+        let task = Task { [last, body] in await body(last) }
         running = task
         let round = await task.value
         last = round

@@ -7,8 +7,8 @@ import ServiceKit
 package struct StageAnswer: Sendable {
     /// The stage asked.
     package var stage: ServiceIdentity
-    /// The statuses read (0 when nothing changed), or the error of the call (UNAVAILABLE,
-    /// DEADLINE_EXCEEDED, ...).
+    /// The changes read (statuses, and a restarted feed; 0 when nothing changed), or the error
+    /// of the call (UNAVAILABLE, DEADLINE_EXCEEDED, ...).
     package var result: Result<Int, RPCError>
     /// False when the stage had more changes than were read in the time given.
     package var caughtUp: Bool
@@ -86,7 +86,11 @@ package struct StageFeeds: Sendable {
                     return StageAnswer(stage: peer.stage, result: .success(read))
                 }
                 try await view.apply(peer.stage, response.statuses, next: next, restarted: response.restarted == true)
-                if response.restarted == true { logger?.info("stage's feed restarted; its part is read again", ["stage": .string(peer.stage.name)]) }
+                if response.restarted == true {
+                    // Dropping the stage's part changed the view even when the new feed is empty.
+                    read += 1
+                    logger?.info("stage's feed restarted; its part is read again", ["stage": .string(peer.stage.name)])
+                }
                 cursor = next
                 guard response.more == true else { return StageAnswer(stage: peer.stage, result: .success(read)) }
                 if let budget, ContinuousClock.now - started > budget {
