@@ -88,9 +88,14 @@ package struct Deadline: Sendable, Equatable, Codable {
     /// would say today; a met one keeps its verdict. Stored statuses are judged again when read,
     /// so a status written last week shows today's state without being rewritten.
     package func judged(on today: CivilDate, calendar: WorkingCalendar) -> Deadline {
+        judged(by: DeadlineJudge(today: today, calendar: calendar))
+    }
+
+    /// This deadline judged by `judge` (one judge serves a whole page of statuses).
+    package func judged(by judge: DeadlineJudge) -> Deadline {
         guard metOn == nil else { return self }
         var judged = self
-        judged.status = Self.openStatus(due: due, today: today, calendar: calendar)
+        judged.status = judge.status(due: due)
         return judged
     }
 
@@ -101,11 +106,37 @@ package struct Deadline: Sendable, Equatable, Codable {
     }
 }
 
+/// Judges deadlines not met on one day: the last day that is still "due soon" is worked out
+/// once, so judging a page of statuses is a comparison per deadline.
+package struct DeadlineJudge: Sendable {
+    /// The day judged on.
+    package let today: CivilDate
+    // The last date with at most `dueSoonWorkingDays` working days after today: the day before
+    // the next working day after that many (working days from today only grow with the date).
+    private let lastDueSoon: CivilDate
+
+    package init(today: CivilDate, calendar: WorkingCalendar) {
+        self.today = today
+        lastDueSoon = calendar.addingWorkingDays(Deadline.dueSoonWorkingDays + 1, to: today).adding(days: -1)
+    }
+
+    /// Where a deadline due on `due`, not met, stands.
+    package func status(due: CivilDate) -> DeadlineStatus {
+        if today > due { return .overdue }
+        return due <= lastDueSoon ? .dueSoon : .open
+    }
+}
+
 extension CaseStatus {
     /// The status with every deadline judged on `today`.
     package func judged(on today: CivilDate, calendar: WorkingCalendar) -> CaseStatus {
+        judged(by: DeadlineJudge(today: today, calendar: calendar))
+    }
+
+    /// The status with every deadline judged by `judge`.
+    package func judged(by judge: DeadlineJudge) -> CaseStatus {
         var judged = self
-        judged.deadlines = deadlines.map { $0.judged(on: today, calendar: calendar) }
+        judged.deadlines = deadlines.map { $0.judged(by: judge) }
         return judged
     }
 }

@@ -52,7 +52,7 @@ package enum StatusFeed {
     /// The answer to `request`, judged on `clock`'s today: the statuses of its references, or a
     /// page of the feed after its cursor.
     package static func answer(_ db: Connection, _ request: GetStatusesRequest, clock: CaseClock) throws -> GetStatusesResponse {
-        let judge = { (status: CaseStatus) in status.judged(on: clock.today, calendar: clock.calendar) }
+        let judge = { [judge = DeadlineJudge(today: clock.today, calendar: clock.calendar)] (status: CaseStatus) in status.judged(by: judge) }
         if !request.references.isEmpty {
             let statuses = try Set(request.references).sorted().compactMap { reference -> CaseStatus? in
                 try db.queryOne("SELECT status FROM case_status WHERE reference = ?", reference).map(decode)
@@ -77,9 +77,8 @@ package enum StatusFeed {
     /// Every kept status, in reference order, judged on `clock`'s today: for a stage's own list
     /// of its cases (a decode per case, no case loaded).
     package static func every(_ db: Connection, clock: CaseClock) throws -> [CaseStatus] {
-        try db.query("SELECT status FROM case_status ORDER BY reference").map {
-            try decode($0).judged(on: clock.today, calendar: clock.calendar)
-        }
+        let judge = DeadlineJudge(today: clock.today, calendar: clock.calendar)
+        return try db.query("SELECT status FROM case_status ORDER BY reference").map { try decode($0).judged(by: judge) }
     }
 
     /// The references of `table` (its `column`) after `after`, in order, that have no status row
