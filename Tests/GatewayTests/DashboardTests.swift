@@ -78,6 +78,41 @@ struct DashboardTests {
         await stack.stop()
     }
 
+    @Test("the cases page 50 at a time, most urgent first, with how many match, the filters applied before paging")
+    func paging() async throws {
+        // 120 fictional cases at intake, each due a day later than the one before; with
+        // rapid-review's closed case, 121.
+        let statuses = (1...120).map { number in
+            CaseStatus(
+                reference: Fixtures.reference(String(format: "TESTSHIRE-2025-%04d", number)), stage: number % 2 == 0 ? .intake : .rapidReview,
+                milestones: [],
+                deadlines: [Deadline(rule: .t3, due: Fixtures.date("2025-03-25").adding(days: number), status: .open, ruleSet: .surrey2019)])
+        }
+        let stack = try await InProcessStack(intakeStatuses: statuses)
+        let first = try await stack.page("/", basic: TestTokens.panel).text
+        #expect(first.contains("1–50 of 121 matching (121 in all)"))
+        #expect(first.contains("Page 1 of 3"))
+        #expect(first.contains("href=\"/?page=2\" rel=\"next\""))
+        #expect(!first.contains("rel=\"prev\""))
+        // The most urgent first: 0001, due soonest.
+        #expect(first.contains("/cases/TESTSHIRE-2025-0001"))
+        #expect(first.contains("/cases/TESTSHIRE-2025-0049"))
+        #expect(!first.contains("/cases/TESTSHIRE-2025-0120"))
+        let last = try await stack.page("/?page=3", basic: TestTokens.panel).text
+        #expect(last.contains("101–121 of 121 matching (121 in all)"))
+        #expect(last.contains("/cases/TESTSHIRE-2025-0120"))
+        #expect(last.contains("href=\"/?page=2\" rel=\"prev\""))
+        #expect(!last.contains("rel=\"next\""))
+        // A filter first, then the page: the rapid-review half, with the filter kept in the links.
+        let filtered = try await stack.page("/?stage=rapidReview&page=2", basic: TestTokens.panel).text
+        #expect(filtered.contains("51–61 of 61 matching (121 in all)"))
+        #expect(filtered.contains("href=\"/?stage=rapidReview&amp;page=1\" rel=\"prev\""))
+        let nonsense = try await stack.page("/?page=minus-one", basic: TestTokens.panel).text
+        #expect(nonsense.contains("is not a page number: the first page is shown."))
+        #expect(nonsense.contains("1–50 of 121 matching"))
+        await stack.stop()
+    }
+
     @Test("the filters of ListCases, from the query string; nonsense is escaped and ignored")
     func filters() async throws {
         let stack = try await InProcessStack()
