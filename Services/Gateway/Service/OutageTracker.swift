@@ -42,7 +42,7 @@ package final class OutageTracker: Sendable {
             if let error {
                 // The message is the transport's or the stage's own, never case data.
                 logger?.warning(
-                    "stage unavailable; its part is left out",
+                    "stage unavailable; its part stays as it last sent it",
                     ["stage": .string(stage.name), "status": .string(error.code.name), "reason": .string(error.message)])
             } else {
                 logger?.info("stage available again", ["stage": .string(stage.name)])
