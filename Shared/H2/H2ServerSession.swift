@@ -80,6 +80,9 @@ final class H2ServerSession: ServerProtocolSession {
         defer { nghttp2_option_del(option) }
         // Rapid-reset guard (CVE-2023-44487): a burst of RST_STREAM beyond this closes the connection.
         nghttp2_option_set_stream_reset_rate_limit(option, configuration.resetBurst, configuration.resetRatePerSecond)
+        // We schedule no stream by RFC 7540 priority, so nghttp2 need not keep closed streams
+        // for its priority tree (it did, on every call; see also the setting below).
+        nghttp2_option_set_no_closed_streams(option, 1)
 
         var created: OpaquePointer?
         let userData = Unmanaged.passUnretained(self).toOpaque()
@@ -91,6 +94,8 @@ final class H2ServerSession: ServerProtocolSession {
                 settings_id: Int32(NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS.rawValue), value: UInt32(configuration.maxConcurrentStreams)),
             nghttp2_settings_entry(settings_id: Int32(NGHTTP2_SETTINGS_INITIAL_WINDOW_SIZE.rawValue), value: 1 << 20),
             nghttp2_settings_entry(settings_id: Int32(NGHTTP2_SETTINGS_MAX_HEADER_LIST_SIZE.rawValue), value: UInt32(configuration.maxHeaderBytes)),
+            // RFC 9218 §2.1: we do not use the RFC 7540 priority tree; nghttp2 then skips it.
+            nghttp2_settings_entry(settings_id: Int32(NGHTTP2_SETTINGS_NO_RFC7540_PRIORITIES.rawValue), value: 1),
         ]
         nghttp2_submit_settings(created, UInt8(NGHTTP2_FLAG_NONE.rawValue), &settings, settings.count)
         // A connection-level window large enough for a few maximum-size messages at once.
