@@ -20,6 +20,9 @@ struct JSONToken {
 /// plain ASCII, unpaired surrogates, deep nesting), never less: what it refuses goes to Foundation.
 struct JSONMessageScanner {
     private static let maximumDepth = 256
+    /// The decoder finds a key by walking its object's members, which suits messages (tens of
+    /// fields) and not maps of thousands of keys: those go to Foundation, which hashes.
+    private static let maximumMembers = 64
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
@@ -84,6 +87,7 @@ struct JSONMessageScanner {
                 skipWhitespace()
                 try scanValue(depth: depth)
                 count += 1
+                guard count <= Self.maximumMembers else { throw JSONFastPathUnsupported() }
                 skipWhitespace()
                 let separator = try peek()
                 position += 1

@@ -107,6 +107,16 @@ struct JSONMessageCodingTests {
         try Self.agree(value)
     }
 
+    @Test("a map of many keys is left to Foundation's decoder and reads the same")
+    func largeMap() throws {
+        let map = Dictionary(uniqueKeysWithValues: (0..<200).map { ("key\($0)", $0) })
+        let data = try Self.foundationBytes(map)
+        #expect(JSONCodec.decodeWithoutFoundation([String: Int].self, from: data) == nil)
+        #expect(try JSONCodec.decode([String: Int].self, from: data) == map)
+        let small = Dictionary(uniqueKeysWithValues: (0..<20).map { ("key\($0)", $0) })
+        #expect(JSONCodec.decodeWithoutFoundation([String: Int].self, from: try Self.foundationBytes(small)) == small)
+    }
+
     @Test("a double-optional that is .some(nil) reaches the wire as null, as in JSONEncoder")
     func someNil() throws {
         let value = Nested(name: nil, inner: nil, list: [], doubleOptional: .some(nil), flags: [], empty: [], emptyObject: [:], map: [:], when: nil)
