@@ -51,6 +51,10 @@ package final class EventLoop: @unchecked Sendable {
     private var afterIteration: [() -> Void] = []
     /// Jobs of tasks that prefer this loop, enqueued from the loop itself: no lock, no wake-up.
     private var localJobs: [UnownedJob] = []
+    // Swapped with the lists above while they run, so neither is reallocated per iteration
+    // (copying one out and emptying it in place made a new buffer every time).
+    private var runningActions: [() -> Void] = []
+    private var runningJobs: [UnownedJob] = []
     private var stopped = false
     /// The loop thread's pthread_t (0 until it starts), read on every `inLoop`.
     private let threadID = Atomic<UInt>(0)
@@ -221,9 +225,9 @@ package final class EventLoop: @unchecked Sendable {
 
     private func runLocalJobs() {
         while !localJobs.isEmpty {
-            let jobs = localJobs
-            localJobs.removeAll(keepingCapacity: true)
-            for job in jobs { job.runSynchronously(on: asUnownedTaskExecutor()) }
+            swap(&localJobs, &runningJobs)
+            for job in runningJobs { job.runSynchronously(on: asUnownedTaskExecutor()) }
+            runningJobs.removeAll(keepingCapacity: true)
         }
     }
 
@@ -234,9 +238,9 @@ package final class EventLoop: @unchecked Sendable {
 
     private func runAfterIterationActions() {
         while !afterIteration.isEmpty {
-            let actions = afterIteration
-            afterIteration.removeAll(keepingCapacity: true)
-            for action in actions { action() }
+            swap(&afterIteration, &runningActions)
+            for action in runningActions { action() }
+            runningActions.removeAll(keepingCapacity: true)
         }
     }
 

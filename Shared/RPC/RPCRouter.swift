@@ -229,10 +229,8 @@ package final class RPCRouter: HTTPHandler {
     private func makeContext(_ info: MethodInfo, _ head: HTTPRequestHead, requestID: String, timeout: Duration?, wireProtocol: WireProtocol)
         -> CallContext
     {
-        var metadata = Metadata()
-        for field in head.headers { metadata.add(field.name, field.value) }
         return CallContext(
-            method: info, metadata: metadata, requestID: requestID, deadline: timeout.map { ContinuousClock.now + $0 },
+            method: info, metadata: Metadata(head.headers), requestID: requestID, deadline: timeout.map { ContinuousClock.now + $0 },
             wireProtocol: wireProtocol)
     }
 

@@ -74,6 +74,25 @@ struct GoldenTests {
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)
     func pinned(_ file: GoldenFile) throws { try file.check() }
+
+    @Test("JSONCodec's own encoder and decoder take every golden message and agree with Foundation's byte for byte", arguments: files)
+    func ownCodecAgrees(_ file: GoldenFile) throws { try file.checkOwnCodec() }
+
+    /// Our encoder writes what `JSONEncoder` (sorted keys, unescaped slashes, ISO 8601) writes,
+    /// without handing the value to Foundation; our decoder reads the golden file and the
+    /// compact form back to the same message, again without Foundation.
+    static func checkOwnCodec<T: Codable & Equatable>(_ name: String, _ value: T) throws {
+        let foundation = JSONEncoder()
+        foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        foundation.dateEncodingStrategy = .iso8601
+        let expected = try foundation.encode(value)
+        let own = try #require(JSONCodec.encodeWithoutFoundation(value), "\(name): our encoder left the message to Foundation")
+        #expect(String(decoding: own, as: UTF8.self) == String(decoding: expected, as: UTF8.self), "\(name): our bytes differ from JSONEncoder's")
+        #expect(try JSONCodec.encode(value) == expected)
+        let golden = try Data(contentsOf: directory.appendingPathComponent("\(name).json"))
+        #expect(JSONCodec.decodeWithoutFoundation(T.self, from: golden) == value, "\(name): our decoder did not read the golden file")
+        #expect(JSONCodec.decodeWithoutFoundation(T.self, from: expected) == value, "\(name): our decoder did not read the compact form")
+    }
 }
 
 /// One golden file (`golden/<name>.json`) and the sample whose JSON it pins.
@@ -81,11 +100,13 @@ struct GoldenFile: Sendable, CustomTestStringConvertible {
     let name: String
     let shows: String
     let check: @Sendable () throws -> Void
+    let checkOwnCodec: @Sendable () throws -> Void
 
     init<Message: Codable & Equatable & Sendable>(_ name: String, _ sample: Message, _ shows: String) {
         self.name = name
         self.shows = shows
         check = { try GoldenTests.check(name, sample) }
+        checkOwnCodec = { try GoldenTests.checkOwnCodec(name, sample) }
     }
 
     var testDescription: String { "\(name): \(shows)" }
