@@ -2,11 +2,13 @@
 /// a `DecodingError.dataCorrupted` at the field, whose description says what was expected.
 enum ContractDecoding {
     /// Decodes a string and converts it, or fails at this field with `expected`.
-    static func string<T>(_ decoder: any Decoder, expected: String, _ convert: (String) -> T?) throws -> T {
+    static func string<T>(_ decoder: any Decoder, expected: @autoclosure () -> String, _ convert: (String) -> T?) throws -> T {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
+        // The text of what was expected is made only when it is needed: every enum value of
+        // every message is decoded through here.
         guard let value = convert(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: expected)
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: expected())
         }
         return value
     }

@@ -28,3 +28,27 @@ extension RouteTable {
         }
     }
 }
+
+extension RouteTable {
+    /// Registers a stage's `GetStatuses`, answered from its kept statuses (`StatusFeed`): the
+    /// cases named, or a page of the change feed sent as stored and judged in place. A request
+    /// naming one case names it for the audit trail, as `handle` does.
+    package mutating func handleStatuses(of stage: ServiceIdentity, _ context: ServiceContext) {
+        registerRaw(stage.getStatuses.info) { call, body in
+            let request = try JSONCodec.decodeRequest(GetStatusesRequest.self, from: body)
+            if request.references.count == 1, let only = request.references.first {
+                call.annotations.set(AuditTrail.caseReferenceKey, only.description)
+            }
+            let clock = context.clock
+            if request.references.isEmpty {
+                return try await context.database.read { try StatusFeed.page($0, request, clock: clock) }
+            }
+            let answer = try await context.statuses(request)
+            do {
+                return try JSONCodec.encode(answer)
+            } catch {
+                throw RPCError(.internal, "the response could not be encoded")
+            }
+        }
+    }
+}

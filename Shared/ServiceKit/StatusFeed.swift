@@ -74,6 +74,32 @@ package enum StatusFeed {
             restarted: restarted ? true : nil)
     }
 
+    /// A page of the feed after `request`'s cursor, as the JSON of its `GetStatusesResponse`,
+    /// judged on `clock`'s today: the kept statuses are sent as stored, each deadline not met
+    /// judged in place (`StoredStatusJSON`), without decoding and encoding every status again.
+    /// The same bytes as `JSONCodec.encode(answer(...))` (a test holds the two to that).
+    package static func page(_ db: Connection, _ request: GetStatusesRequest, clock: CaseClock) throws -> Data {
+        guard let feed: String = try db.value("SELECT id FROM status_feed") else { throw StoredValueError(table: "status_feed", column: "id") }
+        let restarted = request.since.map { $0.feed != feed } ?? false
+        let after = restarted ? 0 : request.since?.version ?? 0
+        let size = request.effectivePageSize
+        let rows = try db.query("SELECT version, status FROM case_status WHERE version > ? ORDER BY version LIMIT ?", after, size + 1)
+        let page = rows.prefix(size)
+        let last: Int64 = try page.last?[0] ?? after
+        let judge = DeadlineJudge(today: clock.today, calendar: clock.calendar)
+        // The keys in JSONCodec's order (sorted): more, next, restarted, statuses.
+        var json = Array(#"{"more":\#(rows.count > size),"next":"\#(StatusCursor(feed: feed, version: last))","#.utf8)
+        if restarted { json.append(contentsOf: #""restarted":true,"#.utf8) }
+        json.append(contentsOf: #""statuses":["#.utf8)
+        for (index, row) in page.enumerated() {
+            guard let text: String = try row["status"] else { throw StoredValueError(table: "case_status", column: "status") }
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            StoredStatusJSON.appendJudged(text.utf8, by: judge, to: &json)
+        }
+        json.append(contentsOf: "]}".utf8)
+        return Data(json)
+    }
+
     /// Every kept status, in reference order, judged on `clock`'s today: for a stage's own list
     /// of its cases (a decode per case, no case loaded).
     package static func every(_ db: Connection, clock: CaseClock) throws -> [CaseStatus] {

@@ -39,7 +39,7 @@ struct IntakeHandlers: Sendable {
         routes.handle(IntakeAPI.getCase) { request, _ in try await getCase(request) }
         routes.handle(IntakeAPI.listCases) { request, _ in try await listCases(request) }
         routes.handle(IntakeAPI.getCaseFile) { request, _ in try await getCaseFile(request) }
-        routes.handle(IntakeAPI.getStatuses) { request, _ in try await getStatuses(request) }
+        routes.handleStatuses(of: .intake, context)
         routes.handle(IntakeAPI.checkDisclosure) { request, _ in try await checkDisclosure(request) }
         return routes
     }
@@ -166,11 +166,6 @@ struct IntakeHandlers: Sendable {
             return IntakeAPI.CaseSummary(caseReference: status.reference, stage: status.stage, nextDeadline: status.nextDeadline, overdue: overdue)
         }
         return IntakeAPI.ListCasesResponse(cases: cases)
-    }
-
-    /// The statuses for the gateway, as kept: no personal data.
-    func getStatuses(_ request: GetStatusesRequest) async throws -> GetStatusesResponse {
-        try await context.statuses(request)
     }
 
     /// The publication team's check of a report for the family's details (P4).

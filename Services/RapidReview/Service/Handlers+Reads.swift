@@ -28,8 +28,4 @@ extension RapidReviewHandlers {
         return RapidReviewAPI.ListRapidReviewsResponse(rapidReviews: summaries)
     }
 
-    /// The statuses for the gateway, as kept: no personal data.
-    func getStatuses(_ request: GetStatusesRequest) async throws -> GetStatusesResponse {
-        try await context.statuses(request)
-    }
 }

@@ -32,7 +32,7 @@ struct RapidReviewHandlers: Sendable {
         routes.handle(RapidReviewAPI.getOutcomeDocument, getOutcomeDocument)
         routes.handle(RapidReviewAPI.getRapidReview, getRapidReview)
         routes.handle(RapidReviewAPI.listRapidReviews) { request, _ in try await listRapidReviews(request) }
-        routes.handle(RapidReviewAPI.getStatuses) { request, _ in try await getStatuses(request) }
+        routes.handleStatuses(of: .rapidReview, context)
         return routes
     }
 
