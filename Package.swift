@@ -73,7 +73,7 @@ let package = Package(
         // England and Wales calendar: civil dates, bank holidays, working-day arithmetic, "today".
         .target(name: "WorkingDays", path: "Shared/WorkingDays", swiftSettings: swift6),
         .testTarget(
-            name: "WorkingDaysTests", dependencies: ["WorkingDays"], path: "Tests/WorkingDaysTests",
+            name: "WorkingDaysTests", dependencies: ["WorkingDays", "TestSupport"], path: "Tests/WorkingDaysTests",
             swiftSettings: swift6),
 
         // The shared contract: the framework's forms as messages, timescales, descriptors, roles.

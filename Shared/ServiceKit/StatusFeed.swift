@@ -59,19 +59,31 @@ package enum StatusFeed {
             }
             return GetStatusesResponse(statuses: statuses.map(judge))
         }
-        guard let feed: String = try db.value("SELECT id FROM status_feed") else { throw StoredValueError(table: "status_feed", column: "id") }
-        // A cursor of another feed (the database was replaced or restored from a backup) starts
-        // again from the beginning and says so, rather than skipping what the new feed numbered lower.
-        let restarted = request.since.map { $0.feed != feed } ?? false
-        let after = restarted ? 0 : request.since?.version ?? 0
-        let size = request.effectivePageSize
-        // One more row than the page says whether more are waiting.
-        let rows = try db.query("SELECT version, status FROM case_status WHERE version > ? ORDER BY version LIMIT ?", after, size + 1)
-        let page = rows.prefix(size)
-        let last: Int64 = try page.last?[0] ?? after
+        let page = try Page(db, request)
         return GetStatusesResponse(
-            statuses: try page.map(decode).map(judge), next: StatusCursor(feed: feed, version: last), more: rows.count > size,
-            restarted: restarted ? true : nil)
+            statuses: try page.rows.map(decode).map(judge), next: page.next, more: page.more, restarted: page.restarted ? true : nil)
+    }
+
+    /// The rows of the page after a request's cursor, and what the answer says about them.
+    private struct Page {
+        let rows: ArraySlice<Row>
+        let next: StatusCursor
+        let more: Bool
+        let restarted: Bool
+
+        init(_ db: Connection, _ request: GetStatusesRequest) throws {
+            guard let feed: String = try db.value("SELECT id FROM status_feed") else { throw StoredValueError(table: "status_feed", column: "id") }
+            // A cursor of another feed (the database was replaced or restored from a backup) starts
+            // again from the beginning and says so, rather than skipping what the new feed numbered lower.
+            restarted = request.since.map { $0.feed != feed } ?? false
+            let after = restarted ? 0 : request.since?.version ?? 0
+            let size = request.effectivePageSize
+            // One more row than the page says whether more are waiting.
+            let found = try db.query("SELECT version, status FROM case_status WHERE version > ? ORDER BY version LIMIT ?", after, size + 1)
+            rows = found.prefix(size)
+            more = found.count > size
+            next = StatusCursor(feed: feed, version: try rows.last?[0] ?? after)
+        }
     }
 
     /// A page of the feed after `request`'s cursor, as the JSON of its `GetStatusesResponse`,
@@ -79,19 +91,13 @@ package enum StatusFeed {
     /// judged in place (`StoredStatusJSON`), without decoding and encoding every status again.
     /// The same bytes as `JSONCodec.encode(answer(...))` (a test holds the two to that).
     package static func page(_ db: Connection, _ request: GetStatusesRequest, clock: CaseClock) throws -> Data {
-        guard let feed: String = try db.value("SELECT id FROM status_feed") else { throw StoredValueError(table: "status_feed", column: "id") }
-        let restarted = request.since.map { $0.feed != feed } ?? false
-        let after = restarted ? 0 : request.since?.version ?? 0
-        let size = request.effectivePageSize
-        let rows = try db.query("SELECT version, status FROM case_status WHERE version > ? ORDER BY version LIMIT ?", after, size + 1)
-        let page = rows.prefix(size)
-        let last: Int64 = try page.last?[0] ?? after
+        let page = try Page(db, request)
         let judge = DeadlineJudge(today: clock.today, calendar: clock.calendar)
         // The keys in JSONCodec's order (sorted): more, next, restarted, statuses.
-        var json = Array(#"{"more":\#(rows.count > size),"next":"\#(StatusCursor(feed: feed, version: last))","#.utf8)
-        if restarted { json.append(contentsOf: #""restarted":true,"#.utf8) }
+        var json = Array(#"{"more":\#(page.more),"next":"\#(page.next)","#.utf8)
+        if page.restarted { json.append(contentsOf: #""restarted":true,"#.utf8) }
         json.append(contentsOf: #""statuses":["#.utf8)
-        for (index, row) in page.enumerated() {
+        for (index, row) in page.rows.enumerated() {
             guard let text: String = try row["status"] else { throw StoredValueError(table: "case_status", column: "status") }
             if index > 0 { json.append(UInt8(ascii: ",")) }
             StoredStatusJSON.appendJudged(text.utf8, by: judge, to: &json)

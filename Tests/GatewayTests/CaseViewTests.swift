@@ -4,6 +4,7 @@ import GatewayService
 import GatewayStandIns
 import ServiceTestSupport
 import Storage
+import TestSupport
 import Testing
 import WorkingDays
 
@@ -14,20 +15,8 @@ struct CaseViewTests {
     static let judgement = CaseJudgement(today: Fixtures.date(Fixtures.today), calendar: WorkingCalendar())
     static let stages: [ServiceIdentity] = [.intake, .rapidReview, .reviewManagement]
 
-    /// A deterministic generator (SplitMix64), so that a failing sequence can be replayed by its seed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A fictional status of case `number` as `stage` might report it.
-    static func randomStatus(_ number: Int, _ random: inout Generator) -> CaseStatus {
+    static func randomStatus(_ number: Int, _ random: inout SplitMix64) -> CaseStatus {
         let rules: [TimescaleRule] = [.t1, .t2, .t3, .t4, .t5, .t6, .t8, .t9]
         let base = Fixtures.date("2025-01-06")
         let deadlines = (0..<Int.random(in: 0...3, using: &random)).map { _ -> Deadline in
@@ -64,7 +53,7 @@ struct CaseViewTests {
     @Test(
         "after random pages from three stages (some restarted, some whole), the view equals the merge of what they hold", arguments: [1, 2, 3, 4, 5])
     func randomWrites(seed: UInt64) async throws {
-        var random = Generator(state: seed)
+        var random = SplitMix64(seed: seed)
         try await Self.withView { view in
             var held: [ServiceIdentity: [CaseReference: CaseStatus]] = [:]
             var versions: [ServiceIdentity: Int64] = [:]

@@ -4,6 +4,7 @@ import RPC
 import ServiceKit
 import ServiceTestSupport
 import Storage
+import TestSupport
 import Testing
 import WorkingDays
 
@@ -11,21 +12,9 @@ import WorkingDays
 /// what decoding, judging and encoding the statuses again gives.
 @Suite("Change pages judged in place")
 struct StatusPageJSONTests {
-    /// A deterministic generator (SplitMix64), so that a failing case can be replayed by its seed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A fictional status with the fields a deadline can have: subjects, windows, extensions,
     /// met on time, late or outside the window, not met.
-    static func status(_ number: Int, _ random: inout Generator) -> CaseStatus {
+    static func status(_ number: Int, _ random: inout SplitMix64) -> CaseStatus {
         let base = StatusFeedTests.date("2025-03-03")
         let subjects: [String?] = [nil, "National Panel notified", "safeguarding partners told"]
         let deadlines = (0..<Int.random(in: 0...5, using: &random)).map { _ -> Deadline in
@@ -49,7 +38,7 @@ struct StatusPageJSONTests {
 
     @Test("a page sent as stored equals the page decoded, judged and encoded, on any day, any page size, any cursor", arguments: [7, 8, 9])
     func sameBytes(seed: UInt64) async throws {
-        var random = Generator(state: seed)
+        var random = SplitMix64(seed: seed)
         let directory = try TestDirectory()
         let database = try await Database.open(atPath: directory.url.appendingPathComponent("feed.sqlite").path)
         _ = try await database.migrate(StatusFeed.migrations)
