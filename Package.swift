@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "rapid-review", targets: ["RapidReviewMain"]),
         .executable(name: "gateway", targets: ["GatewayMain"]),
         .executable(name: "cspr", targets: ["ConsoleMain"]),
+        .executable(name: "review-management", targets: ["ReviewManagementMain"]),
     ],
     targets: [
         // The gateway: every case across the stages, read-only, and the panel's dashboard.
@@ -153,6 +154,21 @@ let package = Package(
                 "WorkingDays",
             ],
             path: "Tests/RapidReviewTests", swiftSettings: swift6),
+
+        // The review-management service (issue 13): a commissioned review from rapid-review's
+        // hand-over, the National Panel's decision on a national review, the terms of reference.
+        .target(
+            name: "ReviewManagementService", dependencies: ["ServiceKit", "Contract", "RPC", "Storage", "WorkingDays"],
+            path: "Services/ReviewManagement/Service", swiftSettings: swift6),
+        .executableTarget(
+            name: "ReviewManagementMain", dependencies: ["ReviewManagementService", "ServiceKit"], path: "Services/ReviewManagement/Main",
+            swiftSettings: swift6),
+        .testTarget(
+            name: "ReviewManagementTests",
+            dependencies: [
+                "ReviewManagementService", "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "WorkingDays",
+            ],
+            path: "Tests/ReviewManagementTests", swiftSettings: swift6),
 
         // C libraries.
         .systemLibrary(

@@ -24,5 +24,11 @@ extension RapidReviewAPI.CaseRequest: CaseScoped {}
 extension RapidReviewAPI.GetOutcomeDocumentRequest: CaseScoped {}
 
 extension ReviewManagementAPI.CommissionReviewRequest: CaseScoped {}
+extension ReviewManagementAPI.RecordNationalPanelDecisionRequest: CaseScoped {}
+extension ReviewManagementAPI.DraftTermsOfReferenceRequest: CaseScoped {}
+extension ReviewManagementAPI.AgreeTermsOfReferenceRequest: CaseScoped {}
+extension ReviewManagementAPI.ChangeKeyLinesOfEnquiryRequest: CaseScoped {}
+extension ReviewManagementAPI.CaseRequest: CaseScoped {}
+extension ReviewManagementAPI.GetTermsOfReferenceDocumentRequest: CaseScoped {}
 
 extension GatewayAPI.GetCaseRequest: CaseScoped {}

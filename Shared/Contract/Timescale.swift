@@ -66,6 +66,21 @@ package struct Timescale: Sendable, Equatable, Codable {
     package var amount: Int
     /// For a window (T4: between 7 and 13 working days), its first allowed day.
     package var earliest: Int?
+    /// Whom the main count is for, when a variant counts differently for others (T7: a local CSPR).
+    package var appliesTo: String? = nil
+    /// Other counts of the same rule for some cases (T7: three months for other learning reviews).
+    package var variants: [TimescaleVariant]? = nil
+
+    /// This timescale as counted for a review of `kind`: a variant's amount when one is for
+    /// it (and whom it applies to); the main count otherwise.
+    package func counted(for kind: Recommendation) -> Timescale {
+        guard let variant = variants?.first(where: { $0.reviewKinds.contains(kind) }) else { return self }
+        var counted = self
+        counted.amount = variant.amount
+        counted.appliesTo = variant.appliesTo
+        counted.variants = nil
+        return counted
+    }
 
     /// The due date counted from `anchor`.
     package func due(from anchor: CivilDate, calendar: WorkingCalendar) -> CivilDate? {
@@ -83,6 +98,23 @@ package struct Timescale: Sendable, Equatable, Codable {
     package func earliestDay(from anchor: CivilDate, calendar: WorkingCalendar) -> CivilDate? {
         guard let earliest, unit == .workingDays else { return nil }
         return calendar.addingWorkingDays(earliest, to: anchor)
+    }
+}
+
+/// A different count of a timescale for some kinds of review (T7: three calendar months,
+/// rather than six, for an alternative learning review or a single-agency review).
+package struct TimescaleVariant: Sendable, Equatable, Codable {
+    /// Whom it is for, in words.
+    package var appliesTo: String
+    /// The reviews it is for (RULES.md, Anchors made precise).
+    package var reviewKinds: [Recommendation]
+    /// How many units after the anchor, in the timescale's unit.
+    package var amount: Int
+
+    package init(appliesTo: String, reviewKinds: [Recommendation], amount: Int) {
+        self.appliesTo = appliesTo
+        self.reviewKinds = reviewKinds
+        self.amount = amount
     }
 }
 
@@ -137,7 +169,11 @@ package enum Timescales {
                 id: .t7,
                 wording:
                     "a local CSPR is completed no later than six calendar months after the decision to initiate it (any other learning review ideally within three months)",
-                source: "§3.1.2", anchor: .reviewCommissioned, unit: .calendarMonths, amount: 6)
+                source: "§3.1.2", anchor: .reviewCommissioned, unit: .calendarMonths, amount: 6, appliesTo: "local CSPR",
+                // RULES.md: three months for another learning review (c, e), under both rule sets.
+                variants: [
+                    TimescaleVariant(appliesTo: "other learning review", reviewKinds: [.alternativeLearningReview, .singleAgencyReview], amount: 3)
+                ])
         case .t8:
             Timescale(
                 id: .t8,

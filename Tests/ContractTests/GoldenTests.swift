@@ -67,6 +67,13 @@ struct GoldenTests {
         GoldenFile("rapid-review-rapid-review", Samples.rapidReview, "GetRapidReview keeps its wire names"),
         GoldenFile("rapid-review-list", Samples.listRapidReviews, "ListRapidReviews keeps its wire names"),
         GoldenFile("commission-review", Samples.commissionReview, "the CommissionReview hand-over keeps its wire names"),
+        GoldenFile("review-record-national-panel-decision", Samples.recordNationalPanelDecision, "RecordNationalPanelDecision keeps its wire names"),
+        GoldenFile("review-draft-terms-of-reference", Samples.draftTermsOfReference, "DraftTermsOfReference keeps Appendix 6's wire names"),
+        GoldenFile("review-agree-terms-of-reference", Samples.agreeTermsOfReference, "AgreeTermsOfReference keeps its wire names"),
+        GoldenFile("review-change-key-lines-of-enquiry", Samples.changeKeyLinesOfEnquiry, "ChangeKeyLinesOfEnquiry keeps its wire names"),
+        GoldenFile("review-review", Samples.review, "GetReview keeps its wire names"),
+        GoldenFile("review-list", Samples.listReviews, "ListReviews keeps its wire names"),
+        GoldenFile("review-terms-of-reference-document", Samples.termsOfReferenceDocument, "GetTermsOfReferenceDocument keeps its wire names"),
         GoldenFile(
             "timescales", TimescaleTable(surrey2019: Timescales.all(.surrey2019), wt2023: Timescales.all(.workingTogether2023)),
             "the timescales T1-T10 keep their wire form"),

@@ -47,6 +47,22 @@ struct TimescaleTests {
         #expect(Timescales.rule(.t8).due(from: date("2024-02-29"), calendar: calendar) == nil)
     }
 
+    @Test(
+        "T7: six calendar months for a local CSPR, three for another learning review (c, e), under both rule sets; 2026-08-31 plus six months is 2027-02-28",
+        arguments: [
+            (RuleSet.surrey2019, Recommendation.localReview, "2026-08-31", "2027-02-28", "local CSPR"),
+            (.workingTogether2023, .localReview, "2026-08-31", "2027-02-28", "local CSPR"),
+            (.surrey2019, .alternativeLearningReview, "2026-08-31", "2026-11-30", "other learning review"),
+            (.workingTogether2023, .singleAgencyReview, "2026-11-30", "2027-02-28", "other learning review"),
+            (.surrey2019, .singleAgencyReview, "2025-04-07", "2025-07-07", "other learning review"),
+        ])
+    func t7Lengths(ruleSet: RuleSet, kind: Recommendation, decided: String, due: String, appliesTo: String) {
+        let t7 = Timescales.rule(.t7, ruleSet).counted(for: kind)
+        #expect(t7.due(from: date(decided), calendar: calendar) == date(due))
+        #expect(t7.appliesTo == appliesTo)
+        #expect(t7.unit == .calendarMonths)
+    }
+
     @Test("every rule the code names has its timescale under each rule set, and keeps its id as a framework rule", arguments: RuleSet.allCases)
     func everyRuleNamed(ruleSet: RuleSet) {
         for rule in TimescaleRule.allCases {

@@ -1,9 +1,9 @@
 import RPC
 import WorkingDays
 
-/// `cspr.review.v1.ReviewManagement`: commissioned reviews (framework §5-9). This file holds
-/// the hand-over from rapid-review; the service's own calls join it with the service.
-package enum ReviewManagementAPI {
+// MARK: - The hand-over from rapid-review
+
+extension ReviewManagementAPI {
     /// The hand-over from rapid-review once the independent chair ratified a recommendation of
     /// a, b, c or e (outbox, applied once per idempotency key). No personal data: the case
     /// reference stands for the child.
@@ -50,12 +50,4 @@ package enum ReviewManagementAPI {
             self.commissioned = commissioned
         }
     }
-
-    private static let service = ServiceIdentity.reviewManagement.rpcService
-    /// From rapid-review (role `service`), applied once per idempotency key.
-    package static let commissionReview = Method<CommissionReviewRequest, CommissionReviewResponse>(
-        service: service, name: "CommissionReview", roles: .roles(.service))
-
-    /// Every call above, for `cspr` and `ServiceIdentity.methods`.
-    package static let methods: [MethodDescription] = [MethodDescription(commissionReview)]
 }

@@ -1,0 +1,64 @@
+import Contract
+import WorkingDays
+
+/// One review as this service holds it: the facts recorded, in order. Its state is derived
+/// from them, never stored, so it cannot disagree with them.
+struct Review: Sendable, Equatable {
+    /// rapid-review's hand-over, as received.
+    var commission: ReviewManagementAPI.CommissionReviewRequest
+    /// When the hand-over was applied.
+    var commissionedOn: CivilDate
+    /// The National Panel's decision on a national review (a), and the partners' after it.
+    var nationalPanelDecision: ReviewManagementAPI.NationalPanelDecision?
+    /// Every version of the terms of reference, oldest first.
+    var versions: [ReviewManagementAPI.TermsOfReferenceVersion] = []
+    /// The Case Review Panel's agreement (V1).
+    var agreement: ReviewManagementAPI.TermsOfReferenceAgreement?
+    /// Every approved change of the key lines of enquiry (V2), oldest first.
+    var changes: [ReviewManagementAPI.KeyLinesOfEnquiryChange] = []
+
+    var reference: CaseReference { commission.caseReference }
+    var ruleSet: RuleSet { commission.ruleSet }
+
+    /// True when the Rapid Review recommended a national review (a): it waits for the
+    /// National Panel (§1.1.3).
+    var isNational: Bool { commission.reviewKind == .nationalReview }
+
+    /// The review commissioned locally and the date of that decision (T7's anchor): the
+    /// hand-over's for b, c and e; for a, the partners' once the National Panel declined and
+    /// they commissioned locally; nil otherwise (RULES.md, Anchors made precise).
+    var localCommission: LocalCommission? {
+        guard isNational else { return LocalCommission(kind: commission.reviewKind, decidedOn: commission.decisionDate) }
+        guard let partners = nationalPanelDecision?.partnersDecision, partners.commissionLocally, let kind = partners.reviewKind else {
+            return nil
+        }
+        return LocalCommission(kind: kind, decidedOn: partners.decidedOn)
+    }
+
+    /// The version of the terms of reference in force: the latest.
+    var currentVersion: ReviewManagementAPI.TermsOfReferenceVersion? { versions.last }
+
+    /// True when `version` is agreed: the agreed one or a change approved after it (V1, V2).
+    func isAgreed(_ version: Int) -> Bool { agreement.map { version >= $0.version } ?? false }
+
+    /// Where the review stands.
+    var state: ReviewManagementAPI.ReviewState {
+        if isNational {
+            guard let decision = nationalPanelDecision else { return .awaitingNationalPanel }
+            if decision.verdict == .accepted { return .nationalReview }
+            if localCommission == nil { return .notCommissionedLocally }
+        }
+        if agreement != nil { return .termsOfReferenceAgreed }
+        if !versions.isEmpty { return .termsOfReferenceDrafted }
+        return .commissioned
+    }
+
+    /// The case's stage here: the review, or closed when the partners commission none locally.
+    var stage: CaseStage { state == .notCommissionedLocally ? .closed : .review }
+}
+
+/// A review commissioned locally: its kind (b, c or e) and the decision's date.
+struct LocalCommission: Sendable, Equatable {
+    var kind: Recommendation
+    var decidedOn: CivilDate
+}

@@ -1,0 +1,39 @@
+import Contract
+import RPC
+import ServiceKit
+import Storage
+import WorkingDays
+
+/// The service's calls: each turns the request into a domain step on the review and the
+/// result into the response, nothing more.
+struct ReviewManagementHandlers: Sendable {
+    let context: ServiceContext
+    let store: ReviewManagementStore
+
+    init(context: ServiceContext) {
+        self.context = context
+        self.store = ReviewManagementStore(database: context.database, clock: { context.clock })
+    }
+
+    /// Today and the calendar, read once per call.
+    var clock: CaseClock { context.clock }
+
+    /// Every call of `cspr.review.v1.ReviewManagement`. ServiceKit names each call's case in
+    /// the audit trail and turns a `ReviewManagementError` into its RPC status.
+    func routes() -> RouteTable {
+        var routes = RouteTable()
+        routes.handle(ReviewManagementAPI.commissionReview, commissionReview)
+        routes.handle(ReviewManagementAPI.recordNationalPanelDecision, recordNationalPanelDecision)
+        routes.handle(ReviewManagementAPI.draftTermsOfReference, draftTermsOfReference)
+        routes.handle(ReviewManagementAPI.agreeTermsOfReference, agreeTermsOfReference)
+        routes.handle(ReviewManagementAPI.changeKeyLinesOfEnquiry, changeKeyLinesOfEnquiry)
+        routes.handle(ReviewManagementAPI.getReview, getReview)
+        routes.handle(ReviewManagementAPI.listReviews) { request, _ in try await listReviews(request) }
+        routes.handle(ReviewManagementAPI.getTermsOfReferenceDocument, getTermsOfReferenceDocument)
+        routes.handle(ReviewManagementAPI.getStatuses) { request, _ in try await context.statuses(request) }
+        return routes
+    }
+
+    /// The caller's name from the tokens file.
+    func principal(_ call: CallContext) -> String { call.principal?.name ?? "anonymous" }
+}

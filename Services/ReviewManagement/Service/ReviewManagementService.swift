@@ -1,0 +1,18 @@
+import Contract
+import ServiceKit
+
+/// The review-management service: a review from its commissioning by rapid-review to its
+/// terms of reference (framework §5, Appendix 6; T7, V1, V2). The executable and the tests
+/// start it the same way, from this definition.
+package enum ReviewManagementService {
+    /// What ServiceRunner starts: the schema, the calls, and the status of a case stored
+    /// before statuses were kept.
+    package static let definition = ServiceDefinition(
+        identity: .reviewManagement, migrations: Schema.migrations,
+        statuses: StatusBackfill(table: "reviews", column: "case_reference") { context, tx, reference in
+            try ReviewRows.load(tx, reference: reference)?.status(context.clock)
+        }
+    ) { context in
+        ReviewManagementHandlers(context: context).routes()
+    }
+}

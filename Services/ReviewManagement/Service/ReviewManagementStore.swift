@@ -1,0 +1,112 @@
+import Contract
+import Foundation
+import RPC
+import ServiceKit
+import Storage
+import WorkingDays
+
+/// The service's database in the domain's words: handlers never see SQL. Every change runs
+/// in one write transaction that first loads the review, so its checks and its changes see the
+/// same state, and a refused change leaves nothing behind (the transaction rolls back). Each
+/// change records the case's status (`StatusFeed`) last in that transaction.
+struct ReviewManagementStore: Sendable {
+    let database: Database
+    /// Today and the calendar, for the status a change records.
+    let clock: @Sendable () -> CaseClock
+
+    /// Applies rapid-review's hand-over once per idempotency key and request (ServiceKit's
+    /// `Idempotency`): a replay returns the reply stored the first time without running
+    /// `effect` again; the same key with another request is refused.
+    func applyHandOverOnce(
+        call: CallContext, request: ReviewManagementAPI.CommissionReviewRequest,
+        _ effect: @escaping @Sendable (ReviewWriter) throws -> ReviewManagementAPI.CommissionReviewResponse
+    ) async throws -> ReviewManagementAPI.CommissionReviewResponse {
+        try await database.write { [clock] tx in
+            try Idempotency.receive(tx, call: call, request: request) {
+                let response = try effect(ReviewWriter(tx: tx))
+                try Self.recordStatus(tx, request.caseReference, clock())
+                return response
+            }
+        }
+    }
+
+    /// Loads the review of `reference` in a write transaction and runs `body`, which checks
+    /// the step and records it through the writer. Throws `notCommissioned` when there is none.
+    func change<T: Sendable>(_ reference: CaseReference, _ body: @escaping @Sendable (Review, ReviewWriter) throws -> T) async throws -> T {
+        try await database.write { [clock] tx in
+            guard let review = try ReviewRows.load(tx, reference: reference) else { throw ReviewManagementError.notCommissioned(reference) }
+            let result = try body(review, ReviewWriter(tx: tx))
+            try Self.recordStatus(tx, reference, clock())
+            return result
+        }
+    }
+
+    /// Records the status of the review of `reference` as it now stands, if there is one.
+    static func recordStatus(_ tx: WriteTransaction, _ reference: CaseReference, _ clock: CaseClock) throws {
+        if let review = try ReviewRows.load(tx, reference: reference) { try StatusFeed.record(tx, review.status(clock)) }
+    }
+
+    /// The review of `reference`; `notCommissioned` when there is none.
+    func review(_ reference: CaseReference) async throws -> Review {
+        let found = try await database.read { try ReviewRows.load($0, reference: reference) }
+        guard let found else { throw ReviewManagementError.notCommissioned(reference) }
+        return found
+    }
+
+    /// Every review, in reference order.
+    func reviews() async throws -> [Review] {
+        try await database.read { db in try ReviewRows.allReferences(db).compactMap { try ReviewRows.load(db, reference: $0) } }
+    }
+}
+
+/// The writes of one change, inside its transaction.
+struct ReviewWriter {
+    fileprivate let tx: WriteTransaction
+
+    /// True when a review is commissioned for `reference`.
+    func isCommissioned(_ reference: CaseReference) throws -> Bool {
+        let found: Int? = try tx.value("SELECT 1 FROM reviews WHERE case_reference = ?", reference)
+        return found != nil
+    }
+
+    /// Commissions a review from rapid-review's hand-over.
+    func commission(_ handOver: ReviewManagementAPI.CommissionReviewRequest, on today: CivilDate, idempotencyKey: String) throws {
+        try tx.execute(
+            """
+            INSERT INTO reviews (case_reference, commission, review_kind, decision_date, rule_set, commissioned_on, idempotency_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, handOver.caseReference, try JSONColumn.text(handOver), handOver.reviewKind.rawValue, handOver.decisionDate,
+            handOver.ruleSet.rawValue, today, idempotencyKey)
+    }
+
+    /// Records the National Panel's decision (and the partners').
+    func recordNationalPanelDecision(_ decision: ReviewManagementAPI.NationalPanelDecision, of reference: CaseReference) throws {
+        try tx.execute(
+            "INSERT INTO national_panel_decisions (case_reference, verdict, record) VALUES (?, ?, ?)", reference, decision.verdict.rawValue,
+            try JSONColumn.text(decision))
+    }
+
+    /// Adds a version of the terms of reference; earlier ones stay.
+    func addVersion(_ version: ReviewManagementAPI.TermsOfReferenceVersion, to reference: CaseReference) throws {
+        try tx.execute(
+            "INSERT INTO terms_of_reference (case_reference, version, origin, record) VALUES (?, ?, ?, ?)", reference, version.version,
+            version.origin.rawValue, try JSONColumn.text(version))
+    }
+
+    /// Records the panel's agreement.
+    func recordAgreement(_ agreement: ReviewManagementAPI.TermsOfReferenceAgreement, of reference: CaseReference) throws {
+        try tx.execute(
+            "INSERT INTO terms_of_reference_agreements (case_reference, version, record) VALUES (?, ?, ?)", reference, agreement.version,
+            try JSONColumn.text(agreement))
+    }
+
+    /// Records an approved change of the key lines of enquiry and the version it made.
+    func recordChange(
+        _ change: ReviewManagementAPI.KeyLinesOfEnquiryChange, version: ReviewManagementAPI.TermsOfReferenceVersion, of reference: CaseReference
+    ) throws {
+        try addVersion(version, to: reference)
+        try tx.execute(
+            "INSERT INTO key_lines_of_enquiry_changes (case_reference, number, from_version, to_version, record) VALUES (?, ?, ?, ?, ?)",
+            reference, change.number, change.fromVersion, change.toVersion, try JSONColumn.text(change))
+    }
+}

@@ -1,0 +1,63 @@
+import Storage
+
+/// The service's tables, in order. Append-only: a landed step is never edited; a change is a
+/// new step. The history tables refuse UPDATE and DELETE, so a redraft or a change of the key
+/// lines of enquiry adds a version and the earlier ones stay readable (V2).
+enum Schema {
+    static let migrations = [
+        Migration(
+            "reviews",
+            sql: """
+                CREATE TABLE reviews (
+                    case_reference TEXT PRIMARY KEY,
+                    commission TEXT NOT NULL CHECK (json_valid(commission)),
+                    review_kind TEXT NOT NULL,
+                    decision_date TEXT NOT NULL,
+                    rule_set TEXT NOT NULL,
+                    commissioned_on TEXT NOT NULL,
+                    idempotency_key TEXT NOT NULL
+                ) STRICT;
+                CREATE TABLE national_panel_decisions (
+                    case_reference TEXT PRIMARY KEY REFERENCES reviews(case_reference),
+                    verdict TEXT NOT NULL CHECK (verdict IN ('accepted', 'declined')),
+                    record TEXT NOT NULL CHECK (json_valid(record))
+                ) STRICT;
+                CREATE TABLE terms_of_reference (
+                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
+                    version INTEGER NOT NULL CHECK (version >= 1),
+                    origin TEXT NOT NULL CHECK (origin IN ('draft', 'keyLinesOfEnquiryChanged')),
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, version)
+                ) STRICT;
+                CREATE TABLE terms_of_reference_agreements (
+                    case_reference TEXT PRIMARY KEY REFERENCES reviews(case_reference),
+                    version INTEGER NOT NULL,
+                    record TEXT NOT NULL CHECK (json_valid(record))
+                ) STRICT;
+                CREATE TABLE key_lines_of_enquiry_changes (
+                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
+                    number INTEGER NOT NULL CHECK (number >= 1),
+                    from_version INTEGER NOT NULL,
+                    to_version INTEGER NOT NULL,
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, number)
+                ) STRICT;
+                CREATE TRIGGER national_panel_decisions_kept BEFORE UPDATE ON national_panel_decisions
+                    BEGIN SELECT RAISE(ABORT, 'the National Panel''s decision is kept as recorded'); END;
+                CREATE TRIGGER national_panel_decisions_not_deleted BEFORE DELETE ON national_panel_decisions
+                    BEGIN SELECT RAISE(ABORT, 'the National Panel''s decision is kept as recorded'); END;
+                CREATE TRIGGER terms_of_reference_kept BEFORE UPDATE ON terms_of_reference
+                    BEGIN SELECT RAISE(ABORT, 'every version of the terms of reference is kept as written'); END;
+                CREATE TRIGGER terms_of_reference_not_deleted BEFORE DELETE ON terms_of_reference
+                    BEGIN SELECT RAISE(ABORT, 'every version of the terms of reference is kept as written'); END;
+                CREATE TRIGGER terms_of_reference_agreements_kept BEFORE UPDATE ON terms_of_reference_agreements
+                    BEGIN SELECT RAISE(ABORT, 'the agreement is kept as recorded'); END;
+                CREATE TRIGGER terms_of_reference_agreements_not_deleted BEFORE DELETE ON terms_of_reference_agreements
+                    BEGIN SELECT RAISE(ABORT, 'the agreement is kept as recorded'); END;
+                CREATE TRIGGER key_lines_of_enquiry_changes_kept BEFORE UPDATE ON key_lines_of_enquiry_changes
+                    BEGIN SELECT RAISE(ABORT, 'an approved change is kept as approved'); END;
+                CREATE TRIGGER key_lines_of_enquiry_changes_not_deleted BEFORE DELETE ON key_lines_of_enquiry_changes
+                    BEGIN SELECT RAISE(ABORT, 'an approved change is kept as approved'); END;
+                """)
+    ]
+}

@@ -1,0 +1,55 @@
+import RPC
+import WorkingDays
+
+/// `cspr.review.v1.ReviewManagement`: commissioned reviews (framework §5-9, Appendix 6 on):
+/// the hand-over from rapid-review, the National Panel's decision on a national review, and
+/// the terms of reference.
+///
+/// The method list comes first; the messages follow in one file per workflow step:
+/// Commissioning, NationalPanel, TermsOfReference (the form), TermsOfReferenceSteps and ReviewReads.
+package enum ReviewManagementAPI {
+    // Methods and roles (DESIGN.md, Security): the Review Team and the Partnership Support Team
+    // write, the Case Review Panel agrees the terms of reference and approves changes to them.
+    private static let service = ServiceIdentity.reviewManagement.rpcService
+    /// Who writes the review's records.
+    private static let writers: Set<String> = .roles(.reviewTeam, .partnershipSupport)
+    /// Who reads a review in full (it holds names and the family's details: every read audited).
+    private static let readers: Set<String> = .roles(
+        .reviewTeam, .partnershipSupport, .leadReviewer, .caseReviewPanel, .independentChair, .board, .auditor)
+
+    /// From rapid-review (role `service`), applied once per idempotency key.
+    package static let commissionReview = Method<CommissionReviewRequest, CommissionReviewResponse>(
+        service: service, name: "CommissionReview", roles: .roles(.service))
+    /// A national review (a) recommended: the National Panel's decision and, when it declines,
+    /// the partners' decision whether to commission locally (T7 starts then).
+    package static let recordNationalPanelDecision = Method<RecordNationalPanelDecisionRequest, RecordNationalPanelDecisionResponse>(
+        service: service, name: "RecordNationalPanelDecision", roles: writers)
+    /// A draft of the terms of reference (Appendix 6), or a redraft: each a new version (V1).
+    package static let draftTermsOfReference = Method<DraftTermsOfReferenceRequest, DraftTermsOfReferenceResponse>(
+        service: service, name: "DraftTermsOfReference", roles: writers)
+    /// The Case Review Panel agrees a version of the terms of reference, every V1 field present.
+    package static let agreeTermsOfReference = Method<AgreeTermsOfReferenceRequest, AgreeTermsOfReferenceResponse>(
+        service: service, name: "AgreeTermsOfReference", roles: .roles(.caseReviewPanel))
+    /// After agreement, the key lines of enquiry change only with the Case Review Panel's
+    /// approval and its reason (V2); the version before stays readable.
+    package static let changeKeyLinesOfEnquiry = Method<ChangeKeyLinesOfEnquiryRequest, ChangeKeyLinesOfEnquiryResponse>(
+        service: service, name: "ChangeKeyLinesOfEnquiry", roles: .roles(.caseReviewPanel))
+    /// One review in full: the commission, the National Panel's decision, every version of the
+    /// terms of reference.
+    package static let getReview = Method<CaseRequest, Review>(service: service, name: "GetReview", roles: readers)
+    /// Every review, summarised (no personal data).
+    package static let listReviews = Method<ListReviewsRequest, ListReviewsResponse>(
+        service: service, name: "ListReviews", roles: readers.union(Set<String>.roles(.panelViewer)))
+    /// Appendix 6 filled in, as Markdown.
+    package static let getTermsOfReferenceDocument = Method<GetTermsOfReferenceDocumentRequest, TermsOfReferenceDocument>(
+        service: service, name: "GetTermsOfReferenceDocument", roles: readers)
+    /// Statuses for the gateway (no personal data).
+    package static let getStatuses = getStatusesMethod(of: service)
+
+    /// Every call above, for `cspr` and `ServiceIdentity.methods`.
+    package static let methods: [MethodDescription] = [
+        MethodDescription(commissionReview), MethodDescription(recordNationalPanelDecision), MethodDescription(draftTermsOfReference),
+        MethodDescription(agreeTermsOfReference), MethodDescription(changeKeyLinesOfEnquiry), MethodDescription(getReview),
+        MethodDescription(listReviews), MethodDescription(getTermsOfReferenceDocument), MethodDescription(getStatuses),
+    ]
+}

@@ -1,0 +1,163 @@
+import RPC
+import WorkingDays
+
+// MARK: - Reading: one review, the list, the terms of reference as a document
+
+extension ReviewManagementAPI {
+    /// Where a review stands.
+    package enum ReviewState: String, WireEnum {
+        /// A national review (a) was recommended: waiting for the National Panel's decision.
+        case awaitingNationalPanel
+        /// The National Panel took the national review on: no local review.
+        case nationalReview
+        /// The National Panel declined and the partners decided not to commission locally.
+        case notCommissionedLocally
+        /// Commissioned; no terms of reference drafted yet.
+        case commissioned
+        /// Terms of reference drafted, not yet agreed.
+        case termsOfReferenceDrafted
+        /// Terms of reference agreed by the Case Review Panel (V1).
+        case termsOfReferenceAgreed
+    }
+
+    /// A request naming one review.
+    package struct CaseRequest: Sendable, Equatable, Codable {
+        /// The case.
+        package var caseReference: CaseReference
+        package init(caseReference: CaseReference) { self.caseReference = caseReference }
+    }
+
+    /// `GetReview`: everything this service holds on one review. It holds the family's details
+    /// and names (in the terms of reference): every read is audited.
+    package struct Review: Sendable, Equatable, Codable {
+        /// The case.
+        package var caseReference: CaseReference
+        /// Where it stands.
+        package var state: ReviewState
+        /// The case's stage in this service: review, or closed when no review goes ahead locally.
+        package var stage: CaseStage
+        /// The review commissioned locally: the hand-over's kind, or the partners' after a
+        /// national review was declined; nil while none is.
+        package var reviewKind: Recommendation?
+        /// The hand-over from rapid-review, as received.
+        package var commission: CommissionReviewRequest
+        /// When the hand-over was applied.
+        package var commissionedOn: CivilDate
+        /// The National Panel's decision on a national review, once recorded.
+        package var nationalPanelDecision: NationalPanelDecision?
+        /// Every version of the terms of reference, oldest first.
+        package var termsOfReference: [TermsOfReferenceVersion]
+        /// The panel's agreement, once given.
+        package var agreement: TermsOfReferenceAgreement?
+        /// Every approved change of the key lines of enquiry, oldest first.
+        package var keyLinesOfEnquiryChanges: [KeyLinesOfEnquiryChange]
+        /// Milestones reached, in order.
+        package var milestones: [Milestone]
+        /// T7 once a local review is commissioned.
+        package var deadlines: [Deadline]
+
+        package init(
+            caseReference: CaseReference, state: ReviewState, stage: CaseStage, reviewKind: Recommendation?, commission: CommissionReviewRequest,
+            commissionedOn: CivilDate, nationalPanelDecision: NationalPanelDecision?, termsOfReference: [TermsOfReferenceVersion],
+            agreement: TermsOfReferenceAgreement?, keyLinesOfEnquiryChanges: [KeyLinesOfEnquiryChange], milestones: [Milestone], deadlines: [Deadline]
+        ) {
+            self.caseReference = caseReference
+            self.state = state
+            self.stage = stage
+            self.reviewKind = reviewKind
+            self.commission = commission
+            self.commissionedOn = commissionedOn
+            self.nationalPanelDecision = nationalPanelDecision
+            self.termsOfReference = termsOfReference
+            self.agreement = agreement
+            self.keyLinesOfEnquiryChanges = keyLinesOfEnquiryChanges
+            self.milestones = milestones
+            self.deadlines = deadlines
+        }
+    }
+
+    /// `ListReviews`' filters.
+    package struct ListReviewsRequest: Sendable, Equatable, Codable {
+        /// Only reviews in this state.
+        package var state: ReviewState?
+        /// Only those with an overdue deadline.
+        package var overdueOnly: Bool?
+
+        package init(state: ReviewState? = nil, overdueOnly: Bool? = nil) {
+            self.state = state
+            self.overdueOnly = overdueOnly
+        }
+    }
+
+    /// One review in a list: no personal data.
+    package struct ReviewSummary: Sendable, Equatable, Codable {
+        /// The case.
+        package var caseReference: CaseReference
+        /// Where it stands.
+        package var state: ReviewState
+        /// The case's stage in this service.
+        package var stage: CaseStage
+        /// The review commissioned locally, once one is.
+        package var reviewKind: Recommendation?
+        /// The earliest deadline not yet met.
+        package var nextDeadline: Deadline?
+        /// True when a deadline is overdue.
+        package var overdue: Bool
+
+        package init(
+            caseReference: CaseReference, state: ReviewState, stage: CaseStage, reviewKind: Recommendation?, nextDeadline: Deadline?, overdue: Bool
+        ) {
+            self.caseReference = caseReference
+            self.state = state
+            self.stage = stage
+            self.reviewKind = reviewKind
+            self.nextDeadline = nextDeadline
+            self.overdue = overdue
+        }
+    }
+
+    /// `ListReviews`' answer, in reference order.
+    package struct ListReviewsResponse: Sendable, Equatable, Codable {
+        /// One per review.
+        package var reviews: [ReviewSummary]
+        package init(reviews: [ReviewSummary]) { self.reviews = reviews }
+    }
+
+    /// `GetTermsOfReferenceDocument`'s request.
+    package struct GetTermsOfReferenceDocumentRequest: Sendable, Equatable, Codable {
+        /// The case.
+        package var caseReference: CaseReference
+        /// The version wanted; absent: the version in force (the latest).
+        package var version: Int?
+
+        package init(caseReference: CaseReference, version: Int? = nil) {
+            self.caseReference = caseReference
+            self.version = version
+        }
+    }
+
+    /// Appendix 6 filled in from one version.
+    package struct TermsOfReferenceDocument: Sendable, Equatable, Codable {
+        /// The case.
+        package var caseReference: CaseReference
+        /// The version rendered.
+        package var version: Int
+        /// True when this version is agreed (the agreed one, or a change approved after it).
+        package var agreed: Bool
+        /// The document's media type: `text/markdown`.
+        package var mediaType: String
+        /// The document.
+        package var document: String
+
+        /// The media type of every terms of reference document.
+        package static let markdown = "text/markdown"
+
+        package init(caseReference: CaseReference, version: Int, agreed: Bool, document: String) {
+            self.caseReference = caseReference
+            self.version = version
+            self.agreed = agreed
+            self.mediaType = Self.markdown
+            self.document = document
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Contract
+import Foundation
+import RPC
+import Testing
+
+/// The review-management contract beyond its golden files: its methods and roles, and a draft
+/// that may leave out whole sections of Appendix 6.
+@Suite("The review-management contract")
+struct ReviewManagementContractTests {
+    @Test("an empty draft `{}` reads as terms of reference with every field absent")
+    func emptyDraft() throws {
+        let draft = try JSONCodec.decode(TermsOfReference.self, from: Data("{}".utf8))
+        #expect(draft == TermsOfReference())
+    }
+
+    @Test("the Review Team and Partnership Support write; the Case Review Panel agrees (V1) and approves changes (V2); viewers only list")
+    func roles() {
+        let api = ReviewManagementAPI.self
+        #expect(api.draftTermsOfReference.info.roles == .roles(.reviewTeam, .partnershipSupport))
+        #expect(api.recordNationalPanelDecision.info.roles == .roles(.reviewTeam, .partnershipSupport))
+        #expect(api.agreeTermsOfReference.info.roles == .roles(.caseReviewPanel))
+        #expect(api.changeKeyLinesOfEnquiry.info.roles == .roles(.caseReviewPanel))
+        #expect(api.commissionReview.info.roles == .roles(.service))
+        #expect(api.listReviews.info.roles.contains(Role.panelViewer.rawValue))
+        #expect(!api.getReview.info.roles.contains(Role.panelViewer.rawValue), "GetReview holds the family's details")
+        #expect(ServiceIdentity.reviewManagement.methods.map(\.info.path).contains("/cspr.review.v1.ReviewManagement/GetStatuses"))
+    }
+}
