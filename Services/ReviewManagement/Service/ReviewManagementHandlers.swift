@@ -30,7 +30,7 @@ struct ReviewManagementHandlers: Sendable {
         routes.handle(ReviewManagementAPI.getReview, getReview)
         routes.handle(ReviewManagementAPI.listReviews) { request, _ in try await listReviews(request) }
         routes.handle(ReviewManagementAPI.getTermsOfReferenceDocument, getTermsOfReferenceDocument)
-        routes.handle(ReviewManagementAPI.getStatuses) { request, _ in try await context.statuses(request) }
+        routes.handleStatuses(of: .reviewManagement, context)
         return routes
     }
 
