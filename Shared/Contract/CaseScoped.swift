@@ -32,3 +32,8 @@ extension ReviewManagementAPI.CaseRequest: CaseScoped {}
 extension ReviewManagementAPI.GetTermsOfReferenceDocumentRequest: CaseScoped {}
 
 extension GatewayAPI.GetCaseRequest: CaseScoped {}
+extension ReviewManagementAPI.RecordParallelProcessRequest: CaseScoped {}
+extension ReviewManagementAPI.RecordDelayDecisionRequest: CaseScoped {}
+extension ReviewManagementAPI.RecordForecastCompletionRequest: CaseScoped {}
+extension ReviewManagementAPI.RecordDelayNoticeRequest: CaseScoped {}
+extension ReviewManagementAPI.RecordCheckpointRequest: CaseScoped {}

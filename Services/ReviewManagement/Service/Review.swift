@@ -55,6 +55,17 @@ struct Review: Sendable, Equatable {
 
     /// The case's stage here: the review, or closed when the partners commission none locally.
     var stage: CaseStage { state == .notCommissionedLocally ? .closed : .review }
+
+    /// The register of parallel processes (§5.6), each with its updates.
+    var parallelProcesses: [ReviewManagementAPI.ParallelProcess] = []
+    /// Every decision to delay, oldest first: the latest sets T7's due date.
+    var delayDecisions: [ReviewManagementAPI.DelayDecision] = []
+    /// Every completion forecast, oldest first.
+    var forecasts: [ReviewManagementAPI.CompletionForecast] = []
+    /// Every notice of delay to the National Panel and the Secretary of State (T8).
+    var delayNotices: [ReviewManagementAPI.DelayNotice] = []
+    /// Every progress and quality checkpoint.
+    var checkpoints: [ReviewManagementAPI.Checkpoint] = []
 }
 
 /// A review commissioned locally: its kind (b, c or e) and the decision's date.

@@ -31,6 +31,11 @@ struct ReviewManagementHandlers: Sendable {
         routes.handle(ReviewManagementAPI.listReviews) { request, _ in try await listReviews(request) }
         routes.handle(ReviewManagementAPI.getTermsOfReferenceDocument, getTermsOfReferenceDocument)
         routes.handleStatuses(of: .reviewManagement, context)
+        routes.handle(ReviewManagementAPI.recordParallelProcess, recordParallelProcess)
+        routes.handle(ReviewManagementAPI.recordDelayDecision, recordDelayDecision)
+        routes.handle(ReviewManagementAPI.recordForecastCompletion, recordForecastCompletion)
+        routes.handle(ReviewManagementAPI.recordDelayNotice, recordDelayNotice)
+        routes.handle(ReviewManagementAPI.recordCheckpoint, recordCheckpoint)
         return routes
     }
 

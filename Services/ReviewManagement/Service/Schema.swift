@@ -58,6 +58,91 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'an approved change is kept as approved'); END;
                 CREATE TRIGGER key_lines_of_enquiry_changes_not_deleted BEFORE DELETE ON key_lines_of_enquiry_changes
                     BEGIN SELECT RAISE(ABORT, 'an approved change is kept as approved'); END;
-                """)
+                """),
+        Migration(
+            "parallel_processes",
+            sql: """
+                CREATE TABLE parallel_processes (
+                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
+                    number INTEGER NOT NULL CHECK (number >= 1),
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, number)
+                ) STRICT;
+                CREATE TRIGGER parallel_processes_kept BEFORE UPDATE ON parallel_processes
+                    BEGIN SELECT RAISE(ABORT, 'a parallel process is kept as registered'); END;
+                CREATE TRIGGER parallel_processes_not_deleted BEFORE DELETE ON parallel_processes
+                    BEGIN SELECT RAISE(ABORT, 'a parallel process is kept as registered'); END;
+                """),
+        Migration(
+            "parallel_process_updates",
+            sql: """
+                CREATE TABLE parallel_process_updates (
+                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
+                    process INTEGER NOT NULL,
+                    number INTEGER NOT NULL CHECK (number >= 1),
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, process, number)
+                ) STRICT;
+                CREATE TRIGGER parallel_process_updates_kept BEFORE UPDATE ON parallel_process_updates
+                    BEGIN SELECT RAISE(ABORT, 'every update of a parallel process is kept as recorded'); END;
+                CREATE TRIGGER parallel_process_updates_not_deleted BEFORE DELETE ON parallel_process_updates
+                    BEGIN SELECT RAISE(ABORT, 'every update of a parallel process is kept as recorded'); END;
+                """),
+        Migration(
+            "delay_decisions",
+            sql: """
+                CREATE TABLE delay_decisions (
+                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
+                    number INTEGER NOT NULL CHECK (number >= 1),
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, number)
+                ) STRICT;
+                CREATE TRIGGER delay_decisions_kept BEFORE UPDATE ON delay_decisions
+                    BEGIN SELECT RAISE(ABORT, 'a decision to delay is kept as recorded'); END;
+                CREATE TRIGGER delay_decisions_not_deleted BEFORE DELETE ON delay_decisions
+                    BEGIN SELECT RAISE(ABORT, 'a decision to delay is kept as recorded'); END;
+                """),
+        Migration(
+            "completion_forecasts",
+            sql: """
+                CREATE TABLE completion_forecasts (
+                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
+                    number INTEGER NOT NULL CHECK (number >= 1),
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, number)
+                ) STRICT;
+                CREATE TRIGGER completion_forecasts_kept BEFORE UPDATE ON completion_forecasts
+                    BEGIN SELECT RAISE(ABORT, 'every completion forecast is kept as recorded'); END;
+                CREATE TRIGGER completion_forecasts_not_deleted BEFORE DELETE ON completion_forecasts
+                    BEGIN SELECT RAISE(ABORT, 'every completion forecast is kept as recorded'); END;
+                """),
+        Migration(
+            "delay_notices",
+            sql: """
+                CREATE TABLE delay_notices (
+                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
+                    number INTEGER NOT NULL CHECK (number >= 1),
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, number)
+                ) STRICT;
+                CREATE TRIGGER delay_notices_kept BEFORE UPDATE ON delay_notices
+                    BEGIN SELECT RAISE(ABORT, 'a notice of delay is kept as recorded'); END;
+                CREATE TRIGGER delay_notices_not_deleted BEFORE DELETE ON delay_notices
+                    BEGIN SELECT RAISE(ABORT, 'a notice of delay is kept as recorded'); END;
+                """),
+        Migration(
+            "checkpoints",
+            sql: """
+                CREATE TABLE checkpoints (
+                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
+                    number INTEGER NOT NULL CHECK (number >= 1),
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, number)
+                ) STRICT;
+                CREATE TRIGGER checkpoints_kept BEFORE UPDATE ON checkpoints
+                    BEGIN SELECT RAISE(ABORT, 'a checkpoint is kept as recorded'); END;
+                CREATE TRIGGER checkpoints_not_deleted BEFORE DELETE ON checkpoints
+                    BEGIN SELECT RAISE(ABORT, 'a checkpoint is kept as recorded'); END;
+                """),
     ]
 }

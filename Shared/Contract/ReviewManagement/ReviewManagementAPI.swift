@@ -45,11 +45,29 @@ package enum ReviewManagementAPI {
         service: service, name: "GetTermsOfReferenceDocument", roles: readers)
     /// Statuses for the gateway (no personal data).
     package static let getStatuses = getStatusesMethod(of: service)
+    /// Registers a parallel process (§5.6), or records its status and the liaison with the SIO
+    /// and the CPS (§6.2.3).
+    package static let recordParallelProcess = Method<RecordParallelProcessRequest, RecordParallelProcessResponse>(
+        service: service, name: "RecordParallelProcess", roles: writers)
+    /// A request to delay decided on: extends T7, both dates kept (RULES.md, extensions).
+    package static let recordDelayDecision = Method<RecordDelayDecisionRequest, RecordDelayDecisionResponse>(
+        service: service, name: "RecordDelayDecision", roles: writers.union(Set<String>.roles(.caseReviewPanel)))
+    /// A forecast completion date; one past T7's due date makes T8 due.
+    package static let recordForecastCompletion = Method<RecordForecastCompletionRequest, RecordForecastCompletionResponse>(
+        service: service, name: "RecordForecastCompletion", roles: writers.union(Set<String>.roles(.caseReviewPanel)))
+    /// The National Panel and the Secretary of State informed of the delay, with the reason (T8).
+    package static let recordDelayNotice = Method<RecordDelayNoticeRequest, RecordDelayNoticeResponse>(
+        service: service, name: "RecordDelayNotice", roles: writers)
+    /// A progress or quality checkpoint with written requests to the reviewer.
+    package static let recordCheckpoint = Method<RecordCheckpointRequest, RecordCheckpointResponse>(
+        service: service, name: "RecordCheckpoint", roles: writers.union(Set<String>.roles(.caseReviewPanel)))
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
         MethodDescription(commissionReview), MethodDescription(recordNationalPanelDecision), MethodDescription(draftTermsOfReference),
         MethodDescription(agreeTermsOfReference), MethodDescription(changeKeyLinesOfEnquiry), MethodDescription(getReview),
         MethodDescription(listReviews), MethodDescription(getTermsOfReferenceDocument), MethodDescription(getStatuses),
+        MethodDescription(recordParallelProcess), MethodDescription(recordDelayDecision), MethodDescription(recordForecastCompletion),
+        MethodDescription(recordDelayNotice), MethodDescription(recordCheckpoint),
     ]
 }

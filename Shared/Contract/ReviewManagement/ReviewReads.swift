@@ -55,11 +55,15 @@ extension ReviewManagementAPI {
         package var milestones: [Milestone]
         /// T7 once a local review is commissioned.
         package var deadlines: [Deadline]
+        /// Parallel processes, delays, forecasts, notices and checkpoints (T7 extended, T8).
+        package var oversight: Oversight?
 
         package init(
             caseReference: CaseReference, state: ReviewState, stage: CaseStage, reviewKind: Recommendation?, commission: CommissionReviewRequest,
             commissionedOn: CivilDate, nationalPanelDecision: NationalPanelDecision?, termsOfReference: [TermsOfReferenceVersion],
-            agreement: TermsOfReferenceAgreement?, keyLinesOfEnquiryChanges: [KeyLinesOfEnquiryChange], milestones: [Milestone], deadlines: [Deadline]
+            agreement: TermsOfReferenceAgreement?, keyLinesOfEnquiryChanges: [KeyLinesOfEnquiryChange], milestones: [Milestone],
+            deadlines: [Deadline],
+            oversight: Oversight? = nil
         ) {
             self.caseReference = caseReference
             self.state = state
@@ -73,6 +77,7 @@ extension ReviewManagementAPI {
             self.keyLinesOfEnquiryChanges = keyLinesOfEnquiryChanges
             self.milestones = milestones
             self.deadlines = deadlines
+            self.oversight = oversight
         }
     }
 
