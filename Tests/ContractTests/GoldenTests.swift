@@ -77,6 +77,13 @@ struct GoldenTests {
         GoldenFile(
             "timescales", TimescaleTable(surrey2019: Timescales.all(.surrey2019), wt2023: Timescales.all(.workingTogether2023)),
             "the timescales T1-T10 keep their wire form"),
+        GoldenFile("review-record-parallel-process", Samples.recordParallelProcess, "RecordParallelProcess keeps its wire names"),
+        GoldenFile(
+            "review-record-delay-decision", Samples.recordDelayDecision, "RecordDelayDecision keeps its wire names: T7 extended, original kept"),
+        GoldenFile("review-record-forecast-completion", Samples.recordForecastCompletion, "RecordForecastCompletion keeps its wire names"),
+        GoldenFile("review-record-delay-notice", Samples.recordDelayNotice, "RecordDelayNotice keeps its wire names (T8)"),
+        GoldenFile("review-record-checkpoint", Samples.recordCheckpoint, "RecordCheckpoint keeps its wire names"),
+        GoldenFile("review-review-with-oversight", Samples.reviewWithOversight, "GetReview keeps its wire names with the oversight record"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)
