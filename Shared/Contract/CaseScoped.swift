@@ -32,3 +32,8 @@ extension ReviewManagementAPI.CaseRequest: CaseScoped {}
 extension ReviewManagementAPI.GetTermsOfReferenceDocumentRequest: CaseScoped {}
 
 extension GatewayAPI.GetCaseRequest: CaseScoped {}
+
+extension ReviewManagementAPI.AppointLeadReviewerRequest: CaseScoped {}
+extension ReviewManagementAPI.RecordReviewerNoticeRequest: CaseScoped {}
+extension ReviewManagementAPI.SetReviewTeamRequest: CaseScoped {}
+extension ReviewManagementAPI.RecordDeclarationRequest: CaseScoped {}

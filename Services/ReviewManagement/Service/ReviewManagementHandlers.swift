@@ -31,6 +31,10 @@ struct ReviewManagementHandlers: Sendable {
         routes.handle(ReviewManagementAPI.listReviews) { request, _ in try await listReviews(request) }
         routes.handle(ReviewManagementAPI.getTermsOfReferenceDocument, getTermsOfReferenceDocument)
         routes.handleStatuses(of: .reviewManagement, context)
+        routes.handle(ReviewManagementAPI.appointLeadReviewer, appointLeadReviewer)
+        routes.handle(ReviewManagementAPI.recordReviewerNotice, recordReviewerNotice)
+        routes.handle(ReviewManagementAPI.setReviewTeam, setReviewTeam)
+        routes.handle(ReviewManagementAPI.recordDeclaration, recordDeclaration)
         return routes
     }
 

@@ -61,7 +61,7 @@ struct ReviewManagementStore: Sendable {
 
 /// The writes of one change, inside its transaction.
 struct ReviewWriter {
-    fileprivate let tx: WriteTransaction
+    let tx: WriteTransaction
 
     /// True when a review is commissioned for `reference`.
     func isCommissioned(_ reference: CaseReference) throws -> Bool {

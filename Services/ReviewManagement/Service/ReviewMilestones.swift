@@ -29,6 +29,7 @@ extension Review {
                 reached.append(Milestone(event: "termsOfReferenceAgreed", date: agreement.agreedOn))
             }
         }
+        reached += reviewTeamMilestones
         // Stable by date: steps of one day keep the order they were recorded in.
         return reached.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
     }
@@ -43,7 +44,8 @@ extension Review {
         ReviewManagementAPI.Review(
             caseReference: reference, state: state, stage: stage, reviewKind: localCommission?.kind, commission: commission,
             commissionedOn: commissionedOn, nationalPanelDecision: nationalPanelDecision, termsOfReference: versions, agreement: agreement,
-            keyLinesOfEnquiryChanges: changes, milestones: milestones, deadlines: deadlines(clock))
+            keyLinesOfEnquiryChanges: changes, milestones: milestones, deadlines: deadlines(clock),
+            reviewTeam: reviewTeamView)
     }
 
     /// The summary for `ListReviews`: no personal data.

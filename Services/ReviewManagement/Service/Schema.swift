@@ -58,6 +58,10 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'an approved change is kept as approved'); END;
                 CREATE TRIGGER key_lines_of_enquiry_changes_not_deleted BEFORE DELETE ON key_lines_of_enquiry_changes
                     BEGIN SELECT RAISE(ABORT, 'an approved change is kept as approved'); END;
-                """)
+                """),
+        Migration("lead_reviewer_appointments", sql: ReviewTeamSchema.leadReviewerAppointments),
+        Migration("reviewer_notices", sql: ReviewTeamSchema.reviewerNotices),
+        Migration("review_teams", sql: ReviewTeamSchema.reviewTeams),
+        Migration("declarations", sql: ReviewTeamSchema.declarations),
     ]
 }

@@ -55,11 +55,16 @@ extension ReviewManagementAPI {
         package var milestones: [Milestone]
         /// T7 once a local review is commissioned.
         package var deadlines: [Deadline]
+        /// The lead reviewer, the notices of their name, the team and the declarations (V3,
+        /// V4, §1.5.7); absent until one of them is recorded.
+        package var reviewTeam: ReviewTeamView?
 
         package init(
             caseReference: CaseReference, state: ReviewState, stage: CaseStage, reviewKind: Recommendation?, commission: CommissionReviewRequest,
             commissionedOn: CivilDate, nationalPanelDecision: NationalPanelDecision?, termsOfReference: [TermsOfReferenceVersion],
-            agreement: TermsOfReferenceAgreement?, keyLinesOfEnquiryChanges: [KeyLinesOfEnquiryChange], milestones: [Milestone], deadlines: [Deadline]
+            agreement: TermsOfReferenceAgreement?, keyLinesOfEnquiryChanges: [KeyLinesOfEnquiryChange], milestones: [Milestone],
+            deadlines: [Deadline],
+            reviewTeam: ReviewTeamView? = nil
         ) {
             self.caseReference = caseReference
             self.state = state
@@ -73,6 +78,7 @@ extension ReviewManagementAPI {
             self.keyLinesOfEnquiryChanges = keyLinesOfEnquiryChanges
             self.milestones = milestones
             self.deadlines = deadlines
+            self.reviewTeam = reviewTeam
         }
     }
 
