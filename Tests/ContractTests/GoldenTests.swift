@@ -77,6 +77,11 @@ struct GoldenTests {
         GoldenFile(
             "timescales", TimescaleTable(surrey2019: Timescales.all(.surrey2019), wt2023: Timescales.all(.workingTogether2023)),
             "the timescales T1-T10 keep their wire form"),
+        GoldenFile("review-appoint-lead-reviewer", Samples.appointLeadReviewer, "AppointLeadReviewer keeps its wire names"),
+        GoldenFile("review-record-reviewer-notice", Samples.recordReviewerNotice, "RecordReviewerNotice keeps its wire names (V3)"),
+        GoldenFile("review-set-review-team", Samples.setReviewTeam, "SetReviewTeam keeps its wire names (V4)"),
+        GoldenFile("review-record-declaration", Samples.recordDeclaration, "RecordDeclaration keeps its wire names (§1.5.7)"),
+        GoldenFile("review-review-with-team", Samples.reviewWithTeam, "GetReview with the lead reviewer and team keeps its wire names"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)
