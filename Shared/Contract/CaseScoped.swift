@@ -37,3 +37,8 @@ extension ReviewManagementAPI.RecordDelayDecisionRequest: CaseScoped {}
 extension ReviewManagementAPI.RecordForecastCompletionRequest: CaseScoped {}
 extension ReviewManagementAPI.RecordDelayNoticeRequest: CaseScoped {}
 extension ReviewManagementAPI.RecordCheckpointRequest: CaseScoped {}
+
+extension ReviewManagementAPI.AppointLeadReviewerRequest: CaseScoped {}
+extension ReviewManagementAPI.RecordReviewerNoticeRequest: CaseScoped {}
+extension ReviewManagementAPI.SetReviewTeamRequest: CaseScoped {}
+extension ReviewManagementAPI.RecordDeclarationRequest: CaseScoped {}

@@ -84,6 +84,11 @@ struct GoldenTests {
         GoldenFile("review-record-delay-notice", Samples.recordDelayNotice, "RecordDelayNotice keeps its wire names (T8)"),
         GoldenFile("review-record-checkpoint", Samples.recordCheckpoint, "RecordCheckpoint keeps its wire names"),
         GoldenFile("review-review-with-oversight", Samples.reviewWithOversight, "GetReview keeps its wire names with the oversight record"),
+        GoldenFile("review-appoint-lead-reviewer", Samples.appointLeadReviewer, "AppointLeadReviewer keeps its wire names"),
+        GoldenFile("review-record-reviewer-notice", Samples.recordReviewerNotice, "RecordReviewerNotice keeps its wire names (V3)"),
+        GoldenFile("review-set-review-team", Samples.setReviewTeam, "SetReviewTeam keeps its wire names (V4)"),
+        GoldenFile("review-record-declaration", Samples.recordDeclaration, "RecordDeclaration keeps its wire names (§1.5.7)"),
+        GoldenFile("review-review-with-team", Samples.reviewWithTeam, "GetReview with the lead reviewer and team keeps its wire names"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

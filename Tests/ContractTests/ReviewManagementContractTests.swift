@@ -25,4 +25,28 @@ struct ReviewManagementContractTests {
         #expect(!api.getReview.info.roles.contains(Role.panelViewer.rawValue), "GetReview holds the family's details")
         #expect(ServiceIdentity.reviewManagement.methods.map(\.info.path).contains("/cspr.review.v1.ReviewManagement/GetStatuses"))
     }
+
+    @Test(
+        "the Review Team and Partnership Support appoint the reviewer, record the notices (V3) and set the team (V4); the lead reviewer may also declare (§1.5.7)"
+    )
+    func reviewTeamRoles() {
+        let api = ReviewManagementAPI.self
+        for method in [api.appointLeadReviewer.info, api.recordReviewerNotice.info, api.setReviewTeam.info] {
+            #expect(method.roles == .roles(.reviewTeam, .partnershipSupport), "\(method.path)")
+        }
+        #expect(api.recordDeclaration.info.roles == .roles(.reviewTeam, .partnershipSupport, .leadReviewer))
+        let paths = ServiceIdentity.reviewManagement.methods.map(\.info.path)
+        for name in ["AppointLeadReviewer", "RecordReviewerNotice", "SetReviewTeam", "RecordDeclaration"] {
+            #expect(paths.contains("/cspr.review.v1.ReviewManagement/\(name)"))
+        }
+    }
+
+    @Test("V4: a team member's agency accepts icb and ccg for the health partner")
+    func healthPartnerNames() throws {
+        for name in ["icb", "ccg", "health"] {
+            let member = try JSONCodec.decode(
+                ReviewManagementAPI.ReviewTeamRole.self, from: Data(#"{"name":"A","role":"r","agency":{"name":"x","kind":"\#(name)"}}"#.utf8))
+            #expect(member.agency.kind == .health)
+        }
+    }
 }

@@ -16,6 +16,14 @@ struct Review: Sendable, Equatable {
     var agreement: ReviewManagementAPI.TermsOfReferenceAgreement?
     /// Every approved change of the key lines of enquiry (V2), oldest first.
     var changes: [ReviewManagementAPI.KeyLinesOfEnquiryChange] = []
+    /// The lead reviewer as appointed (§6.1).
+    var leadReviewer: ReviewManagementAPI.LeadReviewerAppointment? = nil
+    /// The notices of the reviewer's name sent, in the order recorded (V3).
+    var reviewerNotices: [ReviewManagementAPI.ReviewerNotice] = []
+    /// Every version of the review team, oldest first (V4).
+    var teams: [ReviewManagementAPI.ReviewTeamVersion] = []
+    /// Every declaration of conflicts and confidentiality, in the order recorded (§1.5.7).
+    var declarations: [ReviewManagementAPI.Declaration] = []
 
     var reference: CaseReference { commission.caseReference }
     var ruleSet: RuleSet { commission.ruleSet }

@@ -36,6 +36,10 @@ struct ReviewManagementHandlers: Sendable {
         routes.handle(ReviewManagementAPI.recordForecastCompletion, recordForecastCompletion)
         routes.handle(ReviewManagementAPI.recordDelayNotice, recordDelayNotice)
         routes.handle(ReviewManagementAPI.recordCheckpoint, recordCheckpoint)
+        routes.handle(ReviewManagementAPI.appointLeadReviewer, appointLeadReviewer)
+        routes.handle(ReviewManagementAPI.recordReviewerNotice, recordReviewerNotice)
+        routes.handle(ReviewManagementAPI.setReviewTeam, setReviewTeam)
+        routes.handle(ReviewManagementAPI.recordDeclaration, recordDeclaration)
         return routes
     }
 

@@ -30,6 +30,7 @@ extension Review {
             }
         }
         reached += oversightMilestones
+        reached += reviewTeamMilestones
         // Stable by date: steps of one day keep the order they were recorded in.
         return reached.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
     }
@@ -44,7 +45,8 @@ extension Review {
         ReviewManagementAPI.Review(
             caseReference: reference, state: state, stage: stage, reviewKind: localCommission?.kind, commission: commission,
             commissionedOn: commissionedOn, nationalPanelDecision: nationalPanelDecision, termsOfReference: versions, agreement: agreement,
-            keyLinesOfEnquiryChanges: changes, milestones: milestones, deadlines: deadlines(clock), oversight: oversight)
+            keyLinesOfEnquiryChanges: changes, milestones: milestones, deadlines: deadlines(clock), oversight: oversight,
+            reviewTeam: reviewTeamView)
     }
 
     /// The summary for `ListReviews`: no personal data.

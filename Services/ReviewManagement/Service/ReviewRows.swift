@@ -30,6 +30,7 @@ enum ReviewRows {
             try JSONColumn.value(ReviewManagementAPI.KeyLinesOfEnquiryChange.self, $0, "record", table: "key_lines_of_enquiry_changes")
         }
         try loadOversight(db, reference: key, into: &review)
+        try loadReviewTeam(db, into: &review)
         return review
     }
 }

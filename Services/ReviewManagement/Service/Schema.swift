@@ -144,5 +144,9 @@ enum Schema {
                 CREATE TRIGGER checkpoints_not_deleted BEFORE DELETE ON checkpoints
                     BEGIN SELECT RAISE(ABORT, 'a checkpoint is kept as recorded'); END;
                 """),
+        Migration("lead_reviewer_appointments", sql: ReviewTeamSchema.leadReviewerAppointments),
+        Migration("reviewer_notices", sql: ReviewTeamSchema.reviewerNotices),
+        Migration("review_teams", sql: ReviewTeamSchema.reviewTeams),
+        Migration("declarations", sql: ReviewTeamSchema.declarations),
     ]
 }

@@ -61,6 +61,20 @@ package enum ReviewManagementAPI {
     /// A progress or quality checkpoint with written requests to the reviewer.
     package static let recordCheckpoint = Method<RecordCheckpointRequest, RecordCheckpointResponse>(
         service: service, name: "RecordCheckpoint", roles: writers.union(Set<String>.roles(.caseReviewPanel)))
+    /// The partners appoint the lead reviewer, with their declaration of independence and
+    /// conflicts of interest (§6.1, §1.5.7).
+    package static let appointLeadReviewer = Method<AppointLeadReviewerRequest, AppointLeadReviewerResponse>(
+        service: service, name: "AppointLeadReviewer", roles: writers)
+    /// The notice of the reviewer's name to the National Panel, the DfE and Ofsted (V3).
+    package static let recordReviewerNotice = Method<RecordReviewerNoticeRequest, RecordReviewerNoticeResponse>(
+        service: service, name: "RecordReviewerNotice", roles: writers)
+    /// The review team, with a representative of each safeguarding partner or the reason one
+    /// is missing (V4, §6.2).
+    package static let setReviewTeam = Method<SetReviewTeamRequest, SetReviewTeamResponse>(
+        service: service, name: "SetReviewTeam", roles: writers)
+    /// One participant's conflicts of interest and confidentiality agreement (§1.5.7).
+    package static let recordDeclaration = Method<RecordDeclarationRequest, RecordDeclarationResponse>(
+        service: service, name: "RecordDeclaration", roles: writers.union(Set<String>.roles(.leadReviewer)))
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
@@ -69,5 +83,7 @@ package enum ReviewManagementAPI {
         MethodDescription(listReviews), MethodDescription(getTermsOfReferenceDocument), MethodDescription(getStatuses),
         MethodDescription(recordParallelProcess), MethodDescription(recordDelayDecision), MethodDescription(recordForecastCompletion),
         MethodDescription(recordDelayNotice), MethodDescription(recordCheckpoint),
+        MethodDescription(appointLeadReviewer), MethodDescription(recordReviewerNotice), MethodDescription(setReviewTeam),
+        MethodDescription(recordDeclaration),
     ]
 }

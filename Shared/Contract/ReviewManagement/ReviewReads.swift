@@ -57,13 +57,16 @@ extension ReviewManagementAPI {
         package var deadlines: [Deadline]
         /// Parallel processes, delays, forecasts, notices and checkpoints (T7 extended, T8).
         package var oversight: Oversight?
+        /// The lead reviewer, the notices of their name, the team and the declarations (V3,
+        /// V4, §1.5.7); absent until one of them is recorded.
+        package var reviewTeam: ReviewTeamView?
 
         package init(
             caseReference: CaseReference, state: ReviewState, stage: CaseStage, reviewKind: Recommendation?, commission: CommissionReviewRequest,
             commissionedOn: CivilDate, nationalPanelDecision: NationalPanelDecision?, termsOfReference: [TermsOfReferenceVersion],
             agreement: TermsOfReferenceAgreement?, keyLinesOfEnquiryChanges: [KeyLinesOfEnquiryChange], milestones: [Milestone],
             deadlines: [Deadline],
-            oversight: Oversight? = nil
+            oversight: Oversight? = nil, reviewTeam: ReviewTeamView? = nil
         ) {
             self.caseReference = caseReference
             self.state = state
@@ -78,6 +81,7 @@ extension ReviewManagementAPI {
             self.milestones = milestones
             self.deadlines = deadlines
             self.oversight = oversight
+            self.reviewTeam = reviewTeam
         }
     }
 
