@@ -32,3 +32,8 @@ extension ReviewManagementAPI.CaseRequest: CaseScoped {}
 extension ReviewManagementAPI.GetTermsOfReferenceDocumentRequest: CaseScoped {}
 
 extension GatewayAPI.GetCaseRequest: CaseScoped {}
+extension ReviewManagementAPI.RequestAgencyInformationRequest: CaseScoped {}
+extension ReviewManagementAPI.SubmitChronologyRequest: CaseScoped {}
+extension ReviewManagementAPI.GetCombinedChronologyRequest: CaseScoped {}
+extension ReviewManagementAPI.SubmitInformationReportRequest: CaseScoped {}
+extension ReviewManagementAPI.ReviewSubmissionRequest: CaseScoped {}

@@ -16,6 +16,14 @@ struct Review: Sendable, Equatable {
     var agreement: ReviewManagementAPI.TermsOfReferenceAgreement?
     /// Every approved change of the key lines of enquiry (V2), oldest first.
     var changes: [ReviewManagementAPI.KeyLinesOfEnquiryChange] = []
+    /// Every request to an agency, in the order asked (§8.2).
+    var agencyRequests: [ReviewManagementAPI.AgencyRequest] = []
+    /// Every chronology submitted, oldest first (V6).
+    var chronologies: [ReviewManagementAPI.ChronologySubmission] = []
+    /// Every information report submitted, oldest first (V7).
+    var informationReports: [ReviewManagementAPI.InformationReportSubmission] = []
+    /// The review team's decisions on the agencies' submissions, oldest first (V8).
+    var submissionDecisions: [ReviewManagementAPI.SubmissionDecision] = []
 
     var reference: CaseReference { commission.caseReference }
     var ruleSet: RuleSet { commission.ruleSet }

@@ -31,6 +31,12 @@ struct ReviewManagementHandlers: Sendable {
         routes.handle(ReviewManagementAPI.listReviews) { request, _ in try await listReviews(request) }
         routes.handle(ReviewManagementAPI.getTermsOfReferenceDocument, getTermsOfReferenceDocument)
         routes.handleStatuses(of: .reviewManagement, context)
+        routes.handle(ReviewManagementAPI.requestAgencyInformation, requestAgencyInformation)
+        routes.handle(ReviewManagementAPI.getAgencyRequests, getAgencyRequests)
+        routes.handle(ReviewManagementAPI.submitChronology, submitChronology)
+        routes.handle(ReviewManagementAPI.getCombinedChronology, getCombinedChronology)
+        routes.handle(ReviewManagementAPI.submitInformationReport, submitInformationReport)
+        routes.handle(ReviewManagementAPI.reviewSubmission, reviewSubmission)
         return routes
     }
 

@@ -61,7 +61,8 @@ struct ReviewManagementStore: Sendable {
 
 /// The writes of one change, inside its transaction.
 struct ReviewWriter {
-    fileprivate let tx: WriteTransaction
+    // Internal, not fileprivate: each step's writes live in that step's own file.
+    let tx: WriteTransaction
 
     /// True when a review is commissioned for `reference`.
     func isCommissioned(_ reference: CaseReference) throws -> Bool {

@@ -29,6 +29,7 @@ enum ReviewRows {
         review.changes = try db.query("SELECT record FROM key_lines_of_enquiry_changes WHERE case_reference = ? ORDER BY number", key).map {
             try JSONColumn.value(ReviewManagementAPI.KeyLinesOfEnquiryChange.self, $0, "record", table: "key_lines_of_enquiry_changes")
         }
+        try AgencyRows.load(db, reference: key, into: &review)
         return review
     }
 }

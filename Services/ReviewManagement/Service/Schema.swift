@@ -58,6 +58,54 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'an approved change is kept as approved'); END;
                 CREATE TRIGGER key_lines_of_enquiry_changes_not_deleted BEFORE DELETE ON key_lines_of_enquiry_changes
                     BEGIN SELECT RAISE(ABORT, 'an approved change is kept as approved'); END;
-                """)
+                """),
+        Migration(
+            "agency_requests",
+            sql: """
+                CREATE TABLE agency_requests (
+                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
+                    number INTEGER NOT NULL CHECK (number >= 1),
+                    agency TEXT NOT NULL,
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, number)
+                ) STRICT;
+                CREATE TRIGGER agency_requests_kept BEFORE UPDATE ON agency_requests
+                    BEGIN SELECT RAISE(ABORT, 'a request to an agency is kept as made'); END;
+                CREATE TRIGGER agency_requests_not_deleted BEFORE DELETE ON agency_requests
+                    BEGIN SELECT RAISE(ABORT, 'a request to an agency is kept as made'); END;
+                """),
+        Migration(
+            "agency_submissions",
+            sql: """
+                CREATE TABLE agency_submissions (
+                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
+                    agency TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('chronology', 'informationReport')),
+                    version INTEGER NOT NULL CHECK (version >= 1),
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, agency, kind, version)
+                ) STRICT;
+                CREATE TRIGGER agency_submissions_kept BEFORE UPDATE ON agency_submissions
+                    BEGIN SELECT RAISE(ABORT, 'every submission is kept as submitted'); END;
+                CREATE TRIGGER agency_submissions_not_deleted BEFORE DELETE ON agency_submissions
+                    BEGIN SELECT RAISE(ABORT, 'every submission is kept as submitted'); END;
+                """),
+        Migration(
+            "submission_decisions",
+            sql: """
+                CREATE TABLE submission_decisions (
+                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
+                    agency TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('chronology', 'informationReport')),
+                    version INTEGER NOT NULL CHECK (version >= 1),
+                    outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'sentBack')),
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, agency, kind, version)
+                ) STRICT;
+                CREATE TRIGGER submission_decisions_kept BEFORE UPDATE ON submission_decisions
+                    BEGIN SELECT RAISE(ABORT, 'the review team''s decision is kept as recorded'); END;
+                CREATE TRIGGER submission_decisions_not_deleted BEFORE DELETE ON submission_decisions
+                    BEGIN SELECT RAISE(ABORT, 'the review team''s decision is kept as recorded'); END;
+                """),
     ]
 }
