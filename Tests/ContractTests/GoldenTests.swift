@@ -77,6 +77,12 @@ struct GoldenTests {
         GoldenFile(
             "timescales", TimescaleTable(surrey2019: Timescales.all(.surrey2019), wt2023: Timescales.all(.workingTogether2023)),
             "the timescales T1-T10 keep their wire form"),
+        GoldenFile("review-request-agency-information", Samples.requestAgencyInformation, "RequestAgencyInformation keeps its wire names"),
+        GoldenFile("review-agency-requests", Samples.agencyRequests, "GetAgencyRequests keeps its wire names"),
+        GoldenFile("review-submit-chronology", Samples.submitChronology, "SubmitChronology keeps its wire names"),
+        GoldenFile("review-combined-chronology", Samples.combinedChronology, "GetCombinedChronology keeps its wire names"),
+        GoldenFile("review-submit-information-report", Samples.submitInformationReport, "SubmitInformationReport keeps Appendix 9's wire names"),
+        GoldenFile("review-review-submission", Samples.reviewSubmission, "ReviewSubmission keeps its wire names"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)
