@@ -37,3 +37,4 @@ extension ReviewManagementAPI.SubmitChronologyRequest: CaseScoped {}
 extension ReviewManagementAPI.GetCombinedChronologyRequest: CaseScoped {}
 extension ReviewManagementAPI.SubmitInformationReportRequest: CaseScoped {}
 extension ReviewManagementAPI.ReviewSubmissionRequest: CaseScoped {}
+extension ReviewManagementAPI.EscalateAgencyRequestRequest: CaseScoped {}

@@ -17,7 +17,8 @@ extension Samples {
             caseReference: reference, request: .init(request: agencyRequest, outstanding: [.chronology, .informationReport], overdue: false)))
 
     static let agencyRequests = ReviewManagementAPI.AgencyRequests(
-        caseReference: reference, requests: [.init(request: agencyRequest, outstanding: [.informationReport], overdue: true)],
+        caseReference: reference,
+        requests: [.init(request: agencyRequest, outstanding: [.informationReport], overdue: true, escalatedTo: .caseReviewPanel)],
         outstanding: ["Testshire Police"], overdue: ["Testshire Police"])
 
     static let chronologyEntry = ReviewManagementAPI.ChronologyEntry(
@@ -69,4 +70,21 @@ extension Samples {
             decision: .init(
                 submission: .init(agency: "Testshire Police", kind: .informationReport, version: 1), outcome: .sentBack,
                 question: "Fictional: what followed the strategy meeting?", decidedOn: date("2025-05-14"), decidedBy: "Jo.Lead")))
+
+    static let escalateAgencyRequest = Pair(
+        request: ReviewManagementAPI.EscalateAgencyRequestRequest(
+            caseReference: reference, agency: "Testshire Police", level: .strategicSafeguardingLead,
+            reason: "Fictional: the information report is three weeks overdue; the panel's reminder went unanswered"),
+        response: ReviewManagementAPI.EscalateAgencyRequestResponse(
+            caseReference: reference,
+            escalations: [
+                .init(
+                    agency: "Testshire Police", requestNumber: 1, level: .caseReviewPanel, reason: "Fictional: overdue",
+                    escalatedOn: date("2025-05-21"), escalatedBy: "Jo.Lead"),
+                .init(
+                    agency: "Testshire Police", requestNumber: 1, level: .strategicSafeguardingLead,
+                    reason: "Fictional: the information report is three weeks overdue; the panel's reminder went unanswered",
+                    escalatedOn: date("2025-06-10"), escalatedBy: "Sam.Panel"),
+            ],
+            next: .safeguardingPartners))
 }

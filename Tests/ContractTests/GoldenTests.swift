@@ -83,6 +83,7 @@ struct GoldenTests {
         GoldenFile("review-combined-chronology", Samples.combinedChronology, "GetCombinedChronology keeps its wire names"),
         GoldenFile("review-submit-information-report", Samples.submitInformationReport, "SubmitInformationReport keeps Appendix 9's wire names"),
         GoldenFile("review-review-submission", Samples.reviewSubmission, "ReviewSubmission keeps its wire names"),
+        GoldenFile("review-escalate-agency-request", Samples.escalateAgencyRequest, "EscalateAgencyRequest keeps its wire names"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

@@ -146,3 +146,22 @@ struct AgencyTests {
         }
     }
 }
+
+@Suite("Escalation over RPC (§2.1.7)")
+struct EscalationTests {
+    @Test("§2.1.7: EscalateAgencyRequest of a request not yet overdue is FAILED_PRECONDITION and changes nothing; the panel may call it")
+    func notOverdue() async throws {
+        try await withReview(44, through: .agreed) { harness, reference in
+            try await harness.requestInformation(reference, AgencyTests.police)
+            try await harness.expectAgencyStepRefused(
+                reference, .failedPrecondition, "§2.1.7: Testshire Police's request is not overdue: it is due on 2025-05-01"
+            ) {
+                _ = try await harness.call(
+                    ReviewManagementAPI.escalateAgencyRequest,
+                    .init(caseReference: reference, agency: AgencyTests.police, level: .caseReviewPanel, reason: "Fictional: late"),
+                    as: TestTokens.panel)
+            }
+            #expect(try await harness.agencyRequests(reference).requests.first?.escalatedTo == nil)
+        }
+    }
+}

@@ -43,7 +43,8 @@ extension Review {
             return decision(on: latest)?.outcome == .sentBack
         }
         return ReviewManagementAPI.AgencyRequestStanding(
-            request: request, outstanding: outstanding, overdue: !outstanding.isEmpty && today > request.dueOn)
+            request: request, outstanding: outstanding, overdue: !outstanding.isEmpty && today > request.dueOn,
+            escalatedTo: escalations(of: request).last?.level)
     }
 
     /// Every request and where it stands today.

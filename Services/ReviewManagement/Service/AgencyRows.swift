@@ -25,6 +25,9 @@ enum AgencyRows {
         review.submissionDecisions = try db.query(
             "SELECT record FROM submission_decisions WHERE case_reference = ? ORDER BY rowid", reference
         ).map { try JSONColumn.value(ReviewManagementAPI.SubmissionDecision.self, $0, "record", table: "submission_decisions") }
+        review.escalations = try db.query(
+            "SELECT record FROM agency_escalations WHERE case_reference = ? ORDER BY rowid", reference
+        ).map { try JSONColumn.value(ReviewManagementAPI.AgencyEscalation.self, $0, "record", table: "agency_escalations") }
     }
 }
 
@@ -50,6 +53,13 @@ extension ReviewWriter {
         try tx.execute(
             "INSERT INTO agency_submissions (case_reference, agency, kind, version, record) VALUES (?, ?, ?, ?, ?)", reference, key.agency,
             key.kind.rawValue, key.version, record)
+    }
+
+    /// Records one step of an escalation (§2.1.7).
+    func recordEscalation(_ escalation: ReviewManagementAPI.AgencyEscalation, of reference: CaseReference) throws {
+        try tx.execute(
+            "INSERT INTO agency_escalations (case_reference, request_number, level, record) VALUES (?, ?, ?, ?)", reference,
+            escalation.requestNumber, escalation.level.rawValue, try JSONColumn.text(escalation))
     }
 
     /// Records the review team's decision on a submission.

@@ -74,3 +74,22 @@ extension ReviewManagementHandlers {
         }
     }
 }
+
+/// Escalation of an overdue request (§2.1.7).
+extension ReviewManagementHandlers {
+    /// Records the next step of §2.1.7 for an agency's overdue request.
+    func escalateAgencyRequest(_ request: ReviewManagementAPI.EscalateAgencyRequestRequest, _ call: CallContext) async throws
+        -> ReviewManagementAPI.EscalateAgencyRequestResponse
+    {
+        let (clock, principal) = (clock, principal(call))
+        return try await store.change(request.caseReference) { review, writer in
+            let escalation = try review.escalating(request, by: principal, clock: clock)
+            try writer.recordEscalation(escalation, of: review.reference)
+            var updated = review
+            updated.escalations.append(escalation)
+            let steps = updated.escalations.filter { $0.requestNumber == escalation.requestNumber }
+            return ReviewManagementAPI.EscalateAgencyRequestResponse(
+                caseReference: review.reference, escalations: steps, next: Review.nextLevel(after: escalation.level))
+        }
+    }
+}

@@ -24,6 +24,8 @@ struct Review: Sendable, Equatable {
     var informationReports: [ReviewManagementAPI.InformationReportSubmission] = []
     /// The review team's decisions on the agencies' submissions, oldest first (V8).
     var submissionDecisions: [ReviewManagementAPI.SubmissionDecision] = []
+    /// Every escalation of an overdue request, in the order recorded (§2.1.7).
+    var escalations: [ReviewManagementAPI.AgencyEscalation] = []
 
     var reference: CaseReference { commission.caseReference }
     var ruleSet: RuleSet { commission.ruleSet }

@@ -37,6 +37,7 @@ struct ReviewManagementHandlers: Sendable {
         routes.handle(ReviewManagementAPI.getCombinedChronology, getCombinedChronology)
         routes.handle(ReviewManagementAPI.submitInformationReport, submitInformationReport)
         routes.handle(ReviewManagementAPI.reviewSubmission, reviewSubmission)
+        routes.handle(ReviewManagementAPI.escalateAgencyRequest, escalateAgencyRequest)
         return routes
     }
 

@@ -107,5 +107,20 @@ enum Schema {
                 CREATE TRIGGER submission_decisions_not_deleted BEFORE DELETE ON submission_decisions
                     BEGIN SELECT RAISE(ABORT, 'the review team''s decision is kept as recorded'); END;
                 """),
+        Migration(
+            "agency_escalations",
+            sql: """
+                CREATE TABLE agency_escalations (
+                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
+                    request_number INTEGER NOT NULL CHECK (request_number >= 1),
+                    level TEXT NOT NULL CHECK (level IN ('caseReviewPanel', 'strategicSafeguardingLead', 'safeguardingPartners')),
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, request_number, level)
+                ) STRICT;
+                CREATE TRIGGER agency_escalations_kept BEFORE UPDATE ON agency_escalations
+                    BEGIN SELECT RAISE(ABORT, 'every step of an escalation is kept as recorded'); END;
+                CREATE TRIGGER agency_escalations_not_deleted BEFORE DELETE ON agency_escalations
+                    BEGIN SELECT RAISE(ABORT, 'every step of an escalation is kept as recorded'); END;
+                """),
     ]
 }

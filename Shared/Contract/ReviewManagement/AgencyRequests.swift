@@ -91,11 +91,14 @@ extension ReviewManagementAPI {
         package var outstanding: [AgencySubmissionKind]
         /// True when something is outstanding after its due date (§2.1.7: escalate).
         package var overdue: Bool
+        /// The last step of §2.1.7 taken for it, if escalated (`EscalateAgencyRequest`).
+        package var escalatedTo: EscalationLevel?
 
-        package init(request: AgencyRequest, outstanding: [AgencySubmissionKind], overdue: Bool) {
+        package init(request: AgencyRequest, outstanding: [AgencySubmissionKind], overdue: Bool, escalatedTo: EscalationLevel? = nil) {
             self.request = request
             self.outstanding = outstanding
             self.overdue = overdue
+            self.escalatedTo = escalatedTo
         }
     }
 

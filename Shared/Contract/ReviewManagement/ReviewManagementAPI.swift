@@ -64,6 +64,10 @@ package enum ReviewManagementAPI {
     /// The review team accepts a submission or sends it back with its question (V8).
     package static let reviewSubmission = Method<ReviewSubmissionRequest, ReviewSubmissionResponse>(
         service: service, name: "ReviewSubmission", roles: .roles(.reviewTeam, .leadReviewer))
+    /// The next step of §2.1.7 for an overdue request: the Case Review Panel, then the agency's
+    /// Strategic Safeguarding Lead, then the partners, each recorded in order.
+    package static let escalateAgencyRequest = Method<EscalateAgencyRequestRequest, EscalateAgencyRequestResponse>(
+        service: service, name: "EscalateAgencyRequest", roles: writers.union(Set<String>.roles(.caseReviewPanel, .leadReviewer)))
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
@@ -72,5 +76,6 @@ package enum ReviewManagementAPI {
         MethodDescription(listReviews), MethodDescription(getTermsOfReferenceDocument), MethodDescription(getStatuses),
         MethodDescription(requestAgencyInformation), MethodDescription(getAgencyRequests), MethodDescription(submitChronology),
         MethodDescription(getCombinedChronology), MethodDescription(submitInformationReport), MethodDescription(reviewSubmission),
+        MethodDescription(escalateAgencyRequest),
     ]
 }
