@@ -42,3 +42,9 @@ extension ReviewManagementAPI.AppointLeadReviewerRequest: CaseScoped {}
 extension ReviewManagementAPI.RecordReviewerNoticeRequest: CaseScoped {}
 extension ReviewManagementAPI.SetReviewTeamRequest: CaseScoped {}
 extension ReviewManagementAPI.RecordDeclarationRequest: CaseScoped {}
+extension ReviewManagementAPI.RequestAgencyInformationRequest: CaseScoped {}
+extension ReviewManagementAPI.SubmitChronologyRequest: CaseScoped {}
+extension ReviewManagementAPI.GetCombinedChronologyRequest: CaseScoped {}
+extension ReviewManagementAPI.SubmitInformationReportRequest: CaseScoped {}
+extension ReviewManagementAPI.ReviewSubmissionRequest: CaseScoped {}
+extension ReviewManagementAPI.EscalateAgencyRequestRequest: CaseScoped {}

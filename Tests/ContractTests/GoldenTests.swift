@@ -89,6 +89,13 @@ struct GoldenTests {
         GoldenFile("review-set-review-team", Samples.setReviewTeam, "SetReviewTeam keeps its wire names (V4)"),
         GoldenFile("review-record-declaration", Samples.recordDeclaration, "RecordDeclaration keeps its wire names (§1.5.7)"),
         GoldenFile("review-review-with-team", Samples.reviewWithTeam, "GetReview with the lead reviewer and team keeps its wire names"),
+        GoldenFile("review-request-agency-information", Samples.requestAgencyInformation, "RequestAgencyInformation keeps its wire names"),
+        GoldenFile("review-agency-requests", Samples.agencyRequests, "GetAgencyRequests keeps its wire names"),
+        GoldenFile("review-submit-chronology", Samples.submitChronology, "SubmitChronology keeps its wire names"),
+        GoldenFile("review-combined-chronology", Samples.combinedChronology, "GetCombinedChronology keeps its wire names"),
+        GoldenFile("review-submit-information-report", Samples.submitInformationReport, "SubmitInformationReport keeps Appendix 9's wire names"),
+        GoldenFile("review-review-submission", Samples.reviewSubmission, "ReviewSubmission keeps its wire names"),
+        GoldenFile("review-escalate-agency-request", Samples.escalateAgencyRequest, "EscalateAgencyRequest keeps its wire names"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

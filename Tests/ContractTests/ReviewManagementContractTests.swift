@@ -49,4 +49,15 @@ struct ReviewManagementContractTests {
             #expect(member.agency.kind == .health)
         }
     }
+
+    @Test("agencies: the Review Team and Partnership Support ask, they or the agency submit, the review team or lead reviewer decide (V8)")
+    func agencyRoles() {
+        let api = ReviewManagementAPI.self
+        #expect(api.requestAgencyInformation.info.roles == .roles(.reviewTeam, .partnershipSupport))
+        #expect(api.submitChronology.info.roles == .roles(.reviewTeam, .partnershipSupport, .agency))
+        #expect(api.submitInformationReport.info.roles == .roles(.reviewTeam, .partnershipSupport, .agency))
+        #expect(api.reviewSubmission.info.roles == .roles(.reviewTeam, .leadReviewer))
+        #expect(!api.getCombinedChronology.info.roles.contains(Role.panelViewer.rawValue), "the chronology names people")
+        #expect(!api.getAgencyRequests.info.roles.contains(Role.panelViewer.rawValue), "the requests name contacts")
+    }
 }

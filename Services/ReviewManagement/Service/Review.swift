@@ -24,6 +24,16 @@ struct Review: Sendable, Equatable {
     var teams: [ReviewManagementAPI.ReviewTeamVersion] = []
     /// Every declaration of conflicts and confidentiality, in the order recorded (§1.5.7).
     var declarations: [ReviewManagementAPI.Declaration] = []
+    /// Every request to an agency, in the order asked (§8.2).
+    var agencyRequests: [ReviewManagementAPI.AgencyRequest] = []
+    /// Every chronology submitted, oldest first (V6).
+    var chronologies: [ReviewManagementAPI.ChronologySubmission] = []
+    /// Every information report submitted, oldest first (V7).
+    var informationReports: [ReviewManagementAPI.InformationReportSubmission] = []
+    /// The review team's decisions on the agencies' submissions, oldest first (V8).
+    var submissionDecisions: [ReviewManagementAPI.SubmissionDecision] = []
+    /// Every escalation of an overdue request, in the order recorded (§2.1.7).
+    var escalations: [ReviewManagementAPI.AgencyEscalation] = []
 
     var reference: CaseReference { commission.caseReference }
     var ruleSet: RuleSet { commission.ruleSet }

@@ -13,6 +13,9 @@ package enum ReviewManagementError: DomainError, Equatable {
     /// A step out of order, or one the review's state does not allow: FAILED_PRECONDITION
     /// starting with the rule id (`V1: the terms of reference lack ...`).
     case outOfOrder(rule: FrameworkRule, problem: String)
+    /// A step out of the order a framework section sets where no rule id covers it:
+    /// FAILED_PRECONDITION starting with the section (`§2.1.7: escalate to ... first`).
+    case outOfSectionOrder(section: String, problem: String)
 
     /// The RPC error the caller gets.
     package var rpcError: RPCError {
@@ -23,6 +26,8 @@ package enum ReviewManagementError: DomainError, Equatable {
             return RPCError(.invalidArgument, rule.map { "\(path): \($0): \(problem)" } ?? "\(path): \(problem)")
         case .outOfOrder(let rule, let problem):
             return RPCError(.failedPrecondition, "\(rule): \(problem)")
+        case .outOfSectionOrder(let section, let problem):
+            return RPCError(.failedPrecondition, "\(section): \(problem)")
         }
     }
 }

@@ -40,6 +40,13 @@ struct ReviewManagementHandlers: Sendable {
         routes.handle(ReviewManagementAPI.recordReviewerNotice, recordReviewerNotice)
         routes.handle(ReviewManagementAPI.setReviewTeam, setReviewTeam)
         routes.handle(ReviewManagementAPI.recordDeclaration, recordDeclaration)
+        routes.handle(ReviewManagementAPI.requestAgencyInformation, requestAgencyInformation)
+        routes.handle(ReviewManagementAPI.getAgencyRequests, getAgencyRequests)
+        routes.handle(ReviewManagementAPI.submitChronology, submitChronology)
+        routes.handle(ReviewManagementAPI.getCombinedChronology, getCombinedChronology)
+        routes.handle(ReviewManagementAPI.submitInformationReport, submitInformationReport)
+        routes.handle(ReviewManagementAPI.reviewSubmission, reviewSubmission)
+        routes.handle(ReviewManagementAPI.escalateAgencyRequest, escalateAgencyRequest)
         return routes
     }
 

@@ -61,6 +61,7 @@ struct ReviewManagementStore: Sendable {
 
 /// The writes of one change, inside its transaction.
 struct ReviewWriter {
+    // Internal, not fileprivate: each step's writes live in that step's own file.
     let tx: WriteTransaction
 
     /// True when a review is commissioned for `reference`.

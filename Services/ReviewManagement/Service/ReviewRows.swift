@@ -31,6 +31,7 @@ enum ReviewRows {
         }
         try loadOversight(db, reference: key, into: &review)
         try loadReviewTeam(db, into: &review)
+        try AgencyRows.load(db, reference: key, into: &review)
         return review
     }
 }

@@ -148,5 +148,68 @@ enum Schema {
         Migration("reviewer_notices", sql: ReviewTeamSchema.reviewerNotices),
         Migration("review_teams", sql: ReviewTeamSchema.reviewTeams),
         Migration("declarations", sql: ReviewTeamSchema.declarations),
+        Migration(
+            "agency_requests",
+            sql: """
+                CREATE TABLE agency_requests (
+                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
+                    number INTEGER NOT NULL CHECK (number >= 1),
+                    agency TEXT NOT NULL,
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, number)
+                ) STRICT;
+                CREATE TRIGGER agency_requests_kept BEFORE UPDATE ON agency_requests
+                    BEGIN SELECT RAISE(ABORT, 'a request to an agency is kept as made'); END;
+                CREATE TRIGGER agency_requests_not_deleted BEFORE DELETE ON agency_requests
+                    BEGIN SELECT RAISE(ABORT, 'a request to an agency is kept as made'); END;
+                """),
+        Migration(
+            "agency_submissions",
+            sql: """
+                CREATE TABLE agency_submissions (
+                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
+                    agency TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('chronology', 'informationReport')),
+                    version INTEGER NOT NULL CHECK (version >= 1),
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, agency, kind, version)
+                ) STRICT;
+                CREATE TRIGGER agency_submissions_kept BEFORE UPDATE ON agency_submissions
+                    BEGIN SELECT RAISE(ABORT, 'every submission is kept as submitted'); END;
+                CREATE TRIGGER agency_submissions_not_deleted BEFORE DELETE ON agency_submissions
+                    BEGIN SELECT RAISE(ABORT, 'every submission is kept as submitted'); END;
+                """),
+        Migration(
+            "submission_decisions",
+            sql: """
+                CREATE TABLE submission_decisions (
+                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
+                    agency TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('chronology', 'informationReport')),
+                    version INTEGER NOT NULL CHECK (version >= 1),
+                    outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'sentBack')),
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, agency, kind, version)
+                ) STRICT;
+                CREATE TRIGGER submission_decisions_kept BEFORE UPDATE ON submission_decisions
+                    BEGIN SELECT RAISE(ABORT, 'the review team''s decision is kept as recorded'); END;
+                CREATE TRIGGER submission_decisions_not_deleted BEFORE DELETE ON submission_decisions
+                    BEGIN SELECT RAISE(ABORT, 'the review team''s decision is kept as recorded'); END;
+                """),
+        Migration(
+            "agency_escalations",
+            sql: """
+                CREATE TABLE agency_escalations (
+                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
+                    request_number INTEGER NOT NULL CHECK (request_number >= 1),
+                    level TEXT NOT NULL CHECK (level IN ('caseReviewPanel', 'strategicSafeguardingLead', 'safeguardingPartners')),
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, request_number, level)
+                ) STRICT;
+                CREATE TRIGGER agency_escalations_kept BEFORE UPDATE ON agency_escalations
+                    BEGIN SELECT RAISE(ABORT, 'every step of an escalation is kept as recorded'); END;
+                CREATE TRIGGER agency_escalations_not_deleted BEFORE DELETE ON agency_escalations
+                    BEGIN SELECT RAISE(ABORT, 'every step of an escalation is kept as recorded'); END;
+                """),
     ]
 }

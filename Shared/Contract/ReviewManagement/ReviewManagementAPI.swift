@@ -75,6 +75,29 @@ package enum ReviewManagementAPI {
     /// One participant's conflicts of interest and confidentiality agreement (§1.5.7).
     package static let recordDeclaration = Method<RecordDeclarationRequest, RecordDeclarationResponse>(
         service: service, name: "RecordDeclaration", roles: writers.union(Set<String>.roles(.leadReviewer)))
+    /// Asks an agency for its chronology and/or information report, with a named contact and a
+    /// due date (§8.2-8.5, Appendix 10).
+    package static let requestAgencyInformation = Method<RequestAgencyInformationRequest, RequestAgencyInformationResponse>(
+        service: service, name: "RequestAgencyInformation", roles: writers)
+    /// Every request to an agency with what is outstanding and overdue today (names: audited).
+    package static let getAgencyRequests = Method<CaseRequest, AgencyRequests>(service: service, name: "GetAgencyRequests", roles: readers)
+    /// An agency's chronology, a new version each time (V6, V8).
+    package static let submitChronology = Method<SubmitChronologyRequest, SubmitChronologyResponse>(
+        service: service, name: "SubmitChronology", roles: writers.union(Set<String>.roles(.agency)))
+    /// The Combined Key Events Chronology (V6), as JSON or RFC 4180 CSV.
+    package static let getCombinedChronology = Method<GetCombinedChronologyRequest, CombinedChronology>(
+        service: service, name: "GetCombinedChronology", roles: readers)
+    /// An agency's information report (Appendix 9), endorsed by a senior officer, neither
+    /// involved (V7).
+    package static let submitInformationReport = Method<SubmitInformationReportRequest, SubmitInformationReportResponse>(
+        service: service, name: "SubmitInformationReport", roles: writers.union(Set<String>.roles(.agency)))
+    /// The review team accepts a submission or sends it back with its question (V8).
+    package static let reviewSubmission = Method<ReviewSubmissionRequest, ReviewSubmissionResponse>(
+        service: service, name: "ReviewSubmission", roles: .roles(.reviewTeam, .leadReviewer))
+    /// The next step of §2.1.7 for an overdue request: the Case Review Panel, then the agency's
+    /// Strategic Safeguarding Lead, then the partners, each recorded in order.
+    package static let escalateAgencyRequest = Method<EscalateAgencyRequestRequest, EscalateAgencyRequestResponse>(
+        service: service, name: "EscalateAgencyRequest", roles: writers.union(Set<String>.roles(.caseReviewPanel, .leadReviewer)))
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
@@ -85,5 +108,8 @@ package enum ReviewManagementAPI {
         MethodDescription(recordDelayNotice), MethodDescription(recordCheckpoint),
         MethodDescription(appointLeadReviewer), MethodDescription(recordReviewerNotice), MethodDescription(setReviewTeam),
         MethodDescription(recordDeclaration),
+        MethodDescription(requestAgencyInformation), MethodDescription(getAgencyRequests), MethodDescription(submitChronology),
+        MethodDescription(getCombinedChronology), MethodDescription(submitInformationReport), MethodDescription(reviewSubmission),
+        MethodDescription(escalateAgencyRequest),
     ]
 }
