@@ -42,3 +42,7 @@ extension ReviewManagementAPI.AppointLeadReviewerRequest: CaseScoped {}
 extension ReviewManagementAPI.RecordReviewerNoticeRequest: CaseScoped {}
 extension ReviewManagementAPI.SetReviewTeamRequest: CaseScoped {}
 extension ReviewManagementAPI.RecordDeclarationRequest: CaseScoped {}
+
+extension ReviewManagementAPI.RecordFamilyMemberRequest: CaseScoped {}
+extension ReviewManagementAPI.RecordFamilyContactRequest: CaseScoped {}
+extension ReviewManagementAPI.ScheduleLearningEventRequest: CaseScoped {}

@@ -40,6 +40,9 @@ struct ReviewManagementHandlers: Sendable {
         routes.handle(ReviewManagementAPI.recordReviewerNotice, recordReviewerNotice)
         routes.handle(ReviewManagementAPI.setReviewTeam, setReviewTeam)
         routes.handle(ReviewManagementAPI.recordDeclaration, recordDeclaration)
+        routes.handle(ReviewManagementAPI.recordFamilyMember, recordFamilyMember)
+        routes.handle(ReviewManagementAPI.recordFamilyContact, recordFamilyContact)
+        routes.handle(ReviewManagementAPI.scheduleLearningEvent, scheduleLearningEvent)
         return routes
     }
 

@@ -148,5 +148,8 @@ enum Schema {
         Migration("reviewer_notices", sql: ReviewTeamSchema.reviewerNotices),
         Migration("review_teams", sql: ReviewTeamSchema.reviewTeams),
         Migration("declarations", sql: ReviewTeamSchema.declarations),
+        Migration("family_members", sql: FamilySchema.familyMembers),
+        Migration("family_contacts", sql: FamilySchema.familyContacts),
+        Migration("learning_events", sql: FamilySchema.learningEvents),
     ]
 }
