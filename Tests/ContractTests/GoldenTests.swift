@@ -89,6 +89,10 @@ struct GoldenTests {
         GoldenFile("review-set-review-team", Samples.setReviewTeam, "SetReviewTeam keeps its wire names (V4)"),
         GoldenFile("review-record-declaration", Samples.recordDeclaration, "RecordDeclaration keeps its wire names (§1.5.7)"),
         GoldenFile("review-review-with-team", Samples.reviewWithTeam, "GetReview with the lead reviewer and team keeps its wire names"),
+        GoldenFile("review-record-family-member", Samples.recordFamilyMember, "RecordFamilyMember keeps its wire names (V5, §7)"),
+        GoldenFile("review-record-family-contact", Samples.recordFamilyContact, "RecordFamilyContact keeps its wire names (V5)"),
+        GoldenFile("review-schedule-learning-event", Samples.scheduleLearningEvent, "ScheduleLearningEvent keeps its wire names (§8.8)"),
+        GoldenFile("review-review-with-family", Samples.reviewWithFamily, "GetReview with the family and learning events keeps its wire names"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)
