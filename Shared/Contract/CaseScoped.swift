@@ -48,3 +48,7 @@ extension ReviewManagementAPI.GetCombinedChronologyRequest: CaseScoped {}
 extension ReviewManagementAPI.SubmitInformationReportRequest: CaseScoped {}
 extension ReviewManagementAPI.ReviewSubmissionRequest: CaseScoped {}
 extension ReviewManagementAPI.EscalateAgencyRequestRequest: CaseScoped {}
+
+extension ReviewManagementAPI.RecordFamilyMemberRequest: CaseScoped {}
+extension ReviewManagementAPI.RecordFamilyContactRequest: CaseScoped {}
+extension ReviewManagementAPI.ScheduleLearningEventRequest: CaseScoped {}

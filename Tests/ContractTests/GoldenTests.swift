@@ -96,6 +96,10 @@ struct GoldenTests {
         GoldenFile("review-submit-information-report", Samples.submitInformationReport, "SubmitInformationReport keeps Appendix 9's wire names"),
         GoldenFile("review-review-submission", Samples.reviewSubmission, "ReviewSubmission keeps its wire names"),
         GoldenFile("review-escalate-agency-request", Samples.escalateAgencyRequest, "EscalateAgencyRequest keeps its wire names"),
+        GoldenFile("review-record-family-member", Samples.recordFamilyMember, "RecordFamilyMember keeps its wire names (V5, §7)"),
+        GoldenFile("review-record-family-contact", Samples.recordFamilyContact, "RecordFamilyContact keeps its wire names (V5)"),
+        GoldenFile("review-schedule-learning-event", Samples.scheduleLearningEvent, "ScheduleLearningEvent keeps its wire names (§8.8)"),
+        GoldenFile("review-review-with-family", Samples.reviewWithFamily, "GetReview with the family and learning events keeps its wire names"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

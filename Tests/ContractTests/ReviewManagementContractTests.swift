@@ -60,4 +60,13 @@ struct ReviewManagementContractTests {
         #expect(!api.getCombinedChronology.info.roles.contains(Role.panelViewer.rawValue), "the chronology names people")
         #expect(!api.getAgencyRequests.info.roles.contains(Role.panelViewer.rawValue), "the requests name contacts")
     }
+
+    @Test("the Review Team, Partnership Support and the lead reviewer (who leads family engagement, §7.4.1) record the family and the workshop")
+    func familyRoles() {
+        let api = ReviewManagementAPI.self
+        for method in [api.recordFamilyMember.info, api.recordFamilyContact.info, api.scheduleLearningEvent.info] {
+            #expect(method.roles == .roles(.reviewTeam, .partnershipSupport, .leadReviewer), "\(method.path)")
+            #expect(ServiceIdentity.reviewManagement.methods.map(\.info.path).contains(method.path))
+        }
+    }
 }

@@ -84,6 +84,12 @@ struct Review: Sendable, Equatable {
     var delayNotices: [ReviewManagementAPI.DelayNotice] = []
     /// Every progress and quality checkpoint.
     var checkpoints: [ReviewManagementAPI.Checkpoint] = []
+    /// Every version of every family member, by member then version (V5, §7).
+    var familyMembers: [ReviewManagementAPI.FamilyMemberVersion] = []
+    /// Every step of the conversations with the family, in the order recorded (V5, §7.4).
+    var familyContacts: [ReviewManagementAPI.FamilyContact] = []
+    /// Every learning event scheduled, oldest first (§8.8).
+    var learningEvents: [ReviewManagementAPI.LearningEvent] = []
 }
 
 /// A review commissioned locally: its kind (b, c or e) and the decision's date.

@@ -47,6 +47,9 @@ struct ReviewManagementHandlers: Sendable {
         routes.handle(ReviewManagementAPI.submitInformationReport, submitInformationReport)
         routes.handle(ReviewManagementAPI.reviewSubmission, reviewSubmission)
         routes.handle(ReviewManagementAPI.escalateAgencyRequest, escalateAgencyRequest)
+        routes.handle(ReviewManagementAPI.recordFamilyMember, recordFamilyMember)
+        routes.handle(ReviewManagementAPI.recordFamilyContact, recordFamilyContact)
+        routes.handle(ReviewManagementAPI.scheduleLearningEvent, scheduleLearningEvent)
         return routes
     }
 

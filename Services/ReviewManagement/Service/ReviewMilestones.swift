@@ -46,7 +46,7 @@ extension Review {
             caseReference: reference, state: state, stage: stage, reviewKind: localCommission?.kind, commission: commission,
             commissionedOn: commissionedOn, nationalPanelDecision: nationalPanelDecision, termsOfReference: versions, agreement: agreement,
             keyLinesOfEnquiryChanges: changes, milestones: milestones, deadlines: deadlines(clock), oversight: oversight,
-            reviewTeam: reviewTeamView)
+            reviewTeam: reviewTeamView, family: familyView(clock), learningEvents: learningEvents.isEmpty ? nil : learningEvents)
     }
 
     /// The summary for `ListReviews`: no personal data.

@@ -32,6 +32,7 @@ enum ReviewRows {
         try loadOversight(db, reference: key, into: &review)
         try loadReviewTeam(db, into: &review)
         try AgencyRows.load(db, reference: key, into: &review)
+        try loadFamily(db, into: &review)
         return review
     }
 }

@@ -211,5 +211,8 @@ enum Schema {
                 CREATE TRIGGER agency_escalations_not_deleted BEFORE DELETE ON agency_escalations
                     BEGIN SELECT RAISE(ABORT, 'every step of an escalation is kept as recorded'); END;
                 """),
+        Migration("family_members", sql: FamilySchema.familyMembers),
+        Migration("family_contacts", sql: FamilySchema.familyContacts),
+        Migration("learning_events", sql: FamilySchema.learningEvents),
     ]
 }

@@ -98,6 +98,19 @@ package enum ReviewManagementAPI {
     /// Strategic Safeguarding Lead, then the partners, each recorded in order.
     package static let escalateAgencyRequest = Method<EscalateAgencyRequestRequest, EscalateAgencyRequestResponse>(
         service: service, name: "EscalateAgencyRequest", roles: writers.union(Set<String>.roles(.caseReviewPanel, .leadReviewer)))
+    /// A family member identified, or a new version of one: relationship, relevance, how they
+    /// are invited, support needs, the child's voice (V5, §7, Appendices 7-8). The lead
+    /// reviewer leads family engagement (§7.4.1).
+    package static let recordFamilyMember = Method<RecordFamilyMemberRequest, RecordFamilyMemberResponse>(
+        service: service, name: "RecordFamilyMember", roles: writers.union(Set<String>.roles(.leadReviewer)))
+    /// One step of the conversation with a family member; the reason a relevant member is not
+    /// involved is required (V5, §7.4.2).
+    package static let recordFamilyContact = Method<RecordFamilyContactRequest, RecordFamilyContactResponse>(
+        service: service, name: "RecordFamilyContact", roles: writers.union(Set<String>.roles(.leadReviewer)))
+    /// The practitioners' workshop date (§8.8), held so that §7.4.1 can warn when it comes
+    /// before the family conversations.
+    package static let scheduleLearningEvent = Method<ScheduleLearningEventRequest, ScheduleLearningEventResponse>(
+        service: service, name: "ScheduleLearningEvent", roles: writers.union(Set<String>.roles(.leadReviewer)))
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
@@ -111,5 +124,6 @@ package enum ReviewManagementAPI {
         MethodDescription(requestAgencyInformation), MethodDescription(getAgencyRequests), MethodDescription(submitChronology),
         MethodDescription(getCombinedChronology), MethodDescription(submitInformationReport), MethodDescription(reviewSubmission),
         MethodDescription(escalateAgencyRequest),
+        MethodDescription(recordFamilyMember), MethodDescription(recordFamilyContact), MethodDescription(scheduleLearningEvent),
     ]
 }

@@ -60,13 +60,17 @@ extension ReviewManagementAPI {
         /// The lead reviewer, the notices of their name, the team and the declarations (V3,
         /// V4, §1.5.7); absent until one of them is recorded.
         package var reviewTeam: ReviewTeamView?
+        /// The family's involvement (V5, §7); absent until a member is recorded.
+        package var family: FamilyView?
+        /// The learning events scheduled (§8.8), oldest first; absent until one is.
+        package var learningEvents: [LearningEvent]?
 
         package init(
             caseReference: CaseReference, state: ReviewState, stage: CaseStage, reviewKind: Recommendation?, commission: CommissionReviewRequest,
             commissionedOn: CivilDate, nationalPanelDecision: NationalPanelDecision?, termsOfReference: [TermsOfReferenceVersion],
             agreement: TermsOfReferenceAgreement?, keyLinesOfEnquiryChanges: [KeyLinesOfEnquiryChange], milestones: [Milestone],
             deadlines: [Deadline],
-            oversight: Oversight? = nil, reviewTeam: ReviewTeamView? = nil
+            oversight: Oversight? = nil, reviewTeam: ReviewTeamView? = nil, family: FamilyView? = nil, learningEvents: [LearningEvent]? = nil
         ) {
             self.caseReference = caseReference
             self.state = state
@@ -82,6 +86,8 @@ extension ReviewManagementAPI {
             self.deadlines = deadlines
             self.oversight = oversight
             self.reviewTeam = reviewTeam
+            self.family = family
+            self.learningEvents = learningEvents
         }
     }
 
