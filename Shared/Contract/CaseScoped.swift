@@ -42,3 +42,7 @@ extension ReviewManagementAPI.AppointLeadReviewerRequest: CaseScoped {}
 extension ReviewManagementAPI.RecordReviewerNoticeRequest: CaseScoped {}
 extension ReviewManagementAPI.SetReviewTeamRequest: CaseScoped {}
 extension ReviewManagementAPI.RecordDeclarationRequest: CaseScoped {}
+
+extension ReviewManagementAPI.SubmitReportDraftRequest: CaseScoped {}
+extension ReviewManagementAPI.ReportVersionStepRequest: CaseScoped {}
+extension PublicationAPI.PreparePublicationRequest: CaseScoped {}

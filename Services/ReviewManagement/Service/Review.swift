@@ -74,6 +74,14 @@ struct Review: Sendable, Equatable {
     var delayNotices: [ReviewManagementAPI.DelayNotice] = []
     /// Every progress and quality checkpoint.
     var checkpoints: [ReviewManagementAPI.Checkpoint] = []
+    /// Every version of the report, oldest first (V9).
+    var reportVersions: [ReviewManagementAPI.ReportVersion] = []
+    /// The review team's confirmations that a version meets the terms of reference (V9).
+    var termsOfReferenceMet: [ReviewManagementAPI.ReportVersionStep] = []
+    /// The board's endorsements of a version's recommendations (V9).
+    var recommendationsEndorsed: [ReviewManagementAPI.ReportVersionStep] = []
+    /// The board's approval of the report (V9); T7 is met on its date.
+    var reportApproval: ReviewManagementAPI.ReportVersionStep? = nil
 }
 
 /// A review commissioned locally: its kind (b, c or e) and the decision's date.

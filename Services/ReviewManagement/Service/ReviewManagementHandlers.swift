@@ -40,6 +40,10 @@ struct ReviewManagementHandlers: Sendable {
         routes.handle(ReviewManagementAPI.recordReviewerNotice, recordReviewerNotice)
         routes.handle(ReviewManagementAPI.setReviewTeam, setReviewTeam)
         routes.handle(ReviewManagementAPI.recordDeclaration, recordDeclaration)
+        routes.handle(ReviewManagementAPI.submitReportDraft, submitReportDraft)
+        routes.handle(ReviewManagementAPI.confirmTermsOfReferenceMet, confirmTermsOfReferenceMet)
+        routes.handle(ReviewManagementAPI.endorseRecommendations, endorseRecommendations)
+        routes.handle(ReviewManagementAPI.approveReport, approveReport)
         return routes
     }
 

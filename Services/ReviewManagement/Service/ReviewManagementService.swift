@@ -8,7 +8,7 @@ package enum ReviewManagementService {
     /// What ServiceRunner starts: the schema, the calls, and the status of a case stored
     /// before statuses were kept.
     package static let definition = ServiceDefinition(
-        identity: .reviewManagement, migrations: Schema.migrations,
+        identity: .reviewManagement, peers: [HandOvers.preparePublication.destination], migrations: Schema.migrations,
         statuses: StatusBackfill(table: "reviews", column: "case_reference") { context, tx, reference in
             try ReviewRows.load(tx, reference: reference)?.status(context.clock)
         }

@@ -31,6 +31,7 @@ enum ReviewRows {
         }
         try loadOversight(db, reference: key, into: &review)
         try loadReviewTeam(db, into: &review)
+        try loadReport(db, into: &review)
         return review
     }
 }

@@ -148,5 +148,9 @@ enum Schema {
         Migration("reviewer_notices", sql: ReviewTeamSchema.reviewerNotices),
         Migration("review_teams", sql: ReviewTeamSchema.reviewTeams),
         Migration("declarations", sql: ReviewTeamSchema.declarations),
+        Migration("report_versions", sql: ReportSchema.reportVersions),
+        Migration("report_terms_of_reference_met", sql: ReportSchema.termsOfReferenceMet),
+        Migration("report_recommendations_endorsed", sql: ReportSchema.recommendationsEndorsed),
+        Migration("report_approvals", sql: ReportSchema.approvals),
     ]
 }

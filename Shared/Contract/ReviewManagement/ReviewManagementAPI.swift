@@ -75,6 +75,20 @@ package enum ReviewManagementAPI {
     /// One participant's conflicts of interest and confidentiality agreement (§1.5.7).
     package static let recordDeclaration = Method<RecordDeclarationRequest, RecordDeclarationResponse>(
         service: service, name: "RecordDeclaration", roles: writers.union(Set<String>.roles(.leadReviewer)))
+    /// A new version of the report, judged against the V9 checklist; refused when its text
+    /// includes the genogram (V10).
+    package static let submitReportDraft = Method<SubmitReportDraftRequest, SubmitReportDraftResponse>(
+        service: service, name: "SubmitReportDraft", roles: writers.union(Set<String>.roles(.leadReviewer)))
+    /// The review team confirms a report version meets the agreed terms of reference (V9, §9.1.4).
+    package static let confirmTermsOfReferenceMet = Method<ReportVersionStepRequest, ReportVersionStepResponse>(
+        service: service, name: "ConfirmTermsOfReferenceMet", roles: .roles(.reviewTeam))
+    /// The board endorses a version's recommendations, each with an owner and a date (V9, §9.2.4).
+    package static let endorseRecommendations = Method<ReportVersionStepRequest, ReportVersionStepResponse>(
+        service: service, name: "EndorseRecommendations", roles: .roles(.board))
+    /// The board approves the report (V9, §9.1.5): T7 is met, and publication is handed the
+    /// report (`PreparePublication`) through the outbox.
+    package static let approveReport = Method<ReportVersionStepRequest, ReportVersionStepResponse>(
+        service: service, name: "ApproveReport", roles: .roles(.board))
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
@@ -84,6 +98,7 @@ package enum ReviewManagementAPI {
         MethodDescription(recordParallelProcess), MethodDescription(recordDelayDecision), MethodDescription(recordForecastCompletion),
         MethodDescription(recordDelayNotice), MethodDescription(recordCheckpoint),
         MethodDescription(appointLeadReviewer), MethodDescription(recordReviewerNotice), MethodDescription(setReviewTeam),
-        MethodDescription(recordDeclaration),
+        MethodDescription(recordDeclaration), MethodDescription(submitReportDraft), MethodDescription(confirmTermsOfReferenceMet),
+        MethodDescription(endorseRecommendations), MethodDescription(approveReport),
     ]
 }

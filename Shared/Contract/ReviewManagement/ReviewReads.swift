@@ -60,13 +60,16 @@ extension ReviewManagementAPI {
         /// The lead reviewer, the notices of their name, the team and the declarations (V3,
         /// V4, §1.5.7); absent until one of them is recorded.
         package var reviewTeam: ReviewTeamView?
+        /// The report's versions, their checklists and the steps to the board's approval (V9);
+        /// absent until a draft is submitted.
+        package var report: ReportView?
 
         package init(
             caseReference: CaseReference, state: ReviewState, stage: CaseStage, reviewKind: Recommendation?, commission: CommissionReviewRequest,
             commissionedOn: CivilDate, nationalPanelDecision: NationalPanelDecision?, termsOfReference: [TermsOfReferenceVersion],
             agreement: TermsOfReferenceAgreement?, keyLinesOfEnquiryChanges: [KeyLinesOfEnquiryChange], milestones: [Milestone],
             deadlines: [Deadline],
-            oversight: Oversight? = nil, reviewTeam: ReviewTeamView? = nil
+            oversight: Oversight? = nil, reviewTeam: ReviewTeamView? = nil, report: ReportView? = nil
         ) {
             self.caseReference = caseReference
             self.state = state
@@ -82,6 +85,7 @@ extension ReviewManagementAPI {
             self.deadlines = deadlines
             self.oversight = oversight
             self.reviewTeam = reviewTeam
+            self.report = report
         }
     }
 
