@@ -89,6 +89,12 @@ struct GoldenTests {
         GoldenFile("review-set-review-team", Samples.setReviewTeam, "SetReviewTeam keeps its wire names (V4)"),
         GoldenFile("review-record-declaration", Samples.recordDeclaration, "RecordDeclaration keeps its wire names (§1.5.7)"),
         GoldenFile("review-review-with-team", Samples.reviewWithTeam, "GetReview with the lead reviewer and team keeps its wire names"),
+        GoldenFile("review-submit-report-draft", Samples.submitReportDraft, "SubmitReportDraft keeps its wire names: sections, checklist (V9)"),
+        GoldenFile(
+            "review-report-version-step", Samples.reportVersionStep,
+            "ConfirmTermsOfReferenceMet, EndorseRecommendations and ApproveReport keep their wire names"),
+        GoldenFile("publication-prepare-publication", Samples.preparePublication, "the PreparePublication hand-over keeps its wire names"),
+        GoldenFile("review-review-with-report", Samples.reviewWithReport, "GetReview with the report keeps its wire names"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

@@ -50,6 +50,25 @@ package struct ReportSections: Sendable, Equatable, Codable {
         self.otherSections = otherSections
     }
 
+    // A draft may leave any section out, the further sections too: `{}` is an empty draft.
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        executiveSummary = try container.decodeIfPresent(String.self, forKey: .executiveSummary)
+        whatHappened = try container.decodeIfPresent(String.self, forKey: .whatHappened)
+        whyDecisionsWereTaken = try container.decodeIfPresent(String.self, forKey: .whyDecisionsWereTaken)
+        howAgenciesWorkedTogether = try container.decodeIfPresent(String.self, forKey: .howAgenciesWorkedTogether)
+        whetherShortcomingsAreGeneral = try container.decodeIfPresent(String.self, forKey: .whetherShortcomingsAreGeneral)
+        whatMustChange = try container.decodeIfPresent(String.self, forKey: .whatMustChange)
+        goodPractice = try container.decodeIfPresent(String.self, forKey: .goodPractice)
+        howAgenciesWillLearn = try container.decodeIfPresent(String.self, forKey: .howAgenciesWillLearn)
+        otherSections = try container.decodeIfPresent([NamedSection].self, forKey: .otherSections) ?? []
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case executiveSummary, whatHappened, whyDecisionsWereTaken, howAgenciesWorkedTogether, whetherShortcomingsAreGeneral, whatMustChange
+        case goodPractice, howAgenciesWillLearn, otherSections
+    }
+
     /// A section of the report beyond the minimum contents.
     package struct NamedSection: Sendable, Equatable, Codable {
         /// Its heading.
@@ -173,6 +192,16 @@ extension ReviewManagementAPI {
             self.sections = sections
             self.recommendations = recommendations
         }
+
+        // Recommendations may come in a later draft: absent reads as none.
+        package init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            caseReference = try container.decode(CaseReference.self, forKey: .caseReference)
+            sections = try container.decode(ReportSections.self, forKey: .sections)
+            recommendations = try container.decodeIfPresent([ReportRecommendation].self, forKey: .recommendations) ?? []
+        }
+
+        private enum CodingKeys: String, CodingKey { case caseReference, sections, recommendations }
     }
 
     /// `SubmitReportDraft`'s answer: the version and its checklist.
