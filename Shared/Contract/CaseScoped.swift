@@ -52,3 +52,7 @@ extension ReviewManagementAPI.EscalateAgencyRequestRequest: CaseScoped {}
 extension ReviewManagementAPI.RecordFamilyMemberRequest: CaseScoped {}
 extension ReviewManagementAPI.RecordFamilyContactRequest: CaseScoped {}
 extension ReviewManagementAPI.ScheduleLearningEventRequest: CaseScoped {}
+
+extension ReviewManagementAPI.SubmitReportDraftRequest: CaseScoped {}
+extension ReviewManagementAPI.ReportVersionStepRequest: CaseScoped {}
+extension PublicationAPI.PreparePublicationRequest: CaseScoped {}

@@ -24,4 +24,6 @@ package enum HandOvers {
     package static let openRapidReview = HandOver(RapidReviewAPI.openRapidReview, to: .rapidReview)
     /// Rapid-review commissions the review the independent chair ratified.
     package static let commissionReview = HandOver(ReviewManagementAPI.commissionReview, to: .reviewManagement)
+    /// Review-management hands the board-approved report to publication (P1).
+    package static let preparePublication = HandOver(PublicationAPI.preparePublication, to: .publication)
 }

@@ -100,6 +100,12 @@ struct GoldenTests {
         GoldenFile("review-record-family-contact", Samples.recordFamilyContact, "RecordFamilyContact keeps its wire names (V5)"),
         GoldenFile("review-schedule-learning-event", Samples.scheduleLearningEvent, "ScheduleLearningEvent keeps its wire names (§8.8)"),
         GoldenFile("review-review-with-family", Samples.reviewWithFamily, "GetReview with the family and learning events keeps its wire names"),
+        GoldenFile("review-submit-report-draft", Samples.submitReportDraft, "SubmitReportDraft keeps its wire names: sections, checklist (V9)"),
+        GoldenFile(
+            "review-report-version-step", Samples.reportVersionStep,
+            "ConfirmTermsOfReferenceMet, EndorseRecommendations and ApproveReport keep their wire names"),
+        GoldenFile("publication-prepare-publication", Samples.preparePublication, "the PreparePublication hand-over keeps its wire names"),
+        GoldenFile("review-review-with-report", Samples.reviewWithReport, "GetReview with the report keeps its wire names"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

@@ -66,6 +66,8 @@ struct Review: Sendable, Equatable {
             if decision.verdict == .accepted { return .nationalReview }
             if localCommission == nil { return .notCommissionedLocally }
         }
+        if reportApproval != nil { return .reportApproved }
+        if !reportVersions.isEmpty { return .reportDrafted }
         if agreement != nil { return .termsOfReferenceAgreed }
         if !versions.isEmpty { return .termsOfReferenceDrafted }
         return .commissioned
@@ -90,6 +92,14 @@ struct Review: Sendable, Equatable {
     var familyContacts: [ReviewManagementAPI.FamilyContact] = []
     /// Every learning event scheduled, oldest first (§8.8).
     var learningEvents: [ReviewManagementAPI.LearningEvent] = []
+    /// Every version of the report, oldest first (V9).
+    var reportVersions: [ReviewManagementAPI.ReportVersion] = []
+    /// The review team's confirmations that a version meets the terms of reference (V9).
+    var termsOfReferenceMet: [ReviewManagementAPI.ReportVersionStep] = []
+    /// The board's endorsements of a version's recommendations (V9).
+    var recommendationsEndorsed: [ReviewManagementAPI.ReportVersionStep] = []
+    /// The board's approval of the report (V9); T7 is met on its date.
+    var reportApproval: ReviewManagementAPI.ReportVersionStep? = nil
 }
 
 /// A review commissioned locally: its kind (b, c or e) and the decision's date.

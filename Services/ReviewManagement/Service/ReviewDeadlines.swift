@@ -16,5 +16,5 @@ extension Review {
     }
 
     /// Every deadline that applies now, in rule order.
-    func deadlines(_ clock: CaseClock) -> [Deadline] { [t7(clock), t8(clock)].compactMap { $0 } }
+    func deadlines(_ clock: CaseClock) -> [Deadline] { [t7(clock, completedOn: reportApproval?.on), t8(clock)].compactMap { $0 } }
 }

@@ -50,6 +50,10 @@ struct ReviewManagementHandlers: Sendable {
         routes.handle(ReviewManagementAPI.recordFamilyMember, recordFamilyMember)
         routes.handle(ReviewManagementAPI.recordFamilyContact, recordFamilyContact)
         routes.handle(ReviewManagementAPI.scheduleLearningEvent, scheduleLearningEvent)
+        routes.handle(ReviewManagementAPI.submitReportDraft, submitReportDraft)
+        routes.handle(ReviewManagementAPI.confirmTermsOfReferenceMet, confirmTermsOfReferenceMet)
+        routes.handle(ReviewManagementAPI.endorseRecommendations, endorseRecommendations)
+        routes.handle(ReviewManagementAPI.approveReport, approveReport)
         return routes
     }
 

@@ -6,9 +6,9 @@ import ServiceKit
 /// start it the same way, from this definition.
 package enum ReviewManagementService {
     /// What ServiceRunner starts: the schema, the calls, and the status of a case stored
-    /// before statuses were kept.
+    /// before statuses were kept. Its one peer, publication, receives `PreparePublication`.
     package static let definition = ServiceDefinition(
-        identity: .reviewManagement, migrations: Schema.migrations,
+        identity: .reviewManagement, peers: [HandOvers.preparePublication.destination], migrations: Schema.migrations,
         statuses: StatusBackfill(table: "reviews", column: "case_reference") { context, tx, reference in
             try ReviewRows.load(tx, reference: reference)?.status(context.clock)
         }

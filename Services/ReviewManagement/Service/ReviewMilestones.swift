@@ -31,6 +31,7 @@ extension Review {
         }
         reached += oversightMilestones
         reached += reviewTeamMilestones
+        reached += reportMilestones
         // Stable by date: steps of one day keep the order they were recorded in.
         return reached.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
     }
@@ -46,7 +47,8 @@ extension Review {
             caseReference: reference, state: state, stage: stage, reviewKind: localCommission?.kind, commission: commission,
             commissionedOn: commissionedOn, nationalPanelDecision: nationalPanelDecision, termsOfReference: versions, agreement: agreement,
             keyLinesOfEnquiryChanges: changes, milestones: milestones, deadlines: deadlines(clock), oversight: oversight,
-            reviewTeam: reviewTeamView, family: familyView(clock), learningEvents: learningEvents.isEmpty ? nil : learningEvents)
+            reviewTeam: reviewTeamView, family: familyView(clock), learningEvents: learningEvents.isEmpty ? nil : learningEvents,
+            report: reportView)
     }
 
     /// The summary for `ListReviews`: no personal data.

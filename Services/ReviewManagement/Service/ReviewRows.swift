@@ -33,6 +33,7 @@ enum ReviewRows {
         try loadReviewTeam(db, into: &review)
         try AgencyRows.load(db, reference: key, into: &review)
         try loadFamily(db, into: &review)
+        try loadReport(db, into: &review)
         return review
     }
 }

@@ -214,5 +214,9 @@ enum Schema {
         Migration("family_members", sql: FamilySchema.familyMembers),
         Migration("family_contacts", sql: FamilySchema.familyContacts),
         Migration("learning_events", sql: FamilySchema.learningEvents),
+        Migration("report_versions", sql: ReportSchema.reportVersions),
+        Migration("report_terms_of_reference_met", sql: ReportSchema.termsOfReferenceMet),
+        Migration("report_recommendations_endorsed", sql: ReportSchema.recommendationsEndorsed),
+        Migration("report_approvals", sql: ReportSchema.approvals),
     ]
 }

@@ -111,6 +111,20 @@ package enum ReviewManagementAPI {
     /// before the family conversations.
     package static let scheduleLearningEvent = Method<ScheduleLearningEventRequest, ScheduleLearningEventResponse>(
         service: service, name: "ScheduleLearningEvent", roles: writers.union(Set<String>.roles(.leadReviewer)))
+    /// A new version of the report, judged against the V9 checklist; refused when its text
+    /// includes the genogram (V10).
+    package static let submitReportDraft = Method<SubmitReportDraftRequest, SubmitReportDraftResponse>(
+        service: service, name: "SubmitReportDraft", roles: writers.union(Set<String>.roles(.leadReviewer)))
+    /// The review team confirms a report version meets the agreed terms of reference (V9, §9.1.4).
+    package static let confirmTermsOfReferenceMet = Method<ReportVersionStepRequest, ReportVersionStepResponse>(
+        service: service, name: "ConfirmTermsOfReferenceMet", roles: .roles(.reviewTeam))
+    /// The board endorses a version's recommendations, each with an owner and a date (V9, §9.2.4).
+    package static let endorseRecommendations = Method<ReportVersionStepRequest, ReportVersionStepResponse>(
+        service: service, name: "EndorseRecommendations", roles: .roles(.board))
+    /// The board approves the report (V9, §9.1.5): T7 is met, and publication is handed the
+    /// report (`PreparePublication`) through the outbox.
+    package static let approveReport = Method<ReportVersionStepRequest, ReportVersionStepResponse>(
+        service: service, name: "ApproveReport", roles: .roles(.board))
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
@@ -125,5 +139,7 @@ package enum ReviewManagementAPI {
         MethodDescription(getCombinedChronology), MethodDescription(submitInformationReport), MethodDescription(reviewSubmission),
         MethodDescription(escalateAgencyRequest),
         MethodDescription(recordFamilyMember), MethodDescription(recordFamilyContact), MethodDescription(scheduleLearningEvent),
+        MethodDescription(submitReportDraft), MethodDescription(confirmTermsOfReferenceMet),
+        MethodDescription(endorseRecommendations), MethodDescription(approveReport),
     ]
 }

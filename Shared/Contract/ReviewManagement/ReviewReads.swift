@@ -18,6 +18,10 @@ extension ReviewManagementAPI {
         case termsOfReferenceDrafted
         /// Terms of reference agreed by the Case Review Panel (V1).
         case termsOfReferenceAgreed
+        /// A draft of the report submitted, not yet approved (V9).
+        case reportDrafted
+        /// The report approved by the board (V9) and handed to publication.
+        case reportApproved
     }
 
     /// A request naming one review.
@@ -64,13 +68,17 @@ extension ReviewManagementAPI {
         package var family: FamilyView?
         /// The learning events scheduled (§8.8), oldest first; absent until one is.
         package var learningEvents: [LearningEvent]?
+        /// The report's versions, their checklists and the steps to the board's approval (V9);
+        /// absent until a draft is submitted.
+        package var report: ReportView?
 
         package init(
             caseReference: CaseReference, state: ReviewState, stage: CaseStage, reviewKind: Recommendation?, commission: CommissionReviewRequest,
             commissionedOn: CivilDate, nationalPanelDecision: NationalPanelDecision?, termsOfReference: [TermsOfReferenceVersion],
             agreement: TermsOfReferenceAgreement?, keyLinesOfEnquiryChanges: [KeyLinesOfEnquiryChange], milestones: [Milestone],
             deadlines: [Deadline],
-            oversight: Oversight? = nil, reviewTeam: ReviewTeamView? = nil, family: FamilyView? = nil, learningEvents: [LearningEvent]? = nil
+            oversight: Oversight? = nil, reviewTeam: ReviewTeamView? = nil, family: FamilyView? = nil, learningEvents: [LearningEvent]? = nil,
+            report: ReportView? = nil
         ) {
             self.caseReference = caseReference
             self.state = state
@@ -88,6 +96,7 @@ extension ReviewManagementAPI {
             self.reviewTeam = reviewTeam
             self.family = family
             self.learningEvents = learningEvents
+            self.report = report
         }
     }
 

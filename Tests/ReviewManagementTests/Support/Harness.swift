@@ -151,6 +151,12 @@ final class Harness: Sendable {
         #expect(try await review(reference) == before, "a refused call changed the review", sourceLocation: sourceLocation)
         #expect(try await feedRows() == feedBefore, "a refused call changed the status feed", sourceLocation: sourceLocation)
     }
+
+    /// Starts a fresh service in `directory` whose hand-overs go to publication at `publicationPort`.
+    static func start(directory: TestDirectory, publicationPort: Int) async throws -> Harness {
+        let service = try await startInProcess(ReviewManagementService.definition, directory, peers: [.publication: publicationPort])
+        return Harness(directory: directory, service: service)
+    }
 }
 
 /// Runs `body` with a fresh service and stops it however `body` ends.
