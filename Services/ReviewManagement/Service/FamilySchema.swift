@@ -10,7 +10,7 @@ enum FamilySchema {
             record TEXT NOT NULL CHECK (json_valid(record)),
             PRIMARY KEY (case_reference, member, version)
         ) STRICT;
-        \(kept("family_members", "every version of a family member is kept as recorded"))
+        \(RecordTable.kept("family_members", "every version of a family member is kept as recorded"))
         """
 
     static let familyContacts = """
@@ -22,7 +22,7 @@ enum FamilySchema {
             record TEXT NOT NULL CHECK (json_valid(record)),
             PRIMARY KEY (case_reference, number)
         ) STRICT;
-        \(kept("family_contacts", "every step of a conversation with the family is kept as recorded"))
+        \(RecordTable.kept("family_contacts", "every step of a conversation with the family is kept as recorded"))
         """
 
     static let learningEvents = """
@@ -33,14 +33,7 @@ enum FamilySchema {
             record TEXT NOT NULL CHECK (json_valid(record)),
             PRIMARY KEY (case_reference, number)
         ) STRICT;
-        \(kept("learning_events", "every learning event is kept as scheduled"))
+        \(RecordTable.kept("learning_events", "every learning event is kept as scheduled"))
         """
 
-    /// Triggers refusing UPDATE and DELETE on `table`.
-    private static func kept(_ table: String, _ why: String) -> String {
-        """
-        CREATE TRIGGER \(table)_kept BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, '\(why)'); END;
-        CREATE TRIGGER \(table)_not_deleted BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, '\(why)'); END;
-        """
-    }
 }

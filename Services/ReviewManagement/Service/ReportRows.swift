@@ -5,38 +5,14 @@ import Storage
 /// The report's tables, one schema step each. Every row is kept as written: a redraft is a
 /// new version, and the approval is recorded once.
 enum ReportSchema {
-    static let reportVersions = table("report_versions", key: "version", "every version of the report is kept as drafted")
-    static let termsOfReferenceMet = table("report_terms_of_reference_met", key: "number", "a confirmation is kept as recorded")
-    static let recommendationsEndorsed = table("report_recommendations_endorsed", key: "number", "an endorsement is kept as recorded")
-    static let approvals = """
-        CREATE TABLE report_approvals (
-            case_reference TEXT PRIMARY KEY REFERENCES reviews(case_reference),
-            version INTEGER NOT NULL,
-            record TEXT NOT NULL CHECK (json_valid(record))
-        ) STRICT;
-        \(kept("report_approvals", "the approval is kept as recorded"))
-        """
-
-    /// A history table keyed by case and `key`, refusing UPDATE and DELETE.
-    private static func table(_ name: String, key: String, _ why: String) -> String {
-        """
-        CREATE TABLE \(name) (
-            case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
-            \(key) INTEGER NOT NULL CHECK (\(key) >= 1),
-            record TEXT NOT NULL CHECK (json_valid(record)),
-            PRIMARY KEY (case_reference, \(key))
-        ) STRICT;
-        \(kept(name, why))
-        """
-    }
-
-    /// Triggers refusing UPDATE and DELETE on `table`.
-    private static func kept(_ table: String, _ why: String) -> String {
-        """
-        CREATE TRIGGER \(table)_kept BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, '\(why)'); END;
-        CREATE TRIGGER \(table)_not_deleted BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, '\(why)'); END;
-        """
-    }
+    static let reportVersions = RecordTable.create(
+        "report_versions", columns: [RecordTable.number("version")], keys: ["version"], kept: "every version of the report is kept as drafted")
+    static let termsOfReferenceMet = RecordTable.create(
+        "report_terms_of_reference_met", columns: [RecordTable.number("number")], keys: ["number"], kept: "a confirmation is kept as recorded")
+    static let recommendationsEndorsed = RecordTable.create(
+        "report_recommendations_endorsed", columns: [RecordTable.number("number")], keys: ["number"], kept: "an endorsement is kept as recorded")
+    static let approvals = RecordTable.create(
+        "report_approvals", columns: ["version INTEGER NOT NULL"], keys: [], kept: "the approval is kept as recorded")
 }
 
 extension ReviewRows {

@@ -7,7 +7,7 @@ enum ReviewTeamSchema {
             case_reference TEXT PRIMARY KEY REFERENCES reviews(case_reference),
             record TEXT NOT NULL CHECK (json_valid(record))
         ) STRICT;
-        \(kept("lead_reviewer_appointments", "the appointment is kept as recorded"))
+        \(RecordTable.kept("lead_reviewer_appointments", "the appointment is kept as recorded"))
         """
 
     static let reviewerNotices = """
@@ -19,7 +19,7 @@ enum ReviewTeamSchema {
             PRIMARY KEY (case_reference, number),
             UNIQUE (case_reference, recipient)
         ) STRICT;
-        \(kept("reviewer_notices", "a notice is kept as recorded"))
+        \(RecordTable.kept("reviewer_notices", "a notice is kept as recorded"))
         """
 
     static let reviewTeams = """
@@ -29,7 +29,7 @@ enum ReviewTeamSchema {
             record TEXT NOT NULL CHECK (json_valid(record)),
             PRIMARY KEY (case_reference, version)
         ) STRICT;
-        \(kept("review_teams", "every version of the review team is kept as set"))
+        \(RecordTable.kept("review_teams", "every version of the review team is kept as set"))
         """
 
     static let declarations = """
@@ -39,14 +39,7 @@ enum ReviewTeamSchema {
             record TEXT NOT NULL CHECK (json_valid(record)),
             PRIMARY KEY (case_reference, number)
         ) STRICT;
-        \(kept("declarations", "a declaration is kept as made"))
+        \(RecordTable.kept("declarations", "a declaration is kept as made"))
         """
 
-    /// Triggers refusing UPDATE and DELETE on `table`.
-    private static func kept(_ table: String, _ why: String) -> String {
-        """
-        CREATE TRIGGER \(table)_kept BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, '\(why)'); END;
-        CREATE TRIGGER \(table)_not_deleted BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, '\(why)'); END;
-        """
-    }
 }

@@ -61,156 +61,62 @@ enum Schema {
                 """),
         Migration(
             "parallel_processes",
-            sql: """
-                CREATE TABLE parallel_processes (
-                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
-                    number INTEGER NOT NULL CHECK (number >= 1),
-                    record TEXT NOT NULL CHECK (json_valid(record)),
-                    PRIMARY KEY (case_reference, number)
-                ) STRICT;
-                CREATE TRIGGER parallel_processes_kept BEFORE UPDATE ON parallel_processes
-                    BEGIN SELECT RAISE(ABORT, 'a parallel process is kept as registered'); END;
-                CREATE TRIGGER parallel_processes_not_deleted BEFORE DELETE ON parallel_processes
-                    BEGIN SELECT RAISE(ABORT, 'a parallel process is kept as registered'); END;
-                """),
+            sql: RecordTable.create(
+                "parallel_processes", columns: [RecordTable.number("number")], keys: ["number"], kept: "a parallel process is kept as registered")),
         Migration(
             "parallel_process_updates",
-            sql: """
-                CREATE TABLE parallel_process_updates (
-                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
-                    process INTEGER NOT NULL,
-                    number INTEGER NOT NULL CHECK (number >= 1),
-                    record TEXT NOT NULL CHECK (json_valid(record)),
-                    PRIMARY KEY (case_reference, process, number)
-                ) STRICT;
-                CREATE TRIGGER parallel_process_updates_kept BEFORE UPDATE ON parallel_process_updates
-                    BEGIN SELECT RAISE(ABORT, 'every update of a parallel process is kept as recorded'); END;
-                CREATE TRIGGER parallel_process_updates_not_deleted BEFORE DELETE ON parallel_process_updates
-                    BEGIN SELECT RAISE(ABORT, 'every update of a parallel process is kept as recorded'); END;
-                """),
+            sql: RecordTable.create(
+                "parallel_process_updates", columns: ["process INTEGER NOT NULL", RecordTable.number("number")], keys: ["process", "number"],
+                kept: "every update of a parallel process is kept as recorded")),
         Migration(
             "delay_decisions",
-            sql: """
-                CREATE TABLE delay_decisions (
-                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
-                    number INTEGER NOT NULL CHECK (number >= 1),
-                    record TEXT NOT NULL CHECK (json_valid(record)),
-                    PRIMARY KEY (case_reference, number)
-                ) STRICT;
-                CREATE TRIGGER delay_decisions_kept BEFORE UPDATE ON delay_decisions
-                    BEGIN SELECT RAISE(ABORT, 'a decision to delay is kept as recorded'); END;
-                CREATE TRIGGER delay_decisions_not_deleted BEFORE DELETE ON delay_decisions
-                    BEGIN SELECT RAISE(ABORT, 'a decision to delay is kept as recorded'); END;
-                """),
+            sql: RecordTable.create(
+                "delay_decisions", columns: [RecordTable.number("number")], keys: ["number"], kept: "a decision to delay is kept as recorded")),
         Migration(
             "completion_forecasts",
-            sql: """
-                CREATE TABLE completion_forecasts (
-                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
-                    number INTEGER NOT NULL CHECK (number >= 1),
-                    record TEXT NOT NULL CHECK (json_valid(record)),
-                    PRIMARY KEY (case_reference, number)
-                ) STRICT;
-                CREATE TRIGGER completion_forecasts_kept BEFORE UPDATE ON completion_forecasts
-                    BEGIN SELECT RAISE(ABORT, 'every completion forecast is kept as recorded'); END;
-                CREATE TRIGGER completion_forecasts_not_deleted BEFORE DELETE ON completion_forecasts
-                    BEGIN SELECT RAISE(ABORT, 'every completion forecast is kept as recorded'); END;
-                """),
+            sql: RecordTable.create(
+                "completion_forecasts", columns: [RecordTable.number("number")], keys: ["number"],
+                kept: "every completion forecast is kept as recorded")),
         Migration(
             "delay_notices",
-            sql: """
-                CREATE TABLE delay_notices (
-                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
-                    number INTEGER NOT NULL CHECK (number >= 1),
-                    record TEXT NOT NULL CHECK (json_valid(record)),
-                    PRIMARY KEY (case_reference, number)
-                ) STRICT;
-                CREATE TRIGGER delay_notices_kept BEFORE UPDATE ON delay_notices
-                    BEGIN SELECT RAISE(ABORT, 'a notice of delay is kept as recorded'); END;
-                CREATE TRIGGER delay_notices_not_deleted BEFORE DELETE ON delay_notices
-                    BEGIN SELECT RAISE(ABORT, 'a notice of delay is kept as recorded'); END;
-                """),
+            sql: RecordTable.create(
+                "delay_notices", columns: [RecordTable.number("number")], keys: ["number"], kept: "a notice of delay is kept as recorded")),
         Migration(
             "checkpoints",
-            sql: """
-                CREATE TABLE checkpoints (
-                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
-                    number INTEGER NOT NULL CHECK (number >= 1),
-                    record TEXT NOT NULL CHECK (json_valid(record)),
-                    PRIMARY KEY (case_reference, number)
-                ) STRICT;
-                CREATE TRIGGER checkpoints_kept BEFORE UPDATE ON checkpoints
-                    BEGIN SELECT RAISE(ABORT, 'a checkpoint is kept as recorded'); END;
-                CREATE TRIGGER checkpoints_not_deleted BEFORE DELETE ON checkpoints
-                    BEGIN SELECT RAISE(ABORT, 'a checkpoint is kept as recorded'); END;
-                """),
+            sql: RecordTable.create(
+                "checkpoints", columns: [RecordTable.number("number")], keys: ["number"], kept: "a checkpoint is kept as recorded")),
         Migration("lead_reviewer_appointments", sql: ReviewTeamSchema.leadReviewerAppointments),
         Migration("reviewer_notices", sql: ReviewTeamSchema.reviewerNotices),
         Migration("review_teams", sql: ReviewTeamSchema.reviewTeams),
         Migration("declarations", sql: ReviewTeamSchema.declarations),
         Migration(
             "agency_requests",
-            sql: """
-                CREATE TABLE agency_requests (
-                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
-                    number INTEGER NOT NULL CHECK (number >= 1),
-                    agency TEXT NOT NULL,
-                    record TEXT NOT NULL CHECK (json_valid(record)),
-                    PRIMARY KEY (case_reference, number)
-                ) STRICT;
-                CREATE TRIGGER agency_requests_kept BEFORE UPDATE ON agency_requests
-                    BEGIN SELECT RAISE(ABORT, 'a request to an agency is kept as made'); END;
-                CREATE TRIGGER agency_requests_not_deleted BEFORE DELETE ON agency_requests
-                    BEGIN SELECT RAISE(ABORT, 'a request to an agency is kept as made'); END;
-                """),
+            sql: RecordTable.create(
+                "agency_requests", columns: [RecordTable.number("number"), "agency TEXT NOT NULL"], keys: ["number"],
+                kept: "a request to an agency is kept as made")),
         Migration(
             "agency_submissions",
-            sql: """
-                CREATE TABLE agency_submissions (
-                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
-                    agency TEXT NOT NULL,
-                    kind TEXT NOT NULL CHECK (kind IN ('chronology', 'informationReport')),
-                    version INTEGER NOT NULL CHECK (version >= 1),
-                    record TEXT NOT NULL CHECK (json_valid(record)),
-                    PRIMARY KEY (case_reference, agency, kind, version)
-                ) STRICT;
-                CREATE TRIGGER agency_submissions_kept BEFORE UPDATE ON agency_submissions
-                    BEGIN SELECT RAISE(ABORT, 'every submission is kept as submitted'); END;
-                CREATE TRIGGER agency_submissions_not_deleted BEFORE DELETE ON agency_submissions
-                    BEGIN SELECT RAISE(ABORT, 'every submission is kept as submitted'); END;
-                """),
+            sql: RecordTable.create(
+                "agency_submissions",
+                columns: [
+                    "agency TEXT NOT NULL", "kind TEXT NOT NULL CHECK (kind IN ('chronology', 'informationReport'))", RecordTable.number("version"),
+                ], keys: ["agency", "kind", "version"], kept: "every submission is kept as submitted")),
         Migration(
             "submission_decisions",
-            sql: """
-                CREATE TABLE submission_decisions (
-                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
-                    agency TEXT NOT NULL,
-                    kind TEXT NOT NULL CHECK (kind IN ('chronology', 'informationReport')),
-                    version INTEGER NOT NULL CHECK (version >= 1),
-                    outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'sentBack')),
-                    record TEXT NOT NULL CHECK (json_valid(record)),
-                    PRIMARY KEY (case_reference, agency, kind, version)
-                ) STRICT;
-                CREATE TRIGGER submission_decisions_kept BEFORE UPDATE ON submission_decisions
-                    BEGIN SELECT RAISE(ABORT, 'the review team''s decision is kept as recorded'); END;
-                CREATE TRIGGER submission_decisions_not_deleted BEFORE DELETE ON submission_decisions
-                    BEGIN SELECT RAISE(ABORT, 'the review team''s decision is kept as recorded'); END;
-                """),
+            sql: RecordTable.create(
+                "submission_decisions",
+                columns: [
+                    "agency TEXT NOT NULL", "kind TEXT NOT NULL CHECK (kind IN ('chronology', 'informationReport'))", RecordTable.number("version"),
+                    "outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'sentBack'))",
+                ], keys: ["agency", "kind", "version"], kept: "the review team's decision is kept as recorded")),
         Migration(
             "agency_escalations",
-            sql: """
-                CREATE TABLE agency_escalations (
-                    case_reference TEXT NOT NULL REFERENCES reviews(case_reference),
-                    request_number INTEGER NOT NULL CHECK (request_number >= 1),
-                    level TEXT NOT NULL CHECK (level IN ('caseReviewPanel', 'strategicSafeguardingLead', 'safeguardingPartners')),
-                    record TEXT NOT NULL CHECK (json_valid(record)),
-                    PRIMARY KEY (case_reference, request_number, level)
-                ) STRICT;
-                CREATE TRIGGER agency_escalations_kept BEFORE UPDATE ON agency_escalations
-                    BEGIN SELECT RAISE(ABORT, 'every step of an escalation is kept as recorded'); END;
-                CREATE TRIGGER agency_escalations_not_deleted BEFORE DELETE ON agency_escalations
-                    BEGIN SELECT RAISE(ABORT, 'every step of an escalation is kept as recorded'); END;
-                """),
+            sql: RecordTable.create(
+                "agency_escalations",
+                columns: [
+                    RecordTable.number("request_number"),
+                    "level TEXT NOT NULL CHECK (level IN ('caseReviewPanel', 'strategicSafeguardingLead', 'safeguardingPartners'))",
+                ], keys: ["request_number", "level"], kept: "every step of an escalation is kept as recorded")),
         Migration("family_members", sql: FamilySchema.familyMembers),
         Migration("family_contacts", sql: FamilySchema.familyContacts),
         Migration("learning_events", sql: FamilySchema.learningEvents),
