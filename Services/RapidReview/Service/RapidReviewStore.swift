@@ -12,9 +12,16 @@ import WorkingDays
 /// Each change also records the case's status (`StatusFeed`), in the same transaction, from
 /// the case as it then stands.
 struct RapidReviewStore: Sendable {
-    let database: Database
-    /// Today and the calendar, for the status a change records.
-    let clock: @Sendable () -> CaseClock
+    /// The Rapid Reviews, changed one transaction at a time (ServiceKit's `CaseChanges`).
+    let cases: CaseChanges<RapidReviewCase>
+
+    var database: Database { cases.database }
+
+    init(database: Database, clock: @escaping @Sendable () -> CaseClock) {
+        cases = CaseChanges(
+            database: database, clock: clock, load: { db, reference in try CaseRows.load(db, reference: reference) },
+            status: { rapidReview, clock in rapidReview.status(clock) }, missing: { RapidReviewError.notOpen($0) })
+    }
 
     /// Applies intake's hand-over once per idempotency key and request (ServiceKit's
     /// `Idempotency`): a replay returns the reply stored the first time without running
@@ -23,13 +30,7 @@ struct RapidReviewStore: Sendable {
         call: CallContext, request: RapidReviewAPI.OpenRapidReviewRequest,
         _ effect: @escaping @Sendable (StoreWriter) throws -> RapidReviewAPI.OpenRapidReviewResponse
     ) async throws -> RapidReviewAPI.OpenRapidReviewResponse {
-        try await database.write { [clock] tx in
-            try Idempotency.receive(tx, call: call, request: request) {
-                let response = try effect(StoreWriter(tx: tx))
-                try Self.recordStatus(tx, request.caseReference, clock())
-                return response
-            }
-        }
+        try await cases.receive(call: call, request: request, about: request.caseReference) { tx in try effect(StoreWriter(tx: tx)) }
     }
 
     /// Loads the Rapid Review of `reference` in a write transaction and runs `body`, which
@@ -37,25 +38,11 @@ struct RapidReviewStore: Sendable {
     func change<T: Sendable>(
         _ reference: CaseReference, _ body: @escaping @Sendable (RapidReviewCase, StoreWriter) throws -> T
     ) async throws -> T {
-        try await database.write { [clock] tx in
-            guard let rapidReview = try CaseRows.load(tx, reference: reference) else { throw RapidReviewError.notOpen(reference) }
-            let result = try body(rapidReview, StoreWriter(tx: tx))
-            try Self.recordStatus(tx, reference, clock())
-            return result
-        }
-    }
-
-    /// Records the status of the Rapid Review of `reference` as it now stands, if one is open.
-    static func recordStatus(_ tx: WriteTransaction, _ reference: CaseReference, _ clock: CaseClock) throws {
-        if let rapidReview = try CaseRows.load(tx, reference: reference) { try StatusFeed.record(tx, rapidReview.status(clock)) }
+        try await cases.change(reference) { rapidReview, tx in try body(rapidReview, StoreWriter(tx: tx)) }
     }
 
     /// The Rapid Review of `reference`; `notOpen` when there is none.
-    func rapidReview(_ reference: CaseReference) async throws -> RapidReviewCase {
-        let found = try await database.read { try CaseRows.load($0, reference: reference) }
-        guard let found else { throw RapidReviewError.notOpen(reference) }
-        return found
-    }
+    func rapidReview(_ reference: CaseReference) async throws -> RapidReviewCase { try await cases.facts(reference) }
 
     /// The Rapid Reviews of `references` that exist, or every one when empty, in reference order.
     func rapidReviews(_ references: [CaseReference] = []) async throws -> [RapidReviewCase] {
@@ -68,7 +55,7 @@ struct RapidReviewStore: Sendable {
 
 /// The writes of one change, inside its transaction.
 struct StoreWriter {
-    fileprivate let tx: WriteTransaction
+    let tx: WriteTransaction
 
     /// True when a Rapid Review is open for `reference`.
     func isOpen(_ reference: CaseReference) throws -> Bool {

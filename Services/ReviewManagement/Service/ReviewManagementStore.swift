@@ -10,9 +10,16 @@ import WorkingDays
 /// same state, and a refused change leaves nothing behind (the transaction rolls back). Each
 /// change records the case's status (`StatusFeed`) last in that transaction.
 struct ReviewManagementStore: Sendable {
-    let database: Database
-    /// Today and the calendar, for the status a change records.
-    let clock: @Sendable () -> CaseClock
+    /// The reviews, changed one transaction at a time (ServiceKit's `CaseChanges`).
+    let cases: CaseChanges<Review>
+
+    var database: Database { cases.database }
+
+    init(database: Database, clock: @escaping @Sendable () -> CaseClock) {
+        cases = CaseChanges(
+            database: database, clock: clock, load: { db, reference in try ReviewRows.load(db, reference: reference) },
+            status: { review, clock in review.status(clock) }, missing: { ReviewManagementError.notCommissioned($0) })
+    }
 
     /// Applies rapid-review's hand-over once per idempotency key and request (ServiceKit's
     /// `Idempotency`): a replay returns the reply stored the first time without running
@@ -21,37 +28,17 @@ struct ReviewManagementStore: Sendable {
         call: CallContext, request: ReviewManagementAPI.CommissionReviewRequest,
         _ effect: @escaping @Sendable (ReviewWriter) throws -> ReviewManagementAPI.CommissionReviewResponse
     ) async throws -> ReviewManagementAPI.CommissionReviewResponse {
-        try await database.write { [clock] tx in
-            try Idempotency.receive(tx, call: call, request: request) {
-                let response = try effect(ReviewWriter(tx: tx))
-                try Self.recordStatus(tx, request.caseReference, clock())
-                return response
-            }
-        }
+        try await cases.receive(call: call, request: request, about: request.caseReference) { tx in try effect(ReviewWriter(tx: tx)) }
     }
 
     /// Loads the review of `reference` in a write transaction and runs `body`, which checks
     /// the step and records it through the writer. Throws `notCommissioned` when there is none.
     func change<T: Sendable>(_ reference: CaseReference, _ body: @escaping @Sendable (Review, ReviewWriter) throws -> T) async throws -> T {
-        try await database.write { [clock] tx in
-            guard let review = try ReviewRows.load(tx, reference: reference) else { throw ReviewManagementError.notCommissioned(reference) }
-            let result = try body(review, ReviewWriter(tx: tx))
-            try Self.recordStatus(tx, reference, clock())
-            return result
-        }
-    }
-
-    /// Records the status of the review of `reference` as it now stands, if there is one.
-    static func recordStatus(_ tx: WriteTransaction, _ reference: CaseReference, _ clock: CaseClock) throws {
-        if let review = try ReviewRows.load(tx, reference: reference) { try StatusFeed.record(tx, review.status(clock)) }
+        try await cases.change(reference) { review, tx in try body(review, ReviewWriter(tx: tx)) }
     }
 
     /// The review of `reference`; `notCommissioned` when there is none.
-    func review(_ reference: CaseReference) async throws -> Review {
-        let found = try await database.read { try ReviewRows.load($0, reference: reference) }
-        guard let found else { throw ReviewManagementError.notCommissioned(reference) }
-        return found
-    }
+    func review(_ reference: CaseReference) async throws -> Review { try await cases.facts(reference) }
 
     /// Every review, in reference order.
     func reviews() async throws -> [Review] {
