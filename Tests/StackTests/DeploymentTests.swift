@@ -103,7 +103,9 @@ struct DeploymentTests {
         let took = ContinuousClock.now - started
         print("deploy/local.sh up --demo from a fresh clone (release build included): \(took)")
         #expect(up.status == 0, "\(up.output.suffix(2000))")
-        #expect(up.output.contains("intake ready") && up.output.contains("rapid-review ready") && up.output.contains("gateway ready"))
+        #expect(
+            up.output.contains("intake ready") && up.output.contains("rapid-review ready") && up.output.contains("review-management ready")
+                && up.output.contains("gateway ready"))
         #expect(up.output.contains("dashboard:   http://127.0.0.1:\(base)/"))
 
         // A second `up` of a running stack, after the build, is quick: the time to ready.
@@ -129,7 +131,7 @@ struct DeploymentTests {
         #expect(status.output.contains("gateway: running"))
         let down = try await runCommand("/bin/bash", [clone.appendingPathComponent("deploy/local.sh").path, "down"], environment: environment)
         #expect(down.status == 0)
-        #expect(down.output.contains("intake: stopped"))
+        #expect(down.output.contains("intake: stopped") && down.output.contains("review-management: stopped"))
     }
 
     @Test("from a fresh clone, the test command installs, checks formatting, builds without warnings and runs tests")
