@@ -123,9 +123,16 @@ struct DeploymentTests {
         _ = try await eventually(within: .seconds(10)) {
             cases = try await gateway.call(GatewayAPI.listCases, .init(), deadline: .seconds(10), metadata: metadata).cases
             return cases.count == 5 && Set(cases.map(\.stage)).count >= 3
+                && cases.contains { $0.milestones.contains { $0.event == "termsOfReferenceAgreed" } }
         }
         #expect(cases.count == 5, "the demo cases: \(cases.map(\.reference))")
         #expect(Set(cases.map(\.stage)).count >= 3, "the demo cases are at different stages")
+        // The case part-way through its review: at stage review, reported by review-management, T7 open.
+        let inReview = cases.filter { $0.reportedBy.contains("review-management") }
+        #expect(inReview.count == 1 && inReview.allSatisfy { $0.stage == .review }, "\(inReview)")
+        #expect(inReview.first?.deadlines.contains { $0.deadline.rule == .t7 && $0.deadline.status == .open } == true, "\(inReview)")
+        #expect(inReview.first?.milestones.contains { $0.event == "termsOfReferenceAgreed" } == true, "\(inReview)")
+        #expect(up.output.contains("in review: terms of reference drafted and agreed"), "\(up.output.suffix(2000))")
 
         let status = try await runCommand("/bin/bash", [clone.appendingPathComponent("deploy/local.sh").path, "status"], environment: environment)
         #expect(status.output.contains("gateway: running"))
