@@ -125,7 +125,8 @@ let package = Package(
         .testTarget(
             name: "StackTests",
             dependencies: [
-                "IntakeMain", "RapidReviewMain", "GatewayMain", "ConsoleMain", "Contract", "RPC", "H2", "ServiceKit", "ServiceTestSupport",
+                "IntakeMain", "RapidReviewMain", "ReviewManagementMain", "GatewayMain", "ConsoleMain", "Contract", "RPC", "H2", "ServiceKit",
+                "ServiceTestSupport",
                 "TestSupport",
                 "WorkingDays",
             ],

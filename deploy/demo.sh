@@ -2,13 +2,14 @@
 # Loads a handful of obviously fictional cases at different stages, through the real calls
 # (Connect JSON over HTTP), so the dashboard shows something at once. Dates are relative to
 # today. Usage: deploy/demo.sh [CSPR_HOME]; the services are found where the services find each
-# other, CSPR_INTAKE_URL and CSPR_RAPID_REVIEW_URL (deploy/local.sh sets both from the binaries),
-# else on their default ports.
+# other, CSPR_INTAKE_URL, CSPR_RAPID_REVIEW_URL and CSPR_REVIEW_MANAGEMENT_URL (deploy/local.sh
+# sets them from the binaries), else on their default ports.
 set -euo pipefail
 HOME_DIR=${1:-.cspr}
 address() { local url=${1#http://}; echo "http://${url%/}"; }
 INTAKE_ADDRESS=$(address "${CSPR_INTAKE_URL:-127.0.0.1:7101}")
 RAPID_ADDRESS=$(address "${CSPR_RAPID_REVIEW_URL:-127.0.0.1:7102}")
+REVIEW_ADDRESS=$(address "${CSPR_REVIEW_MANAGEMENT_URL:-127.0.0.1:7103}")
 INTAKE="$INTAKE_ADDRESS/cspr.intake.v1.Intake"
 token() { awk -v p="$1" '$2 == p { print $1; exit }' "$HOME_DIR/tokens"; }
 STAFF=$(token partnership-support)
@@ -99,3 +100,27 @@ r4=$(reviewed_case "Demo Child Delta" '{"recommendation":"localReview","reasons"
 echo "  $r4: Rapid Review held and ratified: a local CSPR commissioned"
 r5=$(reviewed_case "Demo Child Echo" '{"recommendation":"noFurtherAction","reasons":"Demonstration: fictional reasons.","otherOptionsConsidered":"single-agency audit","whyNoFurtherLearning":"Demonstration: the learning was already acted on."}' '["noneOfTheAbove"]')
 echo "  $r5: Rapid Review held and ratified: no further action, case closed"
+
+# A case part-way through its review: the commissioned CSPR's terms of reference drafted and
+# agreed (skipped when review-management is not running).
+REVIEW="$REVIEW_ADDRESS/cspr.review.v1.ReviewManagement"
+curl -fsS --max-time 2 "$REVIEW_ADDRESS/readyz" >/dev/null 2>&1 || { echo "  (review-management is not running: no review demo case)"; exit 0; }
+TEAM=$(token review-team)
+# Wait for rapid-review's CommissionReview hand-over to reach review-management.
+for _ in $(seq 100); do
+  curl -fsS -H "authorization: Bearer $TEAM" -H 'content-type: application/json' -d "{\"caseReference\":\"$r4\"}" "$REVIEW/GetReview" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+ahead() { date -d "$1 days" +%Y-%m-%d; }
+tor=$(call "$REVIEW/DraftTermsOfReference" "$TEAM" "{\"caseReference\":\"$r4\",\"termsOfReference\":{
+  \"caseSummary\":{\"seriousIncident\":\"Demonstration: a fictional injury at home\",\"family\":\"Demonstration: a fictional mother and sibling\"},
+  \"reviewTeam\":{\"leadReviewer\":\"Demo Lead Reviewer\",\"members\":[{\"name\":\"Demo Inspector\",\"organisation\":\"Demo Police\",\"responsibilities\":\"liaison with the SIO\"}]},
+  \"scope\":{\"periodFrom\":\"$(day 400)\",\"periodTo\":\"$(day 23)\",\"periodRationale\":\"Demonstration: from the first contact on\",\"keyLinesOfEnquiry\":[\"Demonstration: information sharing\"]},
+  \"familyInvolvement\":{\"plans\":\"Demonstration: the lead reviewer meets the mother\",\"responsibleForContact\":\"Demo Lead Reviewer\"},
+  \"methodology\":\"Demonstration: combined chronology and information reports\",
+  \"legal\":{\"parallelInvestigations\":\"Demonstration: none\",\"legalAdvice\":\"Demonstration: none at the outset\"},
+  \"otherConsiderations\":{\"racial\":\"none identified\",\"cultural\":\"none identified\",\"linguistic\":\"none identified\",\"religious\":\"none identified\"},
+  \"timeline\":{\"keyDates\":[{\"milestone\":\"first review team meeting\",\"date\":\"$(ahead 14)\"}],\"presentationToPartners\":\"$(ahead 150)\"}}}")
+version=$(sed -n 's/.*"version":\([0-9][0-9]*\).*/\1/p' <<< "$tor" | tail -1)
+call "$REVIEW/AgreeTermsOfReference" "$PANEL" "{\"caseReference\":\"$r4\",\"version\":${version:-1},\"agreedOn\":\"$(day 0)\"}" >/dev/null
+echo "  $r4: in review: terms of reference drafted and agreed (T7 running)"

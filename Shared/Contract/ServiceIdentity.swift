@@ -66,7 +66,7 @@ extension ServiceIdentity {
         methods: { RapidReviewAPI.methods })
     /// Commissioned reviews (Review Team, Lead Reviewer).
     package static let reviewManagement = ServiceIdentity(
-        name: "review-management", defaultPort: 7103, rpcService: "cspr.review.v1.ReviewManagement", stage: .review, deployed: false,
+        name: "review-management", defaultPort: 7103, rpcService: "cspr.review.v1.ReviewManagement", stage: .review,
         methods: { ReviewManagementAPI.methods })
     /// Publication, archive and action plans.
     package static let publication = ServiceIdentity(

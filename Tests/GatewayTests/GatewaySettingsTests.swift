@@ -4,10 +4,10 @@ import Testing
 
 @Suite("The gateway's configuration")
 struct GatewaySettingsTests {
-    @Test("by default it asks intake and rapid-review, caches 5 s, and gives each stage 1.5 s")
+    @Test("by default it asks intake, rapid-review and review-management, caches 5 s, and gives each stage 1.5 s")
     func defaults() throws {
         let settings = try GatewaySettings.load(environment: [:])
-        #expect(settings.stages.map(\.name) == ["intake", "rapid-review"])
+        #expect(settings.stages.map(\.name) == ["intake", "rapid-review", "review-management"])
         #expect(settings.cacheFor == .seconds(1))
         #expect(settings.stageTimeout == .milliseconds(1500))
     }
@@ -15,7 +15,7 @@ struct GatewaySettingsTests {
     @Test("adding a stage is configuration: a URL variable, or CSPR_GATEWAY_STAGES")
     func addingStages() throws {
         let byURL = try GatewaySettings.load(environment: ["CSPR_PUBLICATION_URL": "http://publication:7104"])
-        #expect(byURL.stages.map(\.name) == ["intake", "rapid-review", "publication"])
+        #expect(byURL.stages.map(\.name) == ["intake", "rapid-review", "review-management", "publication"])
         let byList = try GatewaySettings.load(environment: ["CSPR_GATEWAY_STAGES": "publication, review-management,intake"])
         #expect(byList.stages.map(\.name) == ["intake", "review-management", "publication"])
         #expect(byList.stages.map(\.rpcService) == ["cspr.intake.v1.Intake", "cspr.review.v1.ReviewManagement", "cspr.publication.v1.Publication"])

@@ -30,11 +30,11 @@ final class InProcessStack: Sendable {
                 ?? StandInStages.definition(.intake, store: intakeStore))
         rapidReview = try await start(StandInStages.definition(.rapidReview, store: StandInStore(Fixtures.rapidReview)))
         let stages: [ServiceIdentity: Int] = [.intake: intake.port, .rapidReview: rapidReview.port]
-        let environment = directory.environment(
-            "gateway", port: 0, peers: stages, extra: ["CSPR_GATEWAY_CACHE_SECONDS": "0", "CSPR_GATEWAY_STAGE_TIMEOUT_MS": "5000"])
-        gateway = try await start(
-            try GatewayService.definition(environment: environment), stages: stages,
-            extra: ["CSPR_GATEWAY_CACHE_SECONDS": "0", "CSPR_GATEWAY_STAGE_TIMEOUT_MS": "5000"])
+        // Only the two stand-in stages: the gateway asks no others (review-management is a
+        // default stage, and one never started would show as down).
+        let settings = ["CSPR_GATEWAY_STAGES": "intake,rapid-review", "CSPR_GATEWAY_CACHE_SECONDS": "0", "CSPR_GATEWAY_STAGE_TIMEOUT_MS": "5000"]
+        let environment = directory.environment("gateway", port: 0, peers: stages, extra: settings)
+        gateway = try await start(try GatewayService.definition(environment: environment), stages: stages, extra: settings)
     }
 
     /// GETs a gateway page, with the token as Basic credentials (as a browser sends them), as

@@ -36,7 +36,7 @@ struct DeploymentTests {
             ], stdin: rendered.output)
         let services = try JSONSerialization.jsonObject(with: Data(summary.output.utf8)) as? [String: [String: Any]] ?? [:]
         // The TLS proxy is in its own profile, off by default.
-        #expect(Set(services.keys) == ["intake", "rapid-review", "gateway"], "\(summary.output)")
+        #expect(Set(services.keys) == ["intake", "rapid-review", "review-management", "gateway"], "\(summary.output)")
         for (name, service) in services {
             #expect(service["health"] as? Bool == true, "\(name) has no health check")
             #expect(service["volumes"] as? Int == 1, "\(name) has no volume of its own")
@@ -69,7 +69,7 @@ struct DeploymentTests {
                 root.appendingPathComponent("deploy/k8s").path,
             ])
         let deployments = try JSONSerialization.jsonObject(with: Data(summary.output.utf8)) as? [String: [String: Any]] ?? [:]
-        #expect(Set(deployments.keys) == ["intake", "rapid-review", "gateway"], "\(summary.output)")
+        #expect(Set(deployments.keys) == ["intake", "rapid-review", "review-management", "gateway"], "\(summary.output)")
         for (name, deployment) in deployments {
             #expect(deployment["replicas"] as? Int == 1, "\(name): one writer per database")
             #expect(deployment["grpcProbe"] as? Bool == true, "\(name) has no gRPC probe")
@@ -84,7 +84,7 @@ struct DeploymentTests {
         for package in ["pkg-config", "libnghttp2-dev", "libsqlite3-dev"] {
             #expect(dockerfile.contains(package) && testScript.contains(package), "\(package) differs between the Dockerfile and deploy/test.sh")
         }
-        for product in ["intake", "rapid-review", "gateway"] { #expect(dockerfile.contains(product)) }
+        for product in ["intake", "rapid-review", "review-management", "gateway"] { #expect(dockerfile.contains(product)) }
         #expect(dockerfile.contains("swift build -c release"))
         #expect(dockerfile.contains("USER cspr"))
     }
@@ -103,7 +103,9 @@ struct DeploymentTests {
         let took = ContinuousClock.now - started
         print("deploy/local.sh up --demo from a fresh clone (release build included): \(took)")
         #expect(up.status == 0, "\(up.output.suffix(2000))")
-        #expect(up.output.contains("intake ready") && up.output.contains("rapid-review ready") && up.output.contains("gateway ready"))
+        #expect(
+            up.output.contains("intake ready") && up.output.contains("rapid-review ready") && up.output.contains("review-management ready")
+                && up.output.contains("gateway ready"))
         #expect(up.output.contains("dashboard:   http://127.0.0.1:\(base)/"))
 
         // A second `up` of a running stack, after the build, is quick: the time to ready.
@@ -121,15 +123,22 @@ struct DeploymentTests {
         _ = try await eventually(within: .seconds(10)) {
             cases = try await gateway.call(GatewayAPI.listCases, .init(), deadline: .seconds(10), metadata: metadata).cases
             return cases.count == 5 && Set(cases.map(\.stage)).count >= 3
+                && cases.contains { $0.milestones.contains { $0.event == "termsOfReferenceAgreed" } }
         }
         #expect(cases.count == 5, "the demo cases: \(cases.map(\.reference))")
         #expect(Set(cases.map(\.stage)).count >= 3, "the demo cases are at different stages")
+        // The case part-way through its review: at stage review, reported by review-management, T7 open.
+        let inReview = cases.filter { $0.reportedBy.contains("review-management") }
+        #expect(inReview.count == 1 && inReview.allSatisfy { $0.stage == .review }, "\(inReview)")
+        #expect(inReview.first?.deadlines.contains { $0.deadline.rule == .t7 && $0.deadline.status == .open } == true, "\(inReview)")
+        #expect(inReview.first?.milestones.contains { $0.event == "termsOfReferenceAgreed" } == true, "\(inReview)")
+        #expect(up.output.contains("in review: terms of reference drafted and agreed"), "\(up.output.suffix(2000))")
 
         let status = try await runCommand("/bin/bash", [clone.appendingPathComponent("deploy/local.sh").path, "status"], environment: environment)
         #expect(status.output.contains("gateway: running"))
         let down = try await runCommand("/bin/bash", [clone.appendingPathComponent("deploy/local.sh").path, "down"], environment: environment)
         #expect(down.status == 0)
-        #expect(down.output.contains("intake: stopped"))
+        #expect(down.output.contains("intake: stopped") && down.output.contains("review-management: stopped"))
     }
 
     @Test("from a fresh clone, the test command installs, checks formatting, builds without warnings and runs tests")

@@ -39,7 +39,9 @@ struct EndToEndTests {
     @Test("a referral walks through intake and the Rapid Review to its hand-over, and the gateway shows every step and deadline")
     func referralToHandOver() async throws {
         try await withStack(today: "2025-04-03", extra: ["CSPR_GATEWAY_CACHE_SECONDS": "0"]) { stack in
-            _ = try await stack.up()
+            let up = try await stack.up()
+            #expect(up.contains("review-management ready on 127.0.0.1:\(stack.port("review-management"))"), "\(up)")
+            #expect(throws: Never.self, "review-management's own principal is in the tokens file") { try stack.token("review-management") }
             let staff = bearer(try stack.token("partnership-support"))
             let panel = bearer(try stack.token("case-review-panel"))
             let chair = bearer(try stack.token("independent-chair"))
@@ -98,10 +100,39 @@ struct EndToEndTests {
             #expect(rules.isSuperset(of: [.t2, .t3, .t4, .t5, .t6]), "\(rules)")
             #expect(seen.deadlines.first { $0.deadline.rule == .t4 }?.deadline.status == .met)
             #expect(seen.deadlines.first { $0.deadline.rule == .t6 }?.deadline.status == .met)
-            // The CommissionReview hand-over waits in rapid-review's outbox for review-management.
+            // The CommissionReview hand-over reaches review-management exactly once; the gateway
+            // shows the case there, at stage review, with T7 six months from the ratification.
+            let commissioned = await eventually(within: .seconds(15)) {
+                (try? await gatewayCase(reference).reportedBy.contains("review-management")) == true
+            }
+            #expect(commissioned, "review-management never reported the case")
+            seen = try await gatewayCase(reference)
+            #expect(seen.stage == .review)
+            #expect(seen.reportedBy.sorted() == ["intake", "rapid-review", "review-management"])
+            #expect(seen.milestones.contains { $0.event == "reviewCommissioned" }, "\(seen.milestones.map(\.event))")
+            let t7 = seen.deadlines.first { $0.deadline.rule == .t7 }?.deadline
+            #expect(t7?.due == StackFixture.date("2025-10-03"), "T7: \(String(describing: t7))")
+            #expect(t7?.status == .open)
+            let outbox = try await stack.metrics("rapid-review")
+            #expect(outbox["cspr_outbox_depth"] == 0)
+            #expect(outbox["cspr_outbox_delivered_total"] == 1, "one hand-over, CommissionReview, delivered once")
+            let commissionedLines = stack.log("review-management").split(separator: "\n").filter {
+                $0.contains("review commissioned") && $0.contains(reference.description)
+            }
+            #expect(commissionedLines.count == 1, "review-management commissioned the review \(commissionedLines.count) times")
+            let review = try await stack.client("review-management").call(
+                ReviewManagementAPI.getReview, .init(caseReference: reference), deadline: .seconds(10), metadata: panel)
+            #expect(review.state == .commissioned)
+            #expect(review.reviewKind == .localReview)
             let deadLetters = try await rapidReview.call(
                 AdminAPI.listDeadLetters, .init(), deadline: .seconds(10), metadata: bearer(try stack.token("admin")))
             #expect(deadLetters.deadLetters.isEmpty)
+
+            // `local.sh down` stops review-management with the rest.
+            let reviewManagement = stack.pid("review-management")
+            #expect(reviewManagement != nil)
+            try await stack.down()
+            #expect(reviewManagement.map { !Stack.alive($0) } == true, "review-management still running after local.sh down")
         }
     }
 

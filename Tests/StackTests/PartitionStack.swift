@@ -40,6 +40,9 @@ final class PartitionStack: Sendable {
         case .gateway:
             environment[ServiceIdentity.intake.urlVariable] = url(.intake)
             environment[ServiceIdentity.rapidReview.urlVariable] = url(.rapidReview)
+            // The two stages of this network only: review-management, a default stage, is not
+            // started here and would show as down in every answer.
+            environment["CSPR_GATEWAY_STAGES"] = "intake,rapid-review"
             // Every call asks the stages (no cached answer hides a cut or its end).
             environment["CSPR_GATEWAY_CACHE_SECONDS"] = "0"
             environment["CSPR_GATEWAY_STAGE_TIMEOUT_MS"] = String(Self.gatewayStageTimeoutMilliseconds)

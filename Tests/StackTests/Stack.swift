@@ -1,4 +1,5 @@
 import Foundation
+import H2
 import RPC
 import ServiceTestSupport
 import TestSupport
@@ -84,6 +85,20 @@ final class Stack: @unchecked Sendable {
 
     func log(_ service: String) -> String {
         (try? String(contentsOf: home.appendingPathComponent("logs/\(service).log"), encoding: .utf8)) ?? ""
+    }
+
+    /// A service's `/metrics` samples, by name (labels kept in the name).
+    func metrics(_ service: String) async throws -> [String: Double] {
+        let client = HTTP2Client(host: "127.0.0.1", port: port(service))
+        defer { client.close() }
+        let request = HTTPRequest(head: HTTPRequestHead(method: "GET", path: "/metrics", version: .http2))
+        let response = try await client.send(request, timeout: .seconds(2))
+        var samples: [String: Double] = [:]
+        for line in String(decoding: response.body, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: " ")
+            if fields.count == 2, let value = Double(fields[1]) { samples[String(fields[0])] = value }
+        }
+        return samples
     }
 
     /// Stops everything and removes the home.

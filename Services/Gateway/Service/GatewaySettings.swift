@@ -6,7 +6,7 @@ import ServiceKit
 ///
 /// | variable | default | meaning |
 /// |---|---|---|
-/// | `CSPR_GATEWAY_STAGES` | `intake,rapid-review` | the stage services to ask |
+/// | `CSPR_GATEWAY_STAGES` | `intake,rapid-review,review-management` | the stage services to ask |
 /// | `CSPR_<STAGE>_URL` | the stage's default port | a stage's address; setting it also adds the stage |
 /// | `CSPR_GATEWAY_CACHE_SECONDS` | `1` | how often the stages are asked for changes (0: before every read) |
 /// | `CSPR_GATEWAY_STAGE_TIMEOUT_MS` | `1500` | each stage's deadline |
@@ -30,7 +30,7 @@ package struct GatewaySettings: Sendable, Equatable {
     /// Reads the settings; a bad value names its variable.
     ///
     /// The gateway asks every stage named in `CSPR_GATEWAY_STAGES` and every stage whose
-    /// `CSPR_<STAGE>_URL` is set, so adding review-management or publication is configuration.
+    /// `CSPR_<STAGE>_URL` is set, so adding publication is configuration.
     package static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> GatewaySettings {
         func value(_ name: String) -> String? {
             guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
