@@ -113,6 +113,12 @@ start_service() {
     done
     CSPR_GATEWAY_STAGES=$(IFS=,; echo "${stages[*]}")
     export CSPR_GATEWAY_STAGES
+    # A peer this machine does not run yet (publication, for review-management's hand-over) is
+    # addressed where it would listen, moved by CSPR_PORT_BASE like the others, not at its
+    # default port where something else may be.
+    while read -r variable port; do
+      if [ -n "$variable" ] && [ -z "${!variable:-}" ]; then export "$variable=127.0.0.1:$((port - 7100 + BASE))"; fi
+    done < <(awk -F= '$1 ~ /^peer\./ { sub(/^[^=]*=/, ""); print }' <<< "${DESCRIPTIONS[$service]:-$("$binary" --describe)}")
     # A service keeps none of this script's other descriptors (a caller waiting for the script's
     # output to close would otherwise wait for the service too).
     for fd in /proc/$BASHPID/fd/*; do

@@ -12,9 +12,12 @@ import Contract
 /// stage=intake
 /// peers=rapid-review
 /// roles=service
+/// peer.rapid-review=CSPR_RAPID_REVIEW_URL 7102
 /// ```
 /// `stage` is empty for the gateway; `peers` is a comma-separated list, empty when it calls none;
-/// `roles` are those of its own principal in the tokens file.
+/// `roles` are those of its own principal in the tokens file; a `peer.<name>` line per peer gives
+/// its variable and default port, so a script can address a peer it has no binary of (one not
+/// deployed yet) where it would be.
 package struct ServiceDescription: Sendable {
     /// The lines, in order.
     package let fields: [(key: String, value: String)]
@@ -26,7 +29,7 @@ package struct ServiceDescription: Sendable {
             ("name", identity.name), ("port", String(identity.defaultPort)), ("variable", identity.urlVariable), ("service", identity.rpcService),
             ("stage", identity.stage?.rawValue ?? ""), ("peers", definition.peers.map(\.name).joined(separator: ",")),
             ("roles", identity.principalRoles.map(\.rawValue).joined(separator: ",")),
-        ]
+        ] + definition.peers.map { ("peer.\($0.name)", "\($0.urlVariable) \($0.defaultPort)") }
     }
 
     /// The printed text, one `key=value` line each.

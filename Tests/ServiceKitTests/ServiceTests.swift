@@ -185,7 +185,7 @@ struct ServiceTests {
         #expect(
             result.output.split(separator: "\n", omittingEmptySubsequences: false) == [
                 "name=test-sender", "port=7190", "variable=CSPR_TEST_SENDER_URL", "service=cspr.test.v1.Sender", "stage=", "peers=test-receiver",
-                "roles=service", "",
+                "roles=service", "peer.test-receiver=CSPR_TEST_RECEIVER_URL 7191", "",
             ])
     }
 
