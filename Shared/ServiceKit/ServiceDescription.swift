@@ -25,11 +25,12 @@ package struct ServiceDescription: Sendable {
     /// The description of `definition`.
     package init(_ definition: ServiceDefinition) {
         let identity = definition.identity
-        fields = [
-            ("name", identity.name), ("port", String(identity.defaultPort)), ("variable", identity.urlVariable), ("service", identity.rpcService),
-            ("stage", identity.stage?.rawValue ?? ""), ("peers", definition.peers.map(\.name).joined(separator: ",")),
-            ("roles", identity.principalRoles.map(\.rawValue).joined(separator: ",")),
-        ] + definition.peers.map { ("peer.\($0.name)", "\($0.urlVariable) \($0.defaultPort)") }
+        fields =
+            [
+                ("name", identity.name), ("port", String(identity.defaultPort)), ("variable", identity.urlVariable), ("service", identity.rpcService),
+                ("stage", identity.stage?.rawValue ?? ""), ("peers", definition.peers.map(\.name).joined(separator: ",")),
+                ("roles", identity.principalRoles.map(\.rawValue).joined(separator: ",")),
+            ] + definition.peers.map { ("peer.\($0.name)", "\($0.urlVariable) \($0.defaultPort)") }
     }
 
     /// The printed text, one `key=value` line each.
