@@ -94,7 +94,8 @@ let package = Package(
             ],
             path: "Tests/ServiceKitTests", swiftSettings: swift6),
         .target(
-            name: "ServiceTestSupport", dependencies: ["ServiceKit", "Contract", "RPC", "TestSupport"], path: "Tests/Support/ServiceTestSupport",
+            name: "ServiceTestSupport", dependencies: ["ServiceKit", "Contract", "RPC", "Storage", "TestSupport"],
+            path: "Tests/Support/ServiceTestSupport",
             swiftSettings: swift6),
         .target(
             name: "ServiceKitTestServices", dependencies: ["ServiceKit", "RPC", "Storage", "Contract"],
