@@ -42,22 +42,10 @@ enum Schema {
                     record TEXT NOT NULL CHECK (json_valid(record)),
                     PRIMARY KEY (case_reference, number)
                 ) STRICT;
-                CREATE TRIGGER national_panel_decisions_kept BEFORE UPDATE ON national_panel_decisions
-                    BEGIN SELECT RAISE(ABORT, 'the National Panel''s decision is kept as recorded'); END;
-                CREATE TRIGGER national_panel_decisions_not_deleted BEFORE DELETE ON national_panel_decisions
-                    BEGIN SELECT RAISE(ABORT, 'the National Panel''s decision is kept as recorded'); END;
-                CREATE TRIGGER terms_of_reference_kept BEFORE UPDATE ON terms_of_reference
-                    BEGIN SELECT RAISE(ABORT, 'every version of the terms of reference is kept as written'); END;
-                CREATE TRIGGER terms_of_reference_not_deleted BEFORE DELETE ON terms_of_reference
-                    BEGIN SELECT RAISE(ABORT, 'every version of the terms of reference is kept as written'); END;
-                CREATE TRIGGER terms_of_reference_agreements_kept BEFORE UPDATE ON terms_of_reference_agreements
-                    BEGIN SELECT RAISE(ABORT, 'the agreement is kept as recorded'); END;
-                CREATE TRIGGER terms_of_reference_agreements_not_deleted BEFORE DELETE ON terms_of_reference_agreements
-                    BEGIN SELECT RAISE(ABORT, 'the agreement is kept as recorded'); END;
-                CREATE TRIGGER key_lines_of_enquiry_changes_kept BEFORE UPDATE ON key_lines_of_enquiry_changes
-                    BEGIN SELECT RAISE(ABORT, 'an approved change is kept as approved'); END;
-                CREATE TRIGGER key_lines_of_enquiry_changes_not_deleted BEFORE DELETE ON key_lines_of_enquiry_changes
-                    BEGIN SELECT RAISE(ABORT, 'an approved change is kept as approved'); END;
+                \(RecordTable.kept("national_panel_decisions", "the National Panel's decision is kept as recorded"))
+                \(RecordTable.kept("terms_of_reference", "every version of the terms of reference is kept as written"))
+                \(RecordTable.kept("terms_of_reference_agreements", "the agreement is kept as recorded"))
+                \(RecordTable.kept("key_lines_of_enquiry_changes", "an approved change is kept as approved"))
                 """),
         Migration(
             "parallel_processes",
