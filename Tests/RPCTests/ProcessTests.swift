@@ -10,6 +10,18 @@ import Testing
 /// The echo server as its own process, the way services run.
 @Suite("RPC server as a process")
 struct ProcessTests {
+    @Test("a child started while the runner holds 3,000 descriptors starts, and inherits only its standard three")
+    func childInheritsOnlyStandardDescriptors() async throws {
+        // Foundation's Process.run() crashed the runner at about this many open descriptors.
+        let held = (0..<3000).map { _ in open("/dev/null", O_RDONLY) }
+        defer { held.filter { $0 >= 0 }.forEach { close($0) } }
+        #expect(held.allSatisfy { $0 >= 0 })
+        let (status, stdout, _) = try await runCapturing(URL(fileURLWithPath: "/bin/ls"), ["/proc/self/fd"])
+        #expect(status == 0)
+        // ls's own directory descriptor is the fourth.
+        #expect(Set(stdout.split(separator: "\n")) == ["0", "1", "2", "3"])
+    }
+
     @Test("SIGTERM drains: the call in flight is answered, new calls are refused, the process exits 0")
     func sigtermDrains() async throws {
         let (process, port) = try await startEchoServerProcess()

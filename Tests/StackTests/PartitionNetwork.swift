@@ -49,25 +49,14 @@ struct CommandResult: Sendable {
 /// Runs `executable` to completion (it must finish promptly: `ip` commands do), its output in a
 /// temporary file so that no pipe can be held open by a process started meanwhile.
 func runToCompletion(_ executable: String, _ arguments: [String]) -> CommandResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-ip-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: file.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: file) }
-    guard let handle = try? FileHandle(forWritingTo: file) else { return CommandResult(status: -1, output: "cannot write \(file.path)") }
-    process.standardOutput = handle
-    process.standardError = handle
     do {
-        try ProcessLaunch.run(process)
+        let output = try TemporaryOutput()
+        let process = try SpawnedProcess(executable, arguments: arguments, standardOutput: output.descriptor, standardError: output.descriptor)
+        let exit = process.waitUntilExit()
+        return CommandResult(status: exit.status, output: output.text().trimmingCharacters(in: .whitespacesAndNewlines))
     } catch {
-        try? handle.close()
         return CommandResult(status: -1, output: "cannot run \(executable): \(error)")
     }
-    process.waitUntilExit()
-    try? handle.close()
-    let output = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-    return CommandResult(status: process.terminationStatus, output: output.trimmingCharacters(in: .whitespacesAndNewlines))
 }
 
 /// Whether this machine lets the test make network namespaces, veth pairs and a bridge (root,

@@ -34,33 +34,26 @@ package enum BuiltProducts {
 }
 
 /// A child process with its stdout and stderr read line by line, killed when dropped.
-package final class ChildProcess: @unchecked Sendable {
-    // Process is not Sendable; it is only read after `run()` (pid, isRunning, status).
-    private let process: Process
+package final class ChildProcess: Sendable {
+    private let process: SpawnedProcess
     private let buffer = LineBuffer()
 
     /// Starts `executable` with `arguments` and extra `environment`.
     package init(_ executable: URL, arguments: [String] = [], environment: [String: String] = [:]) throws {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
+        let pipe = try SpawnedProcess.pipe()
         // Its standard error joins the same pipe rather than the test runner's: a child left
         // running by a crashed test must not hold the runner's output open (swift test would
         // wait for it forever).
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        self.process = process
-        try ProcessLaunch.run(process)
+        process = try SpawnedProcess(
+            executable.path, arguments: arguments, environment: environment, standardOutput: pipe.write.fileDescriptor,
+            standardError: pipe.write.fileDescriptor)
         // Our copy of the write end must go, or the reader would never see the end of output.
-        try? pipe.fileHandleForWriting.close()
+        try? pipe.write.close()
         // A thread of its own reads the output with blocking reads until the end. (Foundation's
         // readabilityHandler, a dispatch source on the descriptor, crashed libdispatch here when
         // the pipe went away with the source still armed.)
         let buffer = self.buffer
-        let reader = pipe.fileHandleForReading
+        let reader = pipe.read
         let thread = Thread {
             while true {
                 let chunk = reader.availableData
@@ -73,18 +66,11 @@ package final class ChildProcess: @unchecked Sendable {
         thread.start()
     }
 
-    deinit {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        // Polled rather than waitUntilExit(), which spins a run loop on whatever thread drops us.
-        for _ in 0..<500 where process.isRunning { usleep(2000) }
-    }
-
     /// The lines printed so far.
     package var output: [String] { buffer.lines.withLock { $0 } }
 
     /// The process id.
-    package var pid: Int32 { process.processIdentifier }
+    package var pid: Int32 { process.pid }
 
     /// True while it runs.
     package var isRunning: Bool { process.isRunning }
@@ -94,11 +80,11 @@ package final class ChildProcess: @unchecked Sendable {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let line = output.first(where: match) { return line }
-            if !process.isRunning {
+            if let exit = process.exitStatus {
                 // Give the reader a moment for the last lines, then say why rather than wait on.
                 try await Task.sleep(for: .milliseconds(100))
                 if let line = output.first(where: match) { return line }
-                throw ChildProcessError.timedOut("the process exited (status \(process.terminationStatus)) first; printed: \(output.suffix(5))")
+                throw ChildProcessError.timedOut("the process exited (status \(exit.status)) first; printed: \(output.suffix(5))")
             }
             try await Task.sleep(for: .milliseconds(20))
         }
@@ -106,16 +92,16 @@ package final class ChildProcess: @unchecked Sendable {
     }
 
     /// Sends `signal`.
-    package func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+    package func send(_ signal: Int32) { process.send(signal) }
 
     /// Waits for exit and returns the status (exit code, or the signal number for a signal).
     package func waitForExit(timeout: Duration = .seconds(20)) async throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
+        while true {
+            if let exit = process.exitStatus { return exit.status }
             if ContinuousClock.now > deadline { throw ChildProcessError.timedOut("process still running after \(timeout)") }
             try await Task.sleep(for: .milliseconds(20))
         }
-        return process.terminationStatus
     }
 }
 
@@ -154,29 +140,21 @@ package enum ChildProcessError: Error, CustomStringConvertible {
 package func runCommand(
     _ executable: String, _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(60), stdin: String? = nil
 ) async throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
-    process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-cmd-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: file.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: file) }
-    let handle = try FileHandle(forWritingTo: file)
-    process.standardOutput = handle
-    process.standardError = handle
+    let output = try TemporaryOutput()
+    var input: FileHandle?
     if let stdin {
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-stdin-\(UUID().uuidString)")
-        try stdin.write(to: input, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: input) }
-        process.standardInput = try FileHandle(forReadingFrom: input)
-    } else {
-        process.standardInput = FileHandle.nullDevice
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-stdin-\(UUID().uuidString)")
+        try stdin.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        input = try FileHandle(forReadingFrom: file)
     }
-    try ProcessLaunch.run(process)
-    try await waitForExit(process, within: timeout, naming: "\(executable) \(arguments.joined(separator: " "))")
-    try handle.close()
-    let output = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-    return (process.terminationStatus, output)
+    defer { try? input?.close() }
+    // A bare name is looked up on PATH by env, as a shell would.
+    let process = try SpawnedProcess(
+        executable.hasPrefix("/") ? executable : "/usr/bin/env", arguments: executable.hasPrefix("/") ? arguments : [executable] + arguments,
+        environment: environment, standardInput: input?.fileDescriptor, standardOutput: output.descriptor, standardError: output.descriptor)
+    let exit = try await process.waitForExit(within: timeout, naming: "\(executable) \(arguments.joined(separator: " "))")
+    return (exit.status, output.text())
 }
 
 /// Runs `executable` to completion (no standard input) and returns its exit status, standard
@@ -184,55 +162,33 @@ package func runCommand(
 package func runCapturing(
     _ executable: URL, _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(60)
 ) async throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let directory = FileManager.default.temporaryDirectory
-    let out = directory.appendingPathComponent("cspr-out-\(UUID().uuidString)")
-    let err = directory.appendingPathComponent("cspr-err-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-    defer {
-        try? FileManager.default.removeItem(at: out)
-        try? FileManager.default.removeItem(at: err)
-    }
-    let outHandle = try FileHandle(forWritingTo: out)
-    let errHandle = try FileHandle(forWritingTo: err)
-    process.standardOutput = outHandle
-    process.standardError = errHandle
-    process.standardInput = FileHandle.nullDevice
-    try ProcessLaunch.run(process)
-    try await waitForExit(process, within: timeout, naming: "\(executable.lastPathComponent) \(arguments.joined(separator: " "))")
-    try outHandle.close()
-    try errHandle.close()
-    let stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-    let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
-    return (process.terminationStatus, stdout, stderr)
+    let out = try TemporaryOutput()
+    let err = try TemporaryOutput()
+    let process = try SpawnedProcess(
+        executable.path, arguments: arguments, environment: environment, standardOutput: out.descriptor, standardError: err.descriptor)
+    let exit = try await process.waitForExit(within: timeout, naming: "\(executable.lastPathComponent) \(arguments.joined(separator: " "))")
+    return (exit.status, out.text(), err.text())
 }
 
-/// Waits for `process` to exit; past `timeout` it is terminated, and the error names `command`.
-private func waitForExit(_ process: Process, within timeout: Duration, naming command: String) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while process.isRunning {
-        if ContinuousClock.now > deadline {
-            process.terminate()
-            throw ChildProcessError.timedOut(command)
-        }
-        try await Task.sleep(for: .milliseconds(20))
-    }
-}
+/// A temporary file a child writes its output to (a file, not a pipe, so that nothing started
+/// meanwhile can hold it open and nothing waits for a reader); removed when dropped.
+package final class TemporaryOutput {
+    private let file = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-out-\(UUID().uuidString)")
+    private let handle: FileHandle
 
-/// Starts processes one at a time. Foundation's `Process.run()` crashed (a memcpy inside it)
-/// when tests running in parallel started processes at the same moment; serialising the launch
-/// costs nothing measurable.
-package enum ProcessLaunch {
-    private static let lock = NSLock()
-
-    /// Runs `process`, holding the launch lock.
-    package static func run(_ process: Process) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        try process.run()
+    package init() throws {
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        handle = try FileHandle(forWritingTo: file)
     }
+
+    deinit {
+        try? handle.close()
+        try? FileManager.default.removeItem(at: file)
+    }
+
+    /// The descriptor to give the child.
+    package var descriptor: Int32 { handle.fileDescriptor }
+
+    /// What was written so far.
+    package func text() -> String { (try? String(contentsOf: file, encoding: .utf8)) ?? "" }
 }

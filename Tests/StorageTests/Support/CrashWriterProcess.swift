@@ -59,26 +59,24 @@ enum CrashWriterProcess {
     }
 
     private static func run(_ executable: URL, databasePath: String, mode: String, killAfter: Int) throws -> Outcome {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = [databasePath, mode]
-        let output = Pipe()
-        process.standardOutput = output
-        try ProcessLaunch.run(process)
+        let output = try SpawnedProcess.pipe()
+        let process = try SpawnedProcess(
+            executable.path, arguments: [databasePath, mode], standardOutput: output.write.fileDescriptor,
+            standardError: FileHandle.standardError.fileDescriptor)
         // Our copy of the write end must go, or reading to the end would wait for ourselves.
-        try? output.fileHandleForWriting.close()
+        try? output.write.close()
 
-        let reader = output.fileHandleForReading
+        let reader = output.read
         var lines = LineBuffer()
         while lines.ids.count < killAfter {
             let chunk = reader.availableData
             if chunk.isEmpty { break }  // the writer ended on its own: reported through wasKilled
             lines.append(chunk)
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.send(SIGKILL)
+        let exit = process.waitUntilExit()
         lines.append(reader.readDataToEndOfFile())
-        let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
+        let killed = exit == .signalled(SIGKILL)
         return Outcome(acknowledged: lines.ids, wasKilled: killed)
     }
 }
