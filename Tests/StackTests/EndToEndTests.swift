@@ -32,6 +32,30 @@ enum RapidReviewSteps {
                     learningSharedBy: "partnership briefing", legalAdvice: YesNoDetails(answer: false))),
             format: .faceToFace)
     }
+
+    /// The meeting on 2 April, a local CSPR (b) agreed and ratified, and the outcome submitted and
+    /// shared on 3 April: rapid-review hands CommissionReview to review-management.
+    static func recommendLocalReview(
+        _ reference: CaseReference, _ rapidReview: RPCClient, panel: Metadata, chair: Metadata, staff: Metadata
+    ) async throws {
+        _ = try await rapidReview.call(
+            RapidReviewAPI.scheduleMeeting, .init(caseReference: reference, date: date("2025-04-02"), format: .faceToFace),
+            deadline: .seconds(10), metadata: panel)
+        _ = try await rapidReview.call(RapidReviewAPI.recordMeeting, meeting(reference, on: "2025-04-02"), deadline: .seconds(10), metadata: panel)
+        _ = try await rapidReview.call(
+            RapidReviewAPI.agreeRecommendation,
+            .init(caseReference: reference, decision: RecommendationDecision(recommendation: .localReview, reasons: "fictional reasons")),
+            deadline: .seconds(10), metadata: panel)
+        _ = try await rapidReview.call(RapidReviewAPI.ratify, .init(caseReference: reference), deadline: .seconds(10), metadata: chair)
+        _ = try await rapidReview.call(
+            RapidReviewAPI.recordSubmission,
+            .init(
+                caseReference: reference, submittedToNationalPanel: date("2025-04-03"),
+                sharedWith: [
+                    RapidReviewAPI.OutcomeShared(agency: "Stack Police", date: date("2025-04-03")),
+                    RapidReviewAPI.OutcomeShared(agency: "Stack Primary School", date: date("2025-04-03"), referrer: true),
+                ]), deadline: .seconds(10), metadata: staff)
+    }
 }
 
 @Suite("The stack end to end", .serialized)
@@ -71,24 +95,7 @@ struct EndToEndTests {
             #expect(seen.reportedBy.sorted() == ["intake", "rapid-review"])
             #expect(seen.milestones.contains { $0.event == "handedToRapidReview" })
 
-            _ = try await rapidReview.call(
-                RapidReviewAPI.scheduleMeeting, .init(caseReference: reference, date: StackFixture.date("2025-04-02"), format: .faceToFace),
-                deadline: .seconds(10), metadata: panel)
-            _ = try await rapidReview.call(
-                RapidReviewAPI.recordMeeting, RapidReviewSteps.meeting(reference, on: "2025-04-02"), deadline: .seconds(10), metadata: panel)
-            _ = try await rapidReview.call(
-                RapidReviewAPI.agreeRecommendation,
-                .init(caseReference: reference, decision: RecommendationDecision(recommendation: .localReview, reasons: "fictional reasons")),
-                deadline: .seconds(10), metadata: panel)
-            _ = try await rapidReview.call(RapidReviewAPI.ratify, .init(caseReference: reference), deadline: .seconds(10), metadata: chair)
-            _ = try await rapidReview.call(
-                RapidReviewAPI.recordSubmission,
-                .init(
-                    caseReference: reference, submittedToNationalPanel: StackFixture.date("2025-04-03"),
-                    sharedWith: [
-                        RapidReviewAPI.OutcomeShared(agency: "Stack Police", date: StackFixture.date("2025-04-03")),
-                        RapidReviewAPI.OutcomeShared(agency: "Stack Primary School", date: StackFixture.date("2025-04-03"), referrer: true),
-                    ]), deadline: .seconds(10), metadata: staff)
+            try await RapidReviewSteps.recommendLocalReview(reference, rapidReview, panel: panel, chair: chair, staff: staff)
 
             seen = try await gatewayCase(reference)
             #expect(seen.stage == .review, "a local CSPR (b) was commissioned")

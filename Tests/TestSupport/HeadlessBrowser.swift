@@ -1,15 +1,14 @@
 import Foundation
-import TestSupport
 
 /// Debian's chromium, headless: the page's DOM once loaded, and screenshots.
-struct HeadlessBrowser {
+package struct HeadlessBrowser {
     /// The browser's path.
-    let executable: String
+    package let executable: String
     /// Its profile, fresh for each test.
-    let profile: URL
+    package let profile: URL
 
     /// The installed chromium, or nil (the test then fails, naming the package to install).
-    static func find() -> HeadlessBrowser? {
+    package static func find() -> HeadlessBrowser? {
         let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-chromium-\(UUID().uuidString)")
@@ -17,26 +16,26 @@ struct HeadlessBrowser {
     }
 
     /// What the browser printed.
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    package struct Run {
+        package var status: Int32
+        package var stdout: String
+        package var stderr: String
     }
 
     /// The DOM of `url` after loading it, as chromium serialises it.
-    func dumpDOM(_ url: String) async throws -> Run {
+    package func dumpDOM(_ url: String) async throws -> Run {
         try await run(["--dump-dom", url])
     }
 
     /// A screenshot of `url` saved at `file`.
-    func screenshot(_ url: String, to file: URL, width: Int = 1280, height: Int = 1000) async throws -> Run {
+    package func screenshot(_ url: String, to file: URL, width: Int = 1280, height: Int = 1000) async throws -> Run {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: file)
         return try await run(["--window-size=\(width),\(height)", "--hide-scrollbars", "--screenshot=\(file.path)", url])
     }
 
     /// Runs chromium with the flags every run needs (root in a container: no sandbox).
-    func run(_ arguments: [String]) async throws -> Run {
+    package func run(_ arguments: [String]) async throws -> Run {
         let flags = [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",
             "--disable-extensions", "--user-data-dir=\(profile.path)",
@@ -46,10 +45,10 @@ struct HeadlessBrowser {
     }
 
     /// Removes the profile.
-    func cleanUp() { try? FileManager.default.removeItem(at: profile) }
+    package func cleanUp() { try? FileManager.default.removeItem(at: profile) }
 
     /// The text a reader sees: tags dropped, entities of the escaping undone, blanks collapsed.
-    static func visibleText(_ dom: String) -> String {
+    package static func visibleText(_ dom: String) -> String {
         var text = dom
         for element in ["head", "style", "script"] {
             text = text.replacingOccurrences(of: "<\(element)[\\s\\S]*?</\(element)>", with: " ", options: .regularExpression)

@@ -1,0 +1,195 @@
+import Contract
+import Foundation
+import RPC
+import ServiceTestSupport
+import TestSupport
+import Testing
+import WorkingDays
+
+/// The review's steps for the stack test: obviously fictional terms, agencies and report.
+enum ReviewSteps {
+    static func date(_ text: String) -> CivilDate { StackFixture.date(text) }
+
+    static let agencies = ["Stack Police", "Stack Children's Services", "Stack Health"]
+    static let leadReviewer = "Jo Stackreviewer"
+
+    static let terms = TermsOfReference(
+        caseSummary: CaseSummary(seriousIncident: "Fictional: an injury at home", family: "Fictional: mother and a sibling"),
+        reviewTeam: ReviewTeamPlan(
+            leadReviewer: leadReviewer,
+            members: [ReviewTeamMember(name: "Dana Sample", organisation: "Stack Police", responsibilities: "liaison with the SIO")]),
+        scope: ReviewScope(
+            periodFrom: date("2024-01-01"), periodTo: date("2025-03-20"), periodRationale: "Fictional: from the plan on",
+            keyLinesOfEnquiry: ["Fictional: information sharing"]),
+        familyInvolvement: FamilyInvolvementPlan(plans: "Fictional: the lead reviewer meets the mother", responsibleForContact: leadReviewer),
+        methodology: "Fictional: combined chronology and information reports",
+        legal: LegalConsiderations(parallelInvestigations: "Fictional: none", legalAdvice: "Fictional: none"),
+        otherConsiderations: OtherConsiderations(racial: "none", cultural: "none", linguistic: "none", religious: "none"),
+        timeline: ReviewTimeline(
+            keyDates: [KeyDate(milestone: "first meeting", date: date("2025-05-01"))], presentationToPartners: date("2025-09-01")))
+
+    /// Each agency's chronology: two of them record the same morning at overlapping times.
+    static func chronology(_ agency: String) -> [ReviewManagementAPI.ChronologyEntry] {
+        let times = [
+            "Stack Police": ["09:30", "2024-06-03"], "Stack Children's Services": ["09:00", "2024-06-20"], "Stack Health": ["09:15", "2024-02-10"],
+        ]
+        let time = times[agency]?[0] ?? "12:00"
+        let later = times[agency]?[1] ?? "2024-07-01"
+        return [
+            .init(
+                date: date("2024-06-01"), time: time, event: "Fictional: \(agency) saw the child", source: "Fictional: case record", period: .inside),
+            .init(date: date(later), event: "Fictional: \(agency) follow-up", source: "Fictional: case record", period: .inside),
+        ]
+    }
+
+    static let informationReport = ReviewManagementAPI.InformationReport(
+        author: .init(name: "Alex Stackauthor", designation: "Fictional: named nurse", involvement: .noInvolvement),
+        completedOn: date("2025-04-02"),
+        endorser: .init(name: "Sam Stacksenior", designation: "Fictional: head of safeguarding", involvement: .noInvolvement),
+        endorsedOn: date("2025-04-03"), analysis: "Fictional: analysis of involvement")
+
+    static let report = ReportSections(
+        executiveSummary: "Fictional: a short summary of the review and its learning.", whatHappened: "Fictional: Child S was injured.",
+        whyDecisionsWereTaken: "Fictional: the threshold was judged not met.", howAgenciesWorkedTogether: "Fictional: little was shared.",
+        whetherShortcomingsAreGeneral: "Fictional: an audit found the same elsewhere.", whatMustChange: "Fictional: a shared record.",
+        goodPractice: "Fictional: the school nurse escalated.", howAgenciesWillLearn: "Fictional: briefings and an audit.", otherSections: [])
+
+    static let recommendations = [
+        ReportRecommendation(text: "Fictional: share concerns at once", owner: "Stack Partnership", scope: .local, dueBy: date("2025-12-31"))
+    ]
+}
+
+@Suite("A review across the stack", .serialized)
+struct ReviewPathTests {
+    @Test(
+        "referral, Rapid Review (b), CommissionReview, terms of reference, reviewer, three agencies' chronologies and reports, report, board approval: PreparePublication reaches publication once, though it was down"
+    )
+    func commissionToApproval() async throws {
+        try await withStack(today: "2025-04-03", extra: ["CSPR_GATEWAY_CACHE_SECONDS": "0"]) { stack in
+            _ = try await stack.up()
+            let staff = bearer(try stack.token("partnership-support"))
+            let panel = bearer(try stack.token("case-review-panel"))
+            let team = bearer(try stack.token("review-team"))
+            let board = bearer(try stack.token("board"))
+            let gateway = stack.client("gateway")
+            let review = stack.client("review-management")
+            func gatewayCase(_ reference: CaseReference) async throws -> GatewayAPI.CaseOverview {
+                try await gateway.call(GatewayAPI.getCase, .init(caseReference: reference), deadline: .seconds(10), metadata: panel).case
+            }
+            func step<Request, Response>(_ method: Method<Request, Response>, _ request: Request, as principal: Metadata = team) async throws
+                -> Response
+            {
+                try await review.call(method, request, deadline: .seconds(10), metadata: principal)
+            }
+
+            // Intake and the Rapid Review, as in the end-to-end test.
+            let reference = try await stack.client("intake").call(
+                IntakeAPI.submitReferral, .init(referral: StackFixture.referral(child: "Reviewpath Testchild")), deadline: .seconds(10),
+                metadata: staff
+            ).caseReference
+            _ = try await stack.client("intake").call(
+                IntakeAPI.sendScopingRequests, StackFixture.scopingRequestToPolice(reference), deadline: .seconds(10), metadata: staff)
+            #expect(await eventually(within: .seconds(15)) { (try? await gatewayCase(reference).stage) == .rapidReview })
+            try await RapidReviewSteps.recommendLocalReview(
+                reference, stack.client("rapid-review"), panel: panel, chair: bearer(try stack.token("independent-chair")), staff: staff)
+            #expect(await eventually(within: .seconds(15)) { (try? await gatewayCase(reference).reportedBy.contains("review-management")) == true })
+            try await Self.expectDashboardShowsReview(stack, reference)
+
+            // The terms of reference, drafted by the review team and agreed by the panel (V1).
+            _ = try await step(ReviewManagementAPI.draftTermsOfReference, .init(caseReference: reference, termsOfReference: ReviewSteps.terms))
+            _ = try await step(
+                ReviewManagementAPI.agreeTermsOfReference, .init(caseReference: reference, version: 1, agreedOn: ReviewSteps.date("2025-04-03")),
+                as: panel)
+            // The lead reviewer appointed (§6.1).
+            _ = try await step(
+                ReviewManagementAPI.appointLeadReviewer,
+                .init(
+                    caseReference: reference, name: ReviewSteps.leadReviewer, organisation: "Fictional Reviews Ltd",
+                    appointedOn: ReviewSteps.date("2025-04-03"), independence: "Fictional: no role in any agency involved"))
+
+            // Three agencies asked, each sends its chronology and information report, each accepted (V6-V8).
+            for agency in ReviewSteps.agencies {
+                _ = try await step(
+                    ReviewManagementAPI.requestAgencyInformation,
+                    .init(
+                        caseReference: reference, agency: agency, contact: .init(name: "Lee Stackcontact", designation: "Safeguarding Lead"),
+                        asks: [.chronology, .informationReport], dueOn: ReviewSteps.date("2025-05-01")))
+                let chronology = try await step(
+                    ReviewManagementAPI.submitChronology, .init(caseReference: reference, agency: agency, entries: ReviewSteps.chronology(agency)))
+                let report = try await step(
+                    ReviewManagementAPI.submitInformationReport,
+                    .init(caseReference: reference, agency: agency, report: ReviewSteps.informationReport))
+                for submission in [chronology.submission, report.submission] {
+                    _ = try await step(
+                        ReviewManagementAPI.reviewSubmission, .init(caseReference: reference, submission: submission, outcome: .accepted))
+                }
+            }
+            let combined = try await step(ReviewManagementAPI.getCombinedChronology, .init(caseReference: reference, format: nil))
+            #expect(combined.entries.count == 6)
+            // Ordered by date then time, each entry keeping its agency; the overlapping morning interleaves.
+            let firstMorning = combined.entries.filter { $0.entry.date == ReviewSteps.date("2024-06-01") }.map(\.agency)
+            #expect(firstMorning == ["Stack Children's Services", "Stack Health", "Stack Police"], "\(firstMorning)")
+            #expect(combined.entries.first?.agency == "Stack Health", "2024-02-10 comes first")
+
+            // The report: drafted, the terms of reference confirmed met, the recommendations endorsed, approved (V9).
+            let draft = try await step(
+                ReviewManagementAPI.submitReportDraft,
+                .init(caseReference: reference, sections: ReviewSteps.report, recommendations: ReviewSteps.recommendations))
+            #expect(draft.checklist.passes, "\(draft.checklist)")
+            let on = ReviewSteps.date("2025-04-03")
+            _ = try await step(ReviewManagementAPI.confirmTermsOfReferenceMet, .init(caseReference: reference, version: 1, on: on))
+            _ = try await step(ReviewManagementAPI.endorseRecommendations, .init(caseReference: reference, version: 1, on: on), as: board)
+            _ = try await step(ReviewManagementAPI.approveReport, .init(caseReference: reference, version: 1, on: on), as: board)
+
+            // The panel sees the approval and T7 met on its date.
+            let seen = try await gatewayCase(reference)
+            #expect(seen.milestones.contains { $0.event == "reportApproved" }, "\(seen.milestones.map(\.event))")
+            let t7 = seen.deadlines.first { $0.deadline.rule == .t7 }?.deadline
+            #expect(t7?.status == .met && t7?.metOn == on, "T7: \(String(describing: t7))")
+
+            // Publication is down: the hand-over waits in review-management's outbox and is retried.
+            #expect(
+                await eventually(within: .seconds(15)) {
+                    ((try? await stack.metrics("review-management"))?["cspr_outbox_failed_attempts_total"] ?? 0) >= 1
+                }, "the relay never tried publication")
+            #expect(try await stack.metrics("review-management")["cspr_outbox_depth"] == 1)
+
+            // Publication comes up (a stand-in that applies each key once, with the stack's tokens):
+            // PreparePublication arrives exactly once.
+            let tokens = try String(contentsOf: stack.home.appendingPathComponent("tokens"), encoding: .utf8)
+            let directory = try TestDirectory(tokens: tokens + "\n\(TestTokens.admin) Ops.Admin admin,auditor\n")
+            let port = stack.port("publication")
+            let publication = try await startInProcess(StandInPublication.definition, directory, port: port)
+            try await withStopping(publication, stop: { await $0.stop(grace: .seconds(1)) }) { _ in
+                #expect(await eventually(within: .seconds(20)) { ((try? await StandInPublication.prepared(port: port)) ?? []).count >= 1 })
+                #expect(await eventually(within: .seconds(5)) { (try? await stack.metrics("review-management"))?["cspr_outbox_depth"] == 0 })
+                try await Task.sleep(for: .milliseconds(500))  // room for a duplicate to show up, if there were one
+                let prepared = try await StandInPublication.prepared(port: port)
+                #expect(prepared.count == 1, "PreparePublication applied \(prepared.count) times")
+                #expect(prepared.first?.request.caseReference == reference)
+                #expect(prepared.first?.request.reportVersion == 1)
+                #expect(prepared.first?.request.approvedOn == on)
+                #expect(prepared.first?.request.reviewers.first == ReviewSteps.leadReviewer)
+                #expect(prepared.first?.request.recommendations.map(\.owner) == ["Stack Partnership"])
+                #expect(try await stack.metrics("review-management")["cspr_outbox_delivered_total"] == 1)
+            }
+        }
+    }
+
+    /// The panel's dashboard in chromium: the case listed at stage Review, and its page with the
+    /// step reached (review commissioned) and T7 due six months from the decision.
+    static func expectDashboardShowsReview(_ stack: Stack, _ reference: CaseReference) async throws {
+        guard let browser = HeadlessBrowser.find() else {
+            Issue.record("chromium is not installed: apt-get install -y chromium (.ci/run installs it)")
+            return
+        }
+        defer { browser.cleanUp() }
+        let site = "http://panel:\(try stack.token("case-review-panel"))@127.0.0.1:\(stack.port("gateway"))"
+        let dashboard = HeadlessBrowser.visibleText(try await browser.dumpDOM(site + "/").stdout)
+        #expect(dashboard.contains("\(reference) Review"), "\(dashboard.suffix(600))")
+        let page = HeadlessBrowser.visibleText(try await browser.dumpDOM(site + "/cases/\(reference)").stdout)
+        #expect(page.contains("Stage: Review"), "\(page.suffix(800))")
+        #expect(page.contains("2025-04-03 Review commissioned"), "\(page.suffix(800))")
+        #expect(page.contains("2025-10-03 T7 due"), "\(page.suffix(800))")
+    }
+}
