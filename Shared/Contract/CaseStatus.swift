@@ -35,12 +35,17 @@ package struct CaseStatus: Sendable, Equatable, Codable {
     package var milestones: [Milestone]
     /// Its deadlines.
     package var deadlines: [Deadline]
+    /// What the stage expects next, as a step code like `agreeTermsOfReference` (the pages word
+    /// it as milestones are worded); nil when the stage expects nothing. A code, never free text,
+    /// so that no personal detail can travel in it.
+    package var nextStep: String?
 
-    package init(reference: CaseReference, stage: CaseStage, milestones: [Milestone], deadlines: [Deadline]) {
+    package init(reference: CaseReference, stage: CaseStage, milestones: [Milestone], deadlines: [Deadline], nextStep: String? = nil) {
         self.reference = reference
         self.stage = stage
         self.milestones = milestones
         self.deadlines = deadlines
+        self.nextStep = nextStep
     }
 
     /// The earliest deadline not yet met.
@@ -49,7 +54,7 @@ package struct CaseStatus: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case reference, stage, milestones, deadlines, nextDeadline
+        case reference, stage, milestones, deadlines, nextDeadline, nextStep
     }
 
     package init(from decoder: any Decoder) throws {
@@ -58,6 +63,7 @@ package struct CaseStatus: Sendable, Equatable, Codable {
         stage = try container.decode(CaseStage.self, forKey: .stage)
         milestones = try container.decode([Milestone].self, forKey: .milestones)
         deadlines = try container.decode([ReportedDeadline].self, forKey: .deadlines).compactMap(\.deadline)
+        nextStep = try container.decodeIfPresent(String.self, forKey: .nextStep)
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -67,6 +73,7 @@ package struct CaseStatus: Sendable, Equatable, Codable {
         try container.encode(milestones, forKey: .milestones)
         try container.encode(deadlines, forKey: .deadlines)
         try container.encodeIfPresent(nextDeadline, forKey: .nextDeadline)
+        try container.encodeIfPresent(nextStep, forKey: .nextStep)
     }
 }
 

@@ -95,10 +95,12 @@ package enum GatewayAPI {
         package var urgency: Urgency
         /// The stage services that know the case, in stage order.
         package var reportedBy: [String]
+        /// What the case's current stage expects next, as a step code (`CaseStatus.nextStep`).
+        package var nextStep: String?
 
         package init(
             reference: CaseReference, stage: CaseStage, milestones: [Milestone], deadlines: [TrackedDeadline], nextDeadline: TrackedDeadline?,
-            urgency: Urgency, reportedBy: [String]
+            urgency: Urgency, reportedBy: [String], nextStep: String? = nil
         ) {
             self.reference = reference
             self.stage = stage
@@ -107,11 +109,12 @@ package enum GatewayAPI {
             self.nextDeadline = nextDeadline
             self.urgency = urgency
             self.reportedBy = reportedBy
+            self.nextStep = nextStep
         }
 
         /// The contract's status of the case.
         package var status: CaseStatus {
-            CaseStatus(reference: reference, stage: stage, milestones: milestones, deadlines: deadlines.map(\.deadline))
+            CaseStatus(reference: reference, stage: stage, milestones: milestones, deadlines: deadlines.map(\.deadline), nextStep: nextStep)
         }
     }
 

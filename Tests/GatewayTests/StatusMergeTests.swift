@@ -52,6 +52,18 @@ struct StatusMergeTests {
         #expect(t6.first?.deadline.metOn == Fixtures.date("2025-03-20"))
     }
 
+    @Test("the next step is the one of the service reporting the case's stage; an earlier stage's step is history")
+    func nextStepOfTheCurrentStage() {
+        let reference = Fixtures.reference("TESTSHIRE-2025-0009")
+        let atIntake = CaseStatus(reference: reference, stage: .intake, milestones: [], deadlines: [], nextStep: "sendScopingRequests")
+        let atRapidReview = CaseStatus(reference: reference, stage: .rapidReview, milestones: [], deadlines: [], nextStep: "recordMeeting")
+        #expect(StatusMerge.merge([(Self.intake, [atIntake])]).first?.nextStep == "sendScopingRequests")
+        #expect(StatusMerge.merge([(Self.intake, [atIntake]), (Self.rapidReview, [atRapidReview])]).first?.nextStep == "recordMeeting")
+        var silent = atRapidReview
+        silent.nextStep = nil
+        #expect(StatusMerge.merge([(Self.intake, [atIntake]), (Self.rapidReview, [silent])]).first?.nextStep == nil)
+    }
+
     @Test("T1 twice from one stage (National Panel, partners) stays twice")
     func sameRuleTwiceFromOneStage() {
         let t1 = Deadline(rule: .t1, due: Fixtures.date("2025-03-26"), status: .open, ruleSet: .surrey2019)

@@ -186,9 +186,10 @@ struct ReviewPathTests {
         defer { browser.cleanUp() }
         let site = "http://panel:\(try stack.token("case-review-panel"))@127.0.0.1:\(stack.port("gateway"))"
         let dashboard = HeadlessBrowser.visibleText(try await browser.dumpDOM(site + "/").stdout)
-        #expect(dashboard.contains("\(reference) Review"), "\(dashboard.suffix(600))")
+        #expect(dashboard.contains("\(reference) Review Next: Draft terms of reference"), "\(dashboard.suffix(600))")
         let page = HeadlessBrowser.visibleText(try await browser.dumpDOM(site + "/cases/\(reference)").stdout)
         #expect(page.contains("Stage: Review"), "\(page.suffix(800))")
+        #expect(page.contains("Next step: Draft terms of reference"), "\(page.suffix(800))")
         #expect(page.contains("2025-04-03 Review commissioned"), "\(page.suffix(800))")
         #expect(page.contains("2025-10-03 T7 due"), "\(page.suffix(800))")
     }

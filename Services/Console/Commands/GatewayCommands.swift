@@ -56,6 +56,7 @@ enum GatewayCommands {
         let overview = response.case
         var output =
             "Case \(overview.reference): stage \(overview.stage.rawValue), \(overview.urgency.rawValue); reported by \(overview.reportedBy.joined(separator: ", "))\n"
+        if let step = overview.nextStep { output += "Next step: \(step)\n" }
         output += Formatting.header(asOf: response.asOf, today: CivilDateText(text: response.today.description), unavailable: response.unavailable)
         output += "\nDeadlines\n"
         var deadlines = TextTable(["RULE", "DUE", "WINDOW FROM", "STATE", "MET ON", "LEFT", "REPORTED BY"])

@@ -30,7 +30,7 @@ package struct CaseJudgement: Sendable {
         }
         return GatewayAPI.CaseOverview(
             reference: merged.reference, stage: merged.stage, milestones: merged.milestones, deadlines: deadlines, nextDeadline: next,
-            urgency: urgency, reportedBy: merged.reportedBy.map(\.name))
+            urgency: urgency, reportedBy: merged.reportedBy.map(\.name), nextStep: merged.nextStep)
     }
 
     /// A stage's deadline with the working days left to it. A deadline not met is judged again

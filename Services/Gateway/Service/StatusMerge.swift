@@ -21,6 +21,8 @@ package struct MergedCase: Sendable, Equatable {
     package var deadlines: [ReportedDeadline]
     /// The stages that know the case, in workflow order.
     package var reportedBy: [ServiceIdentity]
+    /// What the case's stage expects next: the step of the latest service reporting that stage.
+    package var nextStep: String? = nil
 }
 
 /// Merges the stages' statuses by case reference.
@@ -29,6 +31,7 @@ package struct MergedCase: Sendable, Equatable {
 ///   that rapid-review reports as `rapidReview` while intake still says `intake` is at Rapid
 ///   Review; `closed` beats everything.
 /// - Milestones are the union of every stage's, without repeats, by date.
+/// - The next step is the one the latest service reporting the case's stage gives.
 /// - Deadlines are the union too, except that when two stages report the same rule (intake
 ///   computes T6 when the referral arrives, rapid-review when it decides), the deadlines of the
 ///   later stage in the workflow win: it knows whether the rule was met.
@@ -67,7 +70,10 @@ package enum StatusMerge {
         }
         var services: [ServiceIdentity] = []
         for (service, _) in reports where !services.contains(service) { services.append(service) }
-        return MergedCase(reference: reference, stage: stage, milestones: milestones, deadlines: deadlines, reportedBy: services)
+        // The next step belongs to the stage the case is at; an earlier stage's is history.
+        let nextStep = reports.last { $0.1.stage == stage }?.1.nextStep
+        return MergedCase(
+            reference: reference, stage: stage, milestones: milestones, deadlines: deadlines, reportedBy: services, nextStep: nextStep)
     }
 
     /// A stage's place in the workflow.

@@ -38,13 +38,18 @@ extension Review {
     /// Where `request` stands today: what is asked and not given (never submitted, or the
     /// latest submission sent back), and whether that is past its due date.
     func standing(of request: ReviewManagementAPI.AgencyRequest, today: CivilDate) -> ReviewManagementAPI.AgencyRequestStanding {
-        let outstanding = request.asks.filter { kind in
-            guard let latest = latestSubmission(request.agency, kind) else { return true }
-            return decision(on: latest)?.outcome == .sentBack
-        }
+        let outstanding = outstanding(of: request)
         return ReviewManagementAPI.AgencyRequestStanding(
             request: request, outstanding: outstanding, overdue: !outstanding.isEmpty && today > request.dueOn,
             escalatedTo: escalations(of: request).last?.level)
+    }
+
+    /// What `request` asks and has not been given: never submitted, or the latest submission sent back.
+    func outstanding(of request: ReviewManagementAPI.AgencyRequest) -> [ReviewManagementAPI.AgencySubmissionKind] {
+        request.asks.filter { kind in
+            guard let latest = latestSubmission(request.agency, kind) else { return true }
+            return decision(on: latest)?.outcome == .sentBack
+        }
     }
 
     /// Every request and where it stands today.

@@ -31,14 +31,15 @@ extension Review {
         }
         reached += oversightMilestones
         reached += reviewTeamMilestones
+        reached += agencyMilestones
         reached += reportMilestones
         // Stable by date: steps of one day keep the order they were recorded in.
         return reached.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
     }
 
-    /// The case as the gateway shows it: stage, milestones, T7; no personal data.
+    /// The case as the gateway shows it: stage, milestones, T7, the next step; no personal data.
     func status(_ clock: CaseClock) -> CaseStatus {
-        CaseStatus(reference: reference, stage: stage, milestones: milestones, deadlines: deadlines(clock))
+        CaseStatus(reference: reference, stage: stage, milestones: milestones, deadlines: deadlines(clock), nextStep: nextStep)
     }
 
     /// The full view for `GetReview`.
@@ -48,7 +49,7 @@ extension Review {
             commissionedOn: commissionedOn, nationalPanelDecision: nationalPanelDecision, termsOfReference: versions, agreement: agreement,
             keyLinesOfEnquiryChanges: changes, milestones: milestones, deadlines: deadlines(clock), oversight: oversight,
             reviewTeam: reviewTeamView, family: familyView(clock), learningEvents: learningEvents.isEmpty ? nil : learningEvents,
-            report: reportView)
+            report: reportView, nextStep: nextStep)
     }
 
     /// The summary for `ListReviews`: no personal data.

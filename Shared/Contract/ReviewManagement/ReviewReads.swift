@@ -71,6 +71,8 @@ extension ReviewManagementAPI {
         /// The report's versions, their checklists and the steps to the board's approval (V9);
         /// absent until a draft is submitted.
         package var report: ReportView?
+        /// What the review expects next, as a step code (`CaseStatus.nextStep`); nil when nothing.
+        package var nextStep: String?
 
         package init(
             caseReference: CaseReference, state: ReviewState, stage: CaseStage, reviewKind: Recommendation?, commission: CommissionReviewRequest,
@@ -78,7 +80,7 @@ extension ReviewManagementAPI {
             agreement: TermsOfReferenceAgreement?, keyLinesOfEnquiryChanges: [KeyLinesOfEnquiryChange], milestones: [Milestone],
             deadlines: [Deadline],
             oversight: Oversight? = nil, reviewTeam: ReviewTeamView? = nil, family: FamilyView? = nil, learningEvents: [LearningEvent]? = nil,
-            report: ReportView? = nil
+            report: ReportView? = nil, nextStep: String? = nil
         ) {
             self.caseReference = caseReference
             self.state = state
@@ -97,6 +99,7 @@ extension ReviewManagementAPI {
             self.family = family
             self.learningEvents = learningEvents
             self.report = report
+            self.nextStep = nextStep
         }
     }
 

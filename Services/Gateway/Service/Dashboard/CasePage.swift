@@ -10,6 +10,7 @@ enum CasePage {
         body += "<p>Stage: <b>\(HTML.escape(Labels.stage(overview.stage)))</b> · "
         body += HTML.element("span", Labels.urgency(overview.urgency), ["class": "badge state-\(overview.urgency.rawValue)"])
         body += " · reported by " + HTML.escape(overview.reportedBy.joined(separator: ", ")) + "</p>\n"
+        if let step = overview.nextStep { body += "<p>Next step: <b>\(HTML.escape(Labels.event(step)))</b></p>\n" }
         body += deadlines(overview.deadlines)
         body += timeline(overview, today: state.today)
         return PageLayout.page(

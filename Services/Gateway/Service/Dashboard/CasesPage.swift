@@ -69,7 +69,7 @@ enum CasesPage {
             let reference = overview.reference.description
             html += "<tr class=\"urgency-\(overview.urgency.rawValue)\">"
             html += "<td><a href=\"/cases/\(HTML.escape(reference))\">\(HTML.escape(reference))</a></td>"
-            html += HTML.element("td", Labels.stage(overview.stage))
+            html += "<td>" + HTML.escape(Labels.stage(overview.stage)) + nextStep(overview) + "</td>"
             html += "<td>" + HTML.element("span", Labels.urgency(overview.urgency), ["class": "badge state-\(overview.urgency.rawValue)"]) + "</td>"
             if let next = overview.nextDeadline {
                 html += "<td>\(Labels.rule(next.rule, next.ruleSet))</td>"
@@ -83,6 +83,12 @@ enum CasesPage {
         }
         html += "</tbody>\n</table>\n"
         return html
+    }
+
+    /// The stage's next step under the stage's name, when the stage gives one.
+    static func nextStep(_ overview: GatewayAPI.CaseOverview) -> String {
+        guard let step = overview.nextStep else { return "" }
+        return "<br>" + HTML.element("small", "Next: " + Labels.event(step), ["class": "next-step"])
     }
 
     /// Links to the previous and next pages, keeping the filters.

@@ -14,6 +14,8 @@ struct StoredMergedCase: Codable {
     var milestones: [Milestone]
     var deadlines: [StoredDeadline]
     var reportedBy: [String]
+    /// Absent in rows written before next steps were kept.
+    var nextStep: String?
 
     init(_ merged: MergedCase) {
         reference = merged.reference
@@ -21,6 +23,7 @@ struct StoredMergedCase: Codable {
         milestones = merged.milestones
         deadlines = merged.deadlines.map { StoredDeadline(deadline: $0.deadline, reportedBy: $0.reportedBy.name) }
         reportedBy = merged.reportedBy.map(\.name)
+        nextStep = merged.nextStep
     }
 
     var merged: MergedCase {
@@ -29,7 +32,7 @@ struct StoredMergedCase: Codable {
             deadlines: deadlines.compactMap { stored in
                 ServiceIdentity.named(stored.reportedBy).map { MergedCase.ReportedDeadline(deadline: stored.deadline, reportedBy: $0) }
             },
-            reportedBy: reportedBy.compactMap(ServiceIdentity.named))
+            reportedBy: reportedBy.compactMap(ServiceIdentity.named), nextStep: nextStep)
     }
 }
 
