@@ -133,7 +133,9 @@ struct ConsoleUnitTests {
     static let commandLines: [([String], Int32)] = [
         (["help"], 0), ([], 0), (["frobnicate"], 2), (["cases", "--stage", "court"], 2), (["case", "not-a-reference"], 2),
         (["call", "intake"], 2), (["call", "court", "X"], 2), (["cases", "--timeout", "-3"], 2),
-        (["rapid-review", "schedule", "TESTSHIRE-2025-0001", "soon"], 2),
+        (["rapid-review", "schedule", "TESTSHIRE-2025-0001", "soon"], 2), (["review"], 2), (["review", "frobnicate"], 2),
+        (["review", "show", "not-a-reference"], 2), (["review", "agree-terms", "TESTSHIRE-2025-0001", "first"], 2),
+        (["review", "approve", "TESTSHIRE-2025-0001", "1", "--on", "tomorrow"], 2), (["review", "list", "--state", "pending"], 2),
     ]
 
     @Test("help exits 0; a wrong command line exits 2 with a usage message", arguments: commandLines)

@@ -95,11 +95,16 @@ struct ReviewPathTests {
             #expect(await eventually(within: .seconds(15)) { (try? await gatewayCase(reference).reportedBy.contains("review-management")) == true })
             try await Self.expectDashboardShowsReview(stack, reference)
 
-            // The terms of reference, drafted by the review team and agreed by the panel (V1).
-            _ = try await step(ReviewManagementAPI.draftTermsOfReference, .init(caseReference: reference, termsOfReference: ReviewSteps.terms))
-            _ = try await step(
-                ReviewManagementAPI.agreeTermsOfReference, .init(caseReference: reference, version: 1, agreedOn: ReviewSteps.date("2025-04-03")),
-                as: panel)
+            // The terms of reference, drafted by the review team and agreed by the panel (V1), with cspr.
+            let termsFile = stack.home.appendingPathComponent("terms.json")
+            try JSONCodec.encode(ReviewSteps.terms).write(to: termsFile)
+            let drafted = try await stack.cspr(["review", "terms", reference.description, termsFile.path], as: "review-team")
+            #expect(drafted.status == 0, "\(drafted.stderr)")
+            #expect(drafted.stdout.contains("Every field V1 asks for is there"), "\(drafted.stdout)")
+            let agreed = try await stack.cspr(["review", "agree-terms", reference.description, "1"], as: "case-review-panel")
+            #expect(agreed.stdout == "Terms of reference version 1 of \(reference) agreed on 2025-04-03\n", "\(agreed.stderr)")
+            let notBoard = try await stack.cspr(["review", "approve", reference.description, "1"], as: "review-team")
+            #expect(notBoard.status == 1 && notBoard.stderr.hasPrefix("cspr: PERMISSION_DENIED"), "\(notBoard)")
             // The lead reviewer appointed (§6.1).
             _ = try await step(
                 ReviewManagementAPI.appointLeadReviewer,
@@ -139,7 +144,15 @@ struct ReviewPathTests {
             let on = ReviewSteps.date("2025-04-03")
             _ = try await step(ReviewManagementAPI.confirmTermsOfReferenceMet, .init(caseReference: reference, version: 1, on: on))
             _ = try await step(ReviewManagementAPI.endorseRecommendations, .init(caseReference: reference, version: 1, on: on), as: board)
-            _ = try await step(ReviewManagementAPI.approveReport, .init(caseReference: reference, version: 1, on: on), as: board)
+            let approved = try await stack.cspr(["review", "approve", reference.description, "1"], as: "board")
+            #expect(approved.stdout == "Report version 1 of \(reference) approved on 2025-04-03: it goes to publication.\n", "\(approved.stderr)")
+            let shown = try await stack.cspr(["review", "show", reference.description], as: "case-review-panel")
+            #expect(shown.stdout.hasPrefix("Review \(reference): reportApproved (localReview); commissioned on 2025-04-03\nNext step: none here\n"))
+            #expect(shown.stdout.contains("Lead reviewer: \(ReviewSteps.leadReviewer), appointed on 2025-04-03"), "\(shown.stdout)")
+            #expect(shown.stdout.contains("Report: version 1, V9 checklist passed; approved on 2025-04-03"), "\(shown.stdout)")
+            let csv = try await stack.cspr(["review", "chronology", reference.description, "--csv"], as: "review-team")
+            // RFC 4180 lines end in CRLF (one Character in Swift): count the line feeds.
+            #expect(csv.stdout.utf8.filter { $0 == 10 }.count == 7, "a header and six entries: \(csv.stdout)")
 
             // The panel sees the approval and T7 met on its date.
             let seen = try await gatewayCase(reference)

@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import H2
 import RPC
@@ -81,6 +82,14 @@ final class Stack: @unchecked Sendable {
 
     func client(_ service: String) -> RPCClient {
         RPCClient(host: "127.0.0.1", port: port(service), configuration: ClientConfigurationForTests.fastBackoff)
+    }
+
+    /// Runs the built `cspr` as `principal` against this stack's services.
+    func cspr(_ arguments: [String], as principal: String) async throws -> (status: Int32, stdout: String, stderr: String) {
+        guard let executable = BuiltProducts.executable("cspr") else { throw ChildProcessError.notBuilt("cspr") }
+        var environment = ["CSPR_TOKEN": try token(principal), "CSPR_TODAY": self.environment["CSPR_TODAY"] ?? ""]
+        for service in ServiceIdentity.all { environment[service.urlVariable] = "127.0.0.1:\(port(service.name))" }
+        return try await runCapturing(executable, arguments, environment: environment)
     }
 
     func log(_ service: String) -> String {

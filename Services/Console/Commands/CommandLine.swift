@@ -2,10 +2,11 @@
 package struct ParsedCommandLine: Equatable {
     /// The options that take a value.
     package static let valueOptions: Set<String> = [
-        "token", "url", "timeout", "stage", "due-within", "page", "signatory", "queries-contact", "letter-format", "format",
+        "token", "url", "timeout", "stage", "due-within", "page", "signatory", "queries-contact", "letter-format", "format", "state", "on",
+        "version",
     ]
     /// The options that are flags.
-    package static let flagOptions: Set<String> = ["json", "overdue", "help", "letters"]
+    package static let flagOptions: Set<String> = ["json", "overdue", "help", "letters", "csv"]
 
     /// The words that are not options, in order.
     package var words: [String] = []

@@ -30,6 +30,7 @@ package enum Console {
             case "notification": try await IntakeCommands.notification(session)
             case "scoping": try await IntakeCommands.scoping(session)
             case "rapid-review": try await RapidReviewCommands.run(session)
+            case "review": try await ReviewCommands.run(session)
             default: throw ConsoleError.usage("unknown command \"\(command)\"")
             }
             return 0

@@ -21,6 +21,16 @@ enum Help {
         rapid-review:
           cspr rapid-review schedule <case> <YYYY-MM-DD> [--format FORMAT]
 
+        review-management (the commissioned review):
+          cspr review list [--state STATE] [--overdue]      ListReviews
+          cspr review show <case>                           GetReview: state, next step, terms, reviewer, report, T7/T8, milestones
+          cspr review terms <case> <terms.json | ->         DraftTermsOfReference (Appendix 6)
+          cspr review agree-terms <case> <version> [--on D] AgreeTermsOfReference (the Case Review Panel, V1)
+          cspr review document <case> [--version N]         the terms of reference filled in (Markdown)
+          cspr review chronology <case> [--csv]             the Combined Key Events Chronology (V6)
+          cspr review report <case> <report.json | ->       SubmitReportDraft ({sections, recommendations}), with its V9 checklist
+          cspr review approve <case> <version> [--on D]     ApproveReport (the board): hands the report to publication
+
         gateway (every case across the stages):
           cspr cases [--stage STAGE] [--overdue] [--due-within N] [--page N]
           cspr case <case>
