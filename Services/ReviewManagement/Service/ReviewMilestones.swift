@@ -32,6 +32,7 @@ extension Review {
         reached += oversightMilestones
         reached += reviewTeamMilestones
         reached += reportMilestones
+        reached += learningWorkshopMilestones
         // Stable by date: steps of one day keep the order they were recorded in.
         return reached.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
     }
@@ -48,7 +49,7 @@ extension Review {
             commissionedOn: commissionedOn, nationalPanelDecision: nationalPanelDecision, termsOfReference: versions, agreement: agreement,
             keyLinesOfEnquiryChanges: changes, milestones: milestones, deadlines: deadlines(clock), oversight: oversight,
             reviewTeam: reviewTeamView, family: familyView(clock), learningEvents: learningEvents.isEmpty ? nil : learningEvents,
-            report: reportView)
+            report: reportView, learningWorkshop: learningWorkshopView)
     }
 
     /// The summary for `ListReviews`: no personal data.

@@ -71,6 +71,9 @@ extension ReviewManagementAPI {
         /// The report's versions, their checklists and the steps to the board's approval (V9);
         /// absent until a draft is submitted.
         package var report: ReportView?
+        /// The reflective learning workshop's invitees, learning points and feedback session
+        /// (§8.8); absent until one is invited.
+        package var learningWorkshop: LearningWorkshopView?
 
         package init(
             caseReference: CaseReference, state: ReviewState, stage: CaseStage, reviewKind: Recommendation?, commission: CommissionReviewRequest,
@@ -78,7 +81,7 @@ extension ReviewManagementAPI {
             agreement: TermsOfReferenceAgreement?, keyLinesOfEnquiryChanges: [KeyLinesOfEnquiryChange], milestones: [Milestone],
             deadlines: [Deadline],
             oversight: Oversight? = nil, reviewTeam: ReviewTeamView? = nil, family: FamilyView? = nil, learningEvents: [LearningEvent]? = nil,
-            report: ReportView? = nil
+            report: ReportView? = nil, learningWorkshop: LearningWorkshopView? = nil
         ) {
             self.caseReference = caseReference
             self.state = state
@@ -97,6 +100,7 @@ extension ReviewManagementAPI {
             self.family = family
             self.learningEvents = learningEvents
             self.report = report
+            self.learningWorkshop = learningWorkshop
         }
     }
 
