@@ -56,3 +56,10 @@ extension ReviewManagementAPI.ScheduleLearningEventRequest: CaseScoped {}
 extension ReviewManagementAPI.SubmitReportDraftRequest: CaseScoped {}
 extension ReviewManagementAPI.ReportVersionStepRequest: CaseScoped {}
 extension PublicationAPI.PreparePublicationRequest: CaseScoped {}
+extension ReviewManagementAPI.InviteToLearningEventRequest: CaseScoped {}
+extension ReviewManagementAPI.RecordLearningEventAttendanceRequest: CaseScoped {}
+extension ReviewManagementAPI.RecordOneToOneConversationRequest: CaseScoped {}
+extension ReviewManagementAPI.RecordLearningPointsRequest: CaseScoped {}
+extension ReviewManagementAPI.RecordFeedbackSessionRequest: CaseScoped {}
+extension ReviewManagementAPI.GetLearningEventDocumentRequest: CaseScoped {}
+extension ReviewManagementAPI.RecordQualityMarkersRequest: CaseScoped {}

@@ -106,6 +106,24 @@ struct GoldenTests {
             "ConfirmTermsOfReferenceMet, EndorseRecommendations and ApproveReport keep their wire names"),
         GoldenFile("publication-prepare-publication", Samples.preparePublication, "the PreparePublication hand-over keeps its wire names"),
         GoldenFile("review-review-with-report", Samples.reviewWithReport, "GetReview with the report keeps its wire names"),
+        GoldenFile(
+            "review-schedule-learning-event-arranged", Samples.scheduleArrangedWorkshop,
+            "ScheduleLearningEvent with the workshop's timings, venue and feedback date keeps its wire names (Appendix 12)"),
+        GoldenFile("review-invite-to-learning-event", Samples.inviteToLearningEvent, "InviteToLearningEvent keeps its wire names (§8.8)"),
+        GoldenFile(
+            "review-record-learning-event-attendance", Samples.recordLearningEventAttendance, "RecordLearningEventAttendance keeps its wire names"),
+        GoldenFile(
+            "review-record-one-to-one-conversation", Samples.recordOneToOneConversation,
+            "RecordOneToOneConversation keeps its wire names (Appendix 12)"),
+        GoldenFile("review-record-learning-points", Samples.recordLearningPoints, "RecordLearningPoints keeps its wire names (§8.7, §9.2.1)"),
+        GoldenFile("review-record-feedback-session", Samples.recordFeedbackSession, "RecordFeedbackSession keeps its wire names"),
+        GoldenFile(
+            "review-learning-event-document", Samples.learningEventDocument, "GetLearningEventDocument keeps its wire names (Appendices 12-14)"),
+        GoldenFile(
+            "review-record-quality-markers", Samples.recordQualityMarkers,
+            "RecordQualityMarkers and the checklist's quality markers keep their wire names (Appendix 15 §4)"),
+        GoldenFile(
+            "review-review-with-learning-workshop", Samples.reviewWithLearningWorkshop, "GetReview with the learning workshop keeps its wire names"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

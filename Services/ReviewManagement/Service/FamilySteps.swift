@@ -83,7 +83,10 @@ extension Review {
         if request.date < local.decidedOn {
             throw .invalidField(path: "date", rule: nil, problem: "\(request.date) is before the decision to commission (\(local.decidedOn))")
         }
-        return ReviewManagementAPI.LearningEvent(kind: request.kind, date: request.date, scheduledOn: clock.today, scheduledBy: principal)
+        try Self.checkArrangements(request)
+        return ReviewManagementAPI.LearningEvent(
+            kind: request.kind, date: request.date, scheduledOn: clock.today, scheduledBy: principal, startsAt: request.startsAt,
+            endsAt: request.endsAt, venue: request.venue.isBlank ? nil : request.venue, feedbackSessionDate: request.feedbackSessionDate)
     }
 
     /// The review commissioned locally: the family is involved in a local review only.

@@ -12,7 +12,7 @@ extension ReviewManagementHandlers {
         return try await store.change(request.caseReference) { review, writer in
             let version = try review.submittingReportDraft(request, by: principal, clock: clock)
             try writer.addReportVersion(version, to: review.reference)
-            return .init(caseReference: review.reference, version: version, checklist: ReportRules.checklist(version))
+            return .init(caseReference: review.reference, version: version, checklist: review.checklist(version))
         }
     }
 

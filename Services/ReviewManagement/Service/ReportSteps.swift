@@ -104,7 +104,7 @@ extension Review {
     var reportView: ReviewManagementAPI.ReportView? {
         guard !reportVersions.isEmpty else { return nil }
         return ReviewManagementAPI.ReportView(
-            versions: reportVersions, checklists: reportVersions.map(ReportRules.checklist), termsOfReferenceMet: termsOfReferenceMet,
+            versions: reportVersions, checklists: reportVersions.map(checklist), termsOfReferenceMet: termsOfReferenceMet,
             recommendationsEndorsed: recommendationsEndorsed, approval: reportApproval)
     }
 

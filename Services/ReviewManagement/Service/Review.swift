@@ -100,6 +100,18 @@ struct Review: Sendable, Equatable {
     var recommendationsEndorsed: [ReviewManagementAPI.ReportVersionStep] = []
     /// The board's approval of the report (V9); T7 is met on its date.
     var reportApproval: ReviewManagementAPI.ReportVersionStep? = nil
+    /// Every invitation to the reflective learning workshop, in the order sent (§8.8).
+    var learningInvitations: [ReviewManagementAPI.LearningEventInvitation] = []
+    /// Every attendance recorded after the workshop; the latest per invitee holds.
+    var learningAttendance: [ReviewManagementAPI.LearningEventAttendanceRecord] = []
+    /// Every one-to-one conversation instead of attending (Appendix 12).
+    var oneToOneConversations: [ReviewManagementAPI.OneToOneConversation] = []
+    /// Every version of the key themes and learning points, oldest first (§8.7, §9.2.1).
+    var learningPoints: [ReviewManagementAPI.LearningPointsVersion] = []
+    /// The feedback sessions to participants, in the order held (Appendix 12).
+    var feedbackSessions: [ReviewManagementAPI.FeedbackSession] = []
+    /// The lead reviewer's answers to the quality markers, in the order recorded (Appendix 15 §4).
+    var qualityMarkers: [ReviewManagementAPI.QualityMarkersRecord] = []
 }
 
 /// A review commissioned locally: its kind (b, c or e) and the decision's date.

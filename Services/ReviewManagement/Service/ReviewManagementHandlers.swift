@@ -54,6 +54,13 @@ struct ReviewManagementHandlers: Sendable {
         routes.handle(ReviewManagementAPI.confirmTermsOfReferenceMet, confirmTermsOfReferenceMet)
         routes.handle(ReviewManagementAPI.endorseRecommendations, endorseRecommendations)
         routes.handle(ReviewManagementAPI.approveReport, approveReport)
+        routes.handle(ReviewManagementAPI.inviteToLearningEvent, inviteToLearningEvent)
+        routes.handle(ReviewManagementAPI.recordLearningEventAttendance, recordLearningEventAttendance)
+        routes.handle(ReviewManagementAPI.recordOneToOneConversation, recordOneToOneConversation)
+        routes.handle(ReviewManagementAPI.recordLearningPoints, recordLearningPoints)
+        routes.handle(ReviewManagementAPI.recordFeedbackSession, recordFeedbackSession)
+        routes.handle(ReviewManagementAPI.getLearningEventDocument, getLearningEventDocument)
+        routes.handle(ReviewManagementAPI.recordQualityMarkers, recordQualityMarkers)
         return routes
     }
 

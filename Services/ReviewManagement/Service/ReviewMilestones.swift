@@ -33,6 +33,7 @@ extension Review {
         reached += reviewTeamMilestones
         reached += agencyMilestones
         reached += reportMilestones
+        reached += learningWorkshopMilestones
         // Stable by date: steps of one day keep the order they were recorded in.
         return reached.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
     }
@@ -49,7 +50,7 @@ extension Review {
             commissionedOn: commissionedOn, nationalPanelDecision: nationalPanelDecision, termsOfReference: versions, agreement: agreement,
             keyLinesOfEnquiryChanges: changes, milestones: milestones, deadlines: deadlines(clock), oversight: oversight,
             reviewTeam: reviewTeamView, family: familyView(clock), learningEvents: learningEvents.isEmpty ? nil : learningEvents,
-            report: reportView, nextStep: nextStep)
+            report: reportView, learningWorkshop: learningWorkshopView, nextStep: nextStep)
     }
 
     /// The summary for `ListReviews`: no personal data.

@@ -34,6 +34,7 @@ enum ReviewRows {
         try AgencyRows.load(db, reference: key, into: &review)
         try loadFamily(db, into: &review)
         try loadReport(db, into: &review)
+        try loadLearningWorkshop(db, into: &review)
         return review
     }
 }

@@ -112,5 +112,11 @@ enum Schema {
         Migration("report_terms_of_reference_met", sql: ReportSchema.termsOfReferenceMet),
         Migration("report_recommendations_endorsed", sql: ReportSchema.recommendationsEndorsed),
         Migration("report_approvals", sql: ReportSchema.approvals),
+        Migration("learning_event_invitations", sql: LearningWorkshopSchema.invitations),
+        Migration("learning_event_attendance", sql: LearningWorkshopSchema.attendance),
+        Migration("one_to_one_conversations", sql: LearningWorkshopSchema.oneToOneConversations),
+        Migration("learning_points", sql: LearningWorkshopSchema.learningPoints),
+        Migration("feedback_sessions", sql: LearningWorkshopSchema.feedbackSessions),
+        Migration("report_quality_markers", sql: LearningWorkshopSchema.qualityMarkers),
     ]
 }

@@ -1,7 +1,8 @@
 import RPC
 import WorkingDays
 
-// MARK: - Learning events (§8.8): only as far as the practitioners' workshop date, for §7.4.1
+// MARK: - Learning events (§8.8): the practitioners' workshop, its date for §7.4.1 and its
+// arrangements for the Appendix 12 letter (invitations, attendance: LearningWorkshop.swift)
 
 extension ReviewManagementAPI {
     /// The kind of learning event.
@@ -10,8 +11,9 @@ extension ReviewManagementAPI {
         case practitionersWorkshop
     }
 
-    /// `ScheduleLearningEvent`'s request: the event's kind and date. A later one of the same
-    /// kind reschedules it; earlier ones stay readable.
+    /// `ScheduleLearningEvent`'s request: the event's kind and date, and the timings, venue and
+    /// feedback session date the Appendix 12 letter gives. A later one of the same kind
+    /// reschedules it; earlier ones stay readable.
     package struct ScheduleLearningEventRequest: Sendable, Equatable, Codable {
         /// The case.
         package var caseReference: CaseReference
@@ -19,11 +21,26 @@ extension ReviewManagementAPI {
         package var kind: LearningEventKind
         /// When it takes place.
         package var date: CivilDate
+        /// When it starts, `HH:MM` (24-hour clock); Appendix 14's agenda starts at 09:45.
+        package var startsAt: String?
+        /// When it ends, `HH:MM`, after `startsAt`.
+        package var endsAt: String?
+        /// Where it takes place.
+        package var venue: String?
+        /// The date participants are asked to hold for the feedback session (Appendix 12).
+        package var feedbackSessionDate: CivilDate?
 
-        package init(caseReference: CaseReference, kind: LearningEventKind, date: CivilDate) {
+        package init(
+            caseReference: CaseReference, kind: LearningEventKind, date: CivilDate, startsAt: String? = nil, endsAt: String? = nil,
+            venue: String? = nil, feedbackSessionDate: CivilDate? = nil
+        ) {
             self.caseReference = caseReference
             self.kind = kind
             self.date = date
+            self.startsAt = startsAt
+            self.endsAt = endsAt
+            self.venue = venue
+            self.feedbackSessionDate = feedbackSessionDate
         }
     }
 
@@ -37,12 +54,27 @@ extension ReviewManagementAPI {
         package var scheduledOn: CivilDate
         /// Who scheduled it.
         package var scheduledBy: String
+        /// When it starts, `HH:MM`.
+        package var startsAt: String?
+        /// When it ends, `HH:MM`.
+        package var endsAt: String?
+        /// Where it takes place.
+        package var venue: String?
+        /// The date participants are asked to hold for the feedback session (Appendix 12).
+        package var feedbackSessionDate: CivilDate?
 
-        package init(kind: LearningEventKind, date: CivilDate, scheduledOn: CivilDate, scheduledBy: String) {
+        package init(
+            kind: LearningEventKind, date: CivilDate, scheduledOn: CivilDate, scheduledBy: String, startsAt: String? = nil, endsAt: String? = nil,
+            venue: String? = nil, feedbackSessionDate: CivilDate? = nil
+        ) {
             self.kind = kind
             self.date = date
             self.scheduledOn = scheduledOn
             self.scheduledBy = scheduledBy
+            self.startsAt = startsAt
+            self.endsAt = endsAt
+            self.venue = venue
+            self.feedbackSessionDate = feedbackSessionDate
         }
     }
 

@@ -150,11 +150,15 @@ extension ReviewManagementAPI {
         package var passes: Bool
         /// Words in the executive summary (a page is 500 words).
         package var executiveSummaryWords: Int
-        package init(version: Int, entries: [ReportChecklistEntry], executiveSummaryWords: Int) {
+        /// Appendix 15 §4's seven quality markers, answered or not. Advisory: `passes` is
+        /// decided by V9's minimum contents alone. Absent when the checklist carries none.
+        package var qualityMarkers: [QualityMarkerEntry]?
+        package init(version: Int, entries: [ReportChecklistEntry], executiveSummaryWords: Int, qualityMarkers: [QualityMarkerEntry] = []) {
             self.version = version
             self.entries = entries
             self.passes = entries.allSatisfy(\.met)
             self.executiveSummaryWords = executiveSummaryWords
+            self.qualityMarkers = qualityMarkers.isEmpty ? nil : qualityMarkers
         }
     }
 

@@ -125,6 +125,30 @@ package enum ReviewManagementAPI {
     /// report (`PreparePublication`) through the outbox.
     package static let approveReport = Method<ReportVersionStepRequest, ReportVersionStepResponse>(
         service: service, name: "ApproveReport", roles: .roles(.board))
+    /// An invitation to the reflective learning workshop: a practitioner or line manager, their
+    /// role and agency (§8.8, Appendix 12).
+    package static let inviteToLearningEvent = Method<InviteToLearningEventRequest, InviteToLearningEventResponse>(
+        service: service, name: "InviteToLearningEvent", roles: writers.union(Set<String>.roles(.leadReviewer)))
+    /// An invitee's attendance, after the workshop (§8.8).
+    package static let recordLearningEventAttendance = Method<RecordLearningEventAttendanceRequest, RecordLearningEventAttendanceResponse>(
+        service: service, name: "RecordLearningEventAttendance", roles: writers.union(Set<String>.roles(.leadReviewer)))
+    /// A one-to-one conversation with an invitee who could not attend (Appendix 12).
+    package static let recordOneToOneConversation = Method<RecordOneToOneConversationRequest, RecordOneToOneConversationResponse>(
+        service: service, name: "RecordOneToOneConversation", roles: writers.union(Set<String>.roles(.leadReviewer)))
+    /// The key themes and learning points, each with the agencies it concerns (§8.7, §9.2.1).
+    package static let recordLearningPoints = Method<RecordLearningPointsRequest, RecordLearningPointsResponse>(
+        service: service, name: "RecordLearningPoints", roles: writers.union(Set<String>.roles(.leadReviewer)))
+    /// The feedback session to the workshop's participants (Appendix 12).
+    package static let recordFeedbackSession = Method<RecordFeedbackSessionRequest, RecordFeedbackSessionResponse>(
+        service: service, name: "RecordFeedbackSession", roles: writers.union(Set<String>.roles(.leadReviewer)))
+    /// Appendix 12's invitation (with Appendix 13's briefing) or Appendix 14's agenda, filled
+    /// in, as Markdown (names: audited).
+    package static let getLearningEventDocument = Method<GetLearningEventDocumentRequest, LearningEventDocument>(
+        service: service, name: "GetLearningEventDocument", roles: readers)
+    /// The lead reviewer's answers to Appendix 15's quality markers for a report version;
+    /// advisory, never deciding the V9 checklist.
+    package static let recordQualityMarkers = Method<RecordQualityMarkersRequest, RecordQualityMarkersResponse>(
+        service: service, name: "RecordQualityMarkers", roles: writers.union(Set<String>.roles(.leadReviewer)))
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
@@ -141,5 +165,8 @@ package enum ReviewManagementAPI {
         MethodDescription(recordFamilyMember), MethodDescription(recordFamilyContact), MethodDescription(scheduleLearningEvent),
         MethodDescription(submitReportDraft), MethodDescription(confirmTermsOfReferenceMet),
         MethodDescription(endorseRecommendations), MethodDescription(approveReport),
+        MethodDescription(inviteToLearningEvent), MethodDescription(recordLearningEventAttendance),
+        MethodDescription(recordOneToOneConversation), MethodDescription(recordLearningPoints), MethodDescription(recordFeedbackSession),
+        MethodDescription(getLearningEventDocument), MethodDescription(recordQualityMarkers),
     ]
 }

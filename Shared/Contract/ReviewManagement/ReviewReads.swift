@@ -71,6 +71,9 @@ extension ReviewManagementAPI {
         /// The report's versions, their checklists and the steps to the board's approval (V9);
         /// absent until a draft is submitted.
         package var report: ReportView?
+        /// The reflective learning workshop's invitees, learning points and feedback session
+        /// (§8.8); absent until one is invited.
+        package var learningWorkshop: LearningWorkshopView?
         /// What the review expects next, as a step code (`CaseStatus.nextStep`); nil when nothing.
         package var nextStep: String?
 
@@ -80,7 +83,7 @@ extension ReviewManagementAPI {
             agreement: TermsOfReferenceAgreement?, keyLinesOfEnquiryChanges: [KeyLinesOfEnquiryChange], milestones: [Milestone],
             deadlines: [Deadline],
             oversight: Oversight? = nil, reviewTeam: ReviewTeamView? = nil, family: FamilyView? = nil, learningEvents: [LearningEvent]? = nil,
-            report: ReportView? = nil, nextStep: String? = nil
+            report: ReportView? = nil, learningWorkshop: LearningWorkshopView? = nil, nextStep: String? = nil
         ) {
             self.caseReference = caseReference
             self.state = state
@@ -99,6 +102,7 @@ extension ReviewManagementAPI {
             self.family = family
             self.learningEvents = learningEvents
             self.report = report
+            self.learningWorkshop = learningWorkshop
             self.nextStep = nextStep
         }
     }
