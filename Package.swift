@@ -83,6 +83,12 @@ let package = Package(
             name: "ContractTests", dependencies: ["Contract", "RPC", "WorkingDays"], path: "Tests/ContractTests",
             exclude: ["golden"], swiftSettings: swift6),
 
+        // The disclosure scan (P4): a report text against the people a stage holds.
+        .target(name: "Disclosure", dependencies: ["Contract", "WorkingDays"], path: "Shared/Disclosure", swiftSettings: swift6),
+        .testTarget(
+            name: "DisclosureTests", dependencies: ["Disclosure", "Contract", "WorkingDays"], path: "Tests/DisclosureTests",
+            swiftSettings: swift6),
+
         // What every service does the same way: configuration, logs, auth, audit, relay, lifecycle.
         .target(
             name: "ServiceKit", dependencies: ["RPC", "H2", "Storage", "Contract", "WorkingDays"], path: "Shared/ServiceKit", exclude: ["README.md"],
@@ -112,7 +118,8 @@ let package = Package(
 
         // intake: referrals, notifications, initial scoping, the hand-over to the Rapid Review.
         .target(
-            name: "IntakeService", dependencies: ["ServiceKit", "Contract", "RPC", "Storage", "WorkingDays"], path: "Services/Intake/Service",
+            name: "IntakeService", dependencies: ["ServiceKit", "Contract", "Disclosure", "RPC", "Storage", "WorkingDays"],
+            path: "Services/Intake/Service",
             swiftSettings: swift6),
         .executableTarget(name: "IntakeMain", dependencies: ["IntakeService", "ServiceKit"], path: "Services/Intake/Main", swiftSettings: swift6),
         .testTarget(

@@ -6,12 +6,12 @@ import WorkingDays
 /// case's child and family (P4), in the forms people write them: any case, possessive, first
 /// or last name alone, dates as "1 March 2019", "1st March 2019", "March 1, 2019", "01/03/2019",
 /// "1/3/19" or "2019-03-01", postcodes with or without their space.
-enum DisclosureScanner {
+package enum DisclosureScanner {
     /// The most dates a checked text may hold.
-    static let maxDates = 200
+    package static let maxDates = 200
 
     /// How many things in `text` look like dates (numeric or with a month's name).
-    static func dateLikeTokens(in text: String) -> Int {
+    package static func dateLikeTokens(in text: String) -> Int {
         let pattern =
             "\\b(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{4})\\b"
         guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return 0 }
@@ -20,14 +20,18 @@ enum DisclosureScanner {
 
     /// One thing to look for.
     struct Needle {
+        /// What kind of datum it finds.
         var kind: IntakeAPI.DisclosureKind
+        /// Whose datum it is.
         var whose: String
+        /// The regular expression.
         var pattern: String
         /// Names are matched as names are written (capitalised or in capitals), so that a
         /// mother called May Hope does not make every "may" and "hope" a finding.
         var caseInsensitive = true
     }
 
+    /// What to look for to find `people`.
     static func needles(for people: [(whose: String, person: Person)]) -> [Needle] {
         var needles: [Needle] = []
         for (whose, person) in people {
@@ -81,8 +85,14 @@ enum DisclosureScanner {
         return "(?:" + patterns.joined(separator: "|") + ")"
     }
 
+    /// The months' names, as dates are written in a report.
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]
+
+    /// A date of birth in every written form the scanner promises.
     static func datePattern(_ date: CivilDate) -> String {
-        let month = DateWords.months[date.month - 1]
+        let month = months[date.month - 1]
         let short = date.month == 9 ? "Sept?" : String(month.prefix(3))
         let day = "0?\(date.day)(?:st|nd|rd|th)?"
         let monthName = "(?:\(month)|\(short)\\.?)"
@@ -100,7 +110,7 @@ enum DisclosureScanner {
 
     /// Every finding, in the order they appear; overlapping findings of the same kind and
     /// person are reported once (the longest).
-    static func scan(_ text: String, people: [(whose: String, person: Person)]) -> [IntakeAPI.DisclosureFinding] {
+    package static func scan(_ text: String, people: [(whose: String, person: Person)]) -> [IntakeAPI.DisclosureFinding] {
         let nsText = text as NSString
         var found: [(range: NSRange, kind: IntakeAPI.DisclosureKind, whose: String)] = []
         for needle in needles(for: people) {
