@@ -145,6 +145,9 @@ let package = Package(
             name: "EchoServer", dependencies: ["RPC", "H2", "TestSupport"], path: "Tests/Benchmarks/EchoServer",
             swiftSettings: swift6),
         .executableTarget(
+            name: "DisclosureBench", dependencies: ["Disclosure", "Contract", "WorkingDays"], path: "Tests/Support/DisclosureBench",
+            swiftSettings: swift6),
+        .executableTarget(
             name: "StorageBench", dependencies: ["Storage"], path: "Tests/Benchmarks/StorageBench",
             swiftSettings: swift6),
 

@@ -108,33 +108,19 @@ package enum DisclosureScanner {
         return "(?<![\\p{L}\\p{N}])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{N}])"
     }
 
-    /// Every finding, in the order they appear; overlapping findings of the same kind and
-    /// person are reported once (the longest).
+    /// Every finding, in the order they appear; of findings that overlap, the longest is
+    /// reported (the first in the text when as long), and the others not.
     package static func scan(_ text: String, people: [(whose: String, person: Person)]) -> [IntakeAPI.DisclosureFinding] {
-        let nsText = text as NSString
-        var found: [(range: NSRange, kind: IntakeAPI.DisclosureKind, whose: String)] = []
-        for needle in needles(for: people) {
+        let whole = NSRange(location: 0, length: (text as NSString).length)
+        var found: [Match] = []
+        for (order, needle) in needles(for: people).enumerated() {
             guard let expression = try? NSRegularExpression(pattern: needle.pattern, options: needle.caseInsensitive ? [.caseInsensitive] : []) else {
                 continue
             }
-            for match in expression.matches(in: text, range: NSRange(location: 0, length: nsText.length)) {
-                found.append((match.range, needle.kind, needle.whose))
+            for match in expression.matches(in: text, range: whole) {
+                found.append(Match(start: match.range.location, end: NSMaxRange(match.range), order: order, kind: needle.kind, whose: needle.whose))
             }
         }
-        // Longest first, then drop anything inside an earlier finding.
-        found.sort { $0.range.length != $1.range.length ? $0.range.length > $1.range.length : $0.range.location < $1.range.location }
-        var kept: [(range: NSRange, kind: IntakeAPI.DisclosureKind, whose: String)] = []
-        for candidate in found where !kept.contains(where: { NSIntersectionRange($0.range, candidate.range).length > 0 }) {
-            kept.append(candidate)
-        }
-        kept.sort { $0.range.location < $1.range.location }
-        return kept.map { finding in
-            let prefix = nsText.substring(to: finding.range.location)
-            let matched = nsText.substring(with: finding.range)
-            return IntakeAPI.DisclosureFinding(
-                kind: finding.kind, whose: finding.whose, offset: prefix.utf8.count, length: matched.utf8.count,
-                // Bytes, not Characters: "\r\n" is one Character and would hide its line break.
-                line: prefix.utf8.reduce(1) { $1 == 10 ? $0 + 1 : $0 })
-        }
+        return Match.positions(of: Match.withoutOverlaps(found, textLength: whole.length), in: text)
     }
 }

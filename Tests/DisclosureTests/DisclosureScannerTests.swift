@@ -95,6 +95,19 @@ struct DisclosureScannerTests {
             ])
     }
 
+    @Test("P4: of two findings that partly overlap the longer stays (the earlier when as long), and a finding past it is still reported")
+    func partialOverlaps() {
+        let grandmother = Person(name: "May Hope", alsoKnownAs: ["Hope May"])
+        #expect(
+            People.findings(in: "May Hope May.", people: [("grandmother", grandmother)]) == [
+                "1 name grandmother: May Hope", "1 name grandmother: May",
+            ])
+        #expect(
+            People.findings(in: "Hope May Hope.", people: [("grandmother", grandmother)]) == [
+                "1 alias grandmother: Hope May", "1 name grandmother: Hope",
+            ])
+    }
+
     @Test("P4: nothing is found for nobody, or in an empty text")
     func empty() {
         #expect(DisclosureScanner.scan("Zebedee Quillfeather", people: []).isEmpty)
