@@ -170,7 +170,7 @@ let package = Package(
         // The review-management service (issue 13): a commissioned review from rapid-review's
         // hand-over, the National Panel's decision on a national review, the terms of reference.
         .target(
-            name: "ReviewManagementService", dependencies: ["ServiceKit", "Contract", "RPC", "Storage", "WorkingDays"],
+            name: "ReviewManagementService", dependencies: ["ServiceKit", "Contract", "Disclosure", "RPC", "Storage", "WorkingDays"],
             path: "Services/ReviewManagement/Service", swiftSettings: swift6),
         .executableTarget(
             name: "ReviewManagementMain", dependencies: ["ReviewManagementService", "ServiceKit"], path: "Services/ReviewManagement/Main",

@@ -3,7 +3,7 @@ import Foundation
 import WorkingDays
 
 /// Finds, in a report text, the names, aliases, addresses, postcodes and dates of birth of a
-/// case's child and family (P4), in the forms people write them: any case, possessive, first
+/// case's child and family, and the names of practitioners (P4), in the forms people write them: any case, possessive, first
 /// or last name alone, dates as "1 March 2019", "1st March 2019", "March 1, 2019", "01/03/2019",
 /// "1/3/19" or "2019-03-01", postcodes with or without their space.
 package enum DisclosureScanner {
@@ -21,7 +21,7 @@ package enum DisclosureScanner {
     /// One thing to look for.
     struct Needle {
         /// What kind of datum it finds.
-        var kind: IntakeAPI.DisclosureKind
+        var kind: DisclosureAPI.DisclosureKind
         /// Whose datum it is.
         var whose: String
         /// The regular expression.
@@ -35,15 +35,10 @@ package enum DisclosureScanner {
     static func needles(for people: [(whose: String, person: Person)]) -> [Needle] {
         var needles: [Needle] = []
         for (whose, person) in people {
-            for (kind, name) in [(IntakeAPI.DisclosureKind.name, person.name)] + person.alsoKnownAs.map({ (IntakeAPI.DisclosureKind.alias, $0) }) {
-                let parts = name.split(whereSeparator: { $0.isWhitespace }).map(String.init)
-                if parts.count > 1 { needles.append(Needle(kind: kind, whose: whose, pattern: nameForms(parts), caseInsensitive: false)) }
-                // Each part alone (and each half of a hyphenated one): a first name or a surname
-                // is enough to identify a family.
-                let single = parts + parts.filter { $0.contains("-") }.flatMap { $0.split(separator: "-").map(String.init) }
-                for part in single where part.count >= 2 && part.contains(where: \.isLetter) {
-                    needles.append(Needle(kind: kind, whose: whose, pattern: nameForms([part]), caseInsensitive: false))
-                }
+            for (kind, name) in [(DisclosureAPI.DisclosureKind.name, person.name)]
+                + person.alsoKnownAs.map({ (DisclosureAPI.DisclosureKind.alias, $0) })
+            {
+                needles += nameNeedles(name, kind: kind, whose: whose)
             }
             for entry in person.addressHistory {
                 // Each line of the address with a house and a street ("Flat 3", "12 Imaginary
@@ -64,6 +59,19 @@ package enum DisclosureScanner {
             if let born = person.dateOfBirth {
                 needles.append(Needle(kind: .dateOfBirth, whose: whose, pattern: datePattern(born)))
             }
+        }
+        return needles
+    }
+
+    /// A name whole, and each part alone (and each half of a hyphenated one): a first name
+    /// or a surname is enough to identify a family, or a practitioner.
+    static func nameNeedles(_ name: String, kind: DisclosureAPI.DisclosureKind, whose: String) -> [Needle] {
+        let parts = name.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        var needles: [Needle] = []
+        if parts.count > 1 { needles.append(Needle(kind: kind, whose: whose, pattern: nameForms(parts), caseInsensitive: false)) }
+        let single = parts + parts.filter { $0.contains("-") }.flatMap { $0.split(separator: "-").map(String.init) }
+        for part in single where part.count >= 2 && part.contains(where: \.isLetter) {
+            needles.append(Needle(kind: kind, whose: whose, pattern: nameForms([part]), caseInsensitive: false))
         }
         return needles
     }
@@ -110,10 +118,15 @@ package enum DisclosureScanner {
 
     /// Every finding, in the order they appear; of findings that overlap, the longest is
     /// reported (the first in the text when as long), and the others not.
-    package static func scan(_ text: String, people: [(whose: String, person: Person)]) -> [IntakeAPI.DisclosureFinding] {
+    /// `practitioners` are looked for by name only (kind `practitionerName`), `whose` being
+    /// their part in the review, never the name.
+    package static func scan(
+        _ text: String, people: [(whose: String, person: Person)], practitioners: [(whose: String, name: String)] = []
+    ) -> [DisclosureAPI.DisclosureFinding] {
         let whole = NSRange(location: 0, length: (text as NSString).length)
+        let practitionerNeedles = practitioners.flatMap { nameNeedles($0.name, kind: .practitionerName, whose: $0.whose) }
         var found: [Match] = []
-        for (order, needle) in needles(for: people).enumerated() {
+        for (order, needle) in (needles(for: people) + practitionerNeedles).enumerated() {
             guard let expression = try? NSRegularExpression(pattern: needle.pattern, options: needle.caseInsensitive ? [.caseInsensitive] : []) else {
                 continue
             }

@@ -7,7 +7,7 @@ struct Match {
     var end: Int
     /// The needle's place in the list, so that equal matches are ordered the same every time.
     var order: Int
-    var kind: IntakeAPI.DisclosureKind
+    var kind: DisclosureAPI.DisclosureKind
     var whose: String
 
     var length: Int { end - start }
@@ -32,7 +32,7 @@ struct Match {
     /// The findings of `matches` (disjoint, in text order) with UTF-8 offsets, lengths and
     /// lines, counted in one walk through the text (issue 17: counting from the start for each
     /// finding made the check quadratic). Lines count line feeds, so "\r\n" is one break.
-    static func positions(of matches: [Match], in text: String) -> [IntakeAPI.DisclosureFinding] {
+    static func positions(of matches: [Match], in text: String) -> [DisclosureAPI.DisclosureFinding] {
         var units = text.utf16.makeIterator()
         var unit = 0
         var byte = 0
@@ -56,7 +56,7 @@ struct Match {
             walk(to: match.start)
             let (offset, atLine) = (byte, line)
             walk(to: match.end)
-            return IntakeAPI.DisclosureFinding(kind: match.kind, whose: match.whose, offset: offset, length: byte - offset, line: atLine)
+            return DisclosureAPI.DisclosureFinding(kind: match.kind, whose: match.whose, offset: offset, length: byte - offset, line: atLine)
         }
     }
 }

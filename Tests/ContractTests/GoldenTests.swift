@@ -106,6 +106,12 @@ struct GoldenTests {
             "ConfirmTermsOfReferenceMet, EndorseRecommendations and ApproveReport keep their wire names"),
         GoldenFile("publication-prepare-publication", Samples.preparePublication, "the PreparePublication hand-over keeps its wire names"),
         GoldenFile("review-review-with-report", Samples.reviewWithReport, "GetReview with the report keeps its wire names"),
+        GoldenFile(
+            "check-disclosure-request", Samples.checkDisclosure,
+            "CheckDisclosure's request keeps its wire names, for intake and review-management alike (P4)"),
+        GoldenFile(
+            "check-disclosure-response", Samples.disclosureFindings,
+            "CheckDisclosure's findings keep their wire names and kinds, practitionerName among them (P4)"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

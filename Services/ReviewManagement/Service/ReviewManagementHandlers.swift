@@ -54,6 +54,7 @@ struct ReviewManagementHandlers: Sendable {
         routes.handle(ReviewManagementAPI.confirmTermsOfReferenceMet, confirmTermsOfReferenceMet)
         routes.handle(ReviewManagementAPI.endorseRecommendations, endorseRecommendations)
         routes.handle(ReviewManagementAPI.approveReport, approveReport)
+        routes.handle(ReviewManagementAPI.checkDisclosure, checkDisclosure)
         return routes
     }
 

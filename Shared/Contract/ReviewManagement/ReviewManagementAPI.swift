@@ -125,6 +125,10 @@ package enum ReviewManagementAPI {
     /// report (`PreparePublication`) through the outbox.
     package static let approveReport = Method<ReportVersionStepRequest, ReportVersionStepResponse>(
         service: service, name: "ApproveReport", roles: .roles(.board))
+    /// Publication checks a report against the family members and practitioners the review
+    /// records (P4), as it does with intake's `CheckDisclosure`; the same messages.
+    package static let checkDisclosure = Method<DisclosureAPI.CheckDisclosureRequest, DisclosureAPI.CheckDisclosureResponse>(
+        service: service, name: "CheckDisclosure", roles: .roles(.publication))
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
@@ -141,5 +145,6 @@ package enum ReviewManagementAPI {
         MethodDescription(recordFamilyMember), MethodDescription(recordFamilyContact), MethodDescription(scheduleLearningEvent),
         MethodDescription(submitReportDraft), MethodDescription(confirmTermsOfReferenceMet),
         MethodDescription(endorseRecommendations), MethodDescription(approveReport),
+        MethodDescription(checkDisclosure),
     ]
 }
