@@ -83,6 +83,12 @@ let package = Package(
             name: "ContractTests", dependencies: ["Contract", "RPC", "WorkingDays"], path: "Tests/ContractTests",
             exclude: ["golden"], swiftSettings: swift6),
 
+        // The disclosure scan (P4): a report text against the people a stage holds.
+        .target(name: "Disclosure", dependencies: ["Contract", "WorkingDays"], path: "Shared/Disclosure", swiftSettings: swift6),
+        .testTarget(
+            name: "DisclosureTests", dependencies: ["Disclosure", "Contract", "WorkingDays"], path: "Tests/DisclosureTests",
+            swiftSettings: swift6),
+
         // What every service does the same way: configuration, logs, auth, audit, relay, lifecycle.
         .target(
             name: "ServiceKit", dependencies: ["RPC", "H2", "Storage", "Contract", "WorkingDays"], path: "Shared/ServiceKit", exclude: ["README.md"],
@@ -112,7 +118,8 @@ let package = Package(
 
         // intake: referrals, notifications, initial scoping, the hand-over to the Rapid Review.
         .target(
-            name: "IntakeService", dependencies: ["ServiceKit", "Contract", "RPC", "Storage", "WorkingDays"], path: "Services/Intake/Service",
+            name: "IntakeService", dependencies: ["ServiceKit", "Contract", "Disclosure", "RPC", "Storage", "WorkingDays"],
+            path: "Services/Intake/Service",
             swiftSettings: swift6),
         .executableTarget(name: "IntakeMain", dependencies: ["IntakeService", "ServiceKit"], path: "Services/Intake/Main", swiftSettings: swift6),
         .testTarget(
@@ -138,6 +145,9 @@ let package = Package(
             name: "EchoServer", dependencies: ["RPC", "H2", "TestSupport"], path: "Tests/Benchmarks/EchoServer",
             swiftSettings: swift6),
         .executableTarget(
+            name: "DisclosureBench", dependencies: ["Disclosure", "Contract", "WorkingDays"], path: "Tests/Support/DisclosureBench",
+            swiftSettings: swift6),
+        .executableTarget(
             name: "StorageBench", dependencies: ["Storage"], path: "Tests/Benchmarks/StorageBench",
             swiftSettings: swift6),
 
@@ -160,7 +170,7 @@ let package = Package(
         // The review-management service (issue 13): a commissioned review from rapid-review's
         // hand-over, the National Panel's decision on a national review, the terms of reference.
         .target(
-            name: "ReviewManagementService", dependencies: ["ServiceKit", "Contract", "RPC", "Storage", "WorkingDays"],
+            name: "ReviewManagementService", dependencies: ["ServiceKit", "Contract", "Disclosure", "RPC", "Storage", "WorkingDays"],
             path: "Services/ReviewManagement/Service", swiftSettings: swift6),
         .executableTarget(
             name: "ReviewManagementMain", dependencies: ["ReviewManagementService", "ServiceKit"], path: "Services/ReviewManagement/Main",

@@ -124,6 +124,12 @@ struct GoldenTests {
             "RecordQualityMarkers and the checklist's quality markers keep their wire names (Appendix 15 §4)"),
         GoldenFile(
             "review-review-with-learning-workshop", Samples.reviewWithLearningWorkshop, "GetReview with the learning workshop keeps its wire names"),
+        GoldenFile(
+            "check-disclosure-request", Samples.checkDisclosure,
+            "CheckDisclosure's request keeps its wire names, for intake and review-management alike (P4)"),
+        GoldenFile(
+            "check-disclosure-response", Samples.disclosureFindings,
+            "CheckDisclosure's findings keep their wire names and kinds, practitionerName among them (P4)"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

@@ -1,4 +1,5 @@
 import Contract
+import Disclosure
 import Foundation
 import RPC
 import ServiceKit

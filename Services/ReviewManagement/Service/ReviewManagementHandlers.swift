@@ -61,6 +61,7 @@ struct ReviewManagementHandlers: Sendable {
         routes.handle(ReviewManagementAPI.recordFeedbackSession, recordFeedbackSession)
         routes.handle(ReviewManagementAPI.getLearningEventDocument, getLearningEventDocument)
         routes.handle(ReviewManagementAPI.recordQualityMarkers, recordQualityMarkers)
+        routes.handle(ReviewManagementAPI.checkDisclosure, checkDisclosure)
         return routes
     }
 

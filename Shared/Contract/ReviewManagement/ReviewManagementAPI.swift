@@ -149,6 +149,10 @@ package enum ReviewManagementAPI {
     /// advisory, never deciding the V9 checklist.
     package static let recordQualityMarkers = Method<RecordQualityMarkersRequest, RecordQualityMarkersResponse>(
         service: service, name: "RecordQualityMarkers", roles: writers.union(Set<String>.roles(.leadReviewer)))
+    /// Publication checks a report against the family members and practitioners the review
+    /// records (P4), as it does with intake's `CheckDisclosure`; the same messages.
+    package static let checkDisclosure = Method<DisclosureAPI.CheckDisclosureRequest, DisclosureAPI.CheckDisclosureResponse>(
+        service: service, name: "CheckDisclosure", roles: .roles(.publication))
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
@@ -168,5 +172,6 @@ package enum ReviewManagementAPI {
         MethodDescription(inviteToLearningEvent), MethodDescription(recordLearningEventAttendance),
         MethodDescription(recordOneToOneConversation), MethodDescription(recordLearningPoints), MethodDescription(recordFeedbackSession),
         MethodDescription(getLearningEventDocument), MethodDescription(recordQualityMarkers),
+        MethodDescription(checkDisclosure),
     ]
 }

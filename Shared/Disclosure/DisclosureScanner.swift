@@ -3,15 +3,15 @@ import Foundation
 import WorkingDays
 
 /// Finds, in a report text, the names, aliases, addresses, postcodes and dates of birth of a
-/// case's child and family (P4), in the forms people write them: any case, possessive, first
+/// case's child and family, and the names of practitioners (P4), in the forms people write them: any case, possessive, first
 /// or last name alone, dates as "1 March 2019", "1st March 2019", "March 1, 2019", "01/03/2019",
 /// "1/3/19" or "2019-03-01", postcodes with or without their space.
-enum DisclosureScanner {
+package enum DisclosureScanner {
     /// The most dates a checked text may hold.
-    static let maxDates = 200
+    package static let maxDates = 200
 
     /// How many things in `text` look like dates (numeric or with a month's name).
-    static func dateLikeTokens(in text: String) -> Int {
+    package static func dateLikeTokens(in text: String) -> Int {
         let pattern =
             "\\b(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{4})\\b"
         guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return 0 }
@@ -20,26 +20,25 @@ enum DisclosureScanner {
 
     /// One thing to look for.
     struct Needle {
-        var kind: IntakeAPI.DisclosureKind
+        /// What kind of datum it finds.
+        var kind: DisclosureAPI.DisclosureKind
+        /// Whose datum it is.
         var whose: String
+        /// The regular expression.
         var pattern: String
         /// Names are matched as names are written (capitalised or in capitals), so that a
         /// mother called May Hope does not make every "may" and "hope" a finding.
         var caseInsensitive = true
     }
 
+    /// What to look for to find `people`.
     static func needles(for people: [(whose: String, person: Person)]) -> [Needle] {
         var needles: [Needle] = []
         for (whose, person) in people {
-            for (kind, name) in [(IntakeAPI.DisclosureKind.name, person.name)] + person.alsoKnownAs.map({ (IntakeAPI.DisclosureKind.alias, $0) }) {
-                let parts = name.split(whereSeparator: { $0.isWhitespace }).map(String.init)
-                if parts.count > 1 { needles.append(Needle(kind: kind, whose: whose, pattern: nameForms(parts), caseInsensitive: false)) }
-                // Each part alone (and each half of a hyphenated one): a first name or a surname
-                // is enough to identify a family.
-                let single = parts + parts.filter { $0.contains("-") }.flatMap { $0.split(separator: "-").map(String.init) }
-                for part in single where part.count >= 2 && part.contains(where: \.isLetter) {
-                    needles.append(Needle(kind: kind, whose: whose, pattern: nameForms([part]), caseInsensitive: false))
-                }
+            for (kind, name) in [(DisclosureAPI.DisclosureKind.name, person.name)]
+                + person.alsoKnownAs.map({ (DisclosureAPI.DisclosureKind.alias, $0) })
+            {
+                needles += nameNeedles(name, kind: kind, whose: whose)
             }
             for entry in person.addressHistory {
                 // Each line of the address with a house and a street ("Flat 3", "12 Imaginary
@@ -64,6 +63,19 @@ enum DisclosureScanner {
         return needles
     }
 
+    /// A name whole, and each part alone (and each half of a hyphenated one): a first name
+    /// or a surname is enough to identify a family, or a practitioner.
+    static func nameNeedles(_ name: String, kind: DisclosureAPI.DisclosureKind, whose: String) -> [Needle] {
+        let parts = name.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        var needles: [Needle] = []
+        if parts.count > 1 { needles.append(Needle(kind: kind, whose: whose, pattern: nameForms(parts), caseInsensitive: false)) }
+        let single = parts + parts.filter { $0.contains("-") }.flatMap { $0.split(separator: "-").map(String.init) }
+        for part in single where part.count >= 2 && part.contains(where: \.isLetter) {
+            needles.append(Needle(kind: kind, whose: whose, pattern: nameForms([part]), caseInsensitive: false))
+        }
+        return needles
+    }
+
     /// Whole words in order, any spacing, an optional possessive after the last; either
     /// apostrophe matches either.
     static func words(_ parts: [String]) -> String {
@@ -81,8 +93,14 @@ enum DisclosureScanner {
         return "(?:" + patterns.joined(separator: "|") + ")"
     }
 
+    /// The months' names, as dates are written in a report.
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]
+
+    /// A date of birth in every written form the scanner promises.
     static func datePattern(_ date: CivilDate) -> String {
-        let month = DateWords.months[date.month - 1]
+        let month = months[date.month - 1]
         let short = date.month == 9 ? "Sept?" : String(month.prefix(3))
         let day = "0?\(date.day)(?:st|nd|rd|th)?"
         let monthName = "(?:\(month)|\(short)\\.?)"
@@ -98,33 +116,24 @@ enum DisclosureScanner {
         return "(?<![\\p{L}\\p{N}])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{N}])"
     }
 
-    /// Every finding, in the order they appear; overlapping findings of the same kind and
-    /// person are reported once (the longest).
-    static func scan(_ text: String, people: [(whose: String, person: Person)]) -> [IntakeAPI.DisclosureFinding] {
-        let nsText = text as NSString
-        var found: [(range: NSRange, kind: IntakeAPI.DisclosureKind, whose: String)] = []
-        for needle in needles(for: people) {
+    /// Every finding, in the order they appear; of findings that overlap, the longest is
+    /// reported (the first in the text when as long), and the others not.
+    /// `practitioners` are looked for by name only (kind `practitionerName`), `whose` being
+    /// their part in the review, never the name.
+    package static func scan(
+        _ text: String, people: [(whose: String, person: Person)], practitioners: [(whose: String, name: String)] = []
+    ) -> [DisclosureAPI.DisclosureFinding] {
+        let whole = NSRange(location: 0, length: (text as NSString).length)
+        let practitionerNeedles = practitioners.flatMap { nameNeedles($0.name, kind: .practitionerName, whose: $0.whose) }
+        var found: [Match] = []
+        for (order, needle) in (needles(for: people) + practitionerNeedles).enumerated() {
             guard let expression = try? NSRegularExpression(pattern: needle.pattern, options: needle.caseInsensitive ? [.caseInsensitive] : []) else {
                 continue
             }
-            for match in expression.matches(in: text, range: NSRange(location: 0, length: nsText.length)) {
-                found.append((match.range, needle.kind, needle.whose))
+            for match in expression.matches(in: text, range: whole) {
+                found.append(Match(start: match.range.location, end: NSMaxRange(match.range), order: order, kind: needle.kind, whose: needle.whose))
             }
         }
-        // Longest first, then drop anything inside an earlier finding.
-        found.sort { $0.range.length != $1.range.length ? $0.range.length > $1.range.length : $0.range.location < $1.range.location }
-        var kept: [(range: NSRange, kind: IntakeAPI.DisclosureKind, whose: String)] = []
-        for candidate in found where !kept.contains(where: { NSIntersectionRange($0.range, candidate.range).length > 0 }) {
-            kept.append(candidate)
-        }
-        kept.sort { $0.range.location < $1.range.location }
-        return kept.map { finding in
-            let prefix = nsText.substring(to: finding.range.location)
-            let matched = nsText.substring(with: finding.range)
-            return IntakeAPI.DisclosureFinding(
-                kind: finding.kind, whose: finding.whose, offset: prefix.utf8.count, length: matched.utf8.count,
-                // Bytes, not Characters: "\r\n" is one Character and would hide its line break.
-                line: prefix.utf8.reduce(1) { $1 == 10 ? $0 + 1 : $0 })
-        }
+        return Match.positions(of: Match.withoutOverlaps(found, textLength: whole.length), in: text)
     }
 }
