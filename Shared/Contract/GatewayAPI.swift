@@ -140,9 +140,9 @@ package enum GatewayAPI {
     /// `ListCases`' filters and page; every one optional. The filters apply before paging.
     package struct ListCasesRequest: Sendable, Equatable, Codable {
         /// The page size when none is asked for.
-        package static let defaultPageSize = 100
+        package static let defaultPageSize = ListPage.defaultSize
         /// The largest page.
-        package static let maxPageSize = 1000
+        package static let maxPageSize = ListPage.maxSize
 
         /// Only cases at this stage.
         package var stage: CaseStage?

@@ -18,19 +18,24 @@ package struct CaseChanges<Facts: Sendable>: Sendable {
     private let status: @Sendable (Facts, CaseClock) -> CaseStatus
     private let missing: @Sendable (CaseReference) -> any Error
     private let clock: @Sendable () -> CaseClock
+    private let keep: (@Sendable (Facts, WriteTransaction) throws -> Void)?
 
     /// Cases of `database` read by `load`, whose status is `status`; `missing` is the error of a
-    /// reference with no case; `clock` gives the day a recorded status is worked out on.
+    /// reference with no case; `clock` gives the day a recorded status is worked out on; `keep`
+    /// writes anything else the stage keeps of a case's latest facts beside its status (a row
+    /// its own lists read instead of loading every case), in the same transaction.
     package init(
         database: Database, clock: @escaping @Sendable () -> CaseClock,
         load: @escaping @Sendable (any DatabaseAccess, CaseReference) throws -> Facts?,
-        status: @escaping @Sendable (Facts, CaseClock) -> CaseStatus, missing: @escaping @Sendable (CaseReference) -> any Error
+        status: @escaping @Sendable (Facts, CaseClock) -> CaseStatus, missing: @escaping @Sendable (CaseReference) -> any Error,
+        keep: (@Sendable (Facts, WriteTransaction) throws -> Void)? = nil
     ) {
         self.database = database
         self.clock = clock
         self.load = load
         self.status = status
         self.missing = missing
+        self.keep = keep
     }
 
     /// Runs `body` on the facts of `reference` in one write transaction, then records the
@@ -69,6 +74,8 @@ package struct CaseChanges<Facts: Sendable>: Sendable {
     }
 
     private func recordStatus(_ tx: WriteTransaction, _ reference: CaseReference) throws {
-        if let facts = try load(tx, reference) { try StatusFeed.record(tx, status(facts, clock())) }
+        guard let facts = try load(tx, reference) else { return }
+        try keep?(facts, tx)
+        try StatusFeed.record(tx, status(facts, clock()))
     }
 }

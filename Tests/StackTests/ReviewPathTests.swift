@@ -150,6 +150,9 @@ struct ReviewPathTests {
             #expect(shown.stdout.hasPrefix("Review \(reference): reportApproved (localReview); commissioned on 2025-04-03\nNext step: none here\n"))
             #expect(shown.stdout.contains("Lead reviewer: \(ReviewSteps.leadReviewer), appointed on 2025-04-03"), "\(shown.stdout)")
             #expect(shown.stdout.contains("Report: version 1, V9 checklist passed; approved on 2025-04-03"), "\(shown.stdout)")
+            let listed = try await stack.cspr(["review", "list", "--state", "reportApproved"], as: "panel-viewer")
+            #expect(listed.stdout.contains("\(reference)  reportApproved  localReview"), "\(listed.stdout)")
+            #expect(listed.stdout.hasSuffix("1-1 of 1 review\n"), "\(listed.stdout)")
             let csv = try await stack.cspr(["review", "chronology", reference.description, "--csv"], as: "review-team")
             // RFC 4180 lines end in CRLF (one Character in Swift): count the line feeds.
             #expect(csv.stdout.utf8.filter { $0 == 10 }.count == 7, "a header and six entries: \(csv.stdout)")

@@ -22,7 +22,7 @@ enum Help {
           cspr rapid-review schedule <case> <YYYY-MM-DD> [--format FORMAT]
 
         review-management (the commissioned review):
-          cspr review list [--state STATE] [--overdue]      ListReviews
+          cspr review list [--state S] [--overdue] [--page N] ListReviews, 100 a page
           cspr review show <case>                           GetReview: state, next step, terms, reviewer, report, T7/T8, milestones
           cspr review terms <case> <terms.json | ->         DraftTermsOfReference (Appendix 6)
           cspr review agree-terms <case> <version> [--on D] AgreeTermsOfReference (the Case Review Panel, V1)

@@ -6,7 +6,7 @@ import WorkingDays
 /// Case Review Panel and the board (each with their own token).
 enum ReviewCommands {
     static let usage = """
-        cspr review list [--state STATE] [--overdue]
+        cspr review list [--state STATE] [--overdue] [--page N]
                review show <case>
                review terms <case> <terms.json | ->
                review agree-terms <case> <version> [--on YYYY-MM-DD]
@@ -63,6 +63,13 @@ enum ReviewCommands {
             }
             request.state = state
         }
+        var page = 1
+        if let text = session.line.values["page"] {
+            guard let number = Int(text), number >= 1 else { throw ConsoleError.usage("--page \"\(text)\" is not a page number (1, 2, ...)") }
+            page = number
+        }
+        request.pageSize = ListPage.defaultSize
+        request.offset = (page - 1) * ListPage.defaultSize
         let response = try await session.call(.reviewManagement, ReviewManagementAPI.listReviews, request)
         if session.printedAsJSON(response) { return }
         var table = TextTable(["CASE", "STATE", "KIND", "NEXT DEADLINE", "DUE", "OVERDUE"])
@@ -72,7 +79,16 @@ enum ReviewCommands {
                 review.nextDeadline?.rule.rawValue ?? "-", review.nextDeadline?.due.description ?? "-", review.overdue ? "yes" : "no",
             ])
         }
-        session.print(table.text + "\(response.reviews.count) review\(response.reviews.count == 1 ? "" : "s")\n")
+        let total = response.total ?? response.reviews.count
+        var text = table.text
+        if response.reviews.isEmpty {
+            text += "none of \(total) reviews\n"
+        } else {
+            let first = (response.offset ?? 0) + 1
+            text += "\(first)-\(first + response.reviews.count - 1) of \(total) review\(total == 1 ? "" : "s")"
+            text += first - 1 + response.reviews.count < total ? "; the next: --page \(page + 1)\n" : "\n"
+        }
+        session.print(text)
     }
 
     static func show(_ session: Session) async throws {

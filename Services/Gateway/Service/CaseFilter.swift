@@ -22,16 +22,11 @@ package struct CaseFilter: Sendable, Equatable {
         if let days = request.dueWithinWorkingDays, !(0...Self.maxWorkingDays).contains(days) {
             throw RPCError(.invalidArgument, "dueWithinWorkingDays: must be between 0 and \(Self.maxWorkingDays)")
         }
-        if let size = request.pageSize, !(1...GatewayAPI.ListCasesRequest.maxPageSize).contains(size) {
-            throw RPCError(.invalidArgument, "pageSize: must be between 1 and \(GatewayAPI.ListCasesRequest.maxPageSize)")
-        }
-        if let offset = request.offset, offset < 0 {
-            throw RPCError(.invalidArgument, "offset: must be 0 or more")
-        }
+        let page = try ListPage(pageSize: request.pageSize, offset: request.offset)
         stage = request.stage
         overdueOnly = request.overdueOnly ?? false
         dueWithinWorkingDays = request.dueWithinWorkingDays
-        pageSize = request.pageSize ?? GatewayAPI.ListCasesRequest.defaultPageSize
-        offset = request.offset ?? 0
+        pageSize = page.size
+        offset = page.offset
     }
 }

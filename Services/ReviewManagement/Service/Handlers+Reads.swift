@@ -9,13 +9,14 @@ extension ReviewManagementHandlers {
         try await store.review(request.caseReference).view(clock)
     }
 
-    /// Every review, summarised, optionally only one state or only the overdue.
+    /// A page of the reviews, summarised from their kept statuses and summary rows, optionally
+    /// only one state or only the overdue (filtered before paging).
     func listReviews(_ request: ReviewManagementAPI.ListReviewsRequest) async throws -> ReviewManagementAPI.ListReviewsResponse {
-        let clock = clock
-        let summaries = try await store.reviews().map { $0.summary(clock) }.filter { summary in
+        let page = try ListPage(pageSize: request.pageSize, offset: request.offset)
+        let matching = try await store.summaries(clock).filter { summary in
             (request.state.map { $0 == summary.state } ?? true) && (request.overdueOnly != true || summary.overdue)
         }
-        return ReviewManagementAPI.ListReviewsResponse(reviews: summaries)
+        return ReviewManagementAPI.ListReviewsResponse(reviews: page.slice(matching), total: matching.count, offset: page.offset)
     }
 
     /// Appendix 6 filled in from one version, as Markdown.

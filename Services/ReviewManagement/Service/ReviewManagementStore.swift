@@ -18,7 +18,8 @@ struct ReviewManagementStore: Sendable {
     init(database: Database, clock: @escaping @Sendable () -> CaseClock) {
         cases = CaseChanges(
             database: database, clock: clock, load: { db, reference in try ReviewRows.load(db, reference: reference) },
-            status: { review, clock in review.status(clock) }, missing: { ReviewManagementError.notCommissioned($0) })
+            status: { review, clock in review.status(clock) }, missing: { ReviewManagementError.notCommissioned($0) },
+            keep: { review, tx in try ReviewSummaryRows.keep(review, tx) })
     }
 
     /// Applies rapid-review's hand-over once per idempotency key and request (ServiceKit's
@@ -40,9 +41,18 @@ struct ReviewManagementStore: Sendable {
     /// The review of `reference`; `notCommissioned` when there is none.
     func review(_ reference: CaseReference) async throws -> Review { try await cases.facts(reference) }
 
-    /// Every review, in reference order.
-    func reviews() async throws -> [Review] {
-        try await database.read { db in try ReviewRows.allReferences(db).compactMap { try ReviewRows.load(db, reference: $0) } }
+    /// Every review summarised from its kept status and summary row, in reference order; a
+    /// review without a summary row yet (changed before there was one) is loaded.
+    func summaries(_ clock: CaseClock) async throws -> [ReviewManagementAPI.ReviewSummary] {
+        try await database.read { db in
+            let kept = try ReviewSummaryRows.all(db)
+            return try StatusFeed.every(db, clock: clock).compactMap { status in
+                guard let (state, kind) = kept[status.reference] else { return try ReviewRows.load(db, reference: status.reference)?.summary(clock) }
+                return ReviewManagementAPI.ReviewSummary(
+                    caseReference: status.reference, state: state, stage: status.stage, reviewKind: kind, nextDeadline: status.nextDeadline,
+                    overdue: status.deadlines.contains { $0.status == .overdue })
+            }.sorted { $0.caseReference < $1.caseReference }
+        }
     }
 }
 

@@ -118,5 +118,6 @@ enum Schema {
         Migration("learning_points", sql: LearningWorkshopSchema.learningPoints),
         Migration("feedback_sessions", sql: LearningWorkshopSchema.feedbackSessions),
         Migration("report_quality_markers", sql: LearningWorkshopSchema.qualityMarkers),
+        Migration("review_summaries", sql: ReviewSummaryRows.schema),
     ]
 }

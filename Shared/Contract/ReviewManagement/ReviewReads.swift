@@ -107,16 +107,23 @@ extension ReviewManagementAPI {
         }
     }
 
-    /// `ListReviews`' filters.
+    /// `ListReviews`' filters and page (`ListPage`: 1-1000, default 100); the filters apply
+    /// before paging.
     package struct ListReviewsRequest: Sendable, Equatable, Codable {
         /// Only reviews in this state.
         package var state: ReviewState?
         /// Only those with an overdue deadline.
         package var overdueOnly: Bool?
+        /// At most this many reviews (1-1000); absent: 100.
+        package var pageSize: Int?
+        /// How many matching reviews to pass over first; absent: none.
+        package var offset: Int?
 
-        package init(state: ReviewState? = nil, overdueOnly: Bool? = nil) {
+        package init(state: ReviewState? = nil, overdueOnly: Bool? = nil, pageSize: Int? = nil, offset: Int? = nil) {
             self.state = state
             self.overdueOnly = overdueOnly
+            self.pageSize = pageSize
+            self.offset = offset
         }
     }
 
@@ -147,11 +154,20 @@ extension ReviewManagementAPI {
         }
     }
 
-    /// `ListReviews`' answer, in reference order.
+    /// `ListReviews`' answer: a page of the matching reviews in reference order.
     package struct ListReviewsResponse: Sendable, Equatable, Codable {
-        /// One per review.
+        /// One per review on the page.
         package var reviews: [ReviewSummary]
-        package init(reviews: [ReviewSummary]) { self.reviews = reviews }
+        /// How many reviews match the filters, on every page.
+        package var total: Int?
+        /// How many matching reviews come before this page.
+        package var offset: Int?
+
+        package init(reviews: [ReviewSummary], total: Int? = nil, offset: Int? = nil) {
+            self.reviews = reviews
+            self.total = total
+            self.offset = offset
+        }
     }
 
     /// `GetTermsOfReferenceDocument`'s request.
