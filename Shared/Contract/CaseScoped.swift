@@ -56,3 +56,6 @@ extension ReviewManagementAPI.ScheduleLearningEventRequest: CaseScoped {}
 extension ReviewManagementAPI.SubmitReportDraftRequest: CaseScoped {}
 extension ReviewManagementAPI.ReportVersionStepRequest: CaseScoped {}
 extension PublicationAPI.PreparePublicationRequest: CaseScoped {}
+extension PublicationAPI.PreparePublicationResponse: CaseScoped {}
+extension PublicationAPI.CaseRequest: CaseScoped {}
+extension PublicationAPI.RecordAdvanceCopyRequest: CaseScoped {}

@@ -106,6 +106,9 @@ struct GoldenTests {
             "ConfirmTermsOfReferenceMet, EndorseRecommendations and ApproveReport keep their wire names"),
         GoldenFile("publication-prepare-publication", Samples.preparePublication, "the PreparePublication hand-over keeps its wire names"),
         GoldenFile("review-review-with-report", Samples.reviewWithReport, "GetReview with the report keeps its wire names"),
+        GoldenFile("publication-get-publication", Samples.publication, "GetPublication keeps its wire names"),
+        GoldenFile("publication-list-publications", Samples.listPublications, "ListPublications keeps its wire names: page size, offset, total"),
+        GoldenFile("publication-record-advance-copy", Samples.recordAdvanceCopy, "RecordAdvanceCopy keeps its wire names (T9)"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

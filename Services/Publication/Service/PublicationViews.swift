@@ -1,0 +1,39 @@
+import Contract
+import WorkingDays
+
+extension Publication {
+    /// The steps reached, in date order (the order they were recorded within a day). Events
+    /// and dates only: the status carries no names.
+    var milestones: [Milestone] {
+        var reached = [Milestone(event: "publicationPrepared", date: preparedOn)]
+        reached += advanceCopies.map { Milestone(event: "advanceCopySent", date: $0.sentOn) }
+        // Stable by date: steps of one day keep the order they were recorded in.
+        return reached.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+    }
+
+    /// Every deadline that applies now, in rule order. None until a publication date is set.
+    func deadlines(_ clock: CaseClock) -> [Deadline] { [] }
+
+    /// The case as the gateway shows it: stage, milestones, deadlines; no personal data.
+    func status(_ clock: CaseClock) -> CaseStatus {
+        CaseStatus(reference: reference, stage: stage, milestones: milestones, deadlines: deadlines(clock))
+    }
+
+    /// The full view for `GetPublication`.
+    func view(_ clock: CaseClock) -> PublicationAPI.Publication {
+        let t9 = AdvanceCopyRule.standing(advanceCopies, version: reportVersion, calendar: clock.calendar)
+        return PublicationAPI.Publication(
+            caseReference: reference, state: state, stage: stage, preparation: preparation, preparedOn: preparedOn, reportVersion: reportVersion,
+            advanceCopies: advanceCopies, earliestPublicationDate: t9.earliest, advanceCopiesMissing: t9.missing, milestones: milestones,
+            deadlines: deadlines(clock))
+    }
+
+    /// The summary for `ListPublications`: no personal data.
+    func summary(_ clock: CaseClock) -> PublicationAPI.PublicationSummary {
+        let status = status(clock)
+        return PublicationAPI.PublicationSummary(
+            caseReference: reference, state: state, stage: stage, reportVersion: reportVersion,
+            earliestPublicationDate: AdvanceCopyRule.standing(advanceCopies, version: reportVersion, calendar: clock.calendar).earliest,
+            nextDeadline: status.nextDeadline, overdue: status.deadlines.contains { $0.status == .overdue })
+    }
+}

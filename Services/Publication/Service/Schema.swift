@@ -1,0 +1,30 @@
+import Storage
+
+/// The service's tables, in order. Append-only: a landed step is never edited; a change is a
+/// new step. The hand-over and every advance copy are kept as recorded.
+enum Schema {
+    static let migrations = [
+        Migration(
+            "publications",
+            sql: """
+                CREATE TABLE publications (
+                    case_reference TEXT PRIMARY KEY,
+                    preparation TEXT NOT NULL CHECK (json_valid(preparation)),
+                    report_version INTEGER NOT NULL CHECK (report_version >= 1),
+                    approved_on TEXT NOT NULL,
+                    rule_set TEXT NOT NULL,
+                    prepared_on TEXT NOT NULL,
+                    idempotency_key TEXT NOT NULL
+                ) STRICT;
+                \(RecordTable.kept("publications", "the approved report is kept as handed over"))
+                """),
+        Migration(
+            "advance_copies",
+            sql: RecordTable.create(
+                "advance_copies",
+                columns: [
+                    RecordTable.number("number"), "recipient TEXT NOT NULL CHECK (recipient IN ('nationalPanel', 'ofsted', 'secretaryOfState'))",
+                    RecordTable.number("report_version"),
+                ], keys: ["number"], kept: "an advance copy is kept as recorded")),
+    ]
+}
