@@ -59,3 +59,6 @@ extension PublicationAPI.PreparePublicationRequest: CaseScoped {}
 extension PublicationAPI.PreparePublicationResponse: CaseScoped {}
 extension PublicationAPI.CaseRequest: CaseScoped {}
 extension PublicationAPI.RecordAdvanceCopyRequest: CaseScoped {}
+extension PublicationAPI.SchedulePublicationRequest: CaseScoped {}
+extension PublicationAPI.RecordPublishedRequest: CaseScoped {}
+extension PublicationAPI.RecordRepositorySubmissionRequest: CaseScoped {}

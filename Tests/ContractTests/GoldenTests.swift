@@ -109,6 +109,13 @@ struct GoldenTests {
         GoldenFile("publication-get-publication", Samples.publication, "GetPublication keeps its wire names"),
         GoldenFile("publication-list-publications", Samples.listPublications, "ListPublications keeps its wire names: page size, offset, total"),
         GoldenFile("publication-record-advance-copy", Samples.recordAdvanceCopy, "RecordAdvanceCopy keeps its wire names (T9)"),
+        GoldenFile("publication-schedule-publication", Samples.schedulePublication, "SchedulePublication keeps its wire names (T9, T8)"),
+        GoldenFile("publication-record-published", Samples.recordPublished, "RecordPublished keeps its wire names (P5, T10)"),
+        GoldenFile(
+            "publication-record-repository-submission", Samples.recordRepositorySubmission,
+            "RecordRepositorySubmission keeps its wire names (P5)"),
+        GoldenFile(
+            "publication-record-delay-notice", Samples.publicationRecordDelayNotice, "publication's RecordDelayNotice keeps its wire names (T8)"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

@@ -28,7 +28,10 @@ struct ReportContractTests {
         // Publication's own calls (issue 14) follow the hand-over in its list.
         #expect(
             ServiceIdentity.publication.methods.map(\.info.path)
-                == ["PreparePublication", "GetPublication", "ListPublications", "GetStatuses", "RecordAdvanceCopy"].map {
+                == [
+                    "PreparePublication", "GetPublication", "ListPublications", "GetStatuses", "RecordAdvanceCopy", "SchedulePublication",
+                    "RecordPublished", "RecordRepositorySubmission", "RecordDelayNotice",
+                ].map {
                     "/cspr.publication.v1.Publication/\($0)"
                 })
     }

@@ -10,6 +10,14 @@ struct Publication: Sendable, Equatable {
     var preparedOn: CivilDate
     /// Every advance copy recorded, in the order recorded (T9).
     var advanceCopies: [PublicationAPI.AdvanceCopy] = []
+    /// Every schedule, oldest first: the latest is in force.
+    var schedules: [PublicationAPI.PublicationSchedule] = []
+    /// The publication, once recorded (P5, T10).
+    var published: PublicationAPI.PublishedReport? = nil
+    /// Every record of the NSPCC repository submission, oldest first: the latest is in force (P5).
+    var repositorySubmissions: [PublicationAPI.RepositorySubmission] = []
+    /// Every notice of delay recorded here (T8), oldest first.
+    var delayNotices: [ReviewManagementAPI.DelayNotice] = []
 
     var reference: CaseReference { preparation.caseReference }
     var ruleSet: RuleSet { preparation.ruleSet }
@@ -19,7 +27,13 @@ struct Publication: Sendable, Equatable {
     var reportVersion: Int { preparation.reportVersion }
 
     /// Where the publication stands.
-    var state: PublicationAPI.PublicationState { .planning }
+    var state: PublicationAPI.PublicationState {
+        if published != nil { return .published }
+        return schedules.isEmpty ? .planning : .scheduled
+    }
+
+    /// The publication date in force: the date published, else the latest scheduled; nil before either.
+    var publicationDate: CivilDate? { published?.publishedOn ?? schedules.last?.publicationDate }
 
     /// The case's stage here.
     var stage: CaseStage { .publication }

@@ -29,6 +29,10 @@ struct PublicationHandlers: Sendable {
         routes.handle(PublicationAPI.listPublications) { request, _ in try await listPublications(request) }
         routes.handleStatuses(of: .publication, context)
         routes.handle(PublicationAPI.recordAdvanceCopy, recordAdvanceCopy)
+        routes.handle(PublicationAPI.schedulePublication, schedulePublication)
+        routes.handle(PublicationAPI.recordPublished, recordPublished)
+        routes.handle(PublicationAPI.recordRepositorySubmission, recordRepositorySubmission)
+        routes.handle(PublicationAPI.recordDelayNotice, recordDelayNotice)
         return routes
     }
 

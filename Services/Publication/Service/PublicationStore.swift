@@ -74,4 +74,13 @@ struct PublicationWriter {
             "INSERT INTO advance_copies (case_reference, number, recipient, report_version, record) VALUES (?, ?, ?, ?, ?)", reference, copy.number,
             copy.recipient.rawValue, copy.reportVersion, try JSONColumn.text(copy))
     }
+
+    /// Adds a record to `table` (a `RecordTable` numbered by `number`, or keyed by the case alone).
+    func add<T: Encodable>(_ record: T, number: Int? = nil, to table: String, of reference: CaseReference) throws {
+        if let number {
+            try tx.execute("INSERT INTO \(table) (case_reference, number, record) VALUES (?, ?, ?)", reference, number, try JSONColumn.text(record))
+        } else {
+            try tx.execute("INSERT INTO \(table) (case_reference, record) VALUES (?, ?)", reference, try JSONColumn.text(record))
+        }
+    }
 }

@@ -7,12 +7,20 @@ extension Publication {
     var milestones: [Milestone] {
         var reached = [Milestone(event: "publicationPrepared", date: preparedOn)]
         reached += advanceCopies.map { Milestone(event: "advanceCopySent", date: $0.sentOn) }
+        reached += schedules.map { Milestone(event: "publicationScheduled", date: $0.scheduledOn) }
+        reached += delayNotices.map { Milestone(event: "delayNoticeSent", date: $0.informedOn) }
+        if let published { reached.append(Milestone(event: "reportPublished", date: published.publishedOn)) }
+        // The latest record of the submission is in force (a later one adds the acknowledgement).
+        if let submission = repositorySubmissions.last {
+            reached.append(Milestone(event: "repositorySubmitted", date: submission.submittedOn))
+            if let acknowledged = submission.acknowledgedOn { reached.append(Milestone(event: "repositoryAcknowledged", date: acknowledged)) }
+        }
         // Stable by date: steps of one day keep the order they were recorded in.
         return reached.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
     }
 
     /// Every deadline that applies now, in rule order. None until a publication date is set.
-    func deadlines(_ clock: CaseClock) -> [Deadline] { [] }
+    func deadlines(_ clock: CaseClock) -> [Deadline] { [t8(clock), t9(clock), t10(clock)].compactMap { $0 } }
 
     /// The case as the gateway shows it: stage, milestones, deadlines; no personal data.
     func status(_ clock: CaseClock) -> CaseStatus {
@@ -24,7 +32,8 @@ extension Publication {
         let t9 = AdvanceCopyRule.standing(advanceCopies, version: reportVersion, calendar: clock.calendar)
         return PublicationAPI.Publication(
             caseReference: reference, state: state, stage: stage, preparation: preparation, preparedOn: preparedOn, reportVersion: reportVersion,
-            advanceCopies: advanceCopies, earliestPublicationDate: t9.earliest, advanceCopiesMissing: t9.missing, milestones: milestones,
+            advanceCopies: advanceCopies, earliestPublicationDate: t9.earliest, advanceCopiesMissing: t9.missing, schedules: schedules,
+            published: published, repositorySubmissions: repositorySubmissions, delayNotices: delayNotices, milestones: milestones,
             deadlines: deadlines(clock))
     }
 

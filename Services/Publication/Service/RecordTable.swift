@@ -3,11 +3,14 @@
 /// (triggers refuse UPDATE and DELETE), as review-management keeps its records.
 enum RecordTable {
     /// `CREATE TABLE table` with the case, `columns` (SQL column definitions), the JSON record
-    /// and `PRIMARY KEY (case_reference, keys...)`, kept.
+    /// and `PRIMARY KEY (case_reference, keys...)` (the case alone when `keys` is empty), kept.
     static func create(_ table: String, columns: [String] = [], keys: [String], kept why: String) -> String {
-        var lines = ["case_reference TEXT NOT NULL REFERENCES publications(case_reference)"] + columns
-        lines.append("record TEXT NOT NULL CHECK (json_valid(record))")
-        lines.append("PRIMARY KEY (\((["case_reference"] + keys).joined(separator: ", ")))")
+        let caseColumn =
+            keys.isEmpty
+            ? "case_reference TEXT PRIMARY KEY REFERENCES publications(case_reference)"
+            : "case_reference TEXT NOT NULL REFERENCES publications(case_reference)"
+        var lines = [caseColumn] + columns + ["record TEXT NOT NULL CHECK (json_valid(record))"]
+        if !keys.isEmpty { lines.append("PRIMARY KEY (\((["case_reference"] + keys).joined(separator: ", ")))") }
         return "CREATE TABLE \(table) (\n    " + lines.joined(separator: ",\n    ") + "\n) STRICT;\n" + kept(table, why)
     }
 

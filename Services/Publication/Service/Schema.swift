@@ -1,7 +1,7 @@
 import Storage
 
 /// The service's tables, in order. Append-only: a landed step is never edited; a change is a
-/// new step. The hand-over and every advance copy are kept as recorded.
+/// new step. The hand-over and every later record are kept as recorded.
 enum Schema {
     static let migrations = [
         Migration(
@@ -26,5 +26,21 @@ enum Schema {
                     RecordTable.number("number"), "recipient TEXT NOT NULL CHECK (recipient IN ('nationalPanel', 'ofsted', 'secretaryOfState'))",
                     RecordTable.number("report_version"),
                 ], keys: ["number"], kept: "an advance copy is kept as recorded")),
+        Migration(
+            "publication_schedules",
+            sql: RecordTable.create(
+                "publication_schedules", columns: [RecordTable.number("number")], keys: ["number"], kept: "every schedule is kept as recorded")),
+        Migration(
+            "published_reports",
+            sql: RecordTable.create("published_reports", keys: [], kept: "a publication is kept as recorded")),
+        Migration(
+            "repository_submissions",
+            sql: RecordTable.create(
+                "repository_submissions", columns: [RecordTable.number("number")], keys: ["number"],
+                kept: "every submission to the repository is kept as recorded")),
+        Migration(
+            "delay_notices",
+            sql: RecordTable.create(
+                "delay_notices", columns: [RecordTable.number("number")], keys: ["number"], kept: "a notice of delay is kept as recorded")),
     ]
 }

@@ -5,7 +5,7 @@ import WorkingDays
 /// (framework §10-11, Appendix 16). Planning starts with review-management's hand-over (P1).
 ///
 /// The method list comes first; the messages follow in one file per workflow step:
-/// this file (the hand-over), PublicationReads and AdvanceCopies.
+/// this file (the hand-over), PublicationReads, AdvanceCopies and Publishing.
 package enum PublicationAPI {
     // Methods and roles (DESIGN.md, Security): the publication officer and the Partnership
     // Support Team record the steps; the panel, the chair, the board and auditors read.
@@ -32,11 +32,25 @@ package enum PublicationAPI {
     /// Secretary of State (T9, §10.5.1).
     package static let recordAdvanceCopy = Method<RecordAdvanceCopyRequest, RecordAdvanceCopyResponse>(
         service: service, name: "RecordAdvanceCopy", roles: writers)
+    /// The publication date and address, refused before T9 allows it.
+    package static let schedulePublication = Method<SchedulePublicationRequest, SchedulePublicationResponse>(
+        service: service, name: "SchedulePublication", roles: writers)
+    /// The report published, on a date at an address (P5, T10: then available a year, then archived).
+    package static let recordPublished = Method<RecordPublishedRequest, RecordPublishedResponse>(
+        service: service, name: "RecordPublished", roles: writers)
+    /// The report submitted to the NSPCC national case review repository, and its acknowledgement (P5).
+    package static let recordRepositorySubmission = Method<RecordRepositorySubmissionRequest, RecordRepositorySubmissionResponse>(
+        service: service, name: "RecordRepositorySubmission", roles: writers)
+    /// The National Panel and the Secretary of State told that publication is later than six
+    /// months from the decision, with the reason (T8, §3.1.3); the same message as review-management's.
+    package static let recordDelayNotice = Method<ReviewManagementAPI.RecordDelayNoticeRequest, RecordDelayNoticeResponse>(
+        service: service, name: "RecordDelayNotice", roles: writers)
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
         MethodDescription(preparePublication), MethodDescription(getPublication), MethodDescription(listPublications),
-        MethodDescription(getStatuses), MethodDescription(recordAdvanceCopy),
+        MethodDescription(getStatuses), MethodDescription(recordAdvanceCopy), MethodDescription(schedulePublication),
+        MethodDescription(recordPublished), MethodDescription(recordRepositorySubmission), MethodDescription(recordDelayNotice),
     ]
 
     /// A recommendation as the board endorsed it: what, who must act and by when (V9).

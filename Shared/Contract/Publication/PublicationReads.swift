@@ -5,6 +5,10 @@ extension PublicationAPI {
     package enum PublicationState: String, WireEnum {
         /// The approved report is held; publication is being planned (P1, §10.2).
         case planning
+        /// A publication date and address are set (T9 allowed it).
+        case scheduled
+        /// Published (P5); available a year, then archived (T10).
+        case published
     }
 
     /// A request naming one case.
@@ -37,6 +41,14 @@ extension PublicationAPI {
         package var earliestPublicationDate: CivilDate?
         /// The recipients still without a copy of `reportVersion`.
         package var advanceCopiesMissing: [AdvanceCopyRecipient]
+        /// Every schedule, oldest first; the latest is in force.
+        package var schedules: [PublicationSchedule]
+        /// The publication, once recorded.
+        package var published: PublishedReport?
+        /// Every record of the NSPCC repository submission, oldest first; the latest is in force.
+        package var repositorySubmissions: [RepositorySubmission]
+        /// Every notice of delay recorded here (T8).
+        package var delayNotices: [ReviewManagementAPI.DelayNotice]
         /// The steps reached, in date order.
         package var milestones: [Milestone]
         /// The deadlines that apply now.
@@ -44,7 +56,9 @@ extension PublicationAPI {
         package init(
             caseReference: CaseReference, state: PublicationState, stage: CaseStage, preparation: PreparePublicationRequest,
             preparedOn: CivilDate, reportVersion: Int, advanceCopies: [AdvanceCopy], earliestPublicationDate: CivilDate?,
-            advanceCopiesMissing: [AdvanceCopyRecipient], milestones: [Milestone], deadlines: [Deadline]
+            advanceCopiesMissing: [AdvanceCopyRecipient], schedules: [PublicationSchedule] = [], published: PublishedReport? = nil,
+            repositorySubmissions: [RepositorySubmission] = [], delayNotices: [ReviewManagementAPI.DelayNotice] = [], milestones: [Milestone],
+            deadlines: [Deadline]
         ) {
             self.caseReference = caseReference
             self.state = state
@@ -55,6 +69,10 @@ extension PublicationAPI {
             self.advanceCopies = advanceCopies
             self.earliestPublicationDate = earliestPublicationDate
             self.advanceCopiesMissing = advanceCopiesMissing
+            self.schedules = schedules
+            self.published = published
+            self.repositorySubmissions = repositorySubmissions
+            self.delayNotices = delayNotices
             self.milestones = milestones
             self.deadlines = deadlines
         }

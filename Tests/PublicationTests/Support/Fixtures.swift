@@ -22,11 +22,16 @@ enum Fixtures {
     }
 
     static let reviewerName = "Jo Example"
+    /// Where the reports are published.
+    static let address = "https://testshire.example/cspr/TESTSHIRE-2026"
+
+    /// T7 as review-management hands it over: due on 2026-12-20, met on the approval.
+    static let t7 = Deadline(rule: .t7, due: date("2026-12-20"), status: .met, metOn: approvedOn, ruleSet: .surrey2019)
 
     /// review-management's hand-over of version `version`, approved on `approvedOn`.
-    static func preparation(_ reference: CaseReference, version: Int = 1, approvedOn: CivilDate = approvedOn)
-        -> PublicationAPI.PreparePublicationRequest
-    {
+    static func preparation(
+        _ reference: CaseReference, version: Int = 1, approvedOn: CivilDate = approvedOn, t7: Deadline? = t7, delayNoticeOn: CivilDate? = nil
+    ) -> PublicationAPI.PreparePublicationRequest {
         PublicationAPI.PreparePublicationRequest(
             caseReference: reference, reportVersion: version,
             sections: ReportSections(
@@ -39,6 +44,6 @@ enum Fixtures {
             recommendations: [
                 .init(number: 1, text: "Fictional: share concerns at once", owner: "Testshire Partnership", scope: .local, dueBy: date("2027-06-30"))
             ], ruleSet: .surrey2019,
-            t7: Deadline(rule: .t7, due: date("2026-12-20"), status: .met, metOn: approvedOn, ruleSet: .surrey2019))
+            t7: t7, delayNoticeOn: delayNoticeOn)
     }
 }

@@ -30,9 +30,9 @@ final class Harness: Sendable {
         client = RPCClient(host: "127.0.0.1", port: service.port)
     }
 
-    /// Starts a fresh service with an empty database.
-    static func start() async throws -> Harness {
-        let directory = try TestDirectory.publication()
+    /// Starts a fresh service with an empty database and `extra` settings.
+    static func start(extra: [String: String] = [:]) async throws -> Harness {
+        let directory = try TestDirectory.publication(extra: extra)
         let service = try await startInProcess(PublicationService.definition, directory)
         return Harness(directory: directory, service: service)
     }
@@ -70,6 +70,48 @@ final class Harness: Sendable {
             as: token)
     }
 
+    /// All three advance copies of `version`, sent on `sentOn`.
+    func recordAllAdvanceCopies(_ reference: CaseReference, version: Int = 1, sentOn: CivilDate) async throws(RPCError) {
+        for recipient in PublicationAPI.AdvanceCopyRecipient.allCases {
+            try await recordAdvanceCopy(reference, to: recipient, version: version, sentOn: sentOn)
+        }
+    }
+
+    @discardableResult
+    func schedule(_ reference: CaseReference, on date: CivilDate, address: String = Fixtures.address) async throws(RPCError)
+        -> PublicationAPI.SchedulePublicationResponse
+    {
+        try await call(
+            PublicationAPI.schedulePublication, .init(caseReference: reference, publicationDate: date, address: address), as: TestTokens.publication)
+    }
+
+    @discardableResult
+    func recordPublished(_ reference: CaseReference, on date: CivilDate, address: String = Fixtures.address) async throws(RPCError)
+        -> PublicationAPI.RecordPublishedResponse
+    {
+        try await call(
+            PublicationAPI.recordPublished, .init(caseReference: reference, publishedOn: date, address: address), as: TestTokens.publication)
+    }
+
+    @discardableResult
+    func recordRepositorySubmission(_ reference: CaseReference, submittedOn: CivilDate, acknowledgedOn: CivilDate? = nil) async throws(RPCError)
+        -> PublicationAPI.RecordRepositorySubmissionResponse
+    {
+        try await call(
+            PublicationAPI.recordRepositorySubmission,
+            .init(caseReference: reference, submittedOn: submittedOn, acknowledgedOn: acknowledgedOn), as: TestTokens.publication)
+    }
+
+    @discardableResult
+    func recordDelayNotice(
+        _ reference: CaseReference, panel: CivilDate? = Fixtures.today, secretary: CivilDate? = Fixtures.today, reason: String? = "Fictional: a trial"
+    ) async throws(RPCError) -> PublicationAPI.RecordDelayNoticeResponse {
+        try await call(
+            PublicationAPI.recordDelayNotice,
+            .init(caseReference: reference, nationalPanelInformedOn: panel, secretaryOfStateInformedOn: secretary, reason: reason),
+            as: TestTokens.publication)
+    }
+
     func publication(_ reference: CaseReference) async throws(RPCError) -> PublicationAPI.Publication {
         try await call(PublicationAPI.getPublication, .init(caseReference: reference), as: TestTokens.publication)
     }
@@ -104,6 +146,10 @@ final class Harness: Sendable {
             let queries = [
                 "SELECT 'publications', case_reference, preparation FROM publications ORDER BY case_reference",
                 "SELECT 'advance_copies', case_reference, record FROM advance_copies ORDER BY case_reference, number",
+                "SELECT 'publication_schedules', case_reference, record FROM publication_schedules ORDER BY case_reference, number",
+                "SELECT 'published_reports', case_reference, record FROM published_reports ORDER BY case_reference",
+                "SELECT 'repository_submissions', case_reference, record FROM repository_submissions ORDER BY case_reference, number",
+                "SELECT 'delay_notices', case_reference, record FROM delay_notices ORDER BY case_reference, number",
             ]
             var rows: [String] = []
             for query in queries {
