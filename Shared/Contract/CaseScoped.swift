@@ -62,3 +62,4 @@ extension PublicationAPI.RecordAdvanceCopyRequest: CaseScoped {}
 extension PublicationAPI.SchedulePublicationRequest: CaseScoped {}
 extension PublicationAPI.RecordPublishedRequest: CaseScoped {}
 extension PublicationAPI.RecordRepositorySubmissionRequest: CaseScoped {}
+extension PublicationAPI.DecideNotToPublishRequest: CaseScoped {}

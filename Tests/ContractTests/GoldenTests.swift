@@ -116,6 +116,10 @@ struct GoldenTests {
             "RecordRepositorySubmission keeps its wire names (P5)"),
         GoldenFile(
             "publication-record-delay-notice", Samples.publicationRecordDelayNotice, "publication's RecordDelayNotice keeps its wire names (T8)"),
+        GoldenFile("publication-decide-not-to-publish", Samples.decideNotToPublish, "DecideNotToPublish keeps its wire names (P2)"),
+        GoldenFile(
+            "publication-get-publication-of-improvements", Samples.publicationOfImprovements,
+            "GetPublication after a decision not to publish keeps its wire names (P2)"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

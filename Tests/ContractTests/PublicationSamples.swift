@@ -34,7 +34,7 @@ extension Samples {
         reportVersion: 1, publishedOn: date("2025-10-01"), address: "https://testshire.example/cspr/TESTSHIRE-2025-0007", recordedBy: "Pub.Comms")
 
     static let repositorySubmission = PublicationAPI.RepositorySubmission(
-        number: 2, repository: "https://learning.nspcc.org.uk/case-reviews/national-case-review-repository", submittedOn: date("2025-10-02"),
+        number: 2, repository: "mailto:information@nspcc.org.uk", submittedOn: date("2025-10-02"),
         acknowledgedOn: date("2025-10-06"), recordedBy: "Pub.Comms")
 
     static let publicationDelayNotice = ReviewManagementAPI.DelayNotice(
@@ -77,4 +77,27 @@ extension Samples {
                     caseReference: reference, state: .planning, stage: .publication, reportVersion: 1, earliestPublicationDate: date("2025-10-01"),
                     nextDeadline: nil, overdue: false)
             ], total: 201))
+
+    static let notPublishingDecision = PublicationAPI.NotPublishingDecision(
+        decidedOn: date("2025-09-20"), reasons: "Fictional: the child's siblings would be identified",
+        decidedBy: "Fictional: the three safeguarding partners", caseReviewPanelAgreed: true, recordedBy: "Pub.Comms")
+
+    static let decideNotToPublish = Pair(
+        request: PublicationAPI.DecideNotToPublishRequest(
+            caseReference: reference, decidedOn: date("2025-09-20"), reasons: "Fictional: the child's siblings would be identified",
+            decidedBy: "Fictional: the three safeguarding partners", caseReviewPanelAgreed: true),
+        response: PublicationAPI.DecideNotToPublishResponse(caseReference: reference, decision: notPublishingDecision, state: .notPublishingReport))
+
+    /// `GetPublication` after a decision not to publish: the information about improvements published instead.
+    static let publicationOfImprovements: PublicationAPI.Publication = {
+        var publication = Samples.publication
+        publication.notPublishingDecision = notPublishingDecision
+        publication.document = .improvementsInformation
+        publication.advanceCopies.append(
+            .init(
+                number: 3, recipient: .ofsted, reportVersion: 1, sentOn: date("2025-09-22"), recordedBy: "Pub.Comms",
+                document: .improvementsInformation))
+        publication.published?.document = .improvementsInformation
+        return publication
+    }()
 }

@@ -30,7 +30,7 @@ struct ReportContractTests {
             ServiceIdentity.publication.methods.map(\.info.path)
                 == [
                     "PreparePublication", "GetPublication", "ListPublications", "GetStatuses", "RecordAdvanceCopy", "SchedulePublication",
-                    "RecordPublished", "RecordRepositorySubmission", "RecordDelayNotice",
+                    "RecordPublished", "RecordRepositorySubmission", "RecordDelayNotice", "DecideNotToPublish",
                 ].map {
                     "/cspr.publication.v1.Publication/\($0)"
                 })

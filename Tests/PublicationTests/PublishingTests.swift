@@ -162,9 +162,15 @@ struct PublishingTests {
         }
     }
 
-    @Test("CSPR_NSPCC_REPOSITORY_URL: the NSPCC's repository by default; a value that is not http(s) stops the service naming the variable")
-    func repositorySetting() throws {
+    @Test("CSPR_NSPCC_REPOSITORY_URL: the NSPCC's address by default (§10.5.3); a value not mailto:, http or https stops the service naming it")
+    func repositorySetting() async throws {
         #expect(throws: Never.self) { try PublicationService.definition.checkSettings([:]) }
+        try await withPrepared(1) { harness, reference in
+            try await harness.recordAllAdvanceCopies(reference, sentOn: Fixtures.date("2026-12-30"))
+            try await harness.recordPublished(reference, on: Fixtures.today)
+            let submitted = try await harness.recordRepositorySubmission(reference, submittedOn: Fixtures.today)
+            #expect(submitted.submission.repository == "mailto:information@nspcc.org.uk")
+        }
         do {
             try PublicationService.definition.checkSettings(["CSPR_NSPCC_REPOSITORY_URL": "ftp://repository.example"])
             Issue.record("an ftp address was taken")

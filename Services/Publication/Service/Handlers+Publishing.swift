@@ -57,4 +57,18 @@ extension PublicationHandlers {
             return .init(caseReference: publication.reference, notice: notice, deadlines: updated.deadlines(clock))
         }
     }
+
+    /// The partners' decision, with the Case Review Panel, not to publish the report (P2).
+    func decideNotToPublish(_ request: PublicationAPI.DecideNotToPublishRequest, _ call: CallContext) async throws
+        -> PublicationAPI.DecideNotToPublishResponse
+    {
+        let (clock, principal) = (clock, principal(call))
+        return try await store.change(request.caseReference) { publication, writer in
+            let decision = try publication.decidingNotToPublish(request, by: principal, clock: clock)
+            try writer.add(decision, to: "not_publishing_decisions", of: publication.reference)
+            var updated = publication
+            updated.notPublishingDecision = decision
+            return .init(caseReference: publication.reference, decision: decision, state: updated.state)
+        }
+    }
 }

@@ -36,7 +36,7 @@ extension PublicationHandlers {
             try writer.recordAdvanceCopy(copy, of: publication.reference)
             var updated = publication
             updated.advanceCopies.append(copy)
-            let t9 = AdvanceCopyRule.standing(updated.advanceCopies, version: updated.reportVersion, calendar: clock.calendar)
+            let t9 = updated.t9Standing(clock)
             return PublicationAPI.RecordAdvanceCopyResponse(
                 caseReference: publication.reference, copy: copy, earliestPublicationDate: t9.earliest, advanceCopiesMissing: t9.missing)
         }

@@ -18,6 +18,8 @@ struct Publication: Sendable, Equatable {
     var repositorySubmissions: [PublicationAPI.RepositorySubmission] = []
     /// Every notice of delay recorded here (T8), oldest first.
     var delayNotices: [ReviewManagementAPI.DelayNotice] = []
+    /// The partners' decision not to publish the report (P2), if they made one.
+    var notPublishingDecision: PublicationAPI.NotPublishingDecision? = nil
 
     var reference: CaseReference { preparation.caseReference }
     var ruleSet: RuleSet { preparation.ruleSet }
@@ -26,14 +28,27 @@ struct Publication: Sendable, Equatable {
     /// anonymisation gate makes them, would be a later one).
     var reportVersion: Int { preparation.reportVersion }
 
+    /// What is to be published: the report, or after a decision not to publish it, the
+    /// information about improvements instead (P2).
+    var document: PublicationAPI.PublicationDocument { notPublishingDecision == nil ? .report : .improvementsInformation }
+
+    /// The version of `document` to be published: the report's, or 1 for the information about
+    /// improvements (one version of it is recorded so far).
+    var versionInForce: Int { document == .report ? reportVersion : 1 }
+
+    /// The schedules of the document to be published (a decision not to publish sets the
+    /// report's aside).
+    var schedulesInForce: [PublicationAPI.PublicationSchedule] { schedules.filter { $0.document == document } }
+
     /// Where the publication stands.
     var state: PublicationAPI.PublicationState {
         if published != nil { return .published }
-        return schedules.isEmpty ? .planning : .scheduled
+        if !schedulesInForce.isEmpty { return .scheduled }
+        return notPublishingDecision == nil ? .planning : .notPublishingReport
     }
 
     /// The publication date in force: the date published, else the latest scheduled; nil before either.
-    var publicationDate: CivilDate? { published?.publishedOn ?? schedules.last?.publicationDate }
+    var publicationDate: CivilDate? { published?.publishedOn ?? schedulesInForce.last?.publicationDate }
 
     /// The case's stage here.
     var stage: CaseStage { .publication }

@@ -39,7 +39,7 @@ extension Publication {
     /// sending of the version to be published once all three recipients have it.
     func t9(_ clock: CaseClock) -> Deadline? {
         guard let date = publicationDate else { return nil }
-        let sent = AdvanceCopyRule.firstSent(advanceCopies, version: reportVersion)
+        let sent = AdvanceCopyRule.firstSent(advanceCopies, version: versionInForce, of: document)
         let metOn = sent.count == AdvanceCopyRule.recipients.count ? sent.values.max() : nil
         return Deadline.compute(
             Timescales.rule(.t9, ruleSet), from: date, metOn: metOn, today: clock.today, calendar: clock.calendar, ruleSet: ruleSet,

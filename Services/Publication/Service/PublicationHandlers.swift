@@ -33,6 +33,7 @@ struct PublicationHandlers: Sendable {
         routes.handle(PublicationAPI.recordPublished, recordPublished)
         routes.handle(PublicationAPI.recordRepositorySubmission, recordRepositorySubmission)
         routes.handle(PublicationAPI.recordDelayNotice, recordDelayNotice)
+        routes.handle(PublicationAPI.decideNotToPublish, decideNotToPublish)
         return routes
     }
 

@@ -33,6 +33,7 @@ enum PublicationRows {
         publication.published = try (records(db, "published_reports", reference) as [PublicationAPI.PublishedReport]).first
         publication.repositorySubmissions = try records(db, "repository_submissions", reference)
         publication.delayNotices = try records(db, "delay_notices", reference)
+        publication.notPublishingDecision = try (records(db, "not_publishing_decisions", reference) as [PublicationAPI.NotPublishingDecision]).first
         return publication
     }
 

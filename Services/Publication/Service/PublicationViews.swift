@@ -9,7 +9,11 @@ extension Publication {
         reached += advanceCopies.map { Milestone(event: "advanceCopySent", date: $0.sentOn) }
         reached += schedules.map { Milestone(event: "publicationScheduled", date: $0.scheduledOn) }
         reached += delayNotices.map { Milestone(event: "delayNoticeSent", date: $0.informedOn) }
-        if let published { reached.append(Milestone(event: "reportPublished", date: published.publishedOn)) }
+        if let decision = notPublishingDecision { reached.append(Milestone(event: "decidedNotToPublish", date: decision.decidedOn)) }
+        if let published {
+            let event = published.document == .report ? "reportPublished" : "improvementsInformationPublished"
+            reached.append(Milestone(event: event, date: published.publishedOn))
+        }
         // The latest record of the submission is in force (a later one adds the acknowledgement).
         if let submission = repositorySubmissions.last {
             reached.append(Milestone(event: "repositorySubmitted", date: submission.submittedOn))
@@ -17,6 +21,11 @@ extension Publication {
         }
         // Stable by date: steps of one day keep the order they were recorded in.
         return reached.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+    }
+
+    /// What T9 allows now for the document to be published: the earliest date, who lacks a copy.
+    func t9Standing(_ clock: CaseClock) -> (earliest: CivilDate?, missing: [PublicationAPI.AdvanceCopyRecipient]) {
+        AdvanceCopyRule.standing(advanceCopies, version: versionInForce, of: document, calendar: clock.calendar)
     }
 
     /// Every deadline that applies now, in rule order. None until a publication date is set.
@@ -29,11 +38,12 @@ extension Publication {
 
     /// The full view for `GetPublication`.
     func view(_ clock: CaseClock) -> PublicationAPI.Publication {
-        let t9 = AdvanceCopyRule.standing(advanceCopies, version: reportVersion, calendar: clock.calendar)
+        let t9 = t9Standing(clock)
         return PublicationAPI.Publication(
             caseReference: reference, state: state, stage: stage, preparation: preparation, preparedOn: preparedOn, reportVersion: reportVersion,
             advanceCopies: advanceCopies, earliestPublicationDate: t9.earliest, advanceCopiesMissing: t9.missing, schedules: schedules,
-            published: published, repositorySubmissions: repositorySubmissions, delayNotices: delayNotices, milestones: milestones,
+            published: published, repositorySubmissions: repositorySubmissions, delayNotices: delayNotices,
+            notPublishingDecision: notPublishingDecision, document: document, milestones: milestones,
             deadlines: deadlines(clock))
     }
 
@@ -42,7 +52,7 @@ extension Publication {
         let status = status(clock)
         return PublicationAPI.PublicationSummary(
             caseReference: reference, state: state, stage: stage, reportVersion: reportVersion,
-            earliestPublicationDate: AdvanceCopyRule.standing(advanceCopies, version: reportVersion, calendar: clock.calendar).earliest,
+            earliestPublicationDate: t9Standing(clock).earliest,
             nextDeadline: status.nextDeadline, overdue: status.deadlines.contains { $0.status == .overdue })
     }
 }

@@ -12,10 +12,11 @@ extension Publication {
             throw .invalidField(path: "publicationDate", rule: .t9, problem: "\(request.publicationDate) is before today (\(clock.today))")
         }
         try WebAddress.check(request.address, path: "address")
-        try AdvanceCopyRule.check(publicationDate: request.publicationDate, advanceCopies, version: reportVersion, calendar: clock.calendar)
+        try AdvanceCopyRule.check(
+            publicationDate: request.publicationDate, advanceCopies, version: versionInForce, of: document, calendar: clock.calendar)
         return PublicationAPI.PublicationSchedule(
-            number: schedules.count + 1, reportVersion: reportVersion, publicationDate: request.publicationDate, address: request.address,
-            scheduledOn: clock.today, recordedBy: principal)
+            number: schedules.count + 1, reportVersion: versionInForce, publicationDate: request.publicationDate, address: request.address,
+            scheduledOn: clock.today, recordedBy: principal, document: document)
     }
 
     /// The report published (P5): once, not after today, T9 met for the date.
@@ -27,9 +28,10 @@ extension Publication {
             throw .invalidField(path: "publishedOn", rule: .p5, problem: "\(request.publishedOn) is after today (\(clock.today))")
         }
         try WebAddress.check(request.address, path: "address")
-        try AdvanceCopyRule.check(publicationDate: request.publishedOn, advanceCopies, version: reportVersion, calendar: clock.calendar)
+        try AdvanceCopyRule.check(
+            publicationDate: request.publishedOn, advanceCopies, version: versionInForce, of: document, calendar: clock.calendar)
         return PublicationAPI.PublishedReport(
-            reportVersion: reportVersion, publishedOn: request.publishedOn, address: request.address, recordedBy: principal)
+            reportVersion: versionInForce, publishedOn: request.publishedOn, address: request.address, recordedBy: principal, document: document)
     }
 
     /// The submission to the NSPCC repository (P5): of the published report, on or after its
@@ -80,11 +82,39 @@ extension Publication {
             recordedOn: clock.today, recordedBy: principal)
     }
 
+    /// The partners' decision, with the Case Review Panel, not to publish the report (P2): once,
+    /// before publication, with reasons and who decided, dated between the approval and today.
+    func decidingNotToPublish(_ request: PublicationAPI.DecideNotToPublishRequest, by principal: String, clock: CaseClock) throws(PublicationError)
+        -> PublicationAPI.NotPublishingDecision
+    {
+        try checkNotPublished()
+        if let decision = notPublishingDecision {
+            throw .outOfOrder(rule: .p2, problem: "the partners decided on \(decision.decidedOn) not to publish the report")
+        }
+        guard request.decidedOn >= preparation.approvedOn, request.decidedOn <= clock.today else {
+            throw .invalidField(
+                path: "decidedOn", rule: .p2,
+                problem: "\(request.decidedOn) is not between the board's approval (\(preparation.approvedOn)) and today (\(clock.today))")
+        }
+        let reasons = request.reasons.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reasons.isEmpty else { throw .invalidField(path: "reasons", rule: .p2, problem: "record why publishing the report is inappropriate") }
+        let decidedBy = request.decidedBy.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !decidedBy.isEmpty else { throw .invalidField(path: "decidedBy", rule: .p2, problem: "say who decided") }
+        guard request.caseReviewPanelAgreed else {
+            throw .invalidField(path: "caseReviewPanelAgreed", rule: .p2, problem: "the partners decide this with the Case Review Panel (§10.1)")
+        }
+        return PublicationAPI.NotPublishingDecision(
+            decidedOn: request.decidedOn, reasons: reasons, decidedBy: decidedBy, caseReviewPanelAgreed: true, recordedBy: principal)
+    }
+
     /// Refuses a step that changes the publication once it is published (T10: it stays as published).
     private func checkNotPublished() throws(PublicationError) {
         if let published {
             throw .outOfOrder(
-                rule: .t10, problem: "report version \(published.reportVersion) was published on \(published.publishedOn) at \(published.address)")
+                rule: .t10,
+                problem:
+                    "\(AdvanceCopyRule.name(published.document, published.reportVersion)) was published on \(published.publishedOn) at \(published.address)"
+            )
         }
     }
 }

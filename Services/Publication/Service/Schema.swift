@@ -42,5 +42,8 @@ enum Schema {
             "delay_notices",
             sql: RecordTable.create(
                 "delay_notices", columns: [RecordTable.number("number")], keys: ["number"], kept: "a notice of delay is kept as recorded")),
+        Migration(
+            "not_publishing_decisions",
+            sql: RecordTable.create("not_publishing_decisions", keys: [], kept: "the decision not to publish is kept as recorded")),
     ]
 }

@@ -11,7 +11,17 @@ extension PublicationAPI {
         case secretaryOfState
     }
 
-    /// `RecordAdvanceCopy`: a report version sent to one recipient, and when.
+    /// What is published: the report, or, when the partners decided not to publish it (P2), the
+    /// information about the improvements to be made, published instead on the same timescale.
+    package enum PublicationDocument: String, WireEnum {
+        /// The review's report.
+        case report
+        /// The information about improvements published instead of the report (P2, §10.1).
+        case improvementsInformation
+    }
+
+    /// `RecordAdvanceCopy`: a report version (or the information about improvements) sent to one
+    /// recipient, and when.
     package struct RecordAdvanceCopyRequest: Sendable, Equatable, Codable {
         /// The case.
         package var caseReference: CaseReference
@@ -21,11 +31,16 @@ extension PublicationAPI {
         package var reportVersion: Int
         /// When it was sent.
         package var sentOn: CivilDate
-        package init(caseReference: CaseReference, recipient: AdvanceCopyRecipient, reportVersion: Int, sentOn: CivilDate) {
+        /// What was sent; the report when absent.
+        package var document: PublicationDocument?
+        package init(
+            caseReference: CaseReference, recipient: AdvanceCopyRecipient, reportVersion: Int, sentOn: CivilDate, document: PublicationDocument? = nil
+        ) {
             self.caseReference = caseReference
             self.recipient = recipient
             self.reportVersion = reportVersion
             self.sentOn = sentOn
+            self.document = document
         }
     }
 
@@ -41,7 +56,13 @@ extension PublicationAPI {
         package var sentOn: CivilDate
         /// Who recorded it.
         package var recordedBy: String
-        package init(number: Int, recipient: AdvanceCopyRecipient, reportVersion: Int, sentOn: CivilDate, recordedBy: String) {
+        /// What was sent.
+        package var document: PublicationDocument
+        package init(
+            number: Int, recipient: AdvanceCopyRecipient, reportVersion: Int, sentOn: CivilDate, recordedBy: String,
+            document: PublicationDocument = .report
+        ) {
+            self.document = document
             self.number = number
             self.recipient = recipient
             self.reportVersion = reportVersion

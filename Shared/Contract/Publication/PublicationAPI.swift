@@ -5,7 +5,7 @@ import WorkingDays
 /// (framework §10-11, Appendix 16). Planning starts with review-management's hand-over (P1).
 ///
 /// The method list comes first; the messages follow in one file per workflow step:
-/// this file (the hand-over), PublicationReads, AdvanceCopies and Publishing.
+/// this file (the hand-over), PublicationReads, AdvanceCopies, Publishing and NotPublishing.
 package enum PublicationAPI {
     // Methods and roles (DESIGN.md, Security): the publication officer and the Partnership
     // Support Team record the steps; the panel, the chair, the board and auditors read.
@@ -45,12 +45,17 @@ package enum PublicationAPI {
     /// months from the decision, with the reason (T8, §3.1.3); the same message as review-management's.
     package static let recordDelayNotice = Method<ReviewManagementAPI.RecordDelayNoticeRequest, RecordDelayNoticeResponse>(
         service: service, name: "RecordDelayNotice", roles: writers)
+    /// The partners, with the Case Review Panel, decide not to publish the report, with reasons
+    /// (P2); the information about improvements is then published instead, on the same timescale.
+    package static let decideNotToPublish = Method<DecideNotToPublishRequest, DecideNotToPublishResponse>(
+        service: service, name: "DecideNotToPublish", roles: writers.union(Set<String>.roles(.board)))
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
         MethodDescription(preparePublication), MethodDescription(getPublication), MethodDescription(listPublications),
         MethodDescription(getStatuses), MethodDescription(recordAdvanceCopy), MethodDescription(schedulePublication),
         MethodDescription(recordPublished), MethodDescription(recordRepositorySubmission), MethodDescription(recordDelayNotice),
+        MethodDescription(decideNotToPublish),
     ]
 
     /// A recommendation as the board endorsed it: what, who must act and by when (V9).

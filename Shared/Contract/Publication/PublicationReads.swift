@@ -7,7 +7,11 @@ extension PublicationAPI {
         case planning
         /// A publication date and address are set (T9 allowed it).
         case scheduled
-        /// Published (P5); available a year, then archived (T10).
+        /// The partners decided not to publish the report (P2): the information about
+        /// improvements is to be published instead.
+        case notPublishingReport
+        /// Published (P5): the report, or the information about improvements; available a year,
+        /// then archived (T10).
         case published
     }
 
@@ -49,6 +53,11 @@ extension PublicationAPI {
         package var repositorySubmissions: [RepositorySubmission]
         /// Every notice of delay recorded here (T8).
         package var delayNotices: [ReviewManagementAPI.DelayNotice]
+        /// The partners' decision not to publish the report, if they made one (P2).
+        package var notPublishingDecision: NotPublishingDecision?
+        /// What is to be published: the report, or the information about improvements after a
+        /// decision not to publish.
+        package var document: PublicationDocument
         /// The steps reached, in date order.
         package var milestones: [Milestone]
         /// The deadlines that apply now.
@@ -57,9 +66,12 @@ extension PublicationAPI {
             caseReference: CaseReference, state: PublicationState, stage: CaseStage, preparation: PreparePublicationRequest,
             preparedOn: CivilDate, reportVersion: Int, advanceCopies: [AdvanceCopy], earliestPublicationDate: CivilDate?,
             advanceCopiesMissing: [AdvanceCopyRecipient], schedules: [PublicationSchedule] = [], published: PublishedReport? = nil,
-            repositorySubmissions: [RepositorySubmission] = [], delayNotices: [ReviewManagementAPI.DelayNotice] = [], milestones: [Milestone],
+            repositorySubmissions: [RepositorySubmission] = [], delayNotices: [ReviewManagementAPI.DelayNotice] = [],
+            notPublishingDecision: NotPublishingDecision? = nil, document: PublicationDocument = .report, milestones: [Milestone],
             deadlines: [Deadline]
         ) {
+            self.notPublishingDecision = notPublishingDecision
+            self.document = document
             self.caseReference = caseReference
             self.state = state
             self.stage = stage

@@ -30,7 +30,13 @@ extension PublicationAPI {
         package var scheduledOn: CivilDate
         /// Who scheduled it.
         package var recordedBy: String
-        package init(number: Int, reportVersion: Int, publicationDate: CivilDate, address: String, scheduledOn: CivilDate, recordedBy: String) {
+        /// What is to be published: the report, or the information about improvements (P2).
+        package var document: PublicationDocument
+        package init(
+            number: Int, reportVersion: Int, publicationDate: CivilDate, address: String, scheduledOn: CivilDate, recordedBy: String,
+            document: PublicationDocument = .report
+        ) {
+            self.document = document
             self.number = number
             self.reportVersion = reportVersion
             self.publicationDate = publicationDate
@@ -80,7 +86,10 @@ extension PublicationAPI {
         package var address: String
         /// Who recorded it.
         package var recordedBy: String
-        package init(reportVersion: Int, publishedOn: CivilDate, address: String, recordedBy: String) {
+        /// What was published: the report, or the information about improvements (P2).
+        package var document: PublicationDocument
+        package init(reportVersion: Int, publishedOn: CivilDate, address: String, recordedBy: String, document: PublicationDocument = .report) {
+            self.document = document
             self.reportVersion = reportVersion
             self.publishedOn = publishedOn
             self.address = address

@@ -63,17 +63,30 @@ final class Harness: Sendable {
     @discardableResult
     func recordAdvanceCopy(
         _ reference: CaseReference, to recipient: PublicationAPI.AdvanceCopyRecipient, version: Int = 1, sentOn: CivilDate,
-        as token: String = TestTokens.publication
+        of document: PublicationAPI.PublicationDocument? = nil, as token: String = TestTokens.publication
     ) async throws(RPCError) -> PublicationAPI.RecordAdvanceCopyResponse {
         try await call(
-            PublicationAPI.recordAdvanceCopy, .init(caseReference: reference, recipient: recipient, reportVersion: version, sentOn: sentOn),
-            as: token)
+            PublicationAPI.recordAdvanceCopy,
+            .init(caseReference: reference, recipient: recipient, reportVersion: version, sentOn: sentOn, document: document), as: token)
+    }
+
+    @discardableResult
+    func decideNotToPublish(
+        _ reference: CaseReference, on date: CivilDate, reasons: String = "Fictional: the child's siblings would be identified",
+        decidedBy: String = "Fictional: the three safeguarding partners", caseReviewPanelAgreed: Bool = true
+    ) async throws(RPCError) -> PublicationAPI.DecideNotToPublishResponse {
+        try await call(
+            PublicationAPI.decideNotToPublish,
+            .init(caseReference: reference, decidedOn: date, reasons: reasons, decidedBy: decidedBy, caseReviewPanelAgreed: caseReviewPanelAgreed),
+            as: TestTokens.publication)
     }
 
     /// All three advance copies of `version`, sent on `sentOn`.
-    func recordAllAdvanceCopies(_ reference: CaseReference, version: Int = 1, sentOn: CivilDate) async throws(RPCError) {
+    func recordAllAdvanceCopies(
+        _ reference: CaseReference, version: Int = 1, sentOn: CivilDate, of document: PublicationAPI.PublicationDocument? = nil
+    ) async throws(RPCError) {
         for recipient in PublicationAPI.AdvanceCopyRecipient.allCases {
-            try await recordAdvanceCopy(reference, to: recipient, version: version, sentOn: sentOn)
+            try await recordAdvanceCopy(reference, to: recipient, version: version, sentOn: sentOn, of: document)
         }
     }
 
@@ -150,6 +163,7 @@ final class Harness: Sendable {
                 "SELECT 'published_reports', case_reference, record FROM published_reports ORDER BY case_reference",
                 "SELECT 'repository_submissions', case_reference, record FROM repository_submissions ORDER BY case_reference, number",
                 "SELECT 'delay_notices', case_reference, record FROM delay_notices ORDER BY case_reference, number",
+                "SELECT 'not_publishing_decisions', case_reference, record FROM not_publishing_decisions ORDER BY case_reference",
             ]
             var rows: [String] = []
             for query in queries {
