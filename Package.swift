@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "gateway", targets: ["GatewayMain"]),
         .executable(name: "cspr", targets: ["ConsoleMain"]),
         .executable(name: "review-management", targets: ["ReviewManagementMain"]),
+        .executable(name: "publication", targets: ["PublicationMain"]),
     ],
     targets: [
         // The gateway: every case across the stages, read-only, and the panel's dashboard.
@@ -181,6 +182,18 @@ let package = Package(
                 "ReviewManagementService", "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "WorkingDays",
             ],
             path: "Tests/ReviewManagementTests", swiftSettings: swift6),
+
+        // The publication service (issue 14): from review-management's PreparePublication
+        // hand-over to publication (P1-P5, T9).
+        .target(
+            name: "PublicationService", dependencies: ["ServiceKit", "Contract", "RPC", "Storage", "WorkingDays"],
+            path: "Services/Publication/Service", swiftSettings: swift6),
+        .executableTarget(
+            name: "PublicationMain", dependencies: ["PublicationService", "ServiceKit"], path: "Services/Publication/Main", swiftSettings: swift6),
+        .testTarget(
+            name: "PublicationTests",
+            dependencies: ["PublicationService", "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "WorkingDays"],
+            path: "Tests/PublicationTests", swiftSettings: swift6),
 
         // C libraries.
         .systemLibrary(

@@ -63,3 +63,10 @@ extension ReviewManagementAPI.RecordLearningPointsRequest: CaseScoped {}
 extension ReviewManagementAPI.RecordFeedbackSessionRequest: CaseScoped {}
 extension ReviewManagementAPI.GetLearningEventDocumentRequest: CaseScoped {}
 extension ReviewManagementAPI.RecordQualityMarkersRequest: CaseScoped {}
+extension PublicationAPI.PreparePublicationResponse: CaseScoped {}
+extension PublicationAPI.CaseRequest: CaseScoped {}
+extension PublicationAPI.RecordAdvanceCopyRequest: CaseScoped {}
+extension PublicationAPI.SchedulePublicationRequest: CaseScoped {}
+extension PublicationAPI.RecordPublishedRequest: CaseScoped {}
+extension PublicationAPI.RecordRepositorySubmissionRequest: CaseScoped {}
+extension PublicationAPI.DecideNotToPublishRequest: CaseScoped {}

@@ -130,6 +130,20 @@ struct GoldenTests {
         GoldenFile(
             "check-disclosure-response", Samples.disclosureFindings,
             "CheckDisclosure's findings keep their wire names and kinds, practitionerName among them (P4)"),
+        GoldenFile("publication-get-publication", Samples.publication, "GetPublication keeps its wire names"),
+        GoldenFile("publication-list-publications", Samples.listPublications, "ListPublications keeps its wire names: page size, offset, total"),
+        GoldenFile("publication-record-advance-copy", Samples.recordAdvanceCopy, "RecordAdvanceCopy keeps its wire names (T9)"),
+        GoldenFile("publication-schedule-publication", Samples.schedulePublication, "SchedulePublication keeps its wire names (T9, T8)"),
+        GoldenFile("publication-record-published", Samples.recordPublished, "RecordPublished keeps its wire names (P5, T10)"),
+        GoldenFile(
+            "publication-record-repository-submission", Samples.recordRepositorySubmission,
+            "RecordRepositorySubmission keeps its wire names (P5)"),
+        GoldenFile(
+            "publication-record-delay-notice", Samples.publicationRecordDelayNotice, "publication's RecordDelayNotice keeps its wire names (T8)"),
+        GoldenFile("publication-decide-not-to-publish", Samples.decideNotToPublish, "DecideNotToPublish keeps its wire names (P2)"),
+        GoldenFile(
+            "publication-get-publication-of-improvements", Samples.publicationOfImprovements,
+            "GetPublication after a decision not to publish keeps its wire names (P2)"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

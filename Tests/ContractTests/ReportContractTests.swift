@@ -25,7 +25,15 @@ struct ReportContractTests {
         #expect(HandOvers.preparePublication.destination == .publication)
         #expect(HandOvers.preparePublication.method.path == "/cspr.publication.v1.Publication/PreparePublication")
         #expect(PublicationAPI.preparePublication.info.roles == .roles(.service))
-        #expect(ServiceIdentity.publication.methods.map(\.info.path) == ["/cspr.publication.v1.Publication/PreparePublication"])
+        // Publication's own calls (issue 14) follow the hand-over in its list.
+        #expect(
+            ServiceIdentity.publication.methods.map(\.info.path)
+                == [
+                    "PreparePublication", "GetPublication", "ListPublications", "GetStatuses", "RecordAdvanceCopy", "SchedulePublication",
+                    "RecordPublished", "RecordRepositorySubmission", "RecordDelayNotice", "DecideNotToPublish",
+                ].map {
+                    "/cspr.publication.v1.Publication/\($0)"
+                })
     }
 
     @Test("V9: a draft `{\"caseReference\":...,\"sections\":{}}` reads as a report with every section and recommendation absent")

@@ -42,7 +42,11 @@ extension Samples {
             reviewers: ["Jo Example", "Dana Sample"],
             recommendations: [
                 .init(number: 1, text: "Fictional: share concerns at once", owner: "Testshire Partnership", scope: .local, dueBy: date("2025-12-31"))
-            ], ruleSet: .surrey2019),
+            ], ruleSet: .surrey2019,
+            t7: Deadline(
+                rule: .t7, subject: "local CSPR", due: date("2025-10-03"), originalDue: date("2025-09-03"), status: .met, metOn: date("2025-09-10"),
+                ruleSet: .surrey2019),
+            delayNoticeOn: date("2025-08-20")),
         response: PublicationAPI.PreparePublicationResponse(caseReference: reference, prepared: true))
 
     /// `GetReview` with the report drafted, confirmed, endorsed and approved.

@@ -71,7 +71,9 @@ struct ReportTests {
                                 number: 2, text: "Fictional: national guidance on records", owner: "Department for Education", scope: .national,
                                 dueBy: Fixtures.date("2026-06-30")),
                         ],
-                        ruleSet: .surrey2019))
+                        // T7 as the review shows it, met on the approval; no notice of delay recorded.
+                        ruleSet: .surrey2019, t7: review.deadlines.first { $0.rule == .t7 }, delayNoticeOn: nil))
+            #expect(request.t7?.metOn == Fixtures.today)
             await receiver.stop(grace: .seconds(1))
         }
     }

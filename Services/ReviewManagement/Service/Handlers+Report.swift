@@ -49,7 +49,7 @@ extension ReviewManagementHandlers {
             let approval = try review.approvingReport(request, by: principal, clock: clock)
             var approved = review
             approved.reportApproval = approval
-            guard let handOver = approved.preparePublication else {
+            guard let handOver = approved.preparePublication(clock) else {
                 throw ReviewManagementError.outOfOrder(rule: .v9, problem: "report version \(approval.version) is not held")
             }
             try writer.recordApproval(approval, handOver: handOver)

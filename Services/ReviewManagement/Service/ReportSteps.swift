@@ -75,8 +75,10 @@ extension Review {
         return ReviewManagementAPI.ReportVersionStep(version: version.version, on: request.on, recordedBy: principal)
     }
 
-    /// The hand-over of the approved report to publication (P1), or nil before approval.
-    var preparePublication: PublicationAPI.PreparePublicationRequest? {
+    /// The hand-over of the approved report to publication (P1), or nil before approval; with
+    /// T7 as held here (met on the approval) and the first notice of delay (T8), for publication
+    /// to judge "published within six months of the decision".
+    func preparePublication(_ clock: CaseClock) -> PublicationAPI.PreparePublicationRequest? {
         guard let approval = reportApproval, let version = reportVersions.first(where: { $0.version == approval.version }) else { return nil }
         var reviewers: [String] = leadReviewer.map { [$0.name] } ?? []
         for member in teams.last?.members ?? [] where !reviewers.contains(where: { Self.samePerson($0, member.name) }) {
@@ -88,7 +90,8 @@ extension Review {
         }
         return PublicationAPI.PreparePublicationRequest(
             caseReference: reference, reportVersion: version.version, sections: version.sections, approvedOn: approval.on, reviewers: reviewers,
-            recommendations: recommendations, ruleSet: ruleSet)
+            recommendations: recommendations, ruleSet: ruleSet, t7: t7(clock, completedOn: approval.on),
+            delayNoticeOn: delayNotices.first?.informedOn)
     }
 
     /// The report's steps as milestones: each draft, confirmations, endorsements, approval.

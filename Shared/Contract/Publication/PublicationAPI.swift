@@ -2,18 +2,61 @@ import RPC
 import WorkingDays
 
 /// `cspr.publication.v1.Publication`: publication of approved reports and the action plans
-/// (framework §10-11). Today its contract holds the hand-over it receives from
-/// review-management; the service itself is issue 14.
+/// (framework §10-11, Appendix 16). Planning starts with review-management's hand-over (P1).
+///
+/// The method list comes first; the messages follow in one file per workflow step:
+/// this file (the hand-over), PublicationReads, AdvanceCopies, Publishing and NotPublishing.
 package enum PublicationAPI {
+    // Methods and roles (DESIGN.md, Security): the publication officer and the Partnership
+    // Support Team record the steps; the panel, the chair, the board and auditors read.
     private static let service = ServiceIdentity.publication.rpcService
+    /// Who records the publication's steps.
+    private static let writers: Set<String> = .roles(.publication, .partnershipSupport)
+    /// Who reads a publication in full (it holds the report and the reviewers' names: every read audited).
+    private static let readers: Set<String> = .roles(
+        .publication, .partnershipSupport, .caseReviewPanel, .independentChair, .board, .auditor)
 
     /// From review-management (role `service`) once the board approved the report, applied once
     /// per idempotency key: publication planning starts only then (P1, §10.2.1).
     package static let preparePublication = Method<PreparePublicationRequest, PreparePublicationResponse>(
         service: service, name: "PreparePublication", roles: .roles(.service))
+    /// One publication in full: the approved report as handed over, the advance copies, the
+    /// earliest publication date T9 allows, milestones and deadlines.
+    package static let getPublication = Method<CaseRequest, Publication>(service: service, name: "GetPublication", roles: readers)
+    /// Every publication, summarised (no personal data), a page at a time.
+    package static let listPublications = Method<ListPublicationsRequest, ListPublicationsResponse>(
+        service: service, name: "ListPublications", roles: readers.union(Set<String>.roles(.panelViewer)))
+    /// Statuses for the gateway (no personal data).
+    package static let getStatuses = getStatusesMethod(of: service)
+    /// A copy of a report version sent ahead of publication to the National Panel, Ofsted or the
+    /// Secretary of State (T9, §10.5.1).
+    package static let recordAdvanceCopy = Method<RecordAdvanceCopyRequest, RecordAdvanceCopyResponse>(
+        service: service, name: "RecordAdvanceCopy", roles: writers)
+    /// The publication date and address, refused before T9 allows it.
+    package static let schedulePublication = Method<SchedulePublicationRequest, SchedulePublicationResponse>(
+        service: service, name: "SchedulePublication", roles: writers)
+    /// The report published, on a date at an address (P5, T10: then available a year, then archived).
+    package static let recordPublished = Method<RecordPublishedRequest, RecordPublishedResponse>(
+        service: service, name: "RecordPublished", roles: writers)
+    /// The report submitted to the NSPCC national case review repository, and its acknowledgement (P5).
+    package static let recordRepositorySubmission = Method<RecordRepositorySubmissionRequest, RecordRepositorySubmissionResponse>(
+        service: service, name: "RecordRepositorySubmission", roles: writers)
+    /// The National Panel and the Secretary of State told that publication is later than six
+    /// months from the decision, with the reason (T8, §3.1.3); the same message as review-management's.
+    package static let recordDelayNotice = Method<ReviewManagementAPI.RecordDelayNoticeRequest, RecordDelayNoticeResponse>(
+        service: service, name: "RecordDelayNotice", roles: writers)
+    /// The partners, with the Case Review Panel, decide not to publish the report, with reasons
+    /// (P2); the information about improvements is then published instead, on the same timescale.
+    package static let decideNotToPublish = Method<DecideNotToPublishRequest, DecideNotToPublishResponse>(
+        service: service, name: "DecideNotToPublish", roles: writers.union(Set<String>.roles(.board)))
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
-    package static let methods: [MethodDescription] = [MethodDescription(preparePublication)]
+    package static let methods: [MethodDescription] = [
+        MethodDescription(preparePublication), MethodDescription(getPublication), MethodDescription(listPublications),
+        MethodDescription(getStatuses), MethodDescription(recordAdvanceCopy), MethodDescription(schedulePublication),
+        MethodDescription(recordPublished), MethodDescription(recordRepositorySubmission), MethodDescription(recordDelayNotice),
+        MethodDescription(decideNotToPublish),
+    ]
 
     /// A recommendation as the board endorsed it: what, who must act and by when (V9).
     package struct Recommendation: Sendable, Equatable, Codable {
@@ -52,9 +95,16 @@ package enum PublicationAPI {
         package var recommendations: [Recommendation]
         /// The rule set the case runs under.
         package var ruleSet: RuleSet
+        /// T7 as review-management holds it: its due date after any recorded extension (with the
+        /// original kept), met on the approval. Publication judges "published within six months
+        /// of the decision" against it (§3.1.2-3.1.3). Absent from senders before it was added.
+        package var t7: Deadline?
+        /// When the National Panel and the Secretary of State were told of a delay (T8), if
+        /// review-management recorded it; absent when it recorded none.
+        package var delayNoticeOn: CivilDate?
         package init(
             caseReference: CaseReference, reportVersion: Int, sections: ReportSections, approvedOn: CivilDate, reviewers: [String],
-            recommendations: [Recommendation], ruleSet: RuleSet
+            recommendations: [Recommendation], ruleSet: RuleSet, t7: Deadline? = nil, delayNoticeOn: CivilDate? = nil
         ) {
             self.caseReference = caseReference
             self.reportVersion = reportVersion
@@ -63,6 +113,8 @@ package enum PublicationAPI {
             self.reviewers = reviewers
             self.recommendations = recommendations
             self.ruleSet = ruleSet
+            self.t7 = t7
+            self.delayNoticeOn = delayNoticeOn
         }
     }
 

@@ -170,7 +170,11 @@ struct ReportRuleTests {
         #expect(review.reportApproval?.on == Fixtures.today)
         #expect(review.milestones.map(\.event).suffix(4) == ["reportDrafted", "termsOfReferenceMet", "recommendationsEndorsed", "reportApproved"])
         #expect(review.deadlines(Self.clock).first { $0.rule == .t7 }?.metOn == Fixtures.today)
-        let handOver = try #require(review.preparePublication)
+        let handOver = try #require(review.preparePublication(Self.clock))
+        // T7 goes with it, met on the approval, for publication to judge the six months against.
+        #expect(handOver.t7?.metOn == Fixtures.today)
+        #expect(handOver.t7?.due == review.t7(Self.clock)?.due)
+        #expect(handOver.delayNoticeOn == nil)
         #expect(handOver.reviewers == [Fixtures.reviewerName])
         #expect(handOver.recommendations.map(\.owner) == ["Testshire Partnership", "Department for Education"])
         #expect(handOver.approvedOn == Fixtures.today)

@@ -1,0 +1,30 @@
+import Contract
+import RPC
+import ServiceKit
+
+/// Why the publication service refused a call, in the domain's words. Mapped to RPC status
+/// codes in one place, `rpcError`, so every handler answers the same way.
+package enum PublicationError: DomainError, Equatable {
+    /// No approved report has been handed over for the case (P1: planning starts only then).
+    case notPrepared(CaseReference)
+    /// A field is missing, empty or breaks a rule: INVALID_ARGUMENT naming the field's path,
+    /// then the rule when one applies (`sentOn: P1: ...`).
+    case invalidField(path: String, rule: FrameworkRule?, problem: String)
+    /// A step the publication's state does not allow yet: FAILED_PRECONDITION starting with
+    /// the rule id and saying what is missing (`T9: no advance copy of version 2 to ofsted`).
+    case outOfOrder(rule: FrameworkRule, problem: String)
+
+    /// The RPC error the caller gets.
+    package var rpcError: RPCError {
+        switch self {
+        case .notPrepared(let reference):
+            return RPCError(
+                .notFound,
+                "caseReference: P1: no approved report is held for \(reference); review-management hands it over with PreparePublication")
+        case .invalidField(let path, let rule, let problem):
+            return RPCError(.invalidArgument, rule.map { "\(path): \($0): \(problem)" } ?? "\(path): \(problem)")
+        case .outOfOrder(let rule, let problem):
+            return RPCError(.failedPrecondition, "\(rule): \(problem)")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Contract
+import ServiceKit
+import Storage
+import WorkingDays
+
+/// Reads a publication back from its rows.
+enum PublicationRows {
+    /// How many publications are held.
+    static func count(_ db: some DatabaseAccess) throws -> Int {
+        let count: Int? = try db.value("SELECT count(*) FROM publications")
+        return count ?? 0
+    }
+
+    /// One page of case references, in order.
+    static func references(_ db: some DatabaseAccess, limit: Int, offset: Int) throws -> [CaseReference] {
+        try db.query("SELECT case_reference FROM publications ORDER BY case_reference LIMIT ? OFFSET ?", limit, offset).map {
+            try $0["case_reference"]
+        }
+    }
+
+    /// The publication of `reference` with every fact recorded, or nil.
+    static func load(_ db: some DatabaseAccess, reference: CaseReference) throws -> Publication? {
+        guard let row = try db.queryOne("SELECT preparation, prepared_on FROM publications WHERE case_reference = ?", reference) else {
+            return nil
+        }
+        var publication = Publication(
+            preparation: try JSONColumn.value(PublicationAPI.PreparePublicationRequest.self, row, "preparation", table: "publications"),
+            preparedOn: try row["prepared_on"])
+        publication.advanceCopies = try db.query("SELECT record FROM advance_copies WHERE case_reference = ? ORDER BY number", reference).map {
+            try JSONColumn.value(PublicationAPI.AdvanceCopy.self, $0, "record", table: "advance_copies")
+        }
+        publication.schedules = try records(db, "publication_schedules", reference)
+        publication.published = try (records(db, "published_reports", reference) as [PublicationAPI.PublishedReport]).first
+        publication.repositorySubmissions = try records(db, "repository_submissions", reference)
+        publication.delayNotices = try records(db, "delay_notices", reference)
+        publication.notPublishingDecision = try (records(db, "not_publishing_decisions", reference) as [PublicationAPI.NotPublishingDecision]).first
+        return publication
+    }
+
+    /// The records of `table` (a `RecordTable`) for `reference`, in their order.
+    private static func records<T: Decodable>(_ db: some DatabaseAccess, _ table: String, _ reference: CaseReference) throws -> [T] {
+        try db.query("SELECT record FROM \(table) WHERE case_reference = ? ORDER BY rowid", reference).map {
+            try JSONColumn.value(T.self, $0, "record", table: table)
+        }
+    }
+}

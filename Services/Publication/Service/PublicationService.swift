@@ -1,0 +1,17 @@
+import Contract
+import ServiceKit
+
+/// The publication service: a board-approved report from review-management's hand-over to its
+/// publication (framework §10, P1-P5, T9). The executable and the tests start it the same way,
+/// from this definition.
+package enum PublicationService {
+    /// What ServiceRunner starts: the schema, its settings, the calls, and the status of a case
+    /// stored before statuses were kept. It hands nothing over, so it has no peers.
+    package static let definition = ServiceDefinition(
+        identity: .publication, peers: [], migrations: Schema.migrations, settings: PublicationSettings.load(environment:),
+        state: { context, settings in PublicationHandlers(context: context, settings: settings) },
+        statuses: StatusBackfill(table: "publications", column: "case_reference") { context, tx, reference in
+            try PublicationRows.load(tx, reference: reference)?.status(context.clock)
+        },
+        routes: { $0.routes() })
+}

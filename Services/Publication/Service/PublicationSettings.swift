@@ -1,0 +1,26 @@
+import Foundation
+import ServiceKit
+
+/// The publication service's own settings, read once at start (README.md, Configuration).
+struct PublicationSettings: Sendable, Equatable {
+    /// Where reports go for the NSPCC national repository of case reviews (P5, §10.5.3).
+    var nspccRepositoryURL = PublicationSettings.defaultNSPCCRepositoryURL
+
+    /// The NSPCC's national repository takes reports by email (§10.5.3).
+    static let defaultNSPCCRepositoryURL = "mailto:information@nspcc.org.uk"
+
+    /// Reads the settings; a bad value names its variable.
+    static func load(environment: [String: String]) throws(ConfigurationError) -> PublicationSettings {
+        var settings = PublicationSettings()
+        if let value = environment["CSPR_NSPCC_REPOSITORY_URL"]?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+            // An email address (mailto:, as §10.5.3 has it) or a web address for an upload.
+            guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
+                scheme == "mailto" ? !url.absoluteString.dropFirst(7).isEmpty : ["http", "https"].contains(scheme) && url.host != nil
+            else {
+                throw ConfigurationError(variable: "CSPR_NSPCC_REPOSITORY_URL", problem: "\"\(value)\" is not a mailto:, http or https address")
+            }
+            settings.nspccRepositoryURL = value
+        }
+        return settings
+    }
+}
