@@ -71,7 +71,7 @@ extension ServiceIdentity {
     /// Publication, archive and action plans.
     package static let publication = ServiceIdentity(
         name: "publication", defaultPort: 7104, rpcService: "cspr.publication.v1.Publication", stage: .publication,
-        principalRoles: [.service, .publication], deployed: false, methods: { PublicationAPI.methods })
+        principalRoles: [.service, .publication], methods: { PublicationAPI.methods })
 
     /// Every service of the stack, by port.
     package static let all: [ServiceIdentity] = [gateway, intake, rapidReview, reviewManagement, publication]

@@ -4,10 +4,10 @@ import Testing
 
 @Suite("The gateway's configuration")
 struct GatewaySettingsTests {
-    @Test("by default it asks intake, rapid-review and review-management, caches 5 s, and gives each stage 1.5 s")
+    @Test("by default it asks every stage (intake, rapid-review, review-management, publication), refreshes every second, and gives each stage 1.5 s")
     func defaults() throws {
         let settings = try GatewaySettings.load(environment: [:])
-        #expect(settings.stages.map(\.name) == ["intake", "rapid-review", "review-management"])
+        #expect(settings.stages.map(\.name) == ["intake", "rapid-review", "review-management", "publication"])
         #expect(settings.cacheFor == .seconds(1))
         #expect(settings.stageTimeout == .milliseconds(1500))
     }

@@ -36,7 +36,7 @@ struct DeploymentTests {
             ], stdin: rendered.output)
         let services = try JSONSerialization.jsonObject(with: Data(summary.output.utf8)) as? [String: [String: Any]] ?? [:]
         // The TLS proxy is in its own profile, off by default.
-        #expect(Set(services.keys) == ["intake", "rapid-review", "review-management", "gateway"], "\(summary.output)")
+        #expect(Set(services.keys) == ["intake", "rapid-review", "review-management", "publication", "gateway"], "\(summary.output)")
         for (name, service) in services {
             #expect(service["health"] as? Bool == true, "\(name) has no health check")
             #expect(service["volumes"] as? Int == 1, "\(name) has no volume of its own")
@@ -69,7 +69,7 @@ struct DeploymentTests {
                 root.appendingPathComponent("deploy/k8s").path,
             ])
         let deployments = try JSONSerialization.jsonObject(with: Data(summary.output.utf8)) as? [String: [String: Any]] ?? [:]
-        #expect(Set(deployments.keys) == ["intake", "rapid-review", "review-management", "gateway"], "\(summary.output)")
+        #expect(Set(deployments.keys) == ["intake", "rapid-review", "review-management", "publication", "gateway"], "\(summary.output)")
         for (name, deployment) in deployments {
             #expect(deployment["replicas"] as? Int == 1, "\(name): one writer per database")
             #expect(deployment["grpcProbe"] as? Bool == true, "\(name) has no gRPC probe")
@@ -84,7 +84,7 @@ struct DeploymentTests {
         for package in ["pkg-config", "libnghttp2-dev", "libsqlite3-dev"] {
             #expect(dockerfile.contains(package) && testScript.contains(package), "\(package) differs between the Dockerfile and deploy/test.sh")
         }
-        for product in ["intake", "rapid-review", "review-management", "gateway"] { #expect(dockerfile.contains(product)) }
+        for product in ["intake", "rapid-review", "review-management", "publication", "gateway"] { #expect(dockerfile.contains(product)) }
         #expect(dockerfile.contains("swift build -c release"))
         #expect(dockerfile.contains("USER cspr"))
     }
@@ -105,6 +105,7 @@ struct DeploymentTests {
         #expect(up.status == 0, "\(up.output.suffix(2000))")
         #expect(
             up.output.contains("intake ready") && up.output.contains("rapid-review ready") && up.output.contains("review-management ready")
+                && up.output.contains("publication ready")
                 && up.output.contains("gateway ready"))
         #expect(up.output.contains("dashboard:   http://127.0.0.1:\(base)/"))
 

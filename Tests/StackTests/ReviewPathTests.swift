@@ -62,7 +62,7 @@ enum ReviewSteps {
 @Suite("A review across the stack", .serialized)
 struct ReviewPathTests {
     @Test(
-        "referral, Rapid Review (b), CommissionReview, terms of reference, reviewer, three agencies' chronologies and reports, report, board approval: PreparePublication reaches publication once, though it was down"
+        "referral, Rapid Review (b), CommissionReview, terms of reference, reviewer, three agencies' chronologies and reports, report, board approval: PreparePublication reaches the publication service once, though it was down"
     )
     func commissionToApproval() async throws {
         try await withStack(today: "2025-04-03", extra: ["CSPR_GATEWAY_CACHE_SECONDS": "0"]) { stack in
@@ -144,6 +144,8 @@ struct ReviewPathTests {
             let on = ReviewSteps.date("2025-04-03")
             _ = try await step(ReviewManagementAPI.confirmTermsOfReferenceMet, .init(caseReference: reference, version: 1, on: on))
             _ = try await step(ReviewManagementAPI.endorseRecommendations, .init(caseReference: reference, version: 1, on: on), as: board)
+            // Publication goes down before the board approves.
+            #expect(await stack.kill("publication", SIGTERM), "publication did not stop")
             let approved = try await stack.cspr(["review", "approve", reference.description, "1"], as: "board")
             #expect(approved.stdout == "Report version 1 of \(reference) approved on 2025-04-03: it goes to publication.\n", "\(approved.stderr)")
             let shown = try await stack.cspr(["review", "show", reference.description], as: "case-review-panel")
@@ -170,25 +172,30 @@ struct ReviewPathTests {
                 }, "the relay never tried publication")
             #expect(try await stack.metrics("review-management")["cspr_outbox_depth"] == 1)
 
-            // Publication comes up (a stand-in that applies each key once, with the stack's tokens):
-            // PreparePublication arrives exactly once.
-            let tokens = try String(contentsOf: stack.home.appendingPathComponent("tokens"), encoding: .utf8)
-            let directory = try TestDirectory(tokens: tokens + "\n\(TestTokens.admin) Ops.Admin admin,auditor\n")
-            let port = stack.port("publication")
-            let publication = try await startInProcess(StandInPublication.definition, directory, port: port)
-            try await withStopping(publication, stop: { await $0.stop(grace: .seconds(1)) }) { _ in
-                #expect(await eventually(within: .seconds(20)) { ((try? await StandInPublication.prepared(port: port)) ?? []).count >= 1 })
-                #expect(await eventually(within: .seconds(5)) { (try? await stack.metrics("review-management"))?["cspr_outbox_depth"] == 0 })
-                try await Task.sleep(for: .milliseconds(500))  // room for a duplicate to show up, if there were one
-                let prepared = try await StandInPublication.prepared(port: port)
-                #expect(prepared.count == 1, "PreparePublication applied \(prepared.count) times")
-                #expect(prepared.first?.request.caseReference == reference)
-                #expect(prepared.first?.request.reportVersion == 1)
-                #expect(prepared.first?.request.approvedOn == on)
-                #expect(prepared.first?.request.reviewers.first == ReviewSteps.leadReviewer)
-                #expect(prepared.first?.request.recommendations.map(\.owner) == ["Stack Partnership"])
-                #expect(try await stack.metrics("review-management")["cspr_outbox_delivered_total"] == 1)
+            // Publication comes back (local.sh up starts what is not running): PreparePublication
+            // arrives exactly once, and publication holds the approved report.
+            let again = try await stack.up()
+            #expect(again.contains("publication ready"), "\(again)")
+            let publication = stack.client("publication")
+            let comms = bearer(try stack.token("publication"))
+            func held() async -> PublicationAPI.Publication? {
+                try? await publication.call(PublicationAPI.getPublication, .init(caseReference: reference), deadline: .seconds(5), metadata: comms)
             }
+            #expect(await eventually(within: .seconds(20)) { await held() != nil }, "publication never received the report")
+            #expect(await eventually(within: .seconds(5)) { (try? await stack.metrics("review-management"))?["cspr_outbox_depth"] == 0 })
+            try await Task.sleep(for: .milliseconds(500))  // room for a duplicate to show up, if there were one
+            #expect(try await stack.metrics("review-management")["cspr_outbox_delivered_total"] == 1)
+            let received = stack.log("publication").split(separator: "\n").filter {
+                $0.contains("publication prepared") && $0.contains(reference.description)
+            }
+            #expect(received.count == 1, "publication applied PreparePublication \(received.count) times: \(received)")
+            let prepared = try #require(await held()).preparation
+            #expect(prepared.reportVersion == 1)
+            #expect(prepared.approvedOn == on)
+            #expect(prepared.reviewers.first == ReviewSteps.leadReviewer)
+            #expect(prepared.recommendations.map(\.owner) == ["Stack Partnership"])
+            // The panel sees the case at publication.
+            #expect(await eventually(within: .seconds(10)) { (try? await gatewayCase(reference).stage) == .publication })
         }
     }
 
