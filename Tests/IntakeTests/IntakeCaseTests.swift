@@ -137,6 +137,25 @@ struct IntakeCaseTests {
         #expect(try handedOver.rapidReviewHandOver(clock: clock, ruleSet: .surrey2019) == nil, "handed over once")
     }
 
+    @Test(
+        "T6 anchor, surrey-2019: the earlier of the LA's awareness and the referral's receipt; wt-2023: the notification to the National Panel",
+        arguments: [
+            ("2025-03-20", RuleSet.surrey2019, "2025-04-10"), ("2025-03-24", .surrey2019, "2025-04-14"),
+            ("2025-03-20", .workingTogether2023, "2025-04-16"),
+        ])
+    func t6Anchor(becameAware: String, ruleSet: RuleSet, due: String) throws {
+        let notification = SeriousIncidentNotification(
+            child: Fixture.child(), incident: Incident(kind: .seriousHarm, date: Fixture.date("2025-03-20")), becameAware: Fixture.date(becameAware),
+            notifiedNationalPanel: Fixture.date("2025-03-26"), reportedToSafeguardingPartners: Fixture.date("2025-03-26"),
+            notifiedBy: Contact(name: "Lou Authority", agencyAndDesignation: "Testshire County Council"))
+        // The referral (received 24 March) opened the case; the notification joins it.
+        let notified = Self.opened().notified(notification, received: Fixture.date("2025-03-26"))
+        #expect(notified.anchor == Fixture.date("2025-03-24"), "T2-T4 still count from the referral")
+        #expect(notified.deadlines(clock: Self.clock, ruleSet: ruleSet).first { $0.rule == .t6 }?.due == Fixture.date(due))
+        let handOver = try #require(try notified.rapidReviewHandOver(clock: Self.clock, ruleSet: ruleSet))
+        #expect(handOver.rapidReviewDue == Fixture.date(due))
+    }
+
     @Test("wt-2023: T6 counts from the National Panel notification when there is one")
     func t6UnderWorkingTogether() throws {
         let notification = SeriousIncidentNotification(
@@ -147,7 +166,10 @@ struct IntakeCaseTests {
         let surrey = try #require(try notified.rapidReviewHandOver(clock: Self.clock, ruleSet: .surrey2019) as RapidReviewAPI.OpenRapidReviewRequest?)
         let workingTogether = try #require(
             try notified.rapidReviewHandOver(clock: Self.clock, ruleSet: .workingTogether2023) as RapidReviewAPI.OpenRapidReviewRequest?)
-        #expect(surrey.rapidReviewDue == Fixture.date("2025-04-14"))
+        // surrey-2019 (issue 15, item 2): the LA became aware on 20 March, before the referral of
+        // the 24th, so T6 counts from the 20th.
+        #expect(surrey.rapidReviewDue == Fixture.date("2025-04-10"))
+        #expect(surrey.laBecameAware == Fixture.date("2025-03-20"))
         #expect(workingTogether.rapidReviewDue == Fixture.date("2025-04-16"))
         #expect(workingTogether.notifiedNationalPanel == Fixture.date("2025-03-26"))
     }

@@ -50,11 +50,14 @@ extension IntakeCase {
         return deadlines
     }
 
-    /// T6 counts from the referral (surrey-2019) or from the National Panel notification
-    /// (wt-2023, when there is one).
+    /// T6's anchor (RULES.md, anchors made precise). surrey-2019 counts 15 working days "of
+    /// becoming aware of the incident" (§4.2.2), and the local authority is a safeguarding
+    /// partner: the earlier of the referral's receipt and the day the LA became aware. wt-2023
+    /// counts from the notification sent to the National Panel, once there is one.
     func t6Anchor(ruleSet: RuleSet) -> CivilDate {
-        if ruleSet == .workingTogether2023, let notified = notification?.notifiedNationalPanel { return notified }
-        return anchor
+        if ruleSet == .workingTogether2023 { return notification?.notifiedNationalPanel ?? anchor }
+        guard let aware = notification?.becameAware else { return anchor }
+        return min(anchor, aware)
     }
 
     /// What has happened, in date order.
