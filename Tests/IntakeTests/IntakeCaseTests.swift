@@ -26,13 +26,36 @@ struct IntakeCaseTests {
 
     @Test(
         "T2: a scoping request sent after the 2nd working day is accepted and marked late; T3 asks for the return by the 5th",
-        arguments: [("2025-03-24", false), ("2025-03-26", false), ("2025-03-27", true), ("2025-04-02", true)])
-    func t2Lateness(sent: String, late: Bool) throws {
+        // T3 is 31 March; a letter sent after it asks for 3 working days after it was sent (issue 15, item 6).
+        arguments: [
+            ("2025-03-24", false, "2025-03-31"), ("2025-03-26", false, "2025-03-31"), ("2025-03-27", true, "2025-03-31"),
+            ("2025-04-02", true, "2025-04-07"),
+        ])
+    func t2Lateness(sent: String, late: Bool, returnBy: String) throws {
         let clock = CaseClock(today: Fixture.date("2025-04-02"), calendar: WorkingCalendar())
         let sentRequests = try Self.opened().sendingScopingRequests(
             [Fixture.draft("Testshire Police", kind: .police, sent: sent)], clock: clock, ruleSet: .surrey2019)
         #expect(sentRequests.map { $0.sentLate } == [late])
-        #expect(sentRequests.map { $0.returnBy } == [Fixture.date("2025-03-31")])
+        #expect(sentRequests.map { $0.returnBy } == [Fixture.date(returnBy)])
+    }
+
+    @Test(
+        "T3: a scoping letter sent on or after T3's date asks for a return date still ahead, and says so in the letter",
+        arguments: [("2025-03-31", "2025-04-03"), ("2025-04-02", "2025-04-07"), ("2025-04-17", "2025-04-24")])
+    func lateLetter(sent: String, returnBy: String) throws {
+        let clock = CaseClock(today: Fixture.date(sent), calendar: WorkingCalendar())
+        let intakeCase = Self.opened()
+        let request = try #require(
+            try intakeCase.sendingScopingRequests([Fixture.draft("Testshire Police", kind: .police, sent: sent)], clock: clock, ruleSet: .surrey2019)
+                .first)
+        #expect(request.returnBy == Fixture.date(returnBy))
+        #expect(try #require(request.returnBy) > request.dateSent, "the date asked for is still ahead")
+        let letter = ScopingLetterRenderer.render(
+            request, reference: intakeCase.reference, format: .text, signatory: nil, queriesContact: nil,
+            t3Due: intakeCase.t3Due(clock: clock, ruleSet: .surrey2019))
+        #expect(letter.contains("would normally be returned to us within 5 working days of the referral, by Monday 31 March 2025"), "\(letter)")
+        #expect(letter.contains("within 3 working days of this letter, that is by \(DateWords.long(Fixture.date(returnBy)))"), "\(letter)")
+        #expect(!letter.contains("In this case this will be"))
     }
 
     @Test("T2: a request dated before the referral arrived, or to an agency already asked, is refused naming the field")

@@ -109,8 +109,9 @@ struct IntakeHandlers: Sendable {
                 IntakeAPI.ScopingLetter(
                     agency: scoping.agency.name,
                     text: ScopingLetterRenderer.render(
-                        scoping, reference: intakeCase.reference, format: format, signatory: request.signatory, queriesContact: request.queriesContact
-                    ))
+                        scoping, reference: intakeCase.reference, format: format, signatory: request.signatory,
+                        queriesContact: request.queriesContact,
+                        t3Due: intakeCase.t3Due(clock: clock, ruleSet: ruleSet)))
             }
             return IntakeAPI.SendScopingRequestsResponse(
                 requests: sent, letters: letters,
