@@ -22,6 +22,8 @@ package struct HandOver<Request: Codable & Sendable, Response: Codable & Sendabl
 package enum HandOvers {
     /// Intake opens the Rapid Review.
     package static let openRapidReview = HandOver(RapidReviewAPI.openRapidReview, to: .rapidReview)
+    /// Rapid-review tells intake the meeting was held: scoping closes and intake's deadlines retire.
+    package static let rapidReviewMeetingHeld = HandOver(IntakeAPI.recordRapidReviewMeeting, to: .intake)
     /// Rapid-review commissions the review the independent chair ratified.
     package static let commissionReview = HandOver(ReviewManagementAPI.commissionReview, to: .reviewManagement)
     /// Review-management hands the board-approved report to publication (P1).

@@ -35,12 +35,16 @@ package enum IntakeAPI {
     /// Publication checks a report against the case's family before it is published (P4).
     package static let checkDisclosure = Method<CheckDisclosureRequest, CheckDisclosureResponse>(
         service: service, name: "CheckDisclosure", roles: .roles(.publication))
+    /// From rapid-review (role `service`): the Rapid Review meeting was held (§4.5.2), which
+    /// closes scoping; applied once per idempotency key.
+    package static let recordRapidReviewMeeting = Method<RapidReviewMeetingHeldRequest, RapidReviewMeetingHeldResponse>(
+        service: service, name: "RecordRapidReviewMeeting", roles: .roles(.service))
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
         MethodDescription(submitReferral), MethodDescription(recordNotification), MethodDescription(sendScopingRequests),
         MethodDescription(recordScopingReturn), MethodDescription(getCase), MethodDescription(listCases), MethodDescription(getCaseFile),
-        MethodDescription(getStatuses), MethodDescription(checkDisclosure),
+        MethodDescription(getStatuses), MethodDescription(checkDisclosure), MethodDescription(recordRapidReviewMeeting),
     ]
 }
 

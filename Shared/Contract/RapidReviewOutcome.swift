@@ -162,6 +162,10 @@ package enum Recommendation: String, WireEnum {
     /// c-j: the case does not meet the criteria for a CSPR, so other options must have been
     /// considered (R8).
     package var isBelowCSPRThreshold: Bool { self != .nationalReview && self != .localReview }
+
+    /// h and i: a decision not to proceed with any review, which explains why no further
+    /// learning is to be gained (R8, Appendix 5 §3).
+    package var isDecisionNotToProceed: Bool { self == .noFurtherAction || self == .learningActedUpon }
 }
 
 /// Appendix 5 §3 (R7, R8): the recommendation agreed, its statement and reasons.

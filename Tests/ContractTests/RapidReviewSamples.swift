@@ -111,6 +111,13 @@ extension Samples {
         response: ReviewManagementAPI.CommissionReviewResponse(caseReference: reference, commissioned: true))
 }
 
+extension Samples {
+    /// Rapid-review's hand-over to intake: the meeting held, scoping closed (issue 15).
+    static let rapidReviewMeetingHeld = Pair(
+        request: IntakeAPI.RapidReviewMeetingHeldRequest(caseReference: reference, meetingDate: date("2025-04-03")),
+        response: IntakeAPI.RapidReviewMeetingHeldResponse(caseReference: reference, recorded: true, notReturned: ["Testshire Police"]))
+}
+
 /// A call's request and response, pinned together in one golden file.
 struct Pair<Request: Codable & Equatable & Sendable, Response: Codable & Equatable & Sendable>: Codable, Equatable, Sendable {
     var request: Request

@@ -99,5 +99,5 @@ enum Samples {
         meetingEarliest: date("2025-04-02"), meetingLatest: date("2025-04-10"), rapidReviewDue: date("2025-04-14"), ruleSet: .surrey2019,
         documentation: ["referral", "scoping return: Testshire Integrated Care Board"],
         agenciesAsked: [Agency(name: "Testshire Integrated Care Board", kind: .health)], incidentKind: .seriousHarm,
-        incidentDate: date("2025-03-20"))
+        incidentDate: date("2025-03-20"), laBecameAware: date("2025-03-21"))
 }

@@ -38,6 +38,9 @@ struct ServiceIdentityTests {
     func handOvers() {
         #expect(HandOvers.openRapidReview.destination == .rapidReview)
         #expect(HandOvers.openRapidReview.method.path == "/cspr.rapidreview.v1.RapidReview/OpenRapidReview")
+        #expect(HandOvers.rapidReviewMeetingHeld.destination == .intake)
+        #expect(HandOvers.rapidReviewMeetingHeld.method.path == "/cspr.intake.v1.Intake/RecordRapidReviewMeeting")
+        #expect(HandOvers.rapidReviewMeetingHeld.method.info.roles == .roles(.service))
         #expect(HandOvers.commissionReview.destination == .reviewManagement)
         #expect(HandOvers.commissionReview.method.path == "/cspr.review.v1.ReviewManagement/CommissionReview")
     }

@@ -26,13 +26,36 @@ struct IntakeCaseTests {
 
     @Test(
         "T2: a scoping request sent after the 2nd working day is accepted and marked late; T3 asks for the return by the 5th",
-        arguments: [("2025-03-24", false), ("2025-03-26", false), ("2025-03-27", true), ("2025-04-02", true)])
-    func t2Lateness(sent: String, late: Bool) throws {
+        // T3 is 31 March; a letter sent after it asks for 3 working days after it was sent (issue 15, item 6).
+        arguments: [
+            ("2025-03-24", false, "2025-03-31"), ("2025-03-26", false, "2025-03-31"), ("2025-03-27", true, "2025-03-31"),
+            ("2025-04-02", true, "2025-04-07"),
+        ])
+    func t2Lateness(sent: String, late: Bool, returnBy: String) throws {
         let clock = CaseClock(today: Fixture.date("2025-04-02"), calendar: WorkingCalendar())
         let sentRequests = try Self.opened().sendingScopingRequests(
             [Fixture.draft("Testshire Police", kind: .police, sent: sent)], clock: clock, ruleSet: .surrey2019)
         #expect(sentRequests.map { $0.sentLate } == [late])
-        #expect(sentRequests.map { $0.returnBy } == [Fixture.date("2025-03-31")])
+        #expect(sentRequests.map { $0.returnBy } == [Fixture.date(returnBy)])
+    }
+
+    @Test(
+        "T3: a scoping letter sent on or after T3's date asks for a return date still ahead, and says so in the letter",
+        arguments: [("2025-03-31", "2025-04-03"), ("2025-04-02", "2025-04-07"), ("2025-04-17", "2025-04-24")])
+    func lateLetter(sent: String, returnBy: String) throws {
+        let clock = CaseClock(today: Fixture.date(sent), calendar: WorkingCalendar())
+        let intakeCase = Self.opened()
+        let request = try #require(
+            try intakeCase.sendingScopingRequests([Fixture.draft("Testshire Police", kind: .police, sent: sent)], clock: clock, ruleSet: .surrey2019)
+                .first)
+        #expect(request.returnBy == Fixture.date(returnBy))
+        #expect(try #require(request.returnBy) > request.dateSent, "the date asked for is still ahead")
+        let letter = ScopingLetterRenderer.render(
+            request, reference: intakeCase.reference, format: .text, signatory: nil, queriesContact: nil,
+            t3Due: intakeCase.t3Due(clock: clock, ruleSet: .surrey2019))
+        #expect(letter.contains("would normally be returned to us within 5 working days of the referral, by Monday 31 March 2025"), "\(letter)")
+        #expect(letter.contains("within 3 working days of this letter, that is by \(DateWords.long(Fixture.date(returnBy)))"), "\(letter)")
+        #expect(!letter.contains("In this case this will be"))
     }
 
     @Test("T2: a request dated before the referral arrived, or to an agency already asked, is refused naming the field")
@@ -137,6 +160,25 @@ struct IntakeCaseTests {
         #expect(try handedOver.rapidReviewHandOver(clock: clock, ruleSet: .surrey2019) == nil, "handed over once")
     }
 
+    @Test(
+        "T6 anchor, surrey-2019: the earlier of the LA's awareness and the referral's receipt; wt-2023: the notification to the National Panel",
+        arguments: [
+            ("2025-03-20", RuleSet.surrey2019, "2025-04-10"), ("2025-03-24", .surrey2019, "2025-04-14"),
+            ("2025-03-20", .workingTogether2023, "2025-04-16"),
+        ])
+    func t6Anchor(becameAware: String, ruleSet: RuleSet, due: String) throws {
+        let notification = SeriousIncidentNotification(
+            child: Fixture.child(), incident: Incident(kind: .seriousHarm, date: Fixture.date("2025-03-20")), becameAware: Fixture.date(becameAware),
+            notifiedNationalPanel: Fixture.date("2025-03-26"), reportedToSafeguardingPartners: Fixture.date("2025-03-26"),
+            notifiedBy: Contact(name: "Lou Authority", agencyAndDesignation: "Testshire County Council"))
+        // The referral (received 24 March) opened the case; the notification joins it.
+        let notified = Self.opened().notified(notification, received: Fixture.date("2025-03-26"))
+        #expect(notified.anchor == Fixture.date("2025-03-24"), "T2-T4 still count from the referral")
+        #expect(notified.deadlines(clock: Self.clock, ruleSet: ruleSet).first { $0.rule == .t6 }?.due == Fixture.date(due))
+        let handOver = try #require(try notified.rapidReviewHandOver(clock: Self.clock, ruleSet: ruleSet))
+        #expect(handOver.rapidReviewDue == Fixture.date(due))
+    }
+
     @Test("wt-2023: T6 counts from the National Panel notification when there is one")
     func t6UnderWorkingTogether() throws {
         let notification = SeriousIncidentNotification(
@@ -147,7 +189,10 @@ struct IntakeCaseTests {
         let surrey = try #require(try notified.rapidReviewHandOver(clock: Self.clock, ruleSet: .surrey2019) as RapidReviewAPI.OpenRapidReviewRequest?)
         let workingTogether = try #require(
             try notified.rapidReviewHandOver(clock: Self.clock, ruleSet: .workingTogether2023) as RapidReviewAPI.OpenRapidReviewRequest?)
-        #expect(surrey.rapidReviewDue == Fixture.date("2025-04-14"))
+        // surrey-2019 (issue 15, item 2): the LA became aware on 20 March, before the referral of
+        // the 24th, so T6 counts from the 20th.
+        #expect(surrey.rapidReviewDue == Fixture.date("2025-04-10"))
+        #expect(surrey.laBecameAware == Fixture.date("2025-03-20"))
         #expect(workingTogether.rapidReviewDue == Fixture.date("2025-04-16"))
         #expect(workingTogether.notifiedNationalPanel == Fixture.date("2025-03-26"))
     }

@@ -122,7 +122,9 @@ struct EndToEndTests {
             #expect(t7?.status == .open)
             let outbox = try await stack.metrics("rapid-review")
             #expect(outbox["cspr_outbox_depth"] == 0)
-            #expect(outbox["cspr_outbox_delivered_total"] == 1, "one hand-over, CommissionReview, delivered once")
+            #expect(
+                outbox["cspr_outbox_delivered_total"] == 2,
+                "two hand-overs, each delivered once: RecordRapidReviewMeeting to intake, CommissionReview to review-management")
             let commissionedLines = stack.log("review-management").split(separator: "\n").filter {
                 $0.contains("review commissioned") && $0.contains(reference.description)
             }

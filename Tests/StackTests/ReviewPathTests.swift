@@ -209,7 +209,9 @@ struct ReviewPathTests {
         defer { browser.cleanUp() }
         let site = "http://panel:\(try stack.token("case-review-panel"))@127.0.0.1:\(stack.port("gateway"))"
         let dashboard = HeadlessBrowser.visibleText(try await browser.dumpDOM(site + "/").stdout)
-        #expect(dashboard.contains("\(reference) Review Next: Draft terms of reference"), "\(dashboard.suffix(600))")
+        // Intake's scoping deadlines retired at the meeting (issue 15): T7 is the next deadline, not an overdue T3.
+        #expect(
+            dashboard.contains("\(reference) Review Next: Draft terms of reference On track T7 2025-10-03"), "\(dashboard.suffix(600))")
         let page = HeadlessBrowser.visibleText(try await browser.dumpDOM(site + "/cases/\(reference)").stdout)
         #expect(page.contains("Stage: Review"), "\(page.suffix(800))")
         #expect(page.contains("Next step: Draft terms of reference"), "\(page.suffix(800))")

@@ -29,6 +29,7 @@ enum CaseRows {
         guard let row = try db.queryOne(Lookup.caseRow, reference) else { return nil }
         let anchor: CivilDate = try row["anchor_date"]
         let handedOverOn: CivilDate? = try row["handed_over_on"]
+        let meetingHeldOn: CivilDate? = try row["meeting_held_on"]
         let requests = try db.query(Lookup.requests, reference)
         let returns = try db.query(Lookup.returns, reference)
         let linked =
@@ -42,7 +43,7 @@ enum CaseRows {
             requests: try requests.map { try JSONColumn.value(ScopingRequest.self, $0, "request", table: "scoping_requests") },
             returns: try returns.map { try JSONColumn.value(ScopingReturn.self, $0, "scoping_return", table: "scoping_returns") },
             lateReturns: late,
-            handedOverOn: handedOverOn)
+            handedOverOn: handedOverOn, meetingHeldOn: meetingHeldOn)
     }
 
     /// Loads a case or refuses the call with NOT_FOUND.

@@ -20,11 +20,14 @@ struct IntakeCase: Sendable, Equatable {
     var lateReturns: Set<String>
     /// When the case was handed to the Rapid Review; T4 and T6's anchor is frozen from then.
     var handedOverOn: CivilDate?
+    /// When the quorate Rapid Review meeting was held, as rapid-review told intake (§4.5.2):
+    /// scoping closes, and intake's deadlines not met by then are no longer open.
+    var meetingHeldOn: CivilDate?
 
     init(
         reference: CaseReference, anchor: CivilDate, referral: Referral?, linkedReferrals: [Referral] = [],
         notification: SeriousIncidentNotification?, requests: [ScopingRequest] = [], returns: [ScopingReturn] = [],
-        lateReturns: Set<String> = [], handedOverOn: CivilDate? = nil
+        lateReturns: Set<String> = [], handedOverOn: CivilDate? = nil, meetingHeldOn: CivilDate? = nil
     ) {
         self.reference = reference
         self.anchor = anchor
@@ -35,6 +38,7 @@ struct IntakeCase: Sendable, Equatable {
         self.returns = returns
         self.lateReturns = lateReturns
         self.handedOverOn = handedOverOn
+        self.meetingHeldOn = meetingHeldOn
     }
 
     /// The incident, from the referral or else the notification.

@@ -42,6 +42,7 @@ struct IntakeHandlers: Sendable {
         routes.handle(IntakeAPI.getCaseFile) { request, _ in try await getCaseFile(request) }
         routes.handleStatuses(of: .intake, context)
         routes.handle(IntakeAPI.checkDisclosure) { request, _ in try await checkDisclosure(request) }
+        routes.handle(IntakeAPI.recordRapidReviewMeeting, recordRapidReviewMeeting)
         return routes
     }
 
@@ -108,8 +109,9 @@ struct IntakeHandlers: Sendable {
                 IntakeAPI.ScopingLetter(
                     agency: scoping.agency.name,
                     text: ScopingLetterRenderer.render(
-                        scoping, reference: intakeCase.reference, format: format, signatory: request.signatory, queriesContact: request.queriesContact
-                    ))
+                        scoping, reference: intakeCase.reference, format: format, signatory: request.signatory,
+                        queriesContact: request.queriesContact,
+                        t3Due: intakeCase.t3Due(clock: clock, ruleSet: ruleSet)))
             }
             return IntakeAPI.SendScopingRequestsResponse(
                 requests: sent, letters: letters,
@@ -133,6 +135,19 @@ struct IntakeHandlers: Sendable {
             var updated = intakeCase
             updated.returns.append(scopingReturn)
             return IntakeAPI.RecordScopingReturnResponse(returnedLate: late, deadline: deadline, outstanding: updated.outstandingAgencies)
+        }
+    }
+
+    /// Rapid-review's hand-over: the meeting was held, scoping closes (§4.5.2); applied once
+    /// per idempotency key.
+    func recordRapidReviewMeeting(_ request: IntakeAPI.RapidReviewMeetingHeldRequest, _ call: CallContext) async throws
+        -> IntakeAPI.RapidReviewMeetingHeldResponse
+    {
+        try await store.receive(request.caseReference, call, request) { intakeCase, writer in
+            let news = try intakeCase.learningMeetingHeld(request)
+            if news { try writer.recordMeetingHeld(request.meetingDate, of: intakeCase.reference) }
+            return IntakeAPI.RapidReviewMeetingHeldResponse(
+                caseReference: intakeCase.reference, recorded: news, notReturned: intakeCase.outstandingAgencies)
         }
     }
 

@@ -53,5 +53,10 @@ enum IntakeMigrations {
         Migration(
             "linked referrals by case",
             sql: "CREATE INDEX linked_referrals_case ON linked_referrals (case_reference, id);"),
+        // Rapid-review's hand-over: the day the Rapid Review meeting was held (§4.5.2), which
+        // closes scoping and retires intake's open deadlines (issue 15, item 4).
+        Migration(
+            "rapid review meeting held",
+            sql: "ALTER TABLE cases ADD COLUMN meeting_held_on TEXT;"),
     ]
 }

@@ -32,6 +32,23 @@ struct IntakeStore: Sendable {
         }
     }
 
+    /// Applies a hand-over from another stage about `reference` once per idempotency key and
+    /// request (ServiceKit's `Idempotency.receive`): a replay answers the first reply without
+    /// running `body` again. NOT_FOUND when there is no case.
+    func receive<Request: Encodable & Sendable, Response: Codable & Sendable>(
+        _ reference: CaseReference, _ call: CallContext, _ request: Request,
+        _ body: @escaping @Sendable (IntakeCase, IntakeWriter) throws -> Response
+    ) async throws -> Response {
+        try await database.write { [status] tx in
+            try Idempotency.receive(tx, call: call, request: request) {
+                let writer = IntakeWriter(tx: tx)
+                let response = try body(try writer.require(reference), writer)
+                try writer.recordStatuses(status)
+                return response
+            }
+        }
+    }
+
     /// Loads the case of `reference` in a write transaction and runs `body`, which checks the
     /// step and records it through the writer. Refuses with NOT_FOUND when there is no case.
     func change<Request: Encodable & Sendable, Response: Codable & Sendable>(
@@ -153,6 +170,12 @@ struct IntakeWriter {
         try tx.execute(
             "INSERT INTO scoping_returns (case_reference, agency_key, scoping_return, late) VALUES (?, ?, ?, ?)", reference,
             AgencyKey.of(scopingReturn.agency.name), try JSONColumn.text(scopingReturn), late)
+    }
+
+    /// Records the day the Rapid Review meeting was held; a first date is never replaced.
+    func recordMeetingHeld(_ date: CivilDate, of reference: CaseReference) throws {
+        changed.references.insert(reference)
+        try tx.execute("UPDATE cases SET meeting_held_on = ? WHERE reference = ? AND meeting_held_on IS NULL", date, reference)
     }
 
     /// Hands the case to the Rapid Review once: `OpenRapidReview` in the outbox, in this

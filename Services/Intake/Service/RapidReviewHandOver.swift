@@ -25,6 +25,7 @@ extension IntakeCase {
         return RapidReviewAPI.OpenRapidReviewRequest(
             caseReference: reference, referralReceived: anchor, notifiedNationalPanel: notification?.notifiedNationalPanel,
             meetingEarliest: earliest, meetingLatest: latest, rapidReviewDue: due, ruleSet: ruleSet, documentation: documentation,
-            agenciesAsked: requests.map(\.agency), incidentKind: incident.kind, incidentDate: incident.date)
+            agenciesAsked: requests.map(\.agency), incidentKind: incident.kind, incidentDate: incident.date,
+            laBecameAware: notification?.becameAware)
     }
 }

@@ -6,7 +6,8 @@ import WorkingDays
 /// does, to the agency's safeguarding lead only.
 enum ScopingLetterRenderer {
     static func render(
-        _ request: ScopingRequest, reference: CaseReference, format: IntakeAPI.LetterFormat, signatory: String?, queriesContact: String?
+        _ request: ScopingRequest, reference: CaseReference, format: IntakeAPI.LetterFormat, signatory: String?, queriesContact: String?,
+        t3Due: CivilDate? = nil
     ) -> String {
         let bold: (String) -> String = { format == .markdown ? "**\($0)**" : $0 }
         let italic: (String) -> String = { format == .markdown ? "*\($0)*" : $0 }
@@ -46,9 +47,18 @@ enum ScopingLetterRenderer {
         )
         lines.append("4. Keep your agency's submission in relation to this case separate from the case records/files.")
         lines.append("")
+        let returnSentence: String
+        if let t3Due, let asked = request.returnBy, asked > t3Due {
+            // Sent on or after T3's date: the letter asks for a day still ahead and says why.
+            returnSentence =
+                "This \(italic("Initial Scoping and Information Sharing Form")) would normally be returned to us within 5 working days of the referral, by \(DateWords.long(t3Due)). As this request reaches you after that date, please return it to us at the address included on the form \(bold("within \(IntakeCase.lateReturnWorkingDays) working days")) of this letter, that is by \(bold(returnBy))."
+        } else {
+            returnSentence =
+                "This \(italic("Initial Scoping and Information Sharing Form")) should, therefore, be returned to us at the address included on the form \(bold("within 5 working days")). In this case this will be \(bold(returnBy))."
+        }
         lines.append(
-            "If the child or family is not known to your organisation, please confirm this in writing. We are required to hold the Rapid Review meeting and agree the way forward within timescales outlined in national guidance (currently within 15 working days). This \(italic("Initial Scoping and Information Sharing Form")) should, therefore, be returned to us at the address included on the form \(bold("within 5 working days")). In this case this will be \(bold(returnBy))."
-        )
+            "If the child or family is not known to your organisation, please confirm this in writing. We are required to hold the Rapid Review meeting and agree the way forward within timescales outlined in national guidance (currently within 15 working days). "
+                + returnSentence)
         lines.append("")
         if let queriesContact, !queriesContact.isEmpty {
             lines.append("If you require any further information please contact \(bold(queriesContact)).")

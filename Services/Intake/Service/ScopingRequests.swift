@@ -20,8 +20,16 @@ extension IntakeCase {
         }
     }
 
+    /// Working days a letter sent after T3's date gives the agency: what an on-time letter,
+    /// sent on T2's last day, leaves before T3 (5 less 2).
+    static let lateReturnWorkingDays = 3
+
+    /// T3's date for this case: the return every letter asks for unless sent after it.
+    func t3Due(clock: CaseClock, ruleSet: RuleSet) -> CivilDate? { Timescales.rule(.t3, ruleSet).due(from: anchor, calendar: clock.calendar) }
+
     /// The requests as sent: T2, sending after the 2 working days is allowed and marked late;
-    /// T3, each asks for the return by the 5th working day. Refuses a request dated before the
+    /// T3, each asks for the return by the 5th working day, or, sent on or after it, 3 working days
+    /// after it was sent (issue 15, item 6). Refuses a request dated before the
     /// referral was received, or to an agency already asked.
     func sendingScopingRequests(_ drafts: [IntakeAPI.ScopingRequestDraft], clock: CaseClock, ruleSet: RuleSet) throws(IntakeError)
         -> [ScopingRequest]
@@ -37,8 +45,11 @@ extension IntakeCase {
                 throw .alreadyExists(
                     field: "requests[\(index)].agency.name", problem: "\(draft.agency.name) was already sent a scoping request for this case")
             }
+            // A letter sent on or after T3's date would ask for a day already gone: it asks for
+            // one still ahead instead (the letter says why), and T3 itself stays as it was.
+            let returnBy = draft.dateSent < t3Due ? t3Due : clock.calendar.addingWorkingDays(Self.lateReturnWorkingDays, to: draft.dateSent)
             return ScopingRequest(
-                agency: draft.agency, contact: draft.contact, dateSent: draft.dateSent, returnBy: t3Due, sentLate: draft.dateSent > t2Due)
+                agency: draft.agency, contact: draft.contact, dateSent: draft.dateSent, returnBy: returnBy, sentLate: draft.dateSent > t2Due)
         }
     }
 }

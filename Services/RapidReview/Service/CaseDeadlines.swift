@@ -47,7 +47,10 @@ struct CaseDeadlines {
 
     private func deadline(_ id: TimescaleRule, metOn: CivilDate?) -> Deadline? {
         let timescale = Timescales.rule(id, rapidReview.ruleSet)
-        guard let anchor = anchorDate(timescale.anchor) else { return nil }
+        guard var anchor = anchorDate(timescale.anchor) else { return nil }
+        // T6 under surrey-2019 counts from becoming aware of the incident (§4.2.2): the LA, a
+        // safeguarding partner, may have become aware before the referral arrived (RULES.md).
+        if id == .t6, timescale.anchor == .referralReceived, let aware = rapidReview.handOver.laBecameAware { anchor = min(anchor, aware) }
         return Deadline.compute(
             timescale, from: anchor, metOn: metOn, today: clock.today, calendar: clock.calendar, ruleSet: rapidReview.ruleSet)
     }

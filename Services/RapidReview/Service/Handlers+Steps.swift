@@ -47,7 +47,7 @@ extension RapidReviewHandlers {
     /// Records the meeting held; quorum (R1) judged, R2-R6 checked.
     func recordMeeting(_ request: RapidReviewAPI.RecordMeetingRequest, _ call: CallContext) async throws -> RapidReviewAPI.RecordMeetingResponse {
         let (clock, principal) = (clock, principal(call))
-        return try await store.change(request.caseReference) { rapidReview, writer in
+        let response = try await store.change(request.caseReference) { rapidReview, writer in
             let meeting = try rapidReview.recordingMeeting(request, by: principal, clock: clock)
             try writer.addMeeting(meeting, to: rapidReview.reference)
             var updated = rapidReview
@@ -57,6 +57,9 @@ extension RapidReviewHandlers {
                 missingPartners: meeting.missingPartners,
                 deadlines: CaseDeadlines(rapidReview: updated, clock: clock).all)
         }
+        // A quorate meeting queued intake's hand-over (scoping closes there).
+        if response.quorate { context.relay.poke() }
+        return response
     }
 
     /// Agrees the recommendation (R1, R7, R8), or revises it after clarification (R9).

@@ -78,13 +78,26 @@ enum MeetingRules {
         }
     }
 
+    /// The names an entry of the documentation starts with when it is the referral or the LA
+    /// notification itself, as words.
+    static let foundingDocuments: [[String]] = [
+        ["referral"], ["linked", "referral"], ["notification"], ["la", "notification"], ["local", "authority", "notification"],
+        ["serious", "incident", "notification"],
+    ]
+    /// Words that make an entry say a document is absent ("referral not received").
+    static let absenceWords: Set<String> = ["no", "not", "none", "missing", "awaited", "awaiting", "outstanding", "without"]
+
+    /// True when `entry` is the referral or the LA notification: it starts with its name and
+    /// says nothing of its absence. Merely containing the word is not enough ("no notification").
+    static func isFoundingDocument(_ entry: String) -> Bool {
+        let words = entry.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        guard foundingDocuments.contains(where: { words.starts(with: $0) }) else { return false }
+        return absenceWords.isDisjoint(with: words)
+    }
+
     /// R3: the referral and/or the LA notification was before the meeting.
     static func checkDocumentation(_ documentation: [String]) throws(RapidReviewError) {
-        let founding = documentation.contains { entry in
-            let words = entry.lowercased()
-            return words.hasPrefix("referral") || words.contains("notification")
-        }
-        guard founding else {
+        guard documentation.contains(where: isFoundingDocument) else {
             throw .invalidField(
                 path: "documentation", rule: .r3,
                 problem: "the meeting has the referral and/or the LA notification, and the returned scoping forms; list them")

@@ -5,10 +5,11 @@ import ServiceKit
 /// to the submission to the National Panel (framework §4.2, §4.6-4.7, Appendix 5). The
 /// executable and the tests start it the same way, from this definition.
 package enum RapidReviewService {
-    /// What ServiceRunner starts: the schema and the calls. Its one peer receives the
-    /// `CommissionReview` hand-over.
+    /// What ServiceRunner starts: the schema and the calls. Its peers receive the
+    /// `CommissionReview` hand-over (review-management) and the meeting held (intake).
     package static let definition = ServiceDefinition(
-        identity: .rapidReview, peers: [HandOvers.commissionReview.destination], migrations: Schema.migrations,
+        identity: .rapidReview, peers: [HandOvers.commissionReview.destination, HandOvers.rapidReviewMeetingHeld.destination],
+        migrations: Schema.migrations,
         statuses: StatusBackfill(table: "rapid_reviews", column: "case_reference") { context, tx, reference in
             try CaseRows.load(tx, reference: reference)?.status(context.clock)
         }

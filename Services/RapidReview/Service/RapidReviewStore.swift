@@ -81,11 +81,17 @@ struct StoreWriter {
             meeting.afterT6Deadline, meeting.reason, meeting.scheduledOn, meeting.scheduledBy)
     }
 
-    /// Adds a meeting as recorded.
+    /// Adds a meeting as recorded. The quorate one (there is one) tells intake, through the
+    /// outbox in this same transaction, that the meeting was held: scoping closes there (§4.5.2).
     func addMeeting(_ meeting: RapidReviewAPI.RecordedMeeting, to reference: CaseReference) throws {
         try tx.execute(
             "INSERT INTO meetings (case_reference, number, meeting_date, quorate, record) VALUES (?, ?, ?, ?, ?)", reference,
             meeting.number, meeting.meetingDate, meeting.quorate, try JSONColumn.text(meeting))
+        if meeting.quorate {
+            try Outbox.enqueue(
+                tx, HandOvers.rapidReviewMeetingHeld, .init(caseReference: reference, meetingDate: meeting.meetingDate),
+                key: "rapid-review/RecordRapidReviewMeeting/\(reference)")
+        }
     }
 
     /// Adds an agreed recommendation; earlier versions stay.

@@ -44,8 +44,10 @@ extension RapidReviewCase {
 /// The content rules of the recommendation, R7 and R8 (Appendix 5 §3, §1.4.5).
 enum RecommendationRules {
     /// R7: d and j state which review or what else; a and b agree with the criteria ticked.
-    /// R8: reasons always; other options considered below the CSPR threshold (c-j); for h, why
-    /// no further learning is to be gained. i needs the learning the meeting identified.
+    /// R8: reasons always; other options considered below the CSPR threshold (c-j); for a
+    /// decision not to proceed with a review, h or i, why no further learning is to be gained
+    /// (Appendix 5 §3: i acts on the learning found, and says why no review would add to it).
+    /// i also needs the learning the meeting identified.
     static func check(_ decision: RecommendationDecision, criteria: [Criterion], immediateLearning: String?) throws(RapidReviewError) {
         let recommendation = decision.recommendation
         let named = "\(recommendation.letter) (\(recommendation.rawValue))"
@@ -64,7 +66,7 @@ enum RecommendationRules {
                 problem:
                     "recommendation \(named) means the case does not meet the criteria for a CSPR: say which other review options were considered")
         }
-        if recommendation == .noFurtherAction && decision.whyNoFurtherLearning.isBlank {
+        if recommendation.isDecisionNotToProceed && decision.whyNoFurtherLearning.isBlank {
             throw .invalidField(
                 path: "decision.whyNoFurtherLearning", rule: .r8,
                 problem: "a decision not to proceed (\(named)) explains why no further learning is to be gained")

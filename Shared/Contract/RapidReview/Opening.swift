@@ -28,11 +28,15 @@ extension RapidReviewAPI {
         /// What happened (death or serious harm) and when, without the child's details.
         package var incidentKind: IncidentKind
         package var incidentDate: CivilDate
+        /// When the local authority became aware of the incident, when it notified one: T6's
+        /// anchor under surrey-2019 when it is earlier than the referral's receipt (RULES.md).
+        /// Absent from hand-overs made before it was added.
+        package var laBecameAware: CivilDate?
 
         package init(
             caseReference: CaseReference, referralReceived: CivilDate, notifiedNationalPanel: CivilDate?, meetingEarliest: CivilDate,
             meetingLatest: CivilDate, rapidReviewDue: CivilDate, ruleSet: RuleSet, documentation: [String], agenciesAsked: [Agency],
-            incidentKind: IncidentKind, incidentDate: CivilDate
+            incidentKind: IncidentKind, incidentDate: CivilDate, laBecameAware: CivilDate? = nil
         ) {
             self.caseReference = caseReference
             self.referralReceived = referralReceived
@@ -45,6 +49,7 @@ extension RapidReviewAPI {
             self.agenciesAsked = agenciesAsked
             self.incidentKind = incidentKind
             self.incidentDate = incidentDate
+            self.laBecameAware = laBecameAware
         }
     }
 

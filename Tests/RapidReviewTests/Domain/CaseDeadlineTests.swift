@@ -21,6 +21,18 @@ struct CaseDeadlineTests {
     }
 
     @Test(
+        "T6 anchor, surrey-2019: the LA's awareness when it came before the referral's receipt; a later awareness changes nothing; T4 stays",
+        arguments: [(nil, "2025-04-14"), ("2025-03-20", "2025-04-10"), ("2025-03-26", "2025-04-14")])
+    func t6FromAwareness(aware: String?, due: String) throws {
+        var rapidReview = CaseFixture.opened()
+        #expect(rapidReview.handOver.referralReceived == Fixtures.date("2025-03-24"))
+        rapidReview.handOver.laBecameAware = aware.map(Fixtures.date)
+        let deadlines = CaseDeadlines(rapidReview: rapidReview, clock: CaseFixture.clock(Fixtures.date("2025-03-26")))
+        #expect(deadlines.t6?.due == Fixtures.date(due))
+        #expect(deadlines.t4?.due == Fixtures.date("2025-04-10"), "T4 counts from the referral's receipt")
+    }
+
+    @Test(
         "T4: the quorate meeting meets T4 in the window, late after it, outside it before the 7th working day or on a day off",
         arguments: [
             ("2025-04-01", DeadlineStatus.metOutsideWindow), ("2025-04-02", .met), ("2025-04-05", .metOutsideWindow), ("2025-04-10", .met),

@@ -146,6 +146,22 @@ struct MeetingRuleTests {
         #expect(recorded.documentation.contains { $0.lowercased().hasPrefix("referral") || $0.lowercased().contains("notification") })
     }
 
+    @Test(
+        "R3: documentation counts as the referral or notification only when it is one, not when an entry merely has the word",
+        arguments: [
+            (["no notification", "scoping return: Testshire Police"], false), (["referral not received"], false),
+            (["scoping return mentions the referral"], false), (["LA notification missing"], false),
+            (["Referral form (Appendix 2)"], true), (["LA notification to the National Panel"], true), (["notification"], true),
+            (["Serious incident notification, 21 March"], true), (["linked referral"], true),
+        ])
+    func r3FoundingDocument(documentation: [String], accepted: Bool) throws {
+        let rapidReview = try CaseFixture.rapidReview(through: .scheduled)
+        var request = Self.request(rapidReview)
+        request.documentation = documentation
+        let error = refusal { try rapidReview.recordingMeeting(request, by: CaseFixture.panel, clock: Self.clock) }
+        #expect(error == nil ? accepted : (!accepted && error?.field == "documentation" && error?.rule == .r3), "\(String(describing: error))")
+    }
+
     @Test("R3: without documentation of its own, the meeting has intake's, blanks dropped")
     func documentationFromHandOver() throws {
         let rapidReview = try CaseFixture.rapidReview(through: .scheduled)

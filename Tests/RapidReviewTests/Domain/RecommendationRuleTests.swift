@@ -44,6 +44,9 @@ struct RecommendationRuleTests {
             (.learningActedUpon, Change("no other options") { $0.otherOptionsConsidered = nil }, "decision.otherOptionsConsidered", .r8),
             (.noFurtherAction, Change("no other options") { $0.otherOptionsConsidered = nil }, "decision.otherOptionsConsidered", .r8),
             (.noFurtherAction, Change("not why no further learning") { $0.whyNoFurtherLearning = nil }, "decision.whyNoFurtherLearning", .r8),
+            // R8 for i as for h (issue 15, item 9): acting on the learning found is a decision not to review.
+            (.learningActedUpon, Change("not why no further learning") { $0.whyNoFurtherLearning = nil }, "decision.whyNoFurtherLearning", .r8),
+            (.learningActedUpon, Change("a blank why no further learning") { $0.whyNoFurtherLearning = " " }, "decision.whyNoFurtherLearning", .r8),
         ])
     func refused(recommendation: Recommendation, change: Change<RecommendationDecision>, field: String, rule: FrameworkRule) throws {
         let rapidReview = try CaseFixture.rapidReview(through: .meetingHeld)
@@ -54,8 +57,9 @@ struct RecommendationRuleTests {
     }
 
     @Test(
-        "R8: a or b meets the CSPR criteria, so needs no other options; nor does any but h need why no further learning",
-        arguments: [Recommendation.nationalReview, .localReview, .learningActedUpon, .other])
+        // i left this list in issue 15 (item 9): it now needs why no further learning, like h (`refused`).
+        "R8: a or b meets the CSPR criteria, so needs no other options; nor does any but h and i need why no further learning",
+        arguments: [Recommendation.nationalReview, .localReview, .alternativeLearningReview, .other])
     func notAsked(recommendation: Recommendation) throws {
         let rapidReview = try CaseFixture.rapidReview(through: .meetingHeld)
         var decision = Fixtures.decision(recommendation)

@@ -87,7 +87,7 @@ enum Fixtures {
             statement: recommendation.needsStatement ? "Fictional: a Domestic Homicide Review by the community safety partnership" : nil,
             reasons: "Fictional reasons, including the potential for additional learning",
             otherOptionsConsidered: recommendation.isBelowCSPRThreshold ? "Fictional: a local CSPR and a multi-agency audit were considered" : nil,
-            whyNoFurtherLearning: recommendation == .noFurtherAction ? "Fictional: the learning was already identified and acted upon" : nil)
+            whyNoFurtherLearning: recommendation.isDecisionNotToProceed ? "Fictional: the learning was already identified and acted upon" : nil)
     }
 
     /// The outcome shared with every agency asked, the school (the referrer) marked.

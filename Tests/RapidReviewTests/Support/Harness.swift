@@ -28,12 +28,25 @@ final class Harness: Sendable {
     static func start(reviewManagementPort: Int? = nil, directory: TestDirectory? = nil) async throws -> Harness {
         let directory = try directory ?? TestDirectory.rapidReview()
         let port = try reviewManagementPort ?? freePort()
+        // intake, the peer told of the meeting held, listens nowhere: its hand-over waits.
         let service = try await startInProcess(
-            RapidReviewService.definition, directory, peers: [.reviewManagement: port])
+            RapidReviewService.definition, directory, peers: [.reviewManagement: port, .intake: try freePort()])
         return Harness(directory: directory, service: service, reviewManagementPort: port)
     }
 
     func stop() async { await service.stop(grace: .seconds(1)) }
+
+    /// The outbox's messages not yet delivered to `destination`: method path, JSON payload and
+    /// delivery attempts so far.
+    func pendingHandOvers(to destination: ServiceIdentity) async throws -> [(method: String, payload: String, attempts: Int)] {
+        try await service.context.database.read { db in
+            try db.query(
+                "SELECT method, payload, attempts FROM outbox WHERE destination = ? AND status = 'pending' ORDER BY id", destination.name
+            ).map {
+                (method: try $0["method"], payload: String(decoding: try $0["payload"] as Data, as: UTF8.self), attempts: try $0["attempts"])
+            }
+        }
+    }
 
     /// Calls `method` as the holder of `token`.
     func call<Request, Response>(_ method: RPC.Method<Request, Response>, _ request: Request, as token: String, metadata: Metadata = Metadata())
