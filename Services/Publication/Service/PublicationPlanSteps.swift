@@ -98,7 +98,7 @@ extension Publication {
         guard let hold = holdsStanding.first else { return }
         throw .outOfOrder(
             rule: .p3,
-            problem: "publication is held for a \(hold.proceedings.rawValue) (hold \(hold.number), to be reviewed on \(hold.reviewOn)); "
+            problem: "publication is held for \(Self.words(hold.proceedings)) (hold \(hold.number), to be reviewed on \(hold.reviewOn)); "
                 + "ReleasePublicationHold first")
     }
 
@@ -139,6 +139,15 @@ extension Publication {
         return PublicationAPI.PublicationPlanningView(
             plans: plans, holds: holds, releases: holdReleases, holdsStanding: standing.map(\.number),
             nextHoldReview: standing.map(\.reviewOn).min(), archived: archived)
+    }
+
+    /// The proceedings as a refusal names them.
+    static func words(_ proceedings: PublicationAPI.ParallelProceedings) -> String {
+        switch proceedings {
+        case .trial: "a trial"
+        case .inquest: "an inquest"
+        case .other: "other proceedings"
+        }
     }
 
     /// The text with its ends trimmed, or nil when nothing is left.

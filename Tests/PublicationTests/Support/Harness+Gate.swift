@@ -32,10 +32,10 @@ extension Harness {
     }
 
     /// A clean check of `version` and its sign-off: what scheduling and publishing need (P4).
-    func passAnonymisationGate(_ reference: CaseReference, version: Int = 1) async throws {
+    func passAnonymisationGate(_ reference: CaseReference, version: Int = 1, on date: CivilDate = Fixtures.today) async throws {
         let check = try await checkDisclosure(reference, version: version)
         guard check.clean else { throw RPCError(.failedPrecondition, "the fixture's report is not clean: \(check.findings)") }
-        try await signOff(reference, version: version)
+        try await signOff(reference, version: version, on: date)
     }
 
     @discardableResult
