@@ -192,7 +192,11 @@ let package = Package(
             name: "PublicationMain", dependencies: ["PublicationService", "ServiceKit"], path: "Services/Publication/Main", swiftSettings: swift6),
         .testTarget(
             name: "PublicationTests",
-            dependencies: ["PublicationService", "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "WorkingDays"],
+            dependencies: [
+                "PublicationService", "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "WorkingDays",
+                // The anonymisation gate's tests: stand-in stages on a plain server, and the real intake.
+                "H2", "IntakeService",
+            ],
             path: "Tests/PublicationTests", swiftSettings: swift6),
 
         // C libraries.

@@ -70,3 +70,10 @@ extension PublicationAPI.SchedulePublicationRequest: CaseScoped {}
 extension PublicationAPI.RecordPublishedRequest: CaseScoped {}
 extension PublicationAPI.RecordRepositorySubmissionRequest: CaseScoped {}
 extension PublicationAPI.DecideNotToPublishRequest: CaseScoped {}
+extension PublicationAPI.CheckReportForDisclosureRequest: CaseScoped {}
+extension PublicationAPI.SignOffAnonymisationRequest: CaseScoped {}
+extension PublicationAPI.ReviseReportRequest: CaseScoped {}
+extension PublicationAPI.RecordPublicationPlanRequest: CaseScoped {}
+extension PublicationAPI.RecordPublicationHoldRequest: CaseScoped {}
+extension PublicationAPI.ReleasePublicationHoldRequest: CaseScoped {}
+extension PublicationAPI.RecordArchivedRequest: CaseScoped {}

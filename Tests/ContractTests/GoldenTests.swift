@@ -146,6 +146,18 @@ struct GoldenTests {
         GoldenFile(
             "publication-get-publication-of-improvements", Samples.publicationOfImprovements,
             "GetPublication after a decision not to publish keeps its wire names (P2)"),
+        GoldenFile(
+            "publication-check-report-for-disclosure", Samples.checkReportForDisclosure,
+            "CheckReportForDisclosure keeps its wire names: findings by part, offset, length, line (P4, V10)"),
+        GoldenFile("publication-sign-off-anonymisation", Samples.signOffAnonymisation, "SignOffAnonymisation keeps its wire names (P4)"),
+        GoldenFile("publication-revise-report", Samples.reviseReport, "ReviseReport keeps its wire names (P4, T9)"),
+        GoldenFile("publication-record-publication-plan", Samples.recordPublicationPlan, "RecordPublicationPlan keeps its wire names (P3)"),
+        GoldenFile("publication-record-publication-hold", Samples.recordPublicationHold, "RecordPublicationHold keeps its wire names (P3)"),
+        GoldenFile("publication-release-publication-hold", Samples.releasePublicationHold, "ReleasePublicationHold keeps its wire names (P3)"),
+        GoldenFile("publication-record-archived", Samples.recordArchived, "RecordArchived keeps its wire names (T10)"),
+        GoldenFile(
+            "publication-get-publication-with-gate-and-plan", Samples.publicationWithGateAndPlan,
+            "GetPublication with the anonymisation gate, the plan, holds and the archive keeps its wire names"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

@@ -31,6 +31,9 @@ struct ReportContractTests {
                 == [
                     "PreparePublication", "GetPublication", "ListPublications", "GetStatuses", "RecordAdvanceCopy", "SchedulePublication",
                     "RecordPublished", "RecordRepositorySubmission", "RecordDelayNotice", "DecideNotToPublish",
+                    // The anonymisation gate (P4), the plan and holds (P3), the archive step (T10).
+                    "CheckReportForDisclosure", "SignOffAnonymisation", "ReviseReport", "RecordPublicationPlan", "RecordPublicationHold",
+                    "ReleasePublicationHold", "RecordArchived",
                 ].map {
                     "/cspr.publication.v1.Publication/\($0)"
                 })

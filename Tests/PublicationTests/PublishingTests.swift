@@ -22,6 +22,8 @@ struct PublishingTests {
             ) {
                 try await harness.schedule(reference, on: Fixtures.date("2027-01-12"))
             }
+            // P4: the version passes the anonymisation gate before it is scheduled.
+            try await harness.passAnonymisationGate(reference)
             let scheduled = try await harness.schedule(reference, on: Self.earliest)
             #expect(scheduled.schedule.publicationDate == Self.earliest)
             let t9 = try #require(scheduled.deadlines.first { $0.rule == .t9 })
@@ -62,6 +64,7 @@ struct PublishingTests {
         try await withPrepared(1) { harness, reference in
             // Wednesday 30 December is the 7th working day before Monday 11 January.
             try await harness.recordAllAdvanceCopies(reference, sentOn: Fixtures.date("2026-12-30"))
+            try await harness.passAnonymisationGate(reference)
             let published = try await harness.recordPublished(reference, on: Fixtures.today)
             #expect(published.published == .init(reportVersion: 1, publishedOn: Fixtures.today, address: Fixtures.address, recordedBy: "Pub.Comms"))
             let t10 = try #require(published.deadlines.first { $0.rule == .t10 })
@@ -97,6 +100,7 @@ struct PublishingTests {
     func t8LatePublicationAsksForNotice() async throws {
         try await withPrepared(1) { harness, reference in
             try await harness.recordAllAdvanceCopies(reference, sentOn: Self.copiesOn)
+            try await harness.passAnonymisationGate(reference)
             let scheduled = try await harness.schedule(reference, on: Self.earliest)
             let t8 = try #require(scheduled.deadlines.first { $0.rule == .t8 })
             #expect(t8.due == Fixtures.today)
@@ -115,12 +119,14 @@ struct PublishingTests {
             let noticed = Fixtures.reference(1)
             try await harness.prepare(Fixtures.preparation(noticed, delayNoticeOn: Fixtures.date("2026-12-10")))
             try await harness.recordAllAdvanceCopies(noticed, sentOn: Self.copiesOn)
+            try await harness.passAnonymisationGate(noticed)
             #expect(try await harness.schedule(noticed, on: Self.earliest).deadlines.map(\.rule) == [.t9])
             let inTime = Fixtures.reference(2)
             let t7 = Deadline(
                 rule: .t7, due: Fixtures.date("2027-02-28"), originalDue: Fixtures.date("2026-12-20"), status: .met, ruleSet: .surrey2019)
             try await harness.prepare(Fixtures.preparation(inTime, t7: t7))
             try await harness.recordAllAdvanceCopies(inTime, sentOn: Self.copiesOn)
+            try await harness.passAnonymisationGate(inTime)
             #expect(try await harness.schedule(inTime, on: Self.earliest).deadlines.map(\.rule) == [.t9])
         }
     }
@@ -132,6 +138,7 @@ struct PublishingTests {
                 try await harness.recordDelayNotice(reference)
             }
             try await harness.recordAllAdvanceCopies(reference, sentOn: Self.copiesOn)
+            try await harness.passAnonymisationGate(reference)
             try await harness.schedule(reference, on: Self.earliest)
             try await harness.expectRefused(reference, .invalidArgument, "secretaryOfStateInformedOn: T8:") {
                 try await harness.recordDelayNotice(reference, secretary: nil)
@@ -150,6 +157,7 @@ struct PublishingTests {
                 try await harness.recordRepositorySubmission(reference, submittedOn: Fixtures.today)
             }
             try await harness.recordAllAdvanceCopies(reference, sentOn: Fixtures.date("2026-12-30"))
+            try await harness.passAnonymisationGate(reference)
             try await harness.recordPublished(reference, on: Fixtures.today)
             try await harness.expectRefused(reference, .invalidArgument, "acknowledgedOn: P5:") {
                 try await harness.recordRepositorySubmission(reference, submittedOn: Fixtures.today, acknowledgedOn: Fixtures.date("2027-01-12"))
@@ -167,6 +175,7 @@ struct PublishingTests {
         #expect(throws: Never.self) { try PublicationService.definition.checkSettings([:]) }
         try await withPrepared(1) { harness, reference in
             try await harness.recordAllAdvanceCopies(reference, sentOn: Fixtures.date("2026-12-30"))
+            try await harness.passAnonymisationGate(reference)
             try await harness.recordPublished(reference, on: Fixtures.today)
             let submitted = try await harness.recordRepositorySubmission(reference, submittedOn: Fixtures.today)
             #expect(submitted.submission.repository == "mailto:information@nspcc.org.uk")

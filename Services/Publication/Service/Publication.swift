@@ -20,13 +20,27 @@ struct Publication: Sendable, Equatable {
     var delayNotices: [ReviewManagementAPI.DelayNotice] = []
     /// The partners' decision not to publish the report (P2), if they made one.
     var notPublishingDecision: PublicationAPI.NotPublishingDecision? = nil
+    /// Every revision made here, oldest first: each a new version of the report (P4).
+    var revisions: [PublicationAPI.ReportRevision] = []
+    /// Every anonymisation check, oldest first (P4, V10).
+    var disclosureChecks: [PublicationAPI.DisclosureCheck] = []
+    /// Every anonymisation sign-off, oldest first (P4).
+    var anonymisationSignOffs: [PublicationAPI.AnonymisationSignOff] = []
+    /// Every version of the publication plan, oldest first (P3).
+    var plans: [PublicationAPI.PublicationPlan] = []
+    /// Every hold for parallel proceedings, oldest first.
+    var holds: [PublicationAPI.PublicationHold] = []
+    /// Every release of a hold.
+    var holdReleases: [PublicationAPI.PublicationHoldRelease] = []
+    /// The archive step, once recorded (T10).
+    var archived: PublicationAPI.ArchiveRecord? = nil
 
     var reference: CaseReference { preparation.caseReference }
     var ruleSet: RuleSet { preparation.ruleSet }
 
-    /// The report version to be published: the one the board approved (a revision, once the
-    /// anonymisation gate makes them, would be a later one).
-    var reportVersion: Int { preparation.reportVersion }
+    /// The report version to be published: the one the board approved, or the latest revision
+    /// made here (P4: any revision is a new version).
+    var reportVersion: Int { revisions.last?.reportVersion ?? preparation.reportVersion }
 
     /// What is to be published: the report, or after a decision not to publish it, the
     /// information about improvements instead (P2).

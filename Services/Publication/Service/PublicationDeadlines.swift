@@ -50,7 +50,8 @@ extension Publication {
     func t10(_ clock: CaseClock) -> Deadline? {
         guard let published else { return nil }
         return Deadline.compute(
-            Timescales.rule(.t10, ruleSet), from: published.publishedOn, metOn: nil, today: clock.today, calendar: clock.calendar, ruleSet: ruleSet,
+            Timescales.rule(.t10, ruleSet), from: published.publishedOn, metOn: archived?.archivedOn, today: clock.today, calendar: clock.calendar,
+            ruleSet: ruleSet,
             subject: Self.t10Subject)
     }
 }

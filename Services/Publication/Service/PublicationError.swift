@@ -13,6 +13,10 @@ package enum PublicationError: DomainError, Equatable {
     /// A step the publication's state does not allow yet: FAILED_PRECONDITION starting with
     /// the rule id and saying what is missing (`T9: no advance copy of version 2 to ofsted`).
     case outOfOrder(rule: FrameworkRule, problem: String)
+    /// A stage asked for the anonymisation check (P4) did not answer, or refused: the check
+    /// fails, never "clean" by default, and nothing is recorded. UNAVAILABLE when it did not
+    /// answer, FAILED_PRECONDITION when it refused; either way naming P4 and the stage.
+    case disclosureCheckFailed(stage: String, error: RPCError)
 
     /// The RPC error the caller gets.
     package var rpcError: RPCError {
@@ -25,6 +29,12 @@ package enum PublicationError: DomainError, Equatable {
             return RPCError(.invalidArgument, rule.map { "\(path): \($0): \(problem)" } ?? "\(path): \(problem)")
         case .outOfOrder(let rule, let problem):
             return RPCError(.failedPrecondition, "\(rule): \(problem)")
+        case .disclosureCheckFailed(let stage, let error):
+            let unanswered: Set<RPCCode> = [.unavailable, .deadlineExceeded, .cancelled, .unknown, .internal]
+            let (code, what) = unanswered.contains(error.code) ? (RPCCode.unavailable, "did not answer") : (.failedPrecondition, "refused")
+            return RPCError(
+                code,
+                "P4: \(stage) \(what) CheckDisclosure (\(error.code.name): \(error.message)); the report is not checked and nothing was recorded")
         }
     }
 }

@@ -34,6 +34,7 @@ struct PublicationHandlers: Sendable {
         routes.handle(PublicationAPI.recordRepositorySubmission, recordRepositorySubmission)
         routes.handle(PublicationAPI.recordDelayNotice, recordDelayNotice)
         routes.handle(PublicationAPI.decideNotToPublish, decideNotToPublish)
+        gateAndPlanRoutes(&routes)
         return routes
     }
 

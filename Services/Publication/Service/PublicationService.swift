@@ -6,9 +6,10 @@ import ServiceKit
 /// from this definition.
 package enum PublicationService {
     /// What ServiceRunner starts: the schema, its settings, the calls, and the status of a case
-    /// stored before statuses were kept. It hands nothing over, so it has no peers.
+    /// stored before statuses were kept. Its peers are the stages it asks to check a report
+    /// for disclosure (P4); it hands nothing over.
     package static let definition = ServiceDefinition(
-        identity: .publication, peers: [], migrations: Schema.migrations, settings: PublicationSettings.load(environment:),
+        identity: .publication, peers: DisclosureStages.asked, migrations: Schema.migrations, settings: PublicationSettings.load(environment:),
         state: { context, settings in PublicationHandlers(context: context, settings: settings) },
         statuses: StatusBackfill(table: "publications", column: "case_reference") { context, tx, reference in
             try PublicationRows.load(tx, reference: reference)?.status(context.clock)

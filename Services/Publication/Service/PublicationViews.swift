@@ -10,6 +10,7 @@ extension Publication {
         reached += schedules.map { Milestone(event: "publicationScheduled", date: $0.scheduledOn) }
         reached += delayNotices.map { Milestone(event: "delayNoticeSent", date: $0.informedOn) }
         if let decision = notPublishingDecision { reached.append(Milestone(event: "decidedNotToPublish", date: decision.decidedOn)) }
+        reached += gateMilestones + planMilestones
         if let published {
             let event = published.document == .report ? "reportPublished" : "improvementsInformationPublished"
             reached.append(Milestone(event: event, date: published.publishedOn))
@@ -19,6 +20,7 @@ extension Publication {
             reached.append(Milestone(event: "repositorySubmitted", date: submission.submittedOn))
             if let acknowledged = submission.acknowledgedOn { reached.append(Milestone(event: "repositoryAcknowledged", date: acknowledged)) }
         }
+        if let archived { reached.append(Milestone(event: "reportArchived", date: archived.archivedOn)) }
         // Stable by date: steps of one day keep the order they were recorded in.
         return reached.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
     }
@@ -44,7 +46,7 @@ extension Publication {
             advanceCopies: advanceCopies, earliestPublicationDate: t9.earliest, advanceCopiesMissing: t9.missing, schedules: schedules,
             published: published, repositorySubmissions: repositorySubmissions, delayNotices: delayNotices,
             notPublishingDecision: notPublishingDecision, document: document, milestones: milestones,
-            deadlines: deadlines(clock))
+            deadlines: deadlines(clock), anonymisation: anonymisationView, planning: planningView)
     }
 
     /// The summary for `ListPublications`: no personal data.

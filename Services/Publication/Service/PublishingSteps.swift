@@ -14,6 +14,8 @@ extension Publication {
         try WebAddress.check(request.address, path: "address")
         try AdvanceCopyRule.check(
             publicationDate: request.publicationDate, advanceCopies, version: versionInForce, of: document, calendar: clock.calendar)
+        try checkAnonymisationGate()
+        try checkNoHoldStanding()
         return PublicationAPI.PublicationSchedule(
             number: schedules.count + 1, reportVersion: versionInForce, publicationDate: request.publicationDate, address: request.address,
             scheduledOn: clock.today, recordedBy: principal, document: document)
@@ -30,6 +32,8 @@ extension Publication {
         try WebAddress.check(request.address, path: "address")
         try AdvanceCopyRule.check(
             publicationDate: request.publishedOn, advanceCopies, version: versionInForce, of: document, calendar: clock.calendar)
+        try checkAnonymisationGate()
+        try checkNoHoldStanding()
         return PublicationAPI.PublishedReport(
             reportVersion: versionInForce, publishedOn: request.publishedOn, address: request.address, recordedBy: principal, document: document)
     }

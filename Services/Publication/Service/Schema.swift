@@ -45,5 +45,31 @@ enum Schema {
         Migration(
             "not_publishing_decisions",
             sql: RecordTable.create("not_publishing_decisions", keys: [], kept: "the decision not to publish is kept as recorded")),
+        // The anonymisation gate (P4, V10), the publication plan and holds (P3), the archive step (T10).
+        Migration(
+            "report_revisions",
+            sql: RecordTable.create(
+                "report_revisions", columns: [RecordTable.number("number")], keys: ["number"], kept: "a revision is kept as recorded")),
+        Migration(
+            "disclosure_checks",
+            sql: RecordTable.create(
+                "disclosure_checks", columns: [RecordTable.number("number")], keys: ["number"], kept: "a disclosure check is kept as recorded")),
+        Migration(
+            "anonymisation_sign_offs",
+            sql: RecordTable.create(
+                "anonymisation_sign_offs", columns: [RecordTable.number("number")], keys: ["number"], kept: "a sign-off is kept as recorded")),
+        Migration(
+            "publication_plans",
+            sql: RecordTable.create(
+                "publication_plans", columns: [RecordTable.number("number")], keys: ["number"], kept: "every version of the plan is kept")),
+        Migration(
+            "publication_holds",
+            sql: RecordTable.create(
+                "publication_holds", columns: [RecordTable.number("number")], keys: ["number"], kept: "a hold is kept as recorded")),
+        Migration(
+            "publication_hold_releases",
+            sql: RecordTable.create(
+                "publication_hold_releases", columns: [RecordTable.number("number")], keys: ["number"], kept: "a release is kept as recorded")),
+        Migration("archived_reports", sql: RecordTable.create("archived_reports", keys: [], kept: "the archive step is kept as recorded")),
     ]
 }

@@ -49,13 +49,40 @@ package enum PublicationAPI {
     /// (P2); the information about improvements is then published instead, on the same timescale.
     package static let decideNotToPublish = Method<DecideNotToPublishRequest, DecideNotToPublishResponse>(
         service: service, name: "DecideNotToPublish", roles: writers.union(Set<String>.roles(.board)))
+    /// The anonymisation gate (P4, V10): a report version checked against every person intake
+    /// and review-management hold, for the reviewers' names and for the genogram; recorded with
+    /// its findings' positions (never the matched text). UNAVAILABLE, recording nothing, when a
+    /// stage does not answer.
+    package static let checkReportForDisclosure = Method<CheckReportForDisclosureRequest, CheckReportForDisclosureResponse>(
+        service: service, name: "CheckReportForDisclosure", roles: writers)
+    /// A named person's sign-off of a version after a clean check (P4).
+    package static let signOffAnonymisation = Method<SignOffAnonymisationRequest, SignOffAnonymisationResponse>(
+        service: service, name: "SignOffAnonymisation", roles: writers)
+    /// New text for the report: a new version, to be checked, signed off and sent again (P4, T9).
+    package static let reviseReport = Method<ReviseReportRequest, ReviseReportResponse>(
+        service: service, name: "ReviseReport", roles: writers)
+    /// The publication plan (P3, §10.2-10.4): the family's wishes, practitioners, media contact
+    /// and strategic leads; each record a new version.
+    package static let recordPublicationPlan = Method<RecordPublicationPlanRequest, RecordPublicationPlanResponse>(
+        service: service, name: "RecordPublicationPlan", roles: writers)
+    /// Publication held for parallel proceedings (a trial, an inquest), with a review date.
+    package static let recordPublicationHold = Method<RecordPublicationHoldRequest, RecordPublicationHoldResponse>(
+        service: service, name: "RecordPublicationHold", roles: writers)
+    /// A hold released.
+    package static let releasePublicationHold = Method<ReleasePublicationHoldRequest, ReleasePublicationHoldResponse>(
+        service: service, name: "ReleasePublicationHold", roles: writers)
+    /// The archive step a year after publication (T10, §10.5.2): archived, available on request.
+    package static let recordArchived = Method<RecordArchivedRequest, RecordArchivedResponse>(
+        service: service, name: "RecordArchived", roles: writers)
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
         MethodDescription(preparePublication), MethodDescription(getPublication), MethodDescription(listPublications),
         MethodDescription(getStatuses), MethodDescription(recordAdvanceCopy), MethodDescription(schedulePublication),
         MethodDescription(recordPublished), MethodDescription(recordRepositorySubmission), MethodDescription(recordDelayNotice),
-        MethodDescription(decideNotToPublish),
+        MethodDescription(decideNotToPublish), MethodDescription(checkReportForDisclosure), MethodDescription(signOffAnonymisation),
+        MethodDescription(reviseReport), MethodDescription(recordPublicationPlan), MethodDescription(recordPublicationHold),
+        MethodDescription(releasePublicationHold), MethodDescription(recordArchived),
     ]
 
     /// A recommendation as the board endorsed it: what, who must act and by when (V9).

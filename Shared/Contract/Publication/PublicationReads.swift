@@ -62,14 +62,22 @@ extension PublicationAPI {
         package var milestones: [Milestone]
         /// The deadlines that apply now.
         package var deadlines: [Deadline]
+        /// The anonymisation gate (P4, V10): revisions, checks and sign-offs, and whether the
+        /// version to be published has passed it. Absent from a service before the gate.
+        package var anonymisation: AnonymisationGateView?
+        /// The publication plan's versions, the holds for parallel proceedings (P3) and the
+        /// archive step (T10). Absent from a service before them.
+        package var planning: PublicationPlanningView?
         package init(
             caseReference: CaseReference, state: PublicationState, stage: CaseStage, preparation: PreparePublicationRequest,
             preparedOn: CivilDate, reportVersion: Int, advanceCopies: [AdvanceCopy], earliestPublicationDate: CivilDate?,
             advanceCopiesMissing: [AdvanceCopyRecipient], schedules: [PublicationSchedule] = [], published: PublishedReport? = nil,
             repositorySubmissions: [RepositorySubmission] = [], delayNotices: [ReviewManagementAPI.DelayNotice] = [],
             notPublishingDecision: NotPublishingDecision? = nil, document: PublicationDocument = .report, milestones: [Milestone],
-            deadlines: [Deadline]
+            deadlines: [Deadline], anonymisation: AnonymisationGateView? = nil, planning: PublicationPlanningView? = nil
         ) {
+            self.anonymisation = anonymisation
+            self.planning = planning
             self.notPublishingDecision = notPublishingDecision
             self.document = document
             self.caseReference = caseReference

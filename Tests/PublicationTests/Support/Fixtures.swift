@@ -39,7 +39,9 @@ enum Fixtures {
                 whyDecisionsWereTaken: "Fictional: the threshold was judged not met.",
                 howAgenciesWorkedTogether: "Fictional: information was not shared.",
                 whetherShortcomingsAreGeneral: "Fictional: seen in other cases.", whatMustChange: "Fictional: a shared record of concerns.",
-                goodPractice: "Fictional: the school nurse escalated promptly.", howAgenciesWillLearn: "Fictional: briefings and an audit."),
+                goodPractice: "Fictional: the school nurse escalated promptly.", howAgenciesWillLearn: "Fictional: briefings and an audit.",
+                // P4, §10.5.2: the published report names its reviewers.
+                otherSections: [.init(title: "The reviewers", text: "Fictional: led by \(reviewerName), with Dana Sample.")]),
             approvedOn: approvedOn, reviewers: [reviewerName, "Dana Sample"],
             recommendations: [
                 .init(number: 1, text: "Fictional: share concerns at once", owner: "Testshire Partnership", scope: .local, dueBy: date("2027-06-30"))

@@ -23,21 +23,30 @@ final class Harness: Sendable {
     let directory: TestDirectory
     let service: RunningService
     let client: RPCClient
+    /// The stand-ins for the stages asked to check a report for disclosure (P4).
+    let stages: StandInStages
 
-    private init(directory: TestDirectory, service: RunningService) {
+    private init(directory: TestDirectory, service: RunningService, stages: StandInStages) {
         self.directory = directory
         self.service = service
+        self.stages = stages
         client = RPCClient(host: "127.0.0.1", port: service.port)
     }
 
-    /// Starts a fresh service with an empty database and `extra` settings.
-    static func start(extra: [String: String] = [:]) async throws -> Harness {
+    /// Starts a fresh service with an empty database and `extra` settings. Its peers (intake,
+    /// review-management) are the stand-ins unless `peers` says where they are.
+    static func start(extra: [String: String] = [:], peers: [ServiceIdentity: Int]? = nil) async throws -> Harness {
         let directory = try TestDirectory.publication(extra: extra)
-        let service = try await startInProcess(PublicationService.definition, directory)
-        return Harness(directory: directory, service: service)
+        let stages = try StandInStages()
+        let service = try await startInProcess(
+            PublicationService.definition, directory, peers: peers ?? [.intake: stages.port, .reviewManagement: stages.port])
+        return Harness(directory: directory, service: service, stages: stages)
     }
 
-    func stop() async { await service.stop(grace: .seconds(1)) }
+    func stop() async {
+        await service.stop(grace: .seconds(1))
+        await stages.stop()
+    }
 
     /// Calls `method` as the holder of `token`.
     func call<Request, Response>(_ method: RPC.Method<Request, Response>, _ request: Request, as token: String, metadata: Metadata = Metadata())
@@ -156,15 +165,16 @@ final class Harness: Sendable {
     /// Every row of the service's own tables, as text: what a refused call must not change.
     func tableRows() async throws -> [String] {
         try await service.context.database.read { db in
-            let queries = [
-                "SELECT 'publications', case_reference, preparation FROM publications ORDER BY case_reference",
-                "SELECT 'advance_copies', case_reference, record FROM advance_copies ORDER BY case_reference, number",
-                "SELECT 'publication_schedules', case_reference, record FROM publication_schedules ORDER BY case_reference, number",
-                "SELECT 'published_reports', case_reference, record FROM published_reports ORDER BY case_reference",
-                "SELECT 'repository_submissions', case_reference, record FROM repository_submissions ORDER BY case_reference, number",
-                "SELECT 'delay_notices', case_reference, record FROM delay_notices ORDER BY case_reference, number",
-                "SELECT 'not_publishing_decisions', case_reference, record FROM not_publishing_decisions ORDER BY case_reference",
-            ]
+            let queries =
+                [
+                    "SELECT 'publications', case_reference, preparation FROM publications ORDER BY case_reference",
+                    "SELECT 'advance_copies', case_reference, record FROM advance_copies ORDER BY case_reference, number",
+                    "SELECT 'publication_schedules', case_reference, record FROM publication_schedules ORDER BY case_reference, number",
+                    "SELECT 'published_reports', case_reference, record FROM published_reports ORDER BY case_reference",
+                    "SELECT 'repository_submissions', case_reference, record FROM repository_submissions ORDER BY case_reference, number",
+                    "SELECT 'delay_notices', case_reference, record FROM delay_notices ORDER BY case_reference, number",
+                    "SELECT 'not_publishing_decisions', case_reference, record FROM not_publishing_decisions ORDER BY case_reference",
+                ] + GateTables.names.map { "SELECT '\($0)', case_reference, record FROM \($0) ORDER BY case_reference, rowid" }
             var rows: [String] = []
             for query in queries {
                 for row in try db.query(query) {
