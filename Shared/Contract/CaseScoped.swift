@@ -70,3 +70,6 @@ extension PublicationAPI.SchedulePublicationRequest: CaseScoped {}
 extension PublicationAPI.RecordPublishedRequest: CaseScoped {}
 extension PublicationAPI.RecordRepositorySubmissionRequest: CaseScoped {}
 extension PublicationAPI.DecideNotToPublishRequest: CaseScoped {}
+extension PublicationAPI.AddActionPlanItemRequest: CaseScoped {}
+extension PublicationAPI.RecordActionProgressRequest: CaseScoped {}
+extension PublicationAPI.CloseActionPlanItemRequest: CaseScoped {}

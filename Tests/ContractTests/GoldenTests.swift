@@ -144,6 +144,10 @@ struct GoldenTests {
         GoldenFile(
             "publication-get-publication-of-improvements", Samples.publicationOfImprovements,
             "GetPublication after a decision not to publish keeps its wire names (P2)"),
+        GoldenFile("publication-add-action-plan-item", Samples.addActionPlanItem, "AddActionPlanItem keeps Appendix 16's wire names (P6)"),
+        GoldenFile("publication-record-action-progress", Samples.recordActionProgress, "RecordActionProgress keeps its wire names: RAG rating"),
+        GoldenFile("publication-close-action-plan-item", Samples.closeActionPlanItem, "CloseActionPlanItem keeps its wire names: the evidence (P6)"),
+        GoldenFile("publication-get-action-plan", Samples.actionPlan, "GetActionPlan keeps its wire names: items, P6 deadlines"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

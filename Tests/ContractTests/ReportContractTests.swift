@@ -31,6 +31,7 @@ struct ReportContractTests {
                 == [
                     "PreparePublication", "GetPublication", "ListPublications", "GetStatuses", "RecordAdvanceCopy", "SchedulePublication",
                     "RecordPublished", "RecordRepositorySubmission", "RecordDelayNotice", "DecideNotToPublish",
+                    "AddActionPlanItem", "RecordActionProgress", "CloseActionPlanItem", "GetActionPlan",
                 ].map {
                     "/cspr.publication.v1.Publication/\($0)"
                 })

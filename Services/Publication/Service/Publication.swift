@@ -20,6 +20,8 @@ struct Publication: Sendable, Equatable {
     var delayNotices: [ReviewManagementAPI.DelayNotice] = []
     /// The partners' decision not to publish the report (P2), if they made one.
     var notPublishingDecision: PublicationAPI.NotPublishingDecision? = nil
+    /// The action plan's items (P6), each with its progress and closure.
+    var actionItems: [PublicationAPI.ActionPlanItem] = []
 
     var reference: CaseReference { preparation.caseReference }
     var ruleSet: RuleSet { preparation.ruleSet }
@@ -51,5 +53,5 @@ struct Publication: Sendable, Equatable {
     var publicationDate: CivilDate? { published?.publishedOn ?? schedulesInForce.last?.publicationDate }
 
     /// The case's stage here.
-    var stage: CaseStage { .publication }
+    var stage: CaseStage { actionPlanStage ?? .publication }
 }

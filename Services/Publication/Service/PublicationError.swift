@@ -13,6 +13,10 @@ package enum PublicationError: DomainError, Equatable {
     /// A step the publication's state does not allow yet: FAILED_PRECONDITION starting with
     /// the rule id and saying what is missing (`T9: no advance copy of version 2 to ofsted`).
     case outOfOrder(rule: FrameworkRule, problem: String)
+    /// The case has no action plan item numbered so: NOT_FOUND naming `itemNumber`.
+    case noActionPlanItem(Int)
+    /// Neither a publication nor an action plan is held for the case: NOT_FOUND.
+    case noActionPlan(CaseReference)
 
     /// The RPC error the caller gets.
     package var rpcError: RPCError {
@@ -25,6 +29,10 @@ package enum PublicationError: DomainError, Equatable {
             return RPCError(.invalidArgument, rule.map { "\(path): \($0): \(problem)" } ?? "\(path): \(problem)")
         case .outOfOrder(let rule, let problem):
             return RPCError(.failedPrecondition, "\(rule): \(problem)")
+        case .noActionPlanItem(let number):
+            return RPCError(.notFound, "itemNumber: the action plan has no item \(number)")
+        case .noActionPlan(let reference):
+            return RPCError(.notFound, "caseReference: P6: no action plan or publication is held for \(reference); AddActionPlanItem starts one")
         }
     }
 }

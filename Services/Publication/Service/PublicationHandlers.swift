@@ -34,6 +34,10 @@ struct PublicationHandlers: Sendable {
         routes.handle(PublicationAPI.recordRepositorySubmission, recordRepositorySubmission)
         routes.handle(PublicationAPI.recordDelayNotice, recordDelayNotice)
         routes.handle(PublicationAPI.decideNotToPublish, decideNotToPublish)
+        routes.handle(PublicationAPI.addActionPlanItem, addActionPlanItem)
+        routes.handle(PublicationAPI.recordActionProgress, recordActionProgress)
+        routes.handle(PublicationAPI.closeActionPlanItem, closeActionPlanItem)
+        routes.handle(PublicationAPI.getActionPlan, getActionPlan)
         return routes
     }
 

@@ -34,6 +34,7 @@ enum PublicationRows {
         publication.repositorySubmissions = try records(db, "repository_submissions", reference)
         publication.delayNotices = try records(db, "delay_notices", reference)
         publication.notPublishingDecision = try (records(db, "not_publishing_decisions", reference) as [PublicationAPI.NotPublishingDecision]).first
+        publication.actionItems = try ActionPlanRows.items(db, reference: reference)
         return publication
     }
 

@@ -45,5 +45,6 @@ enum Schema {
         Migration(
             "not_publishing_decisions",
             sql: RecordTable.create("not_publishing_decisions", keys: [], kept: "the decision not to publish is kept as recorded")),
+        ActionPlanSchema.actionPlans, ActionPlanSchema.items, ActionPlanSchema.progress, ActionPlanSchema.closures,
     ]
 }

@@ -49,13 +49,29 @@ package enum PublicationAPI {
     /// (P2); the information about improvements is then published instead, on the same timescale.
     package static let decideNotToPublish = Method<DecideNotToPublishRequest, DecideNotToPublishResponse>(
         service: service, name: "DecideNotToPublish", roles: writers.union(Set<String>.roles(.board)))
+    /// Who keeps the action plans: the writers and the Case Review Panel, which sees the
+    /// improvements implemented (§11.3.1).
+    private static let actionWriters: Set<String> = writers.union(Set<String>.roles(.caseReviewPanel))
+    /// An action plan item (P6, Appendix 16): from a recommendation, a Rapid Review's immediate
+    /// action, or a Rapid Review decided h or i (the plan is started by its first item).
+    package static let addActionPlanItem = Method<AddActionPlanItemRequest, ActionPlanItemResponse>(
+        service: service, name: "AddActionPlanItem", roles: actionWriters)
+    /// A progress update on an item, with its RAG rating (Appendix 16).
+    package static let recordActionProgress = Method<RecordActionProgressRequest, ActionPlanItemResponse>(
+        service: service, name: "RecordActionProgress", roles: actionWriters)
+    /// An item closed, only with evidence that the improvement is sustained (P6, §11.4.1).
+    package static let closeActionPlanItem = Method<CloseActionPlanItemRequest, ActionPlanItemResponse>(
+        service: service, name: "CloseActionPlanItem", roles: actionWriters)
+    /// A case's action plan: its items and their target dates as deadlines.
+    package static let getActionPlan = Method<CaseRequest, ActionPlan>(service: service, name: "GetActionPlan", roles: readers)
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
         MethodDescription(preparePublication), MethodDescription(getPublication), MethodDescription(listPublications),
         MethodDescription(getStatuses), MethodDescription(recordAdvanceCopy), MethodDescription(schedulePublication),
         MethodDescription(recordPublished), MethodDescription(recordRepositorySubmission), MethodDescription(recordDelayNotice),
-        MethodDescription(decideNotToPublish),
+        MethodDescription(decideNotToPublish), MethodDescription(addActionPlanItem), MethodDescription(recordActionProgress),
+        MethodDescription(closeActionPlanItem), MethodDescription(getActionPlan),
     ]
 
     /// A recommendation as the board endorsed it: what, who must act and by when (V9).

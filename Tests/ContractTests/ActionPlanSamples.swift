@@ -1,0 +1,49 @@
+import Contract
+import Foundation
+import WorkingDays
+
+/// Obviously fictional samples of the action plan's messages (P6, Appendix 16), every field filled.
+extension Samples {
+    static let actionPlanItem = PublicationAPI.ActionPlanItem(
+        number: 1, source: .recommendation, recommendationNumber: 1, agreedAction: "Fictional: a shared record of concerns",
+        ownerAgency: "Testshire Health", leadOfficer: "Named Nurse for Safeguarding", targetDate: date("2026-03-31"), addedOn: date("2025-10-02"),
+        addedBy: "Pub.Comms",
+        progress: [
+            PublicationAPI.ProgressUpdate(
+                date: date("2025-12-01"), text: "Fictional: briefings given to 4 teams", rag: .amber, recordedBy: "Pub.Comms")
+        ],
+        closure: PublicationAPI.SustainedEvidence(
+            evidence: "Fictional: an audit of 20 cases shows concerns shared at once", judgedOn: date("2026-04-20"), judgedBy: "Case Review Panel",
+            recordedBy: "Sam.Panel"), status: .closed)
+
+    static let addActionPlanItem = Pair(
+        request: PublicationAPI.AddActionPlanItemRequest(
+            caseReference: reference, source: .recommendation, recommendationNumber: 1, agreedAction: "Fictional: a shared record of concerns",
+            ownerAgency: "Testshire Health", leadOfficer: "Named Nurse for Safeguarding", targetDate: date("2026-03-31")),
+        response: PublicationAPI.ActionPlanItemResponse(caseReference: reference, item: actionPlanItem, stage: .closed))
+
+    static let recordActionProgress = PublicationAPI.RecordActionProgressRequest(
+        caseReference: reference, itemNumber: 1, date: date("2025-12-01"), text: "Fictional: briefings given to 4 teams", rag: .amber)
+
+    static let closeActionPlanItem = PublicationAPI.CloseActionPlanItemRequest(
+        caseReference: reference, itemNumber: 1, evidence: "Fictional: an audit of 20 cases shows concerns shared at once",
+        judgedOn: date("2026-04-20"),
+        judgedBy: "Case Review Panel")
+
+    static let actionPlan = PublicationAPI.ActionPlan(
+        caseReference: reference, stage: .actionPlan,
+        items: [
+            actionPlanItem,
+            PublicationAPI.ActionPlanItem(
+                number: 2, source: .rapidReviewImmediateAction, recommendationNumber: nil, agreedAction: "Fictional: a 7-minute briefing",
+                ownerAgency: "Testshire Police", leadOfficer: "Detective Inspector", targetDate: date("2025-11-30"), addedOn: date("2025-10-02"),
+                addedBy: "Pub.Comms"),
+        ],
+        recommendationsWithoutItems: [2],
+        deadlines: [
+            Deadline(
+                rule: .p6, subject: "action plan item 1: target date", due: date("2026-03-31"), status: .metLate, metOn: date("2026-04-20"),
+                ruleSet: .surrey2019),
+            Deadline(rule: .p6, subject: "action plan item 2: target date", due: date("2025-11-30"), status: .overdue, ruleSet: .surrey2019),
+        ])
+}
