@@ -73,3 +73,4 @@ extension PublicationAPI.DecideNotToPublishRequest: CaseScoped {}
 extension PublicationAPI.AddActionPlanItemRequest: CaseScoped {}
 extension PublicationAPI.RecordActionProgressRequest: CaseScoped {}
 extension PublicationAPI.CloseActionPlanItemRequest: CaseScoped {}
+extension PublicationAPI.RecordLearningPlanRequest: CaseScoped {}

@@ -45,5 +45,30 @@ extension Samples {
                 rule: .p6, subject: "action plan item 1: target date", due: date("2026-03-31"), status: .metLate, metOn: date("2026-04-20"),
                 ruleSet: .surrey2019),
             Deadline(rule: .p6, subject: "action plan item 2: target date", due: date("2025-11-30"), status: .overdue, ruleSet: .surrey2019),
-        ])
+        ], learningPlans: [learningPlan])
+
+    static let learningPlan = PublicationAPI.LearningPlan(
+        number: 1, how: "Fictional: a 7-minute briefing for team meetings and a multi-agency learning event",
+        audiences: ["Testshire Health", "Testshire Police", "Testshire Children's Services"], byWhen: date("2026-01-31"),
+        recordedOn: date("2025-10-02"),
+        recordedBy: "Pub.Comms")
+
+    static let recordLearningPlan = Pair(
+        request: PublicationAPI.RecordLearningPlanRequest(
+            caseReference: reference, how: learningPlan.how, audiences: learningPlan.audiences, byWhen: learningPlan.byWhen),
+        response: PublicationAPI.RecordLearningPlanResponse(caseReference: reference, plan: learningPlan))
+
+    static let nationalLearning = PublicationAPI.NationalLearning(
+        number: 1, nationalReview: "Fictional: National Panel thematic review of safeguarding infants",
+        learningTaken: "Fictional: a local audit of pre-birth assessments",
+        byWhen: date("2026-06-30"), recordedOn: date("2025-10-02"), recordedBy: "Sam.Panel")
+
+    static let recordNationalLearning = Pair(
+        request: PublicationAPI.RecordNationalLearningRequest(
+            nationalReview: nationalLearning.nationalReview, learningTaken: nationalLearning.learningTaken, byWhen: nationalLearning.byWhen),
+        response: nationalLearning)
+
+    static let listNationalLearning = Pair(
+        request: PublicationAPI.ListNationalLearningRequest(pageSize: 10, offset: 0),
+        response: PublicationAPI.ListNationalLearningResponse(learning: [nationalLearning], total: 1))
 }

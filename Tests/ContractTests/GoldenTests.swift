@@ -148,6 +148,11 @@ struct GoldenTests {
         GoldenFile("publication-record-action-progress", Samples.recordActionProgress, "RecordActionProgress keeps its wire names: RAG rating"),
         GoldenFile("publication-close-action-plan-item", Samples.closeActionPlanItem, "CloseActionPlanItem keeps its wire names: the evidence (P6)"),
         GoldenFile("publication-get-action-plan", Samples.actionPlan, "GetActionPlan keeps its wire names: items, P6 deadlines"),
+        GoldenFile(
+            "publication-record-learning-plan", Samples.recordLearningPlan, "RecordLearningPlan keeps its wire names: how, to whom, by when (§11.3.2)"
+        ),
+        GoldenFile("publication-record-national-learning", Samples.recordNationalLearning, "RecordNationalLearning keeps its wire names (§11.5.1)"),
+        GoldenFile("publication-list-national-learning", Samples.listNationalLearning, "ListNationalLearning keeps its wire names: page, total"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

@@ -31,7 +31,9 @@ struct ReportContractTests {
                 == [
                     "PreparePublication", "GetPublication", "ListPublications", "GetStatuses", "RecordAdvanceCopy", "SchedulePublication",
                     "RecordPublished", "RecordRepositorySubmission", "RecordDelayNotice", "DecideNotToPublish",
-                    "AddActionPlanItem", "RecordActionProgress", "CloseActionPlanItem", "GetActionPlan",
+                    "AddActionPlanItem", "RecordActionProgress", "CloseActionPlanItem", "GetActionPlan", "RecordLearningPlan",
+                    "RecordNationalLearning",
+                    "ListNationalLearning",
                 ].map {
                     "/cspr.publication.v1.Publication/\($0)"
                 })

@@ -67,6 +67,8 @@ struct CaseActionPlan: Sendable {
     var publication: Publication?
     /// The items, when publication does not hold the case (else they are the publication's).
     var ownItems: [PublicationAPI.ActionPlanItem]
+    /// Every plan for sharing the review's learning, oldest first (§11.3.2).
+    var learningPlans: [PublicationAPI.LearningPlan] = []
 
     /// The items, wherever they are held.
     var plan: ActionPlanItems { ActionPlanItems(items: publication?.actionItems ?? ownItems) }
@@ -95,7 +97,7 @@ struct CaseActionPlan: Sendable {
         let without = (publication?.preparation.recommendations ?? []).map(\.number).filter { !numbers.contains($0) }
         return PublicationAPI.ActionPlan(
             caseReference: reference, stage: stage, items: plan.items, recommendationsWithoutItems: without,
-            deadlines: plan.deadlines(ruleSet: ruleSet, clock))
+            deadlines: plan.deadlines(ruleSet: ruleSet, clock), learningPlans: learningPlans)
     }
 
     /// The case with `item` added or replaced (same number).

@@ -85,10 +85,10 @@ enum ActionPlanRows {
     /// The action plan of `reference` as its calls see it: with the publication when held.
     /// Never nil: a case with neither is an empty plan, which the first item starts.
     static func load(_ db: some DatabaseAccess, reference: CaseReference) throws -> CaseActionPlan? {
-        if let publication = try PublicationRows.load(db, reference: reference) {
-            return CaseActionPlan(reference: reference, publication: publication, ownItems: [])
-        }
-        return CaseActionPlan(reference: reference, publication: nil, ownItems: try items(db, reference: reference))
+        let publication = try PublicationRows.load(db, reference: reference)
+        return CaseActionPlan(
+            reference: reference, publication: publication, ownItems: publication == nil ? try items(db, reference: reference) : [],
+            learningPlans: try LearningRows.plans(db, reference: reference))
     }
 
     /// Adds `item`, starting the plan on its first item.

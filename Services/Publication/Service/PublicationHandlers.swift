@@ -38,6 +38,9 @@ struct PublicationHandlers: Sendable {
         routes.handle(PublicationAPI.recordActionProgress, recordActionProgress)
         routes.handle(PublicationAPI.closeActionPlanItem, closeActionPlanItem)
         routes.handle(PublicationAPI.getActionPlan, getActionPlan)
+        routes.handle(PublicationAPI.recordLearningPlan, recordLearningPlan)
+        routes.handle(PublicationAPI.recordNationalLearning, recordNationalLearning)
+        routes.handle(PublicationAPI.listNationalLearning) { request, _ in try await listNationalLearning(request) }
         return routes
     }
 

@@ -46,5 +46,6 @@ enum Schema {
             "not_publishing_decisions",
             sql: RecordTable.create("not_publishing_decisions", keys: [], kept: "the decision not to publish is kept as recorded")),
         ActionPlanSchema.actionPlans, ActionPlanSchema.items, ActionPlanSchema.progress, ActionPlanSchema.closures,
+        LearningRows.learningPlans, LearningRows.nationalLearning,
     ]
 }

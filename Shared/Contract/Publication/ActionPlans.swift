@@ -211,9 +211,13 @@ extension PublicationAPI {
         package var recommendationsWithoutItems: [Int]
         /// One deadline per item: its target date (rule `P6`).
         package var deadlines: [Deadline]
+        /// Every plan for sharing the learning, oldest first; the latest is in force (§11.3.2).
+        package var learningPlans: [LearningPlan]
         package init(
-            caseReference: CaseReference, stage: CaseStage, items: [ActionPlanItem], recommendationsWithoutItems: [Int], deadlines: [Deadline]
+            caseReference: CaseReference, stage: CaseStage, items: [ActionPlanItem], recommendationsWithoutItems: [Int], deadlines: [Deadline],
+            learningPlans: [LearningPlan] = []
         ) {
+            self.learningPlans = learningPlans
             self.caseReference = caseReference
             self.stage = stage
             self.items = items

@@ -64,6 +64,15 @@ package enum PublicationAPI {
         service: service, name: "CloseActionPlanItem", roles: actionWriters)
     /// A case's action plan: its items and their target dates as deadlines.
     package static let getActionPlan = Method<CaseRequest, ActionPlan>(service: service, name: "GetActionPlan", roles: readers)
+    /// The plan for sharing a review's learning: how, to whom, by when (§11.3.2), per case.
+    package static let recordLearningPlan = Method<RecordLearningPlanRequest, RecordLearningPlanResponse>(
+        service: service, name: "RecordLearningPlan", roles: actionWriters)
+    /// Learning taken from a national review (§11.5.1), for the partnership as a whole.
+    package static let recordNationalLearning = Method<RecordNationalLearningRequest, NationalLearning>(
+        service: service, name: "RecordNationalLearning", roles: actionWriters)
+    /// The learning taken from national reviews, a page at a time.
+    package static let listNationalLearning = Method<ListNationalLearningRequest, ListNationalLearningResponse>(
+        service: service, name: "ListNationalLearning", roles: readers)
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
@@ -72,6 +81,7 @@ package enum PublicationAPI {
         MethodDescription(recordPublished), MethodDescription(recordRepositorySubmission), MethodDescription(recordDelayNotice),
         MethodDescription(decideNotToPublish), MethodDescription(addActionPlanItem), MethodDescription(recordActionProgress),
         MethodDescription(closeActionPlanItem), MethodDescription(getActionPlan),
+        MethodDescription(recordLearningPlan), MethodDescription(recordNationalLearning), MethodDescription(listNationalLearning),
     ]
 
     /// A recommendation as the board endorsed it: what, who must act and by when (V9).

@@ -51,6 +51,8 @@ extension Harness {
                 "SELECT 'action_plan_items ' || case_reference || ' ' || number || ' ' || record FROM action_plan_items ORDER BY 1",
                 "SELECT 'action_progress ' || case_reference || ' ' || item_number || ' ' || number || ' ' || record FROM action_progress ORDER BY 1",
                 "SELECT 'action_closures ' || case_reference || ' ' || item_number || ' ' || record FROM action_closures ORDER BY 1",
+                "SELECT 'learning_plans ' || case_reference || ' ' || number || ' ' || record FROM learning_plans ORDER BY 1",
+                "SELECT 'national_learning ' || number || ' ' || record FROM national_learning ORDER BY 1",
             ]
             var rows: [String] = []
             for query in queries { rows += try db.query(query).map { try $0[0] as String } }
