@@ -72,3 +72,11 @@ extension Samples {
         request: PublicationAPI.ListNationalLearningRequest(pageSize: 10, offset: 0),
         response: PublicationAPI.ListNationalLearningResponse(learning: [nationalLearning], total: 1))
 }
+
+extension Samples {
+    static let publishedListing = PublicationAPI.PublishedListing(published: [
+        PublicationAPI.PublishedEntry(
+            caseReference: reference, title: "Local Child Safeguarding Practice Review TESTSHIRE-2025-0007", document: .report,
+            publishedOn: date("2025-10-01"), address: "https://testshire.example/cspr/TESTSHIRE-2025-0007")
+    ])
+}

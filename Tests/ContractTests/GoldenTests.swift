@@ -153,6 +153,8 @@ struct GoldenTests {
         ),
         GoldenFile("publication-record-national-learning", Samples.recordNationalLearning, "RecordNationalLearning keeps its wire names (§11.5.1)"),
         GoldenFile("publication-list-national-learning", Samples.listNationalLearning, "ListNationalLearning keeps its wire names: page, total"),
+        GoldenFile(
+            "publication-published-listing", Samples.publishedListing, "GET /published.json keeps its wire names: reference, title, date, address"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

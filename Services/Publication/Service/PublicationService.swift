@@ -13,5 +13,6 @@ package enum PublicationService {
         statuses: StatusBackfill(table: "publications", column: "case_reference") { context, tx, reference in
             try PublicationRows.load(tx, reference: reference)?.status(context.clock)
         },
-        routes: { $0.routes() })
+        routes: { $0.routes() },
+        pages: { PublishedPages(database: $0.context.database, logger: $0.context.logger) })
 }
