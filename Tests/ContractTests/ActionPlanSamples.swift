@@ -80,3 +80,28 @@ extension Samples {
             publishedOn: date("2025-10-01"), address: "https://testshire.example/cspr/TESTSHIRE-2025-0007")
     ])
 }
+
+extension Samples {
+    static let yearlyReport = PublicationAPI.YearlyReport(
+        year: 2025, judgedOn: date("2025-12-31"),
+        publications: [
+            PublicationAPI.YearlyPublication(
+                caseReference: reference, document: .report, publishedOn: date("2025-10-01"),
+                address: "https://testshire.example/cspr/TESTSHIRE-2025-0007",
+                t9: .met, t10: .open, extended: false)
+        ],
+        recommendations: [
+            PublicationAPI.YearlyRecommendation(
+                caseReference: reference,
+                recommendation: .init(
+                    number: 1, text: "Fictional: share concerns at once", owner: "Testshire Partnership", scope: .local, dueBy: date("2026-03-31")),
+                items: 1, closedItems: 1)
+        ],
+        actionItems: [PublicationAPI.YearlyActionItem(caseReference: reference, item: actionPlanItem, timeliness: .late)],
+        timescales: [PublicationAPI.RuleFigures(rule: .t7, met: 3, late: 1, outsideWindow: 0, open: 2, extended: 1)],
+        sources: [PublicationAPI.FigureSource(stage: "review-management", statuses: 6, pages: 1)])
+
+    static let getYearlyReport = Pair(
+        request: PublicationAPI.GetYearlyReportRequest(year: 2025, format: .json),
+        response: PublicationAPI.GetYearlyReportResponse(year: 2025, report: yearlyReport, csv: "timescales\r\nrule,met\r\n"))
+}

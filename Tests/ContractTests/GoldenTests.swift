@@ -155,6 +155,7 @@ struct GoldenTests {
         GoldenFile("publication-list-national-learning", Samples.listNationalLearning, "ListNationalLearning keeps its wire names: page, total"),
         GoldenFile(
             "publication-published-listing", Samples.publishedListing, "GET /published.json keeps its wire names: reference, title, date, address"),
+        GoldenFile("publication-get-yearly-report", Samples.getYearlyReport, "GetYearlyReport keeps its wire names: figures per rule, sources, CSV"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

@@ -33,7 +33,7 @@ struct ReportContractTests {
                     "RecordPublished", "RecordRepositorySubmission", "RecordDelayNotice", "DecideNotToPublish",
                     "AddActionPlanItem", "RecordActionProgress", "CloseActionPlanItem", "GetActionPlan", "RecordLearningPlan",
                     "RecordNationalLearning",
-                    "ListNationalLearning",
+                    "ListNationalLearning", "GetYearlyReport",
                 ].map {
                     "/cspr.publication.v1.Publication/\($0)"
                 })

@@ -41,6 +41,7 @@ struct PublicationHandlers: Sendable {
         routes.handle(PublicationAPI.recordLearningPlan, recordLearningPlan)
         routes.handle(PublicationAPI.recordNationalLearning, recordNationalLearning)
         routes.handle(PublicationAPI.listNationalLearning) { request, _ in try await listNationalLearning(request) }
+        routes.handle(PublicationAPI.getYearlyReport, getYearlyReport)
         return routes
     }
 

@@ -6,9 +6,11 @@ import ServiceKit
 /// from this definition.
 package enum PublicationService {
     /// What ServiceRunner starts: the schema, its settings, the calls, and the status of a case
-    /// stored before statuses were kept. It hands nothing over, so it has no peers.
+    /// stored before statuses were kept. It hands nothing over; its peers are the stages whose
+    /// statuses `GetYearlyReport` counts.
     package static let definition = ServiceDefinition(
-        identity: .publication, peers: [], migrations: Schema.migrations, settings: PublicationSettings.load(environment:),
+        identity: .publication, peers: PublicationHandlers.figureStages, migrations: Schema.migrations,
+        settings: PublicationSettings.load(environment:),
         state: { context, settings in PublicationHandlers(context: context, settings: settings) },
         statuses: StatusBackfill(table: "publications", column: "case_reference") { context, tx, reference in
             try PublicationRows.load(tx, reference: reference)?.status(context.clock)

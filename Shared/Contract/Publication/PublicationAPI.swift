@@ -73,6 +73,9 @@ package enum PublicationAPI {
     /// The learning taken from national reviews, a page at a time.
     package static let listNationalLearning = Method<ListNationalLearningRequest, ListNationalLearningResponse>(
         service: service, name: "ListNationalLearning", roles: readers)
+    /// The year's publications, recommendations, action items and T1-T10 figures, as JSON or CSV.
+    package static let getYearlyReport = Method<GetYearlyReportRequest, GetYearlyReportResponse>(
+        service: service, name: "GetYearlyReport", roles: readers)
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
@@ -82,6 +85,7 @@ package enum PublicationAPI {
         MethodDescription(decideNotToPublish), MethodDescription(addActionPlanItem), MethodDescription(recordActionProgress),
         MethodDescription(closeActionPlanItem), MethodDescription(getActionPlan),
         MethodDescription(recordLearningPlan), MethodDescription(recordNationalLearning), MethodDescription(listNationalLearning),
+        MethodDescription(getYearlyReport),
     ]
 
     /// A recommendation as the board endorsed it: what, who must act and by when (V9).
