@@ -186,16 +186,16 @@ let package = Package(
         // The publication service (issue 14): from review-management's PreparePublication
         // hand-over to publication (P1-P5, T9).
         .target(
-            name: "PublicationService", dependencies: ["ServiceKit", "Contract", "RPC", "Storage", "WorkingDays"],
+            name: "PublicationService", dependencies: ["ServiceKit", "Contract", "H2", "RPC", "Storage", "WorkingDays"],
             path: "Services/Publication/Service", swiftSettings: swift6),
         .executableTarget(
             name: "PublicationMain", dependencies: ["PublicationService", "ServiceKit"], path: "Services/Publication/Main", swiftSettings: swift6),
         .testTarget(
             name: "PublicationTests",
             dependencies: [
-                "PublicationService", "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "WorkingDays",
-                // The anonymisation gate's tests: stand-in stages on a plain server, and the real intake.
-                "H2", "IntakeService",
+                "PublicationService", "ServiceKit", "Contract", "H2", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "WorkingDays",
+                // The anonymisation gate's tests: stand-in stages on a plain server, and the real intake; the yearly figures' stand-in stages.
+                "IntakeService", "GatewayStandIns",
             ],
             path: "Tests/PublicationTests", swiftSettings: swift6),
 

@@ -77,3 +77,7 @@ extension PublicationAPI.RecordPublicationPlanRequest: CaseScoped {}
 extension PublicationAPI.RecordPublicationHoldRequest: CaseScoped {}
 extension PublicationAPI.ReleasePublicationHoldRequest: CaseScoped {}
 extension PublicationAPI.RecordArchivedRequest: CaseScoped {}
+extension PublicationAPI.AddActionPlanItemRequest: CaseScoped {}
+extension PublicationAPI.RecordActionProgressRequest: CaseScoped {}
+extension PublicationAPI.CloseActionPlanItemRequest: CaseScoped {}
+extension PublicationAPI.RecordLearningPlanRequest: CaseScoped {}

@@ -16,6 +16,8 @@ package enum AnchorEvent: String, WireEnum {
     case reviewCommissioned
     case delayKnown
     case publicationDate
+    /// The target date agreed for an action plan item (P6).
+    case actionTargetDate
 }
 
 /// How a timescale counts.
@@ -42,6 +44,13 @@ package enum TimescaleRule: String, WireEnum, Comparable {
     case t8 = "T8"
     case t9 = "T9"
     case t10 = "T10"
+    // Not one of RULES.md's T rules: the target date P6 gives each action plan item, so that an
+    // overdue item is a deadline like the others. A gateway without this case drops such
+    // deadlines when it reads a status (`ReportedDeadline`) rather than failing.
+    case p6 = "P6"
+
+    /// T1-T10 of RULES.md's table, without P6's target dates.
+    package static let numbered: [TimescaleRule] = allCases.filter { $0 != .p6 }
 
     /// Rules sort in their numbered order (T2 before T10).
     package static func < (lhs: TimescaleRule, rhs: TimescaleRule) -> Bool {
@@ -120,9 +129,9 @@ package struct TimescaleVariant: Sendable, Equatable, Codable {
 
 /// T1-T10 of RULES.md.
 package enum Timescales {
-    /// Every timescale of `ruleSet`, in order.
+    /// Every timescale of `ruleSet`, T1-T10 in order.
     package static func all(_ ruleSet: RuleSet = .surrey2019) -> [Timescale] {
-        TimescaleRule.allCases.map { rule($0, ruleSet) }
+        TimescaleRule.numbered.map { rule($0, ruleSet) }
     }
 
     /// One timescale of `ruleSet`: every rule the code can name has one.
@@ -190,6 +199,12 @@ package enum Timescales {
             Timescale(
                 id: .t10, wording: "a published report stays available for at least one year; after that it is archived and available on request",
                 source: "§10.5.2", anchor: .publicationDate, unit: .calendarMonths, amount: 12)
+        case .p6:
+            Timescale(
+                id: .p6,
+                wording:
+                    "each action plan item is done by the target date agreed for it, and stays open until the improvement is shown to be sustained",
+                source: "§11.4, Appendix 16", anchor: .actionTargetDate, unit: .calendarDays, amount: 0)
         }
     }
 }

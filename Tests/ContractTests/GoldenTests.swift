@@ -158,6 +158,18 @@ struct GoldenTests {
         GoldenFile(
             "publication-get-publication-with-gate-and-plan", Samples.publicationWithGateAndPlan,
             "GetPublication with the anonymisation gate, the plan, holds and the archive keeps its wire names"),
+        GoldenFile("publication-add-action-plan-item", Samples.addActionPlanItem, "AddActionPlanItem keeps Appendix 16's wire names (P6)"),
+        GoldenFile("publication-record-action-progress", Samples.recordActionProgress, "RecordActionProgress keeps its wire names: RAG rating"),
+        GoldenFile("publication-close-action-plan-item", Samples.closeActionPlanItem, "CloseActionPlanItem keeps its wire names: the evidence (P6)"),
+        GoldenFile("publication-get-action-plan", Samples.actionPlan, "GetActionPlan keeps its wire names: items, P6 deadlines"),
+        GoldenFile(
+            "publication-record-learning-plan", Samples.recordLearningPlan, "RecordLearningPlan keeps its wire names: how, to whom, by when (§11.3.2)"
+        ),
+        GoldenFile("publication-record-national-learning", Samples.recordNationalLearning, "RecordNationalLearning keeps its wire names (§11.5.1)"),
+        GoldenFile("publication-list-national-learning", Samples.listNationalLearning, "ListNationalLearning keeps its wire names: page, total"),
+        GoldenFile(
+            "publication-published-listing", Samples.publishedListing, "GET /published.json keeps its wire names: reference, title, date, address"),
+        GoldenFile("publication-get-yearly-report", Samples.getYearlyReport, "GetYearlyReport keeps its wire names: figures per rule, sources, CSV"),
     ]
 
     @Test("every message keeps its wire names: its JSON is its golden file's, and the file decodes to it", arguments: files)

@@ -34,6 +34,9 @@ struct ReportContractTests {
                     // The anonymisation gate (P4), the plan and holds (P3), the archive step (T10).
                     "CheckReportForDisclosure", "SignOffAnonymisation", "ReviseReport", "RecordPublicationPlan", "RecordPublicationHold",
                     "ReleasePublicationHold", "RecordArchived",
+                    "AddActionPlanItem", "RecordActionProgress", "CloseActionPlanItem", "GetActionPlan", "RecordLearningPlan",
+                    "RecordNationalLearning",
+                    "ListNationalLearning", "GetYearlyReport",
                 ].map {
                     "/cspr.publication.v1.Publication/\($0)"
                 })

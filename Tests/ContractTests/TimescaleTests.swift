@@ -69,12 +69,14 @@ struct TimescaleTests {
             #expect(Timescales.rule(rule, ruleSet).id == rule)
             #expect(FrameworkRule(rule).rawValue == rule.rawValue)
         }
-        #expect(Timescales.all(ruleSet).map(\.id) == TimescaleRule.allCases)
+        // RULES.md's table is T1-T10; P6's action plan target dates follow it (§11.4, Appendix 16).
+        #expect(Timescales.all(ruleSet).map(\.id) == TimescaleRule.numbered)
+        #expect(TimescaleRule.allCases == TimescaleRule.numbered + [.p6])
     }
 
     @Test("a rule id outside T1-T10 is refused at its field")
     func unknownRule() {
-        #expect(throws: RPCError(.invalidArgument, "rule: expected one of T1, T2, T3, T4, T5, T6, T7, T8, T9, T10")) {
+        #expect(throws: RPCError(.invalidArgument, "rule: expected one of T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, P6")) {
             _ = try JSONCodec.decodeRequest(
                 Deadline.self, from: Data(#"{"rule":"T11","due":"2025-03-27","status":"open","ruleSet":"surrey-2019","calendar":"x"}"#.utf8))
         }

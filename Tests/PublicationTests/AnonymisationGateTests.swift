@@ -12,7 +12,7 @@ import WorkingDays
 struct AnonymisationGateTests {
     static let copiesOn = Fixtures.date("2027-01-04")
     static let earliest = Fixtures.date("2027-01-13")
-    static let mother = StandInStages.Person(whose: "mother", name: "Marigold Quillfeather")
+    static let mother = StandInDisclosureStages.Person(whose: "mother", name: "Marigold Quillfeather")
 
     /// The fixture's text with `whatHappened` replaced.
     static func sections(whatHappened: String, reviewers: String = "Fictional: led by Jo Example.", title: String = "The reviewers")
@@ -158,7 +158,7 @@ struct AnonymisationGateTests {
 
     @Test("P4: a stage that does not answer fails the check UNAVAILABLE naming it; nothing is recorded, never clean by default")
     func p4StageDownFailsTheCheck() async throws {
-        let stages = try StandInStages()
+        let stages = try StandInDisclosureStages()
         let harness = try await Harness.start(peers: [.intake: stages.port, .reviewManagement: try freePort()])
         try await withStopping(
             harness,

@@ -68,7 +68,7 @@ struct GateWithIntakeTests {
                     IntakeAPI.submitReferral, .init(referral: Self.referral), deadline: .seconds(10), metadata: bearer(TestTokens.staff)
                 ).caseReference
             }
-            let stages = try StandInStages()
+            let stages = try StandInDisclosureStages()
             let harness = try await Harness.start(peers: [.intake: intake.port, .reviewManagement: stages.port])
             try await withStopping(
                 harness,

@@ -34,6 +34,8 @@ struct Publication: Sendable, Equatable {
     var holdReleases: [PublicationAPI.PublicationHoldRelease] = []
     /// The archive step, once recorded (T10).
     var archived: PublicationAPI.ArchiveRecord? = nil
+    /// The action plan's items (P6), each with its progress and closure.
+    var actionItems: [PublicationAPI.ActionPlanItem] = []
 
     var reference: CaseReference { preparation.caseReference }
     var ruleSet: RuleSet { preparation.ruleSet }
@@ -65,5 +67,5 @@ struct Publication: Sendable, Equatable {
     var publicationDate: CivilDate? { published?.publishedOn ?? schedulesInForce.last?.publicationDate }
 
     /// The case's stage here.
-    var stage: CaseStage { .publication }
+    var stage: CaseStage { actionPlanStage ?? .publication }
 }

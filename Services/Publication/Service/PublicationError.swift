@@ -17,6 +17,10 @@ package enum PublicationError: DomainError, Equatable {
     /// fails, never "clean" by default, and nothing is recorded. UNAVAILABLE when it did not
     /// answer, FAILED_PRECONDITION when it refused; either way naming P4 and the stage.
     case disclosureCheckFailed(stage: String, error: RPCError)
+    /// The case has no action plan item numbered so: NOT_FOUND naming `itemNumber`.
+    case noActionPlanItem(Int)
+    /// Neither a publication nor an action plan is held for the case: NOT_FOUND.
+    case noActionPlan(CaseReference)
 
     /// The RPC error the caller gets.
     package var rpcError: RPCError {
@@ -35,6 +39,10 @@ package enum PublicationError: DomainError, Equatable {
             return RPCError(
                 code,
                 "P4: \(stage) \(what) CheckDisclosure (\(error.code.name): \(error.message)); the report is not checked and nothing was recorded")
+        case .noActionPlanItem(let number):
+            return RPCError(.notFound, "itemNumber: the action plan has no item \(number)")
+        case .noActionPlan(let reference):
+            return RPCError(.notFound, "caseReference: P6: no action plan or publication is held for \(reference); AddActionPlanItem starts one")
         }
     }
 }

@@ -35,6 +35,14 @@ struct PublicationHandlers: Sendable {
         routes.handle(PublicationAPI.recordDelayNotice, recordDelayNotice)
         routes.handle(PublicationAPI.decideNotToPublish, decideNotToPublish)
         gateAndPlanRoutes(&routes)
+        routes.handle(PublicationAPI.addActionPlanItem, addActionPlanItem)
+        routes.handle(PublicationAPI.recordActionProgress, recordActionProgress)
+        routes.handle(PublicationAPI.closeActionPlanItem, closeActionPlanItem)
+        routes.handle(PublicationAPI.getActionPlan, getActionPlan)
+        routes.handle(PublicationAPI.recordLearningPlan, recordLearningPlan)
+        routes.handle(PublicationAPI.recordNationalLearning, recordNationalLearning)
+        routes.handle(PublicationAPI.listNationalLearning) { request, _ in try await listNationalLearning(request) }
+        routes.handle(PublicationAPI.getYearlyReport, getYearlyReport)
         return routes
     }
 

@@ -35,6 +35,7 @@ enum PublicationRows {
         publication.delayNotices = try records(db, "delay_notices", reference)
         publication.notPublishingDecision = try (records(db, "not_publishing_decisions", reference) as [PublicationAPI.NotPublishingDecision]).first
         try GatePlanRows.load(db, into: &publication)
+        publication.actionItems = try ActionPlanRows.items(db, reference: reference)
         return publication
     }
 

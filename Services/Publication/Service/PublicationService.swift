@@ -6,13 +6,15 @@ import ServiceKit
 /// from this definition.
 package enum PublicationService {
     /// What ServiceRunner starts: the schema, its settings, the calls, and the status of a case
-    /// stored before statuses were kept. Its peers are the stages it asks to check a report
-    /// for disclosure (P4); it hands nothing over.
+    /// stored before statuses were kept. It hands nothing over; its peers are the stages it asks
+    /// to check a report for disclosure (P4) and those whose statuses `GetYearlyReport` counts.
     package static let definition = ServiceDefinition(
-        identity: .publication, peers: DisclosureStages.asked, migrations: Schema.migrations, settings: PublicationSettings.load(environment:),
+        identity: .publication, peers: PublicationHandlers.figureStages.filter { !DisclosureStages.asked.contains($0) } + DisclosureStages.asked,
+        migrations: Schema.migrations, settings: PublicationSettings.load(environment:),
         state: { context, settings in PublicationHandlers(context: context, settings: settings) },
         statuses: StatusBackfill(table: "publications", column: "case_reference") { context, tx, reference in
             try PublicationRows.load(tx, reference: reference)?.status(context.clock)
         },
-        routes: { $0.routes() })
+        routes: { $0.routes() },
+        pages: { PublishedPages(database: $0.context.database, logger: $0.context.logger) })
 }

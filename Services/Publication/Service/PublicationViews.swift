@@ -21,6 +21,7 @@ extension Publication {
             if let acknowledged = submission.acknowledgedOn { reached.append(Milestone(event: "repositoryAcknowledged", date: acknowledged)) }
         }
         if let archived { reached.append(Milestone(event: "reportArchived", date: archived.archivedOn)) }
+        reached += actionPlan.milestones
         // Stable by date: steps of one day keep the order they were recorded in.
         return reached.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
     }
@@ -31,7 +32,9 @@ extension Publication {
     }
 
     /// Every deadline that applies now, in rule order. None until a publication date is set.
-    func deadlines(_ clock: CaseClock) -> [Deadline] { [t8(clock), t9(clock), t10(clock)].compactMap { $0 } }
+    func deadlines(_ clock: CaseClock) -> [Deadline] {
+        [t8(clock), t9(clock), t10(clock)].compactMap { $0 } + actionPlan.deadlines(ruleSet: ruleSet, clock)
+    }
 
     /// The case as the gateway shows it: stage, milestones, deadlines; no personal data.
     func status(_ clock: CaseClock) -> CaseStatus {

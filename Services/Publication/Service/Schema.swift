@@ -71,5 +71,7 @@ enum Schema {
             sql: RecordTable.create(
                 "publication_hold_releases", columns: [RecordTable.number("number")], keys: ["number"], kept: "a release is kept as recorded")),
         Migration("archived_reports", sql: RecordTable.create("archived_reports", keys: [], kept: "the archive step is kept as recorded")),
+        ActionPlanSchema.actionPlans, ActionPlanSchema.items, ActionPlanSchema.progress, ActionPlanSchema.closures,
+        LearningRows.learningPlans, LearningRows.nationalLearning,
     ]
 }

@@ -62,7 +62,7 @@ struct CaseDeadlines {
         // one, the referral date stands in (the earlier, stricter date).
         case .notifiedNationalPanel: return rapidReview.handOver.notifiedNationalPanel ?? rapidReview.handOver.referralReceived
         case .meetingHeld: return rapidReview.heldMeeting?.meetingDate
-        case .laBecameAware, .reviewCommissioned, .delayKnown, .publicationDate: return nil
+        case .laBecameAware, .reviewCommissioned, .delayKnown, .publicationDate, .actionTargetDate: return nil
         }
     }
 }

@@ -74,6 +74,33 @@ package enum PublicationAPI {
     /// The archive step a year after publication (T10, §10.5.2): archived, available on request.
     package static let recordArchived = Method<RecordArchivedRequest, RecordArchivedResponse>(
         service: service, name: "RecordArchived", roles: writers)
+    /// Who keeps the action plans: the writers and the Case Review Panel, which sees the
+    /// improvements implemented (§11.3.1).
+    private static let actionWriters: Set<String> = writers.union(Set<String>.roles(.caseReviewPanel))
+    /// An action plan item (P6, Appendix 16): from a recommendation, a Rapid Review's immediate
+    /// action, or a Rapid Review decided h or i (the plan is started by its first item).
+    package static let addActionPlanItem = Method<AddActionPlanItemRequest, ActionPlanItemResponse>(
+        service: service, name: "AddActionPlanItem", roles: actionWriters)
+    /// A progress update on an item, with its RAG rating (Appendix 16).
+    package static let recordActionProgress = Method<RecordActionProgressRequest, ActionPlanItemResponse>(
+        service: service, name: "RecordActionProgress", roles: actionWriters)
+    /// An item closed, only with evidence that the improvement is sustained (P6, §11.4.1).
+    package static let closeActionPlanItem = Method<CloseActionPlanItemRequest, ActionPlanItemResponse>(
+        service: service, name: "CloseActionPlanItem", roles: actionWriters)
+    /// A case's action plan: its items and their target dates as deadlines.
+    package static let getActionPlan = Method<CaseRequest, ActionPlan>(service: service, name: "GetActionPlan", roles: readers)
+    /// The plan for sharing a review's learning: how, to whom, by when (§11.3.2), per case.
+    package static let recordLearningPlan = Method<RecordLearningPlanRequest, RecordLearningPlanResponse>(
+        service: service, name: "RecordLearningPlan", roles: actionWriters)
+    /// Learning taken from a national review (§11.5.1), for the partnership as a whole.
+    package static let recordNationalLearning = Method<RecordNationalLearningRequest, NationalLearning>(
+        service: service, name: "RecordNationalLearning", roles: actionWriters)
+    /// The learning taken from national reviews, a page at a time.
+    package static let listNationalLearning = Method<ListNationalLearningRequest, ListNationalLearningResponse>(
+        service: service, name: "ListNationalLearning", roles: readers)
+    /// The year's publications, recommendations, action items and T1-T10 figures, as JSON or CSV.
+    package static let getYearlyReport = Method<GetYearlyReportRequest, GetYearlyReportResponse>(
+        service: service, name: "GetYearlyReport", roles: readers)
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
@@ -82,7 +109,11 @@ package enum PublicationAPI {
         MethodDescription(recordPublished), MethodDescription(recordRepositorySubmission), MethodDescription(recordDelayNotice),
         MethodDescription(decideNotToPublish), MethodDescription(checkReportForDisclosure), MethodDescription(signOffAnonymisation),
         MethodDescription(reviseReport), MethodDescription(recordPublicationPlan), MethodDescription(recordPublicationHold),
-        MethodDescription(releasePublicationHold), MethodDescription(recordArchived),
+        MethodDescription(releasePublicationHold), MethodDescription(recordArchived), MethodDescription(addActionPlanItem),
+        MethodDescription(recordActionProgress),
+        MethodDescription(closeActionPlanItem), MethodDescription(getActionPlan),
+        MethodDescription(recordLearningPlan), MethodDescription(recordNationalLearning), MethodDescription(listNationalLearning),
+        MethodDescription(getYearlyReport),
     ]
 
     /// A recommendation as the board endorsed it: what, who must act and by when (V9).

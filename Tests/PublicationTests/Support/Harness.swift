@@ -24,9 +24,9 @@ final class Harness: Sendable {
     let service: RunningService
     let client: RPCClient
     /// The stand-ins for the stages asked to check a report for disclosure (P4).
-    let stages: StandInStages
+    let stages: StandInDisclosureStages
 
-    private init(directory: TestDirectory, service: RunningService, stages: StandInStages) {
+    private init(directory: TestDirectory, service: RunningService, stages: StandInDisclosureStages) {
         self.directory = directory
         self.service = service
         self.stages = stages
@@ -37,7 +37,7 @@ final class Harness: Sendable {
     /// review-management) are the stand-ins unless `peers` says where they are.
     static func start(extra: [String: String] = [:], peers: [ServiceIdentity: Int]? = nil) async throws -> Harness {
         let directory = try TestDirectory.publication(extra: extra)
-        let stages = try StandInStages()
+        let stages = try StandInDisclosureStages()
         let service = try await startInProcess(
             PublicationService.definition, directory, peers: peers ?? [.intake: stages.port, .reviewManagement: stages.port])
         return Harness(directory: directory, service: service, stages: stages)

@@ -45,8 +45,22 @@ package enum StandInStages {
                     return response
                 }
             }
+            registerCleanDisclosureCheck(on: &routes, of: stage)
             return routes
         }
+    }
+
+    /// intake's and review-management's `CheckDisclosure`, finding nothing: for tests whose
+    /// publication must pass the anonymisation gate (P4) against stand-in stages.
+    package static func registerCleanDisclosureCheck(on routes: inout RouteTable, of stage: ServiceIdentity) {
+        let method: Method<DisclosureAPI.CheckDisclosureRequest, DisclosureAPI.CheckDisclosureResponse>? =
+            switch stage {
+            case .intake: IntakeAPI.checkDisclosure
+            case .reviewManagement: ReviewManagementAPI.checkDisclosure
+            default: nil
+            }
+        guard let method else { return }
+        routes.register(method) { _, _ in DisclosureAPI.CheckDisclosureResponse(findings: []) }
     }
 
     /// A stand-in that (wrongly) tries to send a child's name with each status: its answers are

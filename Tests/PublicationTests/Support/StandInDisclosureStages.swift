@@ -9,7 +9,7 @@ import Synchronization
 /// both, each finding the names it is given wherever they occur in the text (UTF-8 offsets and
 /// lines, as the real scanner gives them). It answers only publication's own token, so a test
 /// also shows the service calls its peers as itself.
-final class StandInStages: Sendable {
+final class StandInDisclosureStages: Sendable {
     /// A person a stand-in stage holds: whose (a relationship) and the name looked for.
     struct Person: Sendable {
         var whose: String
