@@ -38,7 +38,7 @@ extension Publication {
 
     /// The case as the gateway shows it: stage, milestones, deadlines; no personal data.
     func status(_ clock: CaseClock) -> CaseStatus {
-        CaseStatus(reference: reference, stage: stage, milestones: milestones, deadlines: deadlines(clock))
+        CaseStatus(reference: reference, stage: stage, milestones: milestones, deadlines: deadlines(clock), nextStep: nextStep(clock))
     }
 
     /// The full view for `GetPublication`.
