@@ -52,17 +52,18 @@ enum ReviewSteps {
         executiveSummary: "Fictional: a short summary of the review and its learning.", whatHappened: "Fictional: Child S was injured.",
         whyDecisionsWereTaken: "Fictional: the threshold was judged not met.", howAgenciesWorkedTogether: "Fictional: little was shared.",
         whetherShortcomingsAreGeneral: "Fictional: an audit found the same elsewhere.", whatMustChange: "Fictional: a shared record.",
-        goodPractice: "Fictional: the school nurse escalated.", howAgenciesWillLearn: "Fictional: briefings and an audit.", otherSections: [])
+        goodPractice: "Fictional: the school nurse escalated.", howAgenciesWillLearn: "Fictional: briefings and an audit.",
+        otherSections: [.init(title: "The review", text: "Led by \(leadReviewer), independent reviewer.")])
 
     static let recommendations = [
         ReportRecommendation(text: "Fictional: share concerns at once", owner: "Stack Partnership", scope: .local, dueBy: date("2025-12-31"))
     ]
 }
 
-@Suite("A review across the stack", .serialized)
+@Suite("A case across the whole stack", .serialized)
 struct ReviewPathTests {
     @Test(
-        "referral, Rapid Review (b), CommissionReview, terms of reference, reviewer, three agencies' chronologies and reports, report, board approval: PreparePublication reaches the publication service once, though it was down"
+        "one case end to end: referral, Rapid Review (b), review (terms, reviewer, three agencies, report, approval), publication (down at first: PreparePublication once; T9, the gate, published), action plan closed with evidence"
     )
     func commissionToApproval() async throws {
         try await withStack(today: "2025-04-03", extra: ["CSPR_GATEWAY_CACHE_SECONDS": "0"]) { stack in
@@ -196,7 +197,78 @@ struct ReviewPathTests {
             #expect(prepared.recommendations.map(\.owner) == ["Stack Partnership"])
             // The panel sees the case at publication.
             #expect(await eventually(within: .seconds(10)) { (try? await gatewayCase(reference).stage) == .publication })
+            try await Self.publishAndFollowUp(stack, reference, gatewayCase: gatewayCase)
         }
+    }
+
+    /// Publication to the action plan closed with evidence: advance copies (T9), the anonymisation
+    /// gate against the real intake and review-management (P4), publication seven working days on
+    /// (publication restarted with a later "today"), the action plan item (P6) followed up and
+    /// closed; chromium sees the public listing and the dashboard's action plan view.
+    static func publishAndFollowUp(
+        _ stack: Stack, _ reference: CaseReference, gatewayCase: (CaseReference) async throws -> GatewayAPI.CaseOverview
+    ) async throws {
+        let comms = bearer(try stack.token("publication"))
+        func step<Request, Response>(_ method: Method<Request, Response>, _ request: Request) async throws -> Response {
+            try await stack.client("publication").call(method, request, deadline: .seconds(30), metadata: comms)
+        }
+        let sent = StackFixture.date("2025-04-03")
+        for recipient in PublicationAPI.AdvanceCopyRecipient.allCases {
+            _ = try await step(
+                PublicationAPI.recordAdvanceCopy, .init(caseReference: reference, recipient: recipient, reportVersion: 1, sentOn: sent))
+        }
+        // The report names only its reviewer: clean against every person intake and review-management hold.
+        let check = try await step(PublicationAPI.checkReportForDisclosure, .init(caseReference: reference, reportVersion: 1))
+        #expect(check.check.clean, "\(check.check.findings)")
+        _ = try await step(
+            PublicationAPI.signOffAnonymisation,
+            .init(caseReference: reference, reportVersion: 1, signedOffBy: "Pat Stackcomms", role: "Business manager", signedOffOn: sent))
+
+        // T9: seven working days after 3 April 2025 is 14 April. Publication runs on to 22 April.
+        #expect(await stack.kill("publication", SIGTERM), "publication did not stop")
+        let later = try await stack.local("up", extra: ["CSPR_TODAY": "2025-04-22"])
+        #expect(later.contains("publication ready"), "\(later)")
+        let published = StackFixture.date("2025-04-14")
+        let address = "https://stack.example/cspr/\(reference)"
+        _ = try await step(PublicationAPI.recordPublished, .init(caseReference: reference, publishedOn: published, address: address))
+
+        // P6: the recommendation becomes an item, followed up, then closed with evidence.
+        _ = try await step(
+            PublicationAPI.addActionPlanItem,
+            .init(
+                caseReference: reference, source: .recommendation, recommendationNumber: 1, agreedAction: "Fictional: a shared record of concerns",
+                ownerAgency: "Stack Partnership", leadOfficer: "Business Manager", targetDate: StackFixture.date("2025-12-31")))
+        _ = try await step(
+            PublicationAPI.recordActionProgress,
+            .init(caseReference: reference, itemNumber: 1, date: StackFixture.date("2025-04-22"), text: "Fictional: record designed", rag: .amber))
+        #expect(await eventually(within: .seconds(10)) { (try? await gatewayCase(reference).stage) == .actionPlan })
+        try await expectListingAndActionPlanView(stack, reference, address: address)
+        let closed = try await step(
+            PublicationAPI.closeActionPlanItem,
+            .init(
+                caseReference: reference, itemNumber: 1, evidence: "Fictional: an audit of 20 cases shows concerns shared",
+                judgedOn: StackFixture.date("2025-04-22"), judgedBy: "Case Review Panel"))
+        #expect(closed.stage == .closed)
+        #expect(await eventually(within: .seconds(10)) { (try? await gatewayCase(reference).stage) == .closed })
+        let milestones = try await gatewayCase(reference).milestones.map(\.event)
+        for event in ["referralReceived", "meetingHeld", "reviewCommissioned", "reportApproved"] {
+            #expect(milestones.contains(event), "\(event) missing from \(milestones)")
+        }
+    }
+
+    /// chromium: the public listing (no login) lists the published report; the dashboard's action
+    /// plan view lists the case with its next step.
+    static func expectListingAndActionPlanView(_ stack: Stack, _ reference: CaseReference, address: String) async throws {
+        guard let browser = HeadlessBrowser.find() else {
+            Issue.record("chromium is not installed: apt-get install -y chromium (.ci/run installs it)")
+            return
+        }
+        defer { browser.cleanUp() }
+        let listing = HeadlessBrowser.visibleText(try await browser.dumpDOM("http://127.0.0.1:\(stack.port("publication"))/published").stdout)
+        #expect(listing.contains("\(reference)") && listing.contains("2025-04-14"), "\(listing.suffix(600))")
+        let site = "http://panel:\(try stack.token("case-review-panel"))@127.0.0.1:\(stack.port("gateway"))"
+        let view = HeadlessBrowser.visibleText(try await browser.dumpDOM(site + "/?stage=actionPlan").stdout)
+        #expect(view.contains("\(reference) Action plan Next: Follow up action plan"), "\(view.suffix(600))")
     }
 
     /// The panel's dashboard in chromium: the case listed at stage Review, and its page with the

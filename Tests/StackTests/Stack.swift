@@ -31,9 +31,10 @@ final class Stack: @unchecked Sendable {
 
     /// Runs `deploy/local.sh <arguments>`; fails with its output when it fails.
     @discardableResult
-    func local(_ arguments: String...) async throws -> String {
+    func local(_ arguments: String..., extra: [String: String] = [:]) async throws -> String {
         let result = try await runCommand(
-            "/bin/bash", [root.appendingPathComponent("deploy/local.sh").path] + arguments, environment: environment, timeout: .seconds(180))
+            "/bin/bash", [root.appendingPathComponent("deploy/local.sh").path] + arguments, environment: environment.merging(extra) { $1 },
+            timeout: .seconds(180))
         guard result.status == 0 else { throw StackError.command("deploy/local.sh \(arguments.joined(separator: " "))", result.output) }
         return result.output
     }
