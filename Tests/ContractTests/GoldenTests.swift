@@ -67,6 +67,7 @@ struct GoldenTests {
         GoldenFile("rapid-review-rapid-review", Samples.rapidReview, "GetRapidReview keeps its wire names"),
         GoldenFile("rapid-review-list", Samples.listRapidReviews, "ListRapidReviews keeps its wire names"),
         GoldenFile("commission-review", Samples.commissionReview, "the CommissionReview hand-over keeps its wire names"),
+        GoldenFile("rapid-review-update", Samples.updateRapidReview, "the UpdateRapidReview hand-over keeps its wire names"),
         GoldenFile(
             "intake-record-rapid-review-meeting", Samples.rapidReviewMeetingHeld, "the RecordRapidReviewMeeting hand-over keeps its wire names"),
         GoldenFile("review-record-national-panel-decision", Samples.recordNationalPanelDecision, "RecordNationalPanelDecision keeps its wire names"),

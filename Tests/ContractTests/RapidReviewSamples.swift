@@ -118,6 +118,16 @@ extension Samples {
         response: IntakeAPI.RapidReviewMeetingHeldResponse(caseReference: reference, recorded: true, notReturned: ["Testshire Police"]))
 }
 
+extension Samples {
+    /// intake's update of the Rapid Review's copy after the open (issue 15, item 1).
+    static let updateRapidReview = Pair(
+        request: RapidReviewAPI.UpdateRapidReviewRequest(
+            caseReference: reference, revision: 2, notifiedNationalPanel: date("2025-03-26"), laBecameAware: date("2025-03-21"),
+            rapidReviewDue: date("2025-04-16"), documentation: ["referral", "LA notification", "scoping return: Testshire Police"],
+            agenciesAsked: [Agency(name: "Testshire Police", kind: .police)], referringAgency: "Testtown Primary School"),
+        response: RapidReviewAPI.UpdateRapidReviewResponse(caseReference: reference, applied: true))
+}
+
 /// A call's request and response, pinned together in one golden file.
 struct Pair<Request: Codable & Equatable & Sendable, Response: Codable & Equatable & Sendable>: Codable, Equatable, Sendable {
     var request: Request

@@ -17,7 +17,7 @@ struct IntakeHandlers: Sendable {
     init(context: ServiceContext, settings: IntakeSettings) {
         self.context = context
         self.settings = settings
-        self.store = IntakeStore(database: context.database, status: Self.status(context))
+        self.store = IntakeStore(database: context.database, status: Self.status(context), copy: Self.rapidReviewCopy(context))
     }
 
     var ruleSet: RuleSet { Self.ruleSet(context) }
@@ -28,6 +28,11 @@ struct IntakeHandlers: Sendable {
     /// the deadline states again when read).
     static func status(_ context: ServiceContext) -> @Sendable (IntakeCase) -> CaseStatus {
         { intakeCase in intakeCase.status(clock: context.clock, ruleSet: ruleSet(context)) }
+    }
+
+    /// What the Rapid Review works from for a case handed over, with this service's calendar.
+    static func rapidReviewCopy(_ context: ServiceContext) -> @Sendable (IntakeCase) throws -> RapidReviewAPI.UpdateRapidReviewRequest? {
+        { intakeCase in try intakeCase.rapidReviewCopy(clock: context.clock, ruleSet: ruleSet(context)) }
     }
 
     /// Every call of `cspr.intake.v1.Intake`.
@@ -62,7 +67,8 @@ struct IntakeHandlers: Sendable {
                 caseReference: intakeCase.reference, linkedToExistingCase: !opened,
                 deadlines: intakeCase.deadlines(clock: clock, ruleSet: ruleSet).filter { $0.rule != .t1 })
         }
-        if atOnce { context.relay.poke() }
+        // The hand-over, or an update of the Rapid Review's copy, may be in the outbox.
+        context.relay.poke()
         return response
     }
 
@@ -86,7 +92,8 @@ struct IntakeHandlers: Sendable {
             return IntakeAPI.RecordNotificationResponse(
                 caseReference: intakeCase.reference, openedNewCase: opened, linkedToExistingCase: !opened, deadlines: t1, notifiedLate: late)
         }
-        if atOnce { context.relay.poke() }
+        // The hand-over, or an update of the Rapid Review's copy, may be in the outbox.
+        context.relay.poke()
         return response
     }
 
@@ -128,7 +135,7 @@ struct IntakeHandlers: Sendable {
         let (clock, ruleSet) = (context.clock, ruleSet)
         let scopingReturn = request.scopingReturn
         try IntakeCase.checkScopingReturn(scopingReturn, today: clock.today)
-        return try await store.change(request.caseReference, call, request) { intakeCase, writer in
+        let response = try await store.change(request.caseReference, call, request) { intakeCase, writer in
             let deadline = try intakeCase.receivingScopingReturn(scopingReturn, clock: clock, ruleSet: ruleSet)
             let late = deadline.status == .metLate
             try writer.addReturn(scopingReturn, late: late, to: intakeCase.reference)
@@ -136,6 +143,9 @@ struct IntakeHandlers: Sendable {
             updated.returns.append(scopingReturn)
             return IntakeAPI.RecordScopingReturnResponse(returnedLate: late, deadline: deadline, outstanding: updated.outstandingAgencies)
         }
+        // The returned form is documentation the meeting needs (R3): the Rapid Review's copy changed.
+        context.relay.poke()
+        return response
     }
 
     /// Rapid-review's hand-over: the meeting was held, scoping closes (§4.5.2); applied once

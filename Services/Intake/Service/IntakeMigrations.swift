@@ -58,5 +58,11 @@ enum IntakeMigrations {
         Migration(
             "rapid review meeting held",
             sql: "ALTER TABLE cases ADD COLUMN meeting_held_on TEXT;"),
+        // The copy of the case the Rapid Review was last sent (OpenRapidReview, then each
+        // UpdateRapidReview with its revision): a change that alters it sends the next revision
+        // (issue 15, item 1).
+        Migration(
+            "rapid review copy",
+            sql: "ALTER TABLE cases ADD COLUMN rapid_review_copy TEXT;"),
     ]
 }

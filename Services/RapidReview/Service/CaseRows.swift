@@ -19,6 +19,9 @@ enum CaseRows {
         var rapidReview = RapidReviewCase(
             handOver: try JSONColumn.value(RapidReviewAPI.OpenRapidReviewRequest.self, row, "hand_over", table: "rapid_reviews"),
             openedOn: try row["opened_on"])
+        rapidReview.updates = try db.query("SELECT record FROM hand_over_updates WHERE case_reference = ? ORDER BY revision", key).map {
+            try JSONColumn.value(RapidReviewAPI.UpdateRapidReviewRequest.self, $0, "record", table: "hand_over_updates")
+        }
         rapidReview.schedule = try db.query("SELECT * FROM meeting_schedule WHERE case_reference = ? ORDER BY number", key).map(scheduling)
         rapidReview.meetings = try db.query("SELECT record FROM meetings WHERE case_reference = ? ORDER BY number", key).map {
             try JSONColumn.value(RapidReviewAPI.RecordedMeeting.self, $0, "record", table: "meetings")

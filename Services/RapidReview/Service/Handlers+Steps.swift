@@ -29,6 +29,19 @@ extension RapidReviewHandlers {
         return reply
     }
 
+    /// intake's update after the open, applied once per idempotency key and only when newer
+    /// than the revision applied last (issue 15, item 1).
+    func updateRapidReview(_ request: RapidReviewAPI.UpdateRapidReviewRequest, _ call: CallContext) async throws
+        -> RapidReviewAPI.UpdateRapidReviewResponse
+    {
+        let clock = clock
+        return try await store.applyUpdateOnce(call: call, request: request) { rapidReview, writer in
+            let news = try rapidReview.applying(request)
+            if news { try writer.addUpdate(request, appliedOn: clock.today) }
+            return RapidReviewAPI.UpdateRapidReviewResponse(caseReference: request.caseReference, applied: news)
+        }
+    }
+
     /// Sets or moves the meeting's date (T4, T6); the history is kept.
     func scheduleMeeting(_ request: RapidReviewAPI.ScheduleMeetingRequest, _ call: CallContext) async throws -> RapidReviewAPI.ScheduleMeetingResponse
     {

@@ -23,6 +23,7 @@ struct RapidReviewHandlers: Sendable {
     func routes() -> RouteTable {
         var routes = RouteTable()
         routes.handle(RapidReviewAPI.openRapidReview, openRapidReview)
+        routes.handle(RapidReviewAPI.updateRapidReview, updateRapidReview)
         routes.handle(RapidReviewAPI.scheduleMeeting, scheduleMeeting)
         routes.handle(RapidReviewAPI.recordMeeting, recordMeeting)
         routes.handle(RapidReviewAPI.agreeRecommendation, agreeRecommendation)

@@ -81,6 +81,23 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'a request for clarification is kept as asked'); END;
                 CREATE TRIGGER clarifications_not_deleted BEFORE DELETE ON clarifications
                     BEGIN SELECT RAISE(ABORT, 'a request for clarification is kept as asked'); END;
-                """)
+                """),
+        // intake's updates after the open (issue 15, item 1): the latest revision is the copy the
+        // Rapid Review works from; the earlier ones stay as received.
+        Migration(
+            "hand-over updates",
+            sql: """
+                CREATE TABLE hand_over_updates (
+                    case_reference TEXT NOT NULL REFERENCES rapid_reviews(case_reference),
+                    revision INTEGER NOT NULL CHECK (revision >= 1),
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    applied_on TEXT NOT NULL,
+                    PRIMARY KEY (case_reference, revision)
+                ) STRICT;
+                CREATE TRIGGER hand_over_updates_kept BEFORE UPDATE ON hand_over_updates
+                    BEGIN SELECT RAISE(ABORT, 'an update from intake is kept as received'); END;
+                CREATE TRIGGER hand_over_updates_not_deleted BEFORE DELETE ON hand_over_updates
+                    BEGIN SELECT RAISE(ABORT, 'an update from intake is kept as received'); END;
+                """),
     ]
 }

@@ -6,13 +6,17 @@ import WorkingDays
 /// independent chair and the submission to the National Panel.
 ///
 /// The method list comes first; the messages follow in one file per workflow step: Opening,
-/// Scheduling, Meeting, Recommendation, Ratification, Submission and Reads.
+/// Update, Scheduling, Meeting, Recommendation, Ratification, Submission and Reads.
 package enum RapidReviewAPI {
     // Methods and roles (DESIGN.md, Security).
     private static let service = ServiceIdentity.rapidReview.rpcService
     /// From intake (role `service`), applied once per idempotency key.
     package static let openRapidReview = Method<OpenRapidReviewRequest, OpenRapidReviewResponse>(
         service: service, name: "OpenRapidReview", roles: .roles(.service))
+    /// From intake (role `service`) after the open: its copy changed; applied once per
+    /// idempotency key, in revision order.
+    package static let updateRapidReview = Method<UpdateRapidReviewRequest, UpdateRapidReviewResponse>(
+        service: service, name: "UpdateRapidReview", roles: .roles(.service))
     /// The Case Review Panel or the Partnership Support Team sets the meeting's date (T4, T6).
     package static let scheduleMeeting = Method<ScheduleMeetingRequest, ScheduleMeetingResponse>(
         service: service, name: "ScheduleMeeting", roles: .roles(.caseReviewPanel, .partnershipSupport))
@@ -45,7 +49,8 @@ package enum RapidReviewAPI {
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
-        MethodDescription(openRapidReview), MethodDescription(scheduleMeeting), MethodDescription(recordMeeting),
+        MethodDescription(openRapidReview), MethodDescription(updateRapidReview), MethodDescription(scheduleMeeting),
+        MethodDescription(recordMeeting),
         MethodDescription(agreeRecommendation), MethodDescription(requestClarification), MethodDescription(ratify),
         MethodDescription(recordSubmission), MethodDescription(getOutcomeDocument), MethodDescription(getRapidReview),
         MethodDescription(listRapidReviews), MethodDescription(getStatuses),
