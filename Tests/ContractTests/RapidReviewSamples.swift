@@ -128,6 +128,20 @@ extension Samples {
         response: RapidReviewAPI.UpdateRapidReviewResponse(caseReference: reference, applied: true))
 }
 
+extension Samples {
+    /// A recorded decision extending T6 (issue 15, item 5); intake's T1-T3 use the same messages.
+    static let recordExtension = Pair(
+        request: RecordExtensionRequest(
+            caseReference: reference, rule: .t6, newDue: date("2025-04-28"), reason: "Fictional: the police asked to delay",
+            agreedOn: date("2025-04-07")),
+        response: RecordExtensionResponse(
+            caseReference: reference,
+            decision: DeadlineExtension(
+                rule: .t6, subject: nil, previousDue: date("2025-04-14"), newDue: date("2025-04-28"), reason: "Fictional: the police asked to delay",
+                agreedOn: date("2025-04-07"), agreedBy: "Alex.Chair"),
+            deadline: Deadline(rule: .t6, due: date("2025-04-28"), originalDue: date("2025-04-14"), status: .open, ruleSet: .surrey2019)))
+}
+
 /// A call's request and response, pinned together in one golden file.
 struct Pair<Request: Codable & Equatable & Sendable, Response: Codable & Equatable & Sendable>: Codable, Equatable, Sendable {
     var request: Request

@@ -48,6 +48,7 @@ struct IntakeHandlers: Sendable {
         routes.handleStatuses(of: .intake, context)
         routes.handle(IntakeAPI.checkDisclosure) { request, _ in try await checkDisclosure(request) }
         routes.handle(IntakeAPI.recordRapidReviewMeeting, recordRapidReviewMeeting)
+        routes.handle(IntakeAPI.recordExtension, recordExtension)
         return routes
     }
 
@@ -158,6 +159,21 @@ struct IntakeHandlers: Sendable {
             if news { try writer.recordMeetingHeld(request.meetingDate, of: intakeCase.reference) }
             return IntakeAPI.RapidReviewMeetingHeldResponse(
                 caseReference: intakeCase.reference, recorded: news, notReturned: intakeCase.outstandingAgencies)
+        }
+    }
+
+    /// A recorded decision extending T1, T2 or T3 (RULES.md); audited like every call.
+    func recordExtension(_ request: RecordExtensionRequest, _ call: CallContext) async throws -> RecordExtensionResponse {
+        let (clock, ruleSet, principal) = (context.clock, ruleSet, call.principal?.name ?? "anonymous")
+        return try await store.change(request.caseReference, call, request) { intakeCase, writer in
+            let granted = try intakeCase.extending(request, by: principal, clock: clock, ruleSet: ruleSet)
+            try writer.addExtension(granted, to: intakeCase.reference)
+            var updated = intakeCase
+            updated.extensions.append(granted)
+            guard let deadline = updated.deadline(granted.rule, subject: granted.subject, clock: clock, ruleSet: ruleSet) else {
+                throw IntakeError.timescaleNotCounted(granted.rule)
+            }
+            return RecordExtensionResponse(caseReference: intakeCase.reference, decision: granted, deadline: deadline)
         }
     }
 

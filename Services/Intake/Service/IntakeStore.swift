@@ -196,6 +196,14 @@ struct IntakeWriter {
             AgencyKey.of(scopingReturn.agency.name), try JSONColumn.text(scopingReturn), late)
     }
 
+    /// Records a decision extending a deadline; earlier ones stay.
+    func addExtension(_ granted: DeadlineExtension, to reference: CaseReference) throws {
+        changed.references.insert(reference)
+        try tx.execute(
+            "INSERT INTO deadline_extensions (case_reference, rule, record) VALUES (?, ?, ?)", reference, granted.rule.rawValue,
+            try JSONColumn.text(granted))
+    }
+
     /// Records the day the Rapid Review meeting was held; a first date is never replaced.
     func recordMeetingHeld(_ date: CivilDate, of reference: CaseReference) throws {
         changed.references.insert(reference)

@@ -22,6 +22,9 @@ enum CaseRows {
         rapidReview.updates = try db.query("SELECT record FROM hand_over_updates WHERE case_reference = ? ORDER BY revision", key).map {
             try JSONColumn.value(RapidReviewAPI.UpdateRapidReviewRequest.self, $0, "record", table: "hand_over_updates")
         }
+        rapidReview.extensions = try db.query("SELECT record FROM deadline_extensions WHERE case_reference = ? ORDER BY number", key).map {
+            try JSONColumn.value(DeadlineExtension.self, $0, "record", table: "deadline_extensions")
+        }
         rapidReview.schedule = try db.query("SELECT * FROM meeting_schedule WHERE case_reference = ? ORDER BY number", key).map(scheduling)
         rapidReview.meetings = try db.query("SELECT record FROM meetings WHERE case_reference = ? ORDER BY number", key).map {
             try JSONColumn.value(RapidReviewAPI.RecordedMeeting.self, $0, "record", table: "meetings")

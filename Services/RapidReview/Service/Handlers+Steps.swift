@@ -126,6 +126,21 @@ extension RapidReviewHandlers {
         return response
     }
 
+    /// A recorded decision extending T4, T5 or T6 (RULES.md); audited like every call.
+    func recordExtension(_ request: RecordExtensionRequest, _ call: CallContext) async throws -> RecordExtensionResponse {
+        let (clock, principal) = (clock, principal(call))
+        return try await store.change(request.caseReference) { rapidReview, writer in
+            let granted = try rapidReview.extending(request, by: principal, clock: clock)
+            try writer.addExtension(granted, number: rapidReview.extensions.count + 1, to: rapidReview.reference)
+            var updated = rapidReview
+            updated.extensions.append(granted)
+            guard let deadline = CaseDeadlines(rapidReview: updated, clock: clock).all.first(where: { $0.rule == granted.rule }) else {
+                throw RapidReviewError.timescaleNotCounted(granted.rule)
+            }
+            return RecordExtensionResponse(caseReference: rapidReview.reference, decision: granted, deadline: deadline)
+        }
+    }
+
     /// The submission to the National Panel and the sharing with agencies (R10, T5, T6).
     func recordSubmission(_ request: RapidReviewAPI.RecordSubmissionRequest, _ call: CallContext) async throws
         -> RapidReviewAPI.RecordSubmissionResponse

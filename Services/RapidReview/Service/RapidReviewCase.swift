@@ -22,6 +22,8 @@ struct RapidReviewCase: Sendable, Equatable {
     var ratification: RapidReviewAPI.Ratification?
     /// The submission to the National Panel.
     var submission: RapidReviewAPI.Submission?
+    /// The recorded decisions extending T4-T6, oldest first.
+    var extensions: [DeadlineExtension] = []
 
     /// A Rapid Review just opened by `handOver`.
     init(handOver: RapidReviewAPI.OpenRapidReviewRequest, openedOn: CivilDate) {

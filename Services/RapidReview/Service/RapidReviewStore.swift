@@ -92,6 +92,13 @@ struct StoreWriter {
             update.revision, try JSONColumn.text(update), appliedOn)
     }
 
+    /// Adds a decision extending a deadline; earlier ones stay.
+    func addExtension(_ granted: DeadlineExtension, number: Int, to reference: CaseReference) throws {
+        try tx.execute(
+            "INSERT INTO deadline_extensions (case_reference, number, rule, record) VALUES (?, ?, ?, ?)", reference, number,
+            granted.rule.rawValue, try JSONColumn.text(granted))
+    }
+
     /// Adds a scheduling of the meeting; earlier ones stay.
     func addScheduling(_ meeting: RapidReviewAPI.ScheduledMeeting, to reference: CaseReference) throws {
         try tx.execute(

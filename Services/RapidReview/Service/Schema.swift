@@ -99,5 +99,21 @@ enum Schema {
                 CREATE TRIGGER hand_over_updates_not_deleted BEFORE DELETE ON hand_over_updates
                     BEGIN SELECT RAISE(ABORT, 'an update from intake is kept as received'); END;
                 """),
+        // Recorded decisions extending T4-T6 (RULES.md; issue 15, item 5): kept as recorded.
+        Migration(
+            "deadline extensions",
+            sql: """
+                CREATE TABLE deadline_extensions (
+                    case_reference TEXT NOT NULL REFERENCES rapid_reviews(case_reference),
+                    number INTEGER NOT NULL CHECK (number >= 1),
+                    rule TEXT NOT NULL,
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, number)
+                ) STRICT;
+                CREATE TRIGGER deadline_extensions_kept BEFORE UPDATE ON deadline_extensions
+                    BEGIN SELECT RAISE(ABORT, 'an extension is kept as recorded'); END;
+                CREATE TRIGGER deadline_extensions_not_deleted BEFORE DELETE ON deadline_extensions
+                    BEGIN SELECT RAISE(ABORT, 'an extension is kept as recorded'); END;
+                """),
     ]
 }

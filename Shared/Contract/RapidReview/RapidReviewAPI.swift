@@ -34,6 +34,10 @@ package enum RapidReviewAPI {
     /// The submission to the National Panel and the sharing with agencies (R10, T5, T6).
     package static let recordSubmission = Method<RecordSubmissionRequest, RecordSubmissionResponse>(
         service: service, name: "RecordSubmission", roles: .roles(.partnershipSupport, .caseReviewPanel))
+    /// The Case Review Panel or the independent chair extends T4, T5 or T6 by a recorded
+    /// decision (RULES.md: who, when, why, the new date; both dates kept).
+    package static let recordExtension = Method<RecordExtensionRequest, RecordExtensionResponse>(
+        service: service, name: "RecordExtension", roles: .roles(.caseReviewPanel, .independentChair))
     /// Appendix 5, filled in.
     package static let getOutcomeDocument = Method<GetOutcomeDocumentRequest, OutcomeDocument>(
         service: service, name: "GetOutcomeDocument", roles: .roles(.caseReviewPanel, .independentChair, .partnershipSupport))
@@ -53,6 +57,6 @@ package enum RapidReviewAPI {
         MethodDescription(recordMeeting),
         MethodDescription(agreeRecommendation), MethodDescription(requestClarification), MethodDescription(ratify),
         MethodDescription(recordSubmission), MethodDescription(getOutcomeDocument), MethodDescription(getRapidReview),
-        MethodDescription(listRapidReviews), MethodDescription(getStatuses),
+        MethodDescription(listRapidReviews), MethodDescription(getStatuses), MethodDescription(recordExtension),
     ]
 }
