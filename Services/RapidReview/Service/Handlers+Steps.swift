@@ -59,9 +59,9 @@ extension RapidReviewHandlers {
 
     /// Records the meeting held; quorum (R1) judged, R2-R6 checked.
     func recordMeeting(_ request: RapidReviewAPI.RecordMeetingRequest, _ call: CallContext) async throws -> RapidReviewAPI.RecordMeetingResponse {
-        let (clock, principal) = (clock, principal(call))
+        let (clock, principal, partners) = (clock, principal(call), partners)
         let response = try await store.change(request.caseReference) { rapidReview, writer in
-            let meeting = try rapidReview.recordingMeeting(request, by: principal, clock: clock)
+            let meeting = try rapidReview.recordingMeeting(request, by: principal, clock: clock, partners: partners)
             try writer.addMeeting(meeting, to: rapidReview.reference)
             var updated = rapidReview
             updated.meetings.append(meeting)

@@ -9,10 +9,13 @@ import WorkingDays
 struct RapidReviewHandlers: Sendable {
     let context: ServiceContext
     let store: RapidReviewStore
+    /// The partnership's safeguarding partners (R1): configured, or the partnership's defaults.
+    let partners: SafeguardingPartners
 
-    init(context: ServiceContext) {
+    init(context: ServiceContext, settings: RapidReviewSettings = RapidReviewSettings()) {
         self.context = context
         self.store = RapidReviewStore(database: context.database, clock: { context.clock })
+        self.partners = settings.partners ?? .defaults(for: context.configuration.partnership)
     }
 
     /// Today and the calendar, read once per call.
