@@ -17,6 +17,7 @@ extension RecordExtensionRequest: CaseScoped {}
 
 extension RapidReviewAPI.OpenRapidReviewRequest: CaseScoped {}
 extension RapidReviewAPI.UpdateRapidReviewRequest: CaseScoped {}
+extension RapidReviewAPI.RecordActionDoneRequest: CaseScoped {}
 extension RapidReviewAPI.ScheduleMeetingRequest: CaseScoped {}
 extension RapidReviewAPI.RecordMeetingRequest: CaseScoped {}
 extension RapidReviewAPI.AgreeRecommendationRequest: CaseScoped {}

@@ -56,6 +56,7 @@ package enum FrameworkRule: String, Sendable, CaseIterable, CustomStringConverti
         case .t8: self = .t8
         case .t9: self = .t9
         case .t10: self = .t10
+        case .r4: self = .r4
         }
     }
 

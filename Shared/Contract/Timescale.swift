@@ -42,11 +42,21 @@ package enum TimescaleRule: String, WireEnum, Comparable {
     case t8 = "T8"
     case t9 = "T9"
     case t10 = "T10"
+    /// Not a timescale: an immediate action's by-when date, set by the Rapid Review meeting
+    /// (R4, Appendix 5 §2.1), reported with the deadlines while the action is open. `Deadline`
+    /// names its rule with this type, and an action's date is as much a due date as T1-T10's;
+    /// it is left out of `allCases`, the timescales, and nothing counts it (issue 15, item 11).
+    case r4 = "R4"
 
-    /// Rules sort in their numbered order (T2 before T10).
+    /// The timescales T1-T10, in order (R4's by-when dates are not one).
+    package static let allCases: [TimescaleRule] = [.t1, .t2, .t3, .t4, .t5, .t6, .t7, .t8, .t9, .t10]
+
+    /// Rules sort in their numbered order (T2 before T10), R4's actions after the Rapid Review's T6.
     package static func < (lhs: TimescaleRule, rhs: TimescaleRule) -> Bool {
-        allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+        order.firstIndex(of: lhs) ?? 0 < order.firstIndex(of: rhs) ?? 0
     }
+
+    private static let order: [TimescaleRule] = [.t1, .t2, .t3, .t4, .t5, .t6, .r4, .t7, .t8, .t9, .t10]
 }
 
 /// One of T1-T10 as data, so every service and the gateway compute and explain deadlines the
@@ -174,6 +184,11 @@ package enum Timescales {
                 variants: [
                     TimescaleVariant(appliesTo: "other learning review", reviewKinds: [.alternativeLearningReview, .singleAgencyReview], amount: 3)
                 ])
+        case .r4:
+            // No computed date: each action has the date the meeting set for it.
+            Timescale(
+                id: .r4, wording: "an immediate action the Rapid Review meeting agreed is taken by the date it set, by whom it named",
+                source: "Appendix 5 §2.1", anchor: .meetingHeld, unit: .onEvent, amount: 0)
         case .t8:
             Timescale(
                 id: .t8,

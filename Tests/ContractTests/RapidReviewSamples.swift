@@ -142,6 +142,23 @@ extension Samples {
             deadline: Deadline(rule: .t6, due: date("2025-04-28"), originalDue: date("2025-04-14"), status: .open, ruleSet: .surrey2019)))
 }
 
+extension Samples {
+    /// An immediate action taken after the meeting (issue 15, item 11), one still open as an R4 deadline.
+    static let recordActionDone = Pair(
+        request: RapidReviewAPI.RecordActionDoneRequest(caseReference: reference, action: 1, doneOn: date("2025-04-04"), note: "Fictional: held"),
+        response: RapidReviewAPI.RecordActionDoneResponse(
+            caseReference: reference,
+            recorded: RapidReviewAPI.ActionDone(
+                action: 1, doneOn: date("2025-04-04"), note: "Fictional: held", recordedOn: date("2025-04-07"), recordedBy: "Pat.Support"),
+            actions: [
+                ActionItem(what: "strategy meeting", who: "Testshire Children's Services", byWhen: date("2025-04-04"), done: true),
+                ActionItem(what: "refer to early help", who: "Testshire Police", byWhen: date("2025-04-11")),
+            ],
+            deadlines: [
+                Deadline(rule: .r4, subject: "immediate action 2 by Testshire Police", due: date("2025-04-11"), status: .open, ruleSet: .surrey2019)
+            ]))
+}
+
 /// A call's request and response, pinned together in one golden file.
 struct Pair<Request: Codable & Equatable & Sendable, Response: Codable & Equatable & Sendable>: Codable, Equatable, Sendable {
     var request: Request

@@ -141,6 +141,22 @@ extension RapidReviewHandlers {
         }
     }
 
+    /// An immediate action taken (R4); accepted in every state after the meeting, the case
+    /// closed (h, i) included.
+    func recordActionDone(_ request: RapidReviewAPI.RecordActionDoneRequest, _ call: CallContext) async throws
+        -> RapidReviewAPI.RecordActionDoneResponse
+    {
+        let (clock, principal) = (clock, principal(call))
+        return try await store.change(request.caseReference) { rapidReview, writer in
+            let done = try rapidReview.recordingActionDone(request, by: principal, clock: clock)
+            try writer.addActionDone(done, to: rapidReview.reference)
+            var updated = rapidReview
+            updated.actionsDone.append(done)
+            return RapidReviewAPI.RecordActionDoneResponse(
+                caseReference: rapidReview.reference, recorded: done, actions: updated.immediateActions, deadlines: updated.actionDeadlines(clock))
+        }
+    }
+
     /// The submission to the National Panel and the sharing with agencies (R10, T5, T6).
     func recordSubmission(_ request: RapidReviewAPI.RecordSubmissionRequest, _ call: CallContext) async throws
         -> RapidReviewAPI.RecordSubmissionResponse

@@ -22,6 +22,8 @@ struct RapidReviewCase: Sendable, Equatable {
     var ratification: RapidReviewAPI.Ratification?
     /// The submission to the National Panel.
     var submission: RapidReviewAPI.Submission?
+    /// The immediate actions recorded as taken after the meeting (R4), oldest first.
+    var actionsDone: [RapidReviewAPI.ActionDone] = []
     /// The recorded decisions extending T4-T6, oldest first.
     var extensions: [DeadlineExtension] = []
 

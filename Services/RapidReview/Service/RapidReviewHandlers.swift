@@ -34,6 +34,7 @@ struct RapidReviewHandlers: Sendable {
         routes.handle(RapidReviewAPI.ratify, ratify)
         routes.handle(RapidReviewAPI.recordSubmission, recordSubmission)
         routes.handle(RapidReviewAPI.recordExtension, recordExtension)
+        routes.handle(RapidReviewAPI.recordActionDone, recordActionDone)
         routes.handle(RapidReviewAPI.getOutcomeDocument, getOutcomeDocument)
         routes.handle(RapidReviewAPI.getRapidReview, getRapidReview)
         routes.handle(RapidReviewAPI.listRapidReviews) { request, _ in try await listRapidReviews(request) }

@@ -99,6 +99,13 @@ struct StoreWriter {
             granted.rule.rawValue, try JSONColumn.text(granted))
     }
 
+    /// Records an immediate action taken.
+    func addActionDone(_ done: RapidReviewAPI.ActionDone, to reference: CaseReference) throws {
+        try tx.execute(
+            "INSERT INTO actions_done (case_reference, action, done_on, record) VALUES (?, ?, ?, ?)", reference, done.action, done.doneOn,
+            try JSONColumn.text(done))
+    }
+
     /// Adds a scheduling of the meeting; earlier ones stay.
     func addScheduling(_ meeting: RapidReviewAPI.ScheduledMeeting, to reference: CaseReference) throws {
         try tx.execute(

@@ -115,5 +115,21 @@ enum Schema {
                 CREATE TRIGGER deadline_extensions_not_deleted BEFORE DELETE ON deadline_extensions
                     BEGIN SELECT RAISE(ABORT, 'an extension is kept as recorded'); END;
                 """),
+        // Immediate actions (R4) taken after the meeting (issue 15, item 11): one row each.
+        Migration(
+            "immediate actions done",
+            sql: """
+                CREATE TABLE actions_done (
+                    case_reference TEXT NOT NULL REFERENCES rapid_reviews(case_reference),
+                    action INTEGER NOT NULL CHECK (action >= 1),
+                    done_on TEXT NOT NULL,
+                    record TEXT NOT NULL CHECK (json_valid(record)),
+                    PRIMARY KEY (case_reference, action)
+                ) STRICT;
+                CREATE TRIGGER actions_done_kept BEFORE UPDATE ON actions_done
+                    BEGIN SELECT RAISE(ABORT, 'an action recorded as done is kept as recorded'); END;
+                CREATE TRIGGER actions_done_not_deleted BEFORE DELETE ON actions_done
+                    BEGIN SELECT RAISE(ABORT, 'an action recorded as done is kept as recorded'); END;
+                """),
     ]
 }

@@ -6,7 +6,7 @@ import WorkingDays
 /// independent chair and the submission to the National Panel.
 ///
 /// The method list comes first; the messages follow in one file per workflow step: Opening,
-/// Update, Scheduling, Meeting, Recommendation, Ratification, Submission and Reads.
+/// Update, Scheduling, Meeting, ImmediateActions, Recommendation, Ratification, Submission and Reads.
 package enum RapidReviewAPI {
     // Methods and roles (DESIGN.md, Security).
     private static let service = ServiceIdentity.rapidReview.rpcService
@@ -38,6 +38,10 @@ package enum RapidReviewAPI {
     /// decision (RULES.md: who, when, why, the new date; both dates kept).
     package static let recordExtension = Method<RecordExtensionRequest, RecordExtensionResponse>(
         service: service, name: "RecordExtension", roles: .roles(.caseReviewPanel, .independentChair))
+    /// The Case Review Panel or the Partnership Support Team records an immediate action taken
+    /// (R4), also once the case is closed.
+    package static let recordActionDone = Method<RecordActionDoneRequest, RecordActionDoneResponse>(
+        service: service, name: "RecordActionDone", roles: .roles(.caseReviewPanel, .partnershipSupport))
     /// Appendix 5, filled in.
     package static let getOutcomeDocument = Method<GetOutcomeDocumentRequest, OutcomeDocument>(
         service: service, name: "GetOutcomeDocument", roles: .roles(.caseReviewPanel, .independentChair, .partnershipSupport))
@@ -58,5 +62,6 @@ package enum RapidReviewAPI {
         MethodDescription(agreeRecommendation), MethodDescription(requestClarification), MethodDescription(ratify),
         MethodDescription(recordSubmission), MethodDescription(getOutcomeDocument), MethodDescription(getRapidReview),
         MethodDescription(listRapidReviews), MethodDescription(getStatuses), MethodDescription(recordExtension),
+        MethodDescription(recordActionDone),
     ]
 }

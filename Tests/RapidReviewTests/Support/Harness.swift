@@ -89,6 +89,14 @@ final class Harness: Sendable {
         try await call(RapidReviewAPI.recordMeeting, request, as: TestTokens.panel)
     }
 
+    /// Marks the meeting's immediate action `action` (from 1) as taken on `date` (R4).
+    @discardableResult
+    func actionDone(_ reference: CaseReference, _ action: Int = 1, on date: CivilDate) async throws(RPCError)
+        -> RapidReviewAPI.RecordActionDoneResponse
+    {
+        try await call(RapidReviewAPI.recordActionDone, .init(caseReference: reference, action: action, doneOn: date), as: TestTokens.staff)
+    }
+
     @discardableResult
     func agree(_ reference: CaseReference, _ decision: RecommendationDecision, answer: String? = nil) async throws(RPCError)
         -> RapidReviewAPI.AgreeRecommendationResponse
