@@ -34,7 +34,7 @@ referral() {  # referral CHILD INCIDENT_DAYS_AGO RECEIVED_DAYS_AGO
    "criminalInvestigation": {"answer": false}, "coronersInquiry": {"answer": false}, "adultSafeguardingConcerns": {"answer": false},
    "incident": {"kind": "seriousHarm", "date": "$(day "$2")"}},
  "referrer": {"name": "Demo Referrer", "agencyAndDesignation": "Demo Primary School, DSL"},
- "safeguardingLeadConsulted": {"name": "Demo Lead", "agencyAndDesignation": "Demo Police, DI"},
+ "safeguardingLeadConsulted": {"name": "Demo Lead", "agencyAndDesignation": "Surrey Police, DI"},
  "familyMembers": [], "agenciesInvolved": [], "caseBackground": "Demonstration case: fictional.",
  "reasonForReferral": "Demonstration case: fictional.", "keyEvents": []}}
 JSON
@@ -49,10 +49,10 @@ echo "  $r1: referral received today"
 # 2. Referred 3 days ago, scoping requests sent (late), one return in.
 r2=$(call "$INTAKE/SubmitReferral" "$STAFF" "$(referral "Demo Child Bravo" 6 5)" | reference_of)
 call "$INTAKE/SendScopingRequests" "$STAFF" "{\"caseReference\":\"$r2\",\"requests\":[
-  {\"agency\":{\"name\":\"Demo Police\",\"kind\":\"police\"},\"contact\":{\"name\":\"Demo DSL\",\"agencyAndDesignation\":\"Demo Police, DSL\"},\"dateSent\":\"$(day 4)\"},
+  {\"agency\":{\"name\":\"Surrey Police\",\"kind\":\"police\"},\"contact\":{\"name\":\"Demo DSL\",\"agencyAndDesignation\":\"Surrey Police, DSL\"},\"dateSent\":\"$(day 4)\"},
   {\"agency\":{\"name\":\"Demo Health Board\",\"kind\":\"icb\"},\"contact\":{\"name\":\"Demo Nurse\",\"agencyAndDesignation\":\"Demo ICB, Designated Nurse\"},\"dateSent\":\"$(day 1)\"}]}" >/dev/null
-call "$INTAKE/RecordScopingReturn" "$AGENCY" "{\"caseReference\":\"$r2\",\"scopingReturn\":{\"agency\":{\"name\":\"Demo Police\",\"kind\":\"police\"},
-  \"completedBy\":{\"name\":\"Demo Officer\",\"agencyAndDesignation\":\"Demo Police\"},\"dateCompleted\":\"$(day 1)\",\"dateReceived\":\"$(day 0)\",
+call "$INTAKE/RecordScopingReturn" "$AGENCY" "{\"caseReference\":\"$r2\",\"scopingReturn\":{\"agency\":{\"name\":\"Surrey Police\",\"kind\":\"police\"},
+  \"completedBy\":{\"name\":\"Demo Officer\",\"agencyAndDesignation\":\"Surrey Police\"},\"dateCompleted\":\"$(day 1)\",\"dateReceived\":\"$(day 0)\",
   \"knownToAgency\":false}}" >/dev/null
 echo "  $r2: scoping requests sent, one return in; handed to the Rapid Review"
 # 3. A notification from the local authority with no referral yet, the National Panel told late.
@@ -71,9 +71,9 @@ reviewed_case() {  # reviewed_case CHILD RECOMMENDATION_JSON -> a case taken thr
   local reference
   reference=$(call "$INTAKE/SubmitReferral" "$STAFF" "$(referral "$1" 23 21)" | reference_of)
   call "$INTAKE/SendScopingRequests" "$STAFF" "{\"caseReference\":\"$reference\",\"requests\":[
-    {\"agency\":{\"name\":\"Demo Police\",\"kind\":\"police\"},\"contact\":{\"name\":\"Demo DSL\",\"agencyAndDesignation\":\"Demo Police, DSL\"},\"dateSent\":\"$(day 20)\"}]}" >/dev/null
-  call "$INTAKE/RecordScopingReturn" "$AGENCY" "{\"caseReference\":\"$reference\",\"scopingReturn\":{\"agency\":{\"name\":\"Demo Police\",\"kind\":\"police\"},
-    \"completedBy\":{\"name\":\"Demo Officer\",\"agencyAndDesignation\":\"Demo Police\"},\"dateCompleted\":\"$(day 17)\",\"dateReceived\":\"$(day 17)\",
+    {\"agency\":{\"name\":\"Surrey Police\",\"kind\":\"police\"},\"contact\":{\"name\":\"Demo DSL\",\"agencyAndDesignation\":\"Surrey Police, DSL\"},\"dateSent\":\"$(day 20)\"}]}" >/dev/null
+  call "$INTAKE/RecordScopingReturn" "$AGENCY" "{\"caseReference\":\"$reference\",\"scopingReturn\":{\"agency\":{\"name\":\"Surrey Police\",\"kind\":\"police\"},
+    \"completedBy\":{\"name\":\"Demo Officer\",\"agencyAndDesignation\":\"Surrey Police\"},\"dateCompleted\":\"$(day 17)\",\"dateReceived\":\"$(day 17)\",
     \"knownToAgency\":true,\"involvementSummary\":\"Demonstration: fictional involvement.\"}}" >/dev/null
   # Wait for the hand-over to reach rapid-review.
   for _ in $(seq 100); do
@@ -83,16 +83,16 @@ reviewed_case() {  # reviewed_case CHILD RECOMMENDATION_JSON -> a case taken thr
   local meeting; meeting=$(day 10)
   call "$RAPID/ScheduleMeeting" "$PANEL" "{\"caseReference\":\"$reference\",\"date\":\"$meeting\",\"format\":\"faceToFace\",\"reason\":\"demonstration: the date is whatever the demo needs\"}" >/dev/null
   call "$RAPID/RecordMeeting" "$PANEL" "{\"caseReference\":\"$reference\",\"meetingDate\":\"$meeting\",\"format\":\"faceToFace\",
-    \"participants\":[{\"name\":\"Demo Head of Service\",\"role\":\"Head of Safeguarding\",\"agency\":\"Demo Council\",\"partnerKind\":\"localAuthority\"},
-      {\"name\":\"Demo Inspector\",\"role\":\"Detective Inspector\",\"agency\":\"Demo Police\",\"partnerKind\":\"police\"},
-      {\"name\":\"Demo Nurse\",\"role\":\"Designated Nurse\",\"agency\":\"Demo ICB\",\"partnerKind\":\"health\"}],
+    \"participants\":[{\"name\":\"Demo Head of Service\",\"role\":\"Head of Safeguarding\",\"agency\":\"Surrey County Council\",\"partnerKind\":\"localAuthority\"},
+      {\"name\":\"Demo Inspector\",\"role\":\"Detective Inspector\",\"agency\":\"Surrey Police\",\"partnerKind\":\"police\"},
+      {\"name\":\"Demo Nurse\",\"role\":\"Designated Nurse\",\"agency\":\"NHS Surrey Heartlands ICB\",\"partnerKind\":\"health\"}],
     \"caseSummary\":\"Demonstration case: fictional.\",\"immediateAction\":{\"allTaken\":true,\"actions\":[],\"details\":\"Demonstration: the sibling is safe with a grandparent.\"},\"criteria\":$3,
     \"discussion\":{\"natureOfHarm\":\"fictional\",\"meetsSeriousHarm\":true,\"keyIssues\":\"fictional\",\"immediateLearning\":\"fictional learning\",
       \"learningSharedBy\":\"partnership briefing\",\"legalAdvice\":{\"answer\":false}}}" >/dev/null
   call "$RAPID/AgreeRecommendation" "$PANEL" "{\"caseReference\":\"$reference\",\"decision\":$2}" >/dev/null
   call "$RAPID/Ratify" "$CHAIR" "{\"caseReference\":\"$reference\"}" >/dev/null
   call "$RAPID/RecordSubmission" "$STAFF" "{\"caseReference\":\"$reference\",\"submittedToNationalPanel\":\"$(day 0)\",
-    \"sharedWith\":[{\"agency\":\"Demo Police\",\"date\":\"$(day 0)\"},{\"agency\":\"Demo Primary School\",\"date\":\"$(day 0)\",\"referrer\":true}]}" >/dev/null
+    \"sharedWith\":[{\"agency\":\"Surrey Police\",\"date\":\"$(day 0)\"},{\"agency\":\"Demo Primary School\",\"date\":\"$(day 0)\",\"referrer\":true}]}" >/dev/null
   echo "$reference"
 }
 
@@ -114,7 +114,7 @@ done
 ahead() { date -d "$1 days" +%Y-%m-%d; }
 tor=$(call "$REVIEW/DraftTermsOfReference" "$TEAM" "{\"caseReference\":\"$r4\",\"termsOfReference\":{
   \"caseSummary\":{\"seriousIncident\":\"Demonstration: a fictional injury at home\",\"family\":\"Demonstration: a fictional mother and sibling\"},
-  \"reviewTeam\":{\"leadReviewer\":\"Demo Lead Reviewer\",\"members\":[{\"name\":\"Demo Inspector\",\"organisation\":\"Demo Police\",\"responsibilities\":\"liaison with the SIO\"}]},
+  \"reviewTeam\":{\"leadReviewer\":\"Demo Lead Reviewer\",\"members\":[{\"name\":\"Demo Inspector\",\"organisation\":\"Surrey Police\",\"responsibilities\":\"liaison with the SIO\"}]},
   \"scope\":{\"periodFrom\":\"$(day 400)\",\"periodTo\":\"$(day 23)\",\"periodRationale\":\"Demonstration: from the first contact on\",\"keyLinesOfEnquiry\":[\"Demonstration: information sharing\"]},
   \"familyInvolvement\":{\"plans\":\"Demonstration: the lead reviewer meets the mother\",\"responsibleForContact\":\"Demo Lead Reviewer\"},
   \"methodology\":\"Demonstration: combined chronology and information reports\",

@@ -12,8 +12,12 @@ extension IntakeAPI.SendScopingRequestsRequest: CaseScoped {}
 extension IntakeAPI.RecordScopingReturnRequest: CaseScoped {}
 extension IntakeAPI.CaseRequest: CaseScoped {}
 extension IntakeAPI.CheckDisclosureRequest: CaseScoped {}
+extension IntakeAPI.RapidReviewMeetingHeldRequest: CaseScoped {}
+extension RecordExtensionRequest: CaseScoped {}
 
 extension RapidReviewAPI.OpenRapidReviewRequest: CaseScoped {}
+extension RapidReviewAPI.UpdateRapidReviewRequest: CaseScoped {}
+extension RapidReviewAPI.RecordActionDoneRequest: CaseScoped {}
 extension RapidReviewAPI.ScheduleMeetingRequest: CaseScoped {}
 extension RapidReviewAPI.RecordMeetingRequest: CaseScoped {}
 extension RapidReviewAPI.AgreeRecommendationRequest: CaseScoped {}

@@ -57,6 +57,7 @@ package enum FrameworkRule: String, Sendable, CaseIterable, CustomStringConverti
         case .t9: self = .t9
         case .t10: self = .t10
         case .p6: self = .p6
+        case .r4: self = .r4
         }
     }
 

@@ -22,6 +22,8 @@ package struct HandOver<Request: Codable & Sendable, Response: Codable & Sendabl
 package enum HandOvers {
     /// Intake opens the Rapid Review.
     package static let openRapidReview = HandOver(RapidReviewAPI.openRapidReview, to: .rapidReview)
+    /// Intake sends the Rapid Review what it learned after the open (issue 15, item 1).
+    package static let updateRapidReview = HandOver(RapidReviewAPI.updateRapidReview, to: .rapidReview)
     /// Rapid-review tells intake the meeting was held: scoping closes and intake's deadlines retire.
     package static let rapidReviewMeetingHeld = HandOver(IntakeAPI.recordRapidReviewMeeting, to: .intake)
     /// Rapid-review commissions the review the independent chair ratified.

@@ -39,12 +39,17 @@ package enum IntakeAPI {
     /// closes scoping; applied once per idempotency key.
     package static let recordRapidReviewMeeting = Method<RapidReviewMeetingHeldRequest, RapidReviewMeetingHeldResponse>(
         service: service, name: "RecordRapidReviewMeeting", roles: .roles(.service))
+    /// The Case Review Panel or the independent chair extends T1, T2 or T3 by a recorded
+    /// decision (RULES.md: who, when, why, the new date; both dates kept).
+    package static let recordExtension = Method<RecordExtensionRequest, RecordExtensionResponse>(
+        service: service, name: "RecordExtension", roles: .roles(.caseReviewPanel, .independentChair))
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
         MethodDescription(submitReferral), MethodDescription(recordNotification), MethodDescription(sendScopingRequests),
         MethodDescription(recordScopingReturn), MethodDescription(getCase), MethodDescription(listCases), MethodDescription(getCaseFile),
         MethodDescription(getStatuses), MethodDescription(checkDisclosure), MethodDescription(recordRapidReviewMeeting),
+        MethodDescription(recordExtension),
     ]
 }
 

@@ -48,14 +48,25 @@ package enum TimescaleRule: String, WireEnum, Comparable {
     // overdue item is a deadline like the others. A gateway without this case drops such
     // deadlines when it reads a status (`ReportedDeadline`) rather than failing.
     case p6 = "P6"
+    /// Not a timescale: an immediate action's by-when date, set by the Rapid Review meeting
+    /// (R4, Appendix 5 §2.1), reported with the deadlines while the action is open. `Deadline`
+    /// names its rule with this type, and an action's date is as much a due date as T1-T10's;
+    /// it is left out of `allCases`, the timescales, and nothing counts it (issue 15, item 11).
+    case r4 = "R4"
 
-    /// T1-T10 of RULES.md's table, without P6's target dates.
-    package static let numbered: [TimescaleRule] = allCases.filter { $0 != .p6 }
+    /// T1-T10 of RULES.md's table, without P6's target dates and R4's by-when dates.
+    package static let numbered: [TimescaleRule] = [.t1, .t2, .t3, .t4, .t5, .t6, .t7, .t8, .t9, .t10]
 
-    /// Rules sort in their numbered order (T2 before T10).
+    /// The rules the contract lists: T1-T10, then P6's target dates (R4's by-when dates are not listed).
+    package static let allCases: [TimescaleRule] = numbered + [.p6]
+
+    /// Rules sort in their numbered order (T2 before T10), R4's actions after the Rapid Review's T6,
+    /// P6's action plan items last.
     package static func < (lhs: TimescaleRule, rhs: TimescaleRule) -> Bool {
-        allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+        order.firstIndex(of: lhs) ?? 0 < order.firstIndex(of: rhs) ?? 0
     }
+
+    private static let order: [TimescaleRule] = [.t1, .t2, .t3, .t4, .t5, .t6, .r4, .t7, .t8, .t9, .t10, .p6]
 }
 
 /// One of T1-T10 as data, so every service and the gateway compute and explain deadlines the
@@ -183,6 +194,11 @@ package enum Timescales {
                 variants: [
                     TimescaleVariant(appliesTo: "other learning review", reviewKinds: [.alternativeLearningReview, .singleAgencyReview], amount: 3)
                 ])
+        case .r4:
+            // No computed date: each action has the date the meeting set for it.
+            Timescale(
+                id: .r4, wording: "an immediate action the Rapid Review meeting agreed is taken by the date it set, by whom it named",
+                source: "Appendix 5 §2.1", anchor: .meetingHeld, unit: .onEvent, amount: 0)
         case .t8:
             Timescale(
                 id: .t8,

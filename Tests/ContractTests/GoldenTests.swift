@@ -67,6 +67,9 @@ struct GoldenTests {
         GoldenFile("rapid-review-rapid-review", Samples.rapidReview, "GetRapidReview keeps its wire names"),
         GoldenFile("rapid-review-list", Samples.listRapidReviews, "ListRapidReviews keeps its wire names"),
         GoldenFile("commission-review", Samples.commissionReview, "the CommissionReview hand-over keeps its wire names"),
+        GoldenFile("rapid-review-update", Samples.updateRapidReview, "the UpdateRapidReview hand-over keeps its wire names"),
+        GoldenFile("rapid-review-record-action-done", Samples.recordActionDone, "RecordActionDone keeps its wire names; R4 on the wire"),
+        GoldenFile("record-extension", Samples.recordExtension, "RecordExtension keeps its wire names (intake and rapid-review)"),
         GoldenFile(
             "intake-record-rapid-review-meeting", Samples.rapidReviewMeetingHeld, "the RecordRapidReviewMeeting hand-over keeps its wire names"),
         GoldenFile("review-record-national-panel-decision", Samples.recordNationalPanelDecision, "RecordNationalPanelDecision keeps its wire names"),

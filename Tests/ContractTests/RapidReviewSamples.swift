@@ -118,6 +118,47 @@ extension Samples {
         response: IntakeAPI.RapidReviewMeetingHeldResponse(caseReference: reference, recorded: true, notReturned: ["Testshire Police"]))
 }
 
+extension Samples {
+    /// intake's update of the Rapid Review's copy after the open (issue 15, item 1).
+    static let updateRapidReview = Pair(
+        request: RapidReviewAPI.UpdateRapidReviewRequest(
+            caseReference: reference, revision: 2, notifiedNationalPanel: date("2025-03-26"), laBecameAware: date("2025-03-21"),
+            rapidReviewDue: date("2025-04-16"), documentation: ["referral", "LA notification", "scoping return: Testshire Police"],
+            agenciesAsked: [Agency(name: "Testshire Police", kind: .police)], referringAgency: "Testtown Primary School"),
+        response: RapidReviewAPI.UpdateRapidReviewResponse(caseReference: reference, applied: true))
+}
+
+extension Samples {
+    /// A recorded decision extending T6 (issue 15, item 5); intake's T1-T3 use the same messages.
+    static let recordExtension = Pair(
+        request: RecordExtensionRequest(
+            caseReference: reference, rule: .t6, newDue: date("2025-04-28"), reason: "Fictional: the police asked to delay",
+            agreedOn: date("2025-04-07")),
+        response: RecordExtensionResponse(
+            caseReference: reference,
+            decision: DeadlineExtension(
+                rule: .t6, subject: nil, previousDue: date("2025-04-14"), newDue: date("2025-04-28"), reason: "Fictional: the police asked to delay",
+                agreedOn: date("2025-04-07"), agreedBy: "Alex.Chair"),
+            deadline: Deadline(rule: .t6, due: date("2025-04-28"), originalDue: date("2025-04-14"), status: .open, ruleSet: .surrey2019)))
+}
+
+extension Samples {
+    /// An immediate action taken after the meeting (issue 15, item 11), one still open as an R4 deadline.
+    static let recordActionDone = Pair(
+        request: RapidReviewAPI.RecordActionDoneRequest(caseReference: reference, action: 1, doneOn: date("2025-04-04"), note: "Fictional: held"),
+        response: RapidReviewAPI.RecordActionDoneResponse(
+            caseReference: reference,
+            recorded: RapidReviewAPI.ActionDone(
+                action: 1, doneOn: date("2025-04-04"), note: "Fictional: held", recordedOn: date("2025-04-07"), recordedBy: "Pat.Support"),
+            actions: [
+                ActionItem(what: "strategy meeting", who: "Testshire Children's Services", byWhen: date("2025-04-04"), done: true),
+                ActionItem(what: "refer to early help", who: "Testshire Police", byWhen: date("2025-04-11")),
+            ],
+            deadlines: [
+                Deadline(rule: .r4, subject: "immediate action 2 by Testshire Police", due: date("2025-04-11"), status: .open, ruleSet: .surrey2019)
+            ]))
+}
+
 /// A call's request and response, pinned together in one golden file.
 struct Pair<Request: Codable & Equatable & Sendable, Response: Codable & Equatable & Sendable>: Codable, Equatable, Sendable {
     var request: Request

@@ -38,6 +38,9 @@ struct ServiceIdentityTests {
     func handOvers() {
         #expect(HandOvers.openRapidReview.destination == .rapidReview)
         #expect(HandOvers.openRapidReview.method.path == "/cspr.rapidreview.v1.RapidReview/OpenRapidReview")
+        #expect(HandOvers.updateRapidReview.destination == .rapidReview)
+        #expect(HandOvers.updateRapidReview.method.path == "/cspr.rapidreview.v1.RapidReview/UpdateRapidReview")
+        #expect(HandOvers.updateRapidReview.method.info.roles == .roles(.service))
         #expect(HandOvers.rapidReviewMeetingHeld.destination == .intake)
         #expect(HandOvers.rapidReviewMeetingHeld.method.path == "/cspr.intake.v1.Intake/RecordRapidReviewMeeting")
         #expect(HandOvers.rapidReviewMeetingHeld.method.info.roles == .roles(.service))

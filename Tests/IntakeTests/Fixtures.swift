@@ -77,6 +77,11 @@ final class StandInRapidReview: Sendable {
 
     var deliveries: Int { state.withLock { $0.deliveries } }
     var applied: [RapidReviewAPI.OpenRapidReviewRequest] { state.withLock { state in state.order.compactMap { state.applied[$0] } } }
+    private let updateState = Mutex<(deliveries: Int, applied: [(key: String, request: RapidReviewAPI.UpdateRapidReviewRequest)])>((0, []))
+    /// The `UpdateRapidReview` hand-overs applied, once per key, in the order they arrived.
+    var updates: [(key: String, request: RapidReviewAPI.UpdateRapidReviewRequest)] { updateState.withLock { $0.applied } }
+    /// Every delivery of `UpdateRapidReview`, replays included.
+    var updateDeliveries: Int { updateState.withLock { $0.deliveries } }
 
     func start() throws {
         var routes = RouteTable()
@@ -93,6 +98,16 @@ final class StandInRapidReview: Sendable {
                 return true
             }
             return RapidReviewAPI.OpenRapidReviewResponse(caseReference: request.caseReference, opened: first)
+        }
+        routes.register(RapidReviewAPI.updateRapidReview) { [self] request, call in
+            guard let key = call.metadata["idempotency-key"] else { throw RPCError(.invalidArgument, "idempotency-key: missing") }
+            let first = updateState.withLock { state -> Bool in
+                state.deliveries += 1
+                guard !state.applied.contains(where: { $0.key == key }) else { return false }
+                state.applied.append((key, request))
+                return true
+            }
+            return RapidReviewAPI.UpdateRapidReviewResponse(caseReference: request.caseReference, applied: first)
         }
         var configuration = ServerConfiguration()
         configuration.port = port

@@ -18,6 +18,8 @@ struct StatusTests {
             try await harness.prepare(Fixtures.reference(71), through: .submitted)
             try await harness.schedule(reference, on: Fixtures.Scenario.onTime.meetingDate)
             try await harness.record(Fixtures.meeting(reference, on: Fixtures.Scenario.onTime.meetingDate))
+            // R4: the meeting's immediate action, taken; an open one would be a deadline too (issue 15, item 11).
+            try await harness.actionDone(reference, on: Fixtures.Scenario.onTime.meetingDate)
             try await harness.agree(reference, Fixtures.decision(.localReview))
             try await harness.ratify(reference)
             try await harness.submit(reference, on: Fixtures.date(TestDirectory.today))
@@ -52,6 +54,9 @@ struct StatusTests {
             try await harness.prepare(Fixtures.reference(72), through: .scheduled)
             try await harness.prepare(Fixtures.reference(73), .pastT6, through: .recommended)
             try await harness.prepare(Fixtures.reference(74), through: .recommended)
+            // R4: the meetings' immediate actions, taken; open ones would be overdue too (issue 15, item 11).
+            try await harness.actionDone(Fixtures.reference(73), on: Fixtures.Scenario.pastT6.meetingDate)
+            try await harness.actionDone(Fixtures.reference(74), on: Fixtures.Scenario.onTime.meetingDate)
             let all = try await harness.call(RapidReviewAPI.listRapidReviews, .init(), as: TestTokens.viewer).rapidReviews
             #expect(all.map(\.caseReference) == [72, 73, 74].map(Fixtures.reference))
             #expect(all.map(\.state) == [.meetingScheduled, .awaitingRatification, .awaitingRatification])

@@ -23,6 +23,8 @@ final class Stack: @unchecked Sendable {
         environment = [
             "CSPR_HOME": home.path, "CSPR_PORT_BASE": String(base), "CSPR_BUILD_CONFIGURATION": "debug", "CSPR_SKIP_BUILD": "1",
             "CSPR_TODAY": today, "CSPR_GRACE_SECONDS": "5", "CSPR_OUTBOX_RETRY_MAX_SECONDS": "1",
+            // R1: the fictional stack's safeguarding partners, by the names its meetings use.
+            "CSPR_SAFEGUARDING_PARTNERS": "localAuthority=Stack County Council;police=Stack Police;health=Stack ICB",
         ].merging(extra) { $1 }
     }
 

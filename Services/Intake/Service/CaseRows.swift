@@ -16,10 +16,11 @@ enum CaseRows {
         static let requests = "SELECT request FROM scoping_requests WHERE case_reference = ? ORDER BY id"
         static let returns = "SELECT scoping_return, agency_key, late FROM scoping_returns WHERE case_reference = ? ORDER BY id"
         static let linkedReferrals = "SELECT referral FROM linked_referrals WHERE case_reference = ? ORDER BY id"
+        static let extensions = "SELECT record FROM deadline_extensions WHERE case_reference = ? ORDER BY id"
         static let incident = "SELECT reference FROM cases WHERE child_key = ? AND incident_date = ? ORDER BY year, sequence"
         static let sequence = "SELECT last FROM case_sequence WHERE year = ?"
         /// Every statement above with the number of values it takes.
-        static let all = [(caseRow, 1), (requests, 1), (returns, 1), (linkedReferrals, 1), (incident, 2), (sequence, 1)]
+        static let all = [(caseRow, 1), (requests, 1), (returns, 1), (linkedReferrals, 1), (extensions, 1), (incident, 2), (sequence, 1)]
     }
 
     /// A case, or nil. A change loads it without the bodies of its linked referrals
@@ -34,9 +35,10 @@ enum CaseRows {
         let returns = try db.query(Lookup.returns, reference)
         let linked =
             withLinkedReferrals ? try db.query(Lookup.linkedReferrals, reference) : []
+        let extensions = try db.query(Lookup.extensions, reference)
         var late = Set<String>()
         for row in returns where try row["late"] as Bool { late.insert(try row["agency_key"]) }
-        return IntakeCase(
+        var loaded = IntakeCase(
             reference: reference, anchor: anchor, referral: try JSONColumn.valueIfPresent(Referral.self, row, "referral", table: "cases"),
             linkedReferrals: try linked.map { try JSONColumn.value(Referral.self, $0, "referral", table: "linked_referrals") },
             notification: try JSONColumn.valueIfPresent(SeriousIncidentNotification.self, row, "notification", table: "cases"),
@@ -44,6 +46,8 @@ enum CaseRows {
             returns: try returns.map { try JSONColumn.value(ScopingReturn.self, $0, "scoping_return", table: "scoping_returns") },
             lateReturns: late,
             handedOverOn: handedOverOn, meetingHeldOn: meetingHeldOn)
+        loaded.extensions = try extensions.map { try JSONColumn.value(DeadlineExtension.self, $0, "record", table: "deadline_extensions") }
+        return loaded
     }
 
     /// Loads a case or refuses the call with NOT_FOUND.

@@ -23,6 +23,8 @@ struct IntakeCase: Sendable, Equatable {
     /// When the quorate Rapid Review meeting was held, as rapid-review told intake (§4.5.2):
     /// scoping closes, and intake's deadlines not met by then are no longer open.
     var meetingHeldOn: CivilDate?
+    /// The recorded decisions extending T1-T3, oldest first.
+    var extensions: [DeadlineExtension] = []
 
     init(
         reference: CaseReference, anchor: CivilDate, referral: Referral?, linkedReferrals: [Referral] = [],

@@ -19,7 +19,8 @@ extension IntakeCase {
         func add(_ id: TimescaleRule, from anchor: CivilDate, metOn: CivilDate?, subject: String? = nil) {
             guard
                 let deadline = Deadline.compute(
-                    Timescales.rule(id, ruleSet), from: anchor, metOn: metOn, today: today, calendar: calendar, ruleSet: ruleSet, subject: subject)
+                    Timescales.rule(id, ruleSet), from: anchor, metOn: metOn, today: today, calendar: calendar, ruleSet: ruleSet,
+                    extendedTo: DeadlineExtension.extendedDue(record.extensions, id, subject: subject), subject: subject)
             else { return }
             if record.meetingHeldOn != nil && deadline.metOn == nil { return }
             deadlines.append(deadline)

@@ -17,7 +17,7 @@ struct IntakeHandlers: Sendable {
     init(context: ServiceContext, settings: IntakeSettings) {
         self.context = context
         self.settings = settings
-        self.store = IntakeStore(database: context.database, status: Self.status(context))
+        self.store = IntakeStore(database: context.database, status: Self.status(context), copy: Self.rapidReviewCopy(context))
     }
 
     var ruleSet: RuleSet { Self.ruleSet(context) }
@@ -28,6 +28,11 @@ struct IntakeHandlers: Sendable {
     /// the deadline states again when read).
     static func status(_ context: ServiceContext) -> @Sendable (IntakeCase) -> CaseStatus {
         { intakeCase in intakeCase.status(clock: context.clock, ruleSet: ruleSet(context)) }
+    }
+
+    /// What the Rapid Review works from for a case handed over, with this service's calendar.
+    static func rapidReviewCopy(_ context: ServiceContext) -> @Sendable (IntakeCase) throws -> RapidReviewAPI.UpdateRapidReviewRequest? {
+        { intakeCase in try intakeCase.rapidReviewCopy(clock: context.clock, ruleSet: ruleSet(context)) }
     }
 
     /// Every call of `cspr.intake.v1.Intake`.
@@ -43,6 +48,7 @@ struct IntakeHandlers: Sendable {
         routes.handleStatuses(of: .intake, context)
         routes.handle(IntakeAPI.checkDisclosure) { request, _ in try await checkDisclosure(request) }
         routes.handle(IntakeAPI.recordRapidReviewMeeting, recordRapidReviewMeeting)
+        routes.handle(IntakeAPI.recordExtension, recordExtension)
         return routes
     }
 
@@ -62,7 +68,8 @@ struct IntakeHandlers: Sendable {
                 caseReference: intakeCase.reference, linkedToExistingCase: !opened,
                 deadlines: intakeCase.deadlines(clock: clock, ruleSet: ruleSet).filter { $0.rule != .t1 })
         }
-        if atOnce { context.relay.poke() }
+        // The hand-over, or an update of the Rapid Review's copy, may be in the outbox.
+        context.relay.poke()
         return response
     }
 
@@ -86,7 +93,8 @@ struct IntakeHandlers: Sendable {
             return IntakeAPI.RecordNotificationResponse(
                 caseReference: intakeCase.reference, openedNewCase: opened, linkedToExistingCase: !opened, deadlines: t1, notifiedLate: late)
         }
-        if atOnce { context.relay.poke() }
+        // The hand-over, or an update of the Rapid Review's copy, may be in the outbox.
+        context.relay.poke()
         return response
     }
 
@@ -128,7 +136,7 @@ struct IntakeHandlers: Sendable {
         let (clock, ruleSet) = (context.clock, ruleSet)
         let scopingReturn = request.scopingReturn
         try IntakeCase.checkScopingReturn(scopingReturn, today: clock.today)
-        return try await store.change(request.caseReference, call, request) { intakeCase, writer in
+        let response = try await store.change(request.caseReference, call, request) { intakeCase, writer in
             let deadline = try intakeCase.receivingScopingReturn(scopingReturn, clock: clock, ruleSet: ruleSet)
             let late = deadline.status == .metLate
             try writer.addReturn(scopingReturn, late: late, to: intakeCase.reference)
@@ -136,6 +144,9 @@ struct IntakeHandlers: Sendable {
             updated.returns.append(scopingReturn)
             return IntakeAPI.RecordScopingReturnResponse(returnedLate: late, deadline: deadline, outstanding: updated.outstandingAgencies)
         }
+        // The returned form is documentation the meeting needs (R3): the Rapid Review's copy changed.
+        context.relay.poke()
+        return response
     }
 
     /// Rapid-review's hand-over: the meeting was held, scoping closes (§4.5.2); applied once
@@ -148,6 +159,21 @@ struct IntakeHandlers: Sendable {
             if news { try writer.recordMeetingHeld(request.meetingDate, of: intakeCase.reference) }
             return IntakeAPI.RapidReviewMeetingHeldResponse(
                 caseReference: intakeCase.reference, recorded: news, notReturned: intakeCase.outstandingAgencies)
+        }
+    }
+
+    /// A recorded decision extending T1, T2 or T3 (RULES.md); audited like every call.
+    func recordExtension(_ request: RecordExtensionRequest, _ call: CallContext) async throws -> RecordExtensionResponse {
+        let (clock, ruleSet, principal) = (context.clock, ruleSet, call.principal?.name ?? "anonymous")
+        return try await store.change(request.caseReference, call, request) { intakeCase, writer in
+            let granted = try intakeCase.extending(request, by: principal, clock: clock, ruleSet: ruleSet)
+            try writer.addExtension(granted, to: intakeCase.reference)
+            var updated = intakeCase
+            updated.extensions.append(granted)
+            guard let deadline = updated.deadline(granted.rule, subject: granted.subject, clock: clock, ruleSet: ruleSet) else {
+                throw IntakeError.timescaleNotCounted(granted.rule)
+            }
+            return RecordExtensionResponse(caseReference: intakeCase.reference, decision: granted, deadline: deadline)
         }
     }
 

@@ -58,5 +58,27 @@ enum IntakeMigrations {
         Migration(
             "rapid review meeting held",
             sql: "ALTER TABLE cases ADD COLUMN meeting_held_on TEXT;"),
+        // The copy of the case the Rapid Review was last sent (OpenRapidReview, then each
+        // UpdateRapidReview with its revision): a change that alters it sends the next revision
+        // (issue 15, item 1).
+        Migration(
+            "rapid review copy",
+            sql: "ALTER TABLE cases ADD COLUMN rapid_review_copy TEXT;"),
+        // Recorded decisions extending T1-T3 (RULES.md; issue 15, item 5): kept as recorded.
+        Migration(
+            "deadline extensions",
+            sql: """
+                CREATE TABLE deadline_extensions (
+                    id INTEGER PRIMARY KEY,
+                    case_reference TEXT NOT NULL REFERENCES cases (reference),
+                    rule TEXT NOT NULL,
+                    record TEXT NOT NULL CHECK (json_valid(record))
+                ) STRICT;
+                CREATE INDEX deadline_extensions_case ON deadline_extensions (case_reference, id);
+                CREATE TRIGGER deadline_extensions_kept BEFORE UPDATE ON deadline_extensions
+                    BEGIN SELECT RAISE(ABORT, 'an extension is kept as recorded'); END;
+                CREATE TRIGGER deadline_extensions_not_deleted BEFORE DELETE ON deadline_extensions
+                    BEGIN SELECT RAISE(ABORT, 'an extension is kept as recorded'); END;
+                """),
     ]
 }

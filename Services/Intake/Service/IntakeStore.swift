@@ -17,15 +17,19 @@ struct IntakeStore: Sendable {
     let database: Database
     /// The status a case shows the gateway.
     let status: @Sendable (IntakeCase) -> CaseStatus
+    /// What the Rapid Review works from, for a case handed over (`IntakeCase.rapidReviewCopy`);
+    /// nil sends no updates.
+    var copy: (@Sendable (IntakeCase) throws -> RapidReviewAPI.UpdateRapidReviewRequest?)? = nil
 
     /// Runs `body` with a writer in one transaction: for the calls that may open a case.
     func write<Request: Encodable & Sendable, Response: Codable & Sendable>(
         _ call: CallContext, _ request: Request, _ body: @escaping @Sendable (IntakeWriter) throws -> Response
     ) async throws -> Response {
-        try await database.write { [status] tx in
+        try await database.write { [status, copy] tx in
             try Idempotency.run(tx, call: call, request: request) {
                 let writer = IntakeWriter(tx: tx)
                 let response = try body(writer)
+                if let copy { try writer.updateRapidReview(copy) }
                 try writer.recordStatuses(status)
                 return response
             }
@@ -39,10 +43,11 @@ struct IntakeStore: Sendable {
         _ reference: CaseReference, _ call: CallContext, _ request: Request,
         _ body: @escaping @Sendable (IntakeCase, IntakeWriter) throws -> Response
     ) async throws -> Response {
-        try await database.write { [status] tx in
+        try await database.write { [status, copy] tx in
             try Idempotency.receive(tx, call: call, request: request) {
                 let writer = IntakeWriter(tx: tx)
                 let response = try body(try writer.require(reference), writer)
+                if let copy { try writer.updateRapidReview(copy) }
                 try writer.recordStatuses(status)
                 return response
             }
@@ -75,6 +80,25 @@ struct IntakeWriter {
     /// Records the status of every case this writer changed, as each now stands.
     func recordStatuses(_ status: (IntakeCase) -> CaseStatus) throws {
         for reference in changed.references.sorted() { try StatusFeed.record(tx, status(try require(reference))) }
+    }
+
+    /// Sends the Rapid Review, through the outbox in this transaction, the next revision of
+    /// its copy of every case this writer changed whose copy now differs from the one last sent
+    /// (issue 15, item 1). Keys `intake/UpdateRapidReview/<case>/<revision>`: exactly once each,
+    /// after the open and in order (the outbox delivers one destination's messages in order).
+    func updateRapidReview(_ copy: (IntakeCase) throws -> RapidReviewAPI.UpdateRapidReviewRequest?) throws {
+        for reference in changed.references.sorted() {
+            guard var current = try copy(try require(reference)) else { continue }
+            let row = try tx.queryOne("SELECT rapid_review_copy FROM cases WHERE reference = ?", reference)
+            let sent = try row.flatMap {
+                try JSONColumn.valueIfPresent(RapidReviewAPI.UpdateRapidReviewRequest.self, $0, "rapid_review_copy", table: "cases")
+            }
+            current.revision = sent?.revision ?? 0
+            guard current != sent else { continue }
+            current.revision += 1
+            try Outbox.enqueue(tx, HandOvers.updateRapidReview, current, key: "intake/UpdateRapidReview/\(reference)/\(current.revision)")
+            try tx.execute("UPDATE cases SET rapid_review_copy = ? WHERE reference = ?", try JSONColumn.text(current), reference)
+        }
     }
 
     /// The case of `reference`, as it stands in this transaction, without its linked
@@ -172,6 +196,14 @@ struct IntakeWriter {
             AgencyKey.of(scopingReturn.agency.name), try JSONColumn.text(scopingReturn), late)
     }
 
+    /// Records a decision extending a deadline; earlier ones stay.
+    func addExtension(_ granted: DeadlineExtension, to reference: CaseReference) throws {
+        changed.references.insert(reference)
+        try tx.execute(
+            "INSERT INTO deadline_extensions (case_reference, rule, record) VALUES (?, ?, ?)", reference, granted.rule.rawValue,
+            try JSONColumn.text(granted))
+    }
+
     /// Records the day the Rapid Review meeting was held; a first date is never replaced.
     func recordMeetingHeld(_ date: CivilDate, of reference: CaseReference) throws {
         changed.references.insert(reference)
@@ -190,6 +222,10 @@ struct IntakeWriter {
             intakeCase.reference)
         var handedOver = intakeCase
         handedOver.handedOverOn = clock.today
+        // The copy the open carries: revision 0; a later change sends revision 1.
+        if let copy = try handedOver.rapidReviewCopy(clock: clock, ruleSet: ruleSet) {
+            try tx.execute("UPDATE cases SET rapid_review_copy = ? WHERE reference = ?", try JSONColumn.text(copy), intakeCase.reference)
+        }
         return handedOver
     }
 }

@@ -20,7 +20,8 @@ extension IntakeCase {
         }
     }
 
-    /// T3 for this return: met, or met late (a late return is accepted and marked late).
+    /// T3 for this return: met, or met late (a late return is accepted and marked late), judged
+    /// against a recorded extension's date when there is one.
     /// Refuses a return from an agency not asked (T2), received before it was asked, or
     /// returned already.
     func receivingScopingReturn(_ scopingReturn: ScopingReturn, clock: CaseClock, ruleSet: RuleSet) throws(IntakeError) -> Deadline {
@@ -39,8 +40,8 @@ extension IntakeCase {
         guard
             let deadline = Deadline.compute(
                 Timescales.rule(.t3, ruleSet), from: anchor, metOn: scopingReturn.dateReceived, today: clock.today, calendar: clock.calendar,
-                ruleSet: ruleSet,
-                subject: scopingReturn.agency.name)
+                ruleSet: ruleSet, extendedTo: DeadlineExtension.extendedDue(extensions, .t3, subject: asked.agency.name),
+                subject: asked.agency.name)
         else { throw .timescaleNotCounted(.t3) }
         return deadline
     }

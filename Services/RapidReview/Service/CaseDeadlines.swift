@@ -37,12 +37,12 @@ struct CaseDeadlines {
         return t6.due
     }
 
-    /// T5's due date from `meetingDate`.
+    /// T5's due date from `meetingDate`, or the date a recorded extension moved it to.
     func t5Due(afterMeetingOn meetingDate: CivilDate) throws(RapidReviewError) -> CivilDate {
         guard let due = Timescales.rule(.t5, rapidReview.ruleSet).due(from: meetingDate, calendar: clock.calendar) else {
             throw .timescaleNotCounted(.t5)
         }
-        return due
+        return DeadlineExtension.extendedDue(rapidReview.extensions, .t5, subject: nil) ?? due
     }
 
     private func deadline(_ id: TimescaleRule, metOn: CivilDate?) -> Deadline? {
@@ -52,7 +52,8 @@ struct CaseDeadlines {
         // safeguarding partner, may have become aware before the referral arrived (RULES.md).
         if id == .t6, timescale.anchor == .referralReceived, let aware = rapidReview.handOver.laBecameAware { anchor = min(anchor, aware) }
         return Deadline.compute(
-            timescale, from: anchor, metOn: metOn, today: clock.today, calendar: clock.calendar, ruleSet: rapidReview.ruleSet)
+            timescale, from: anchor, metOn: metOn, today: clock.today, calendar: clock.calendar, ruleSet: rapidReview.ruleSet,
+            extendedTo: DeadlineExtension.extendedDue(rapidReview.extensions, id, subject: nil))
     }
 
     private func anchorDate(_ anchor: AnchorEvent) -> CivilDate? {

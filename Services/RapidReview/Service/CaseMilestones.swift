@@ -39,15 +39,21 @@ extension RapidReviewCase {
 
     /// The case as the gateway shows it: no personal data.
     func status(_ clock: CaseClock) -> CaseStatus {
-        CaseStatus(reference: reference, stage: stage, milestones: milestones, deadlines: CaseDeadlines(rapidReview: self, clock: clock).all)
+        // R4's actions stay among the deadlines whatever the stage: a case closed with h or i
+        // still has its immediate actions followed up.
+        CaseStatus(
+            reference: reference, stage: stage, milestones: milestones,
+            deadlines: CaseDeadlines(rapidReview: self, clock: clock).all + actionDeadlines(clock))
     }
 
     /// The full view for `GetRapidReview`.
     func view(_ clock: CaseClock) -> RapidReviewAPI.RapidReview {
-        RapidReviewAPI.RapidReview(
+        var view = RapidReviewAPI.RapidReview(
             caseReference: reference, state: state, stage: stage, handOver: handOver, openedOn: openedOn, schedule: schedule, meetings: meetings,
             recommendations: recommendations, clarifications: answeredClarifications, ratification: ratification, submission: submission,
             outcome: outcome, milestones: milestones, deadlines: CaseDeadlines(rapidReview: self, clock: clock).all)
+        view.actionsDone = actionsDone.isEmpty ? nil : actionsDone
+        return view
     }
 
     /// The summary for `ListRapidReviews`.

@@ -19,6 +19,15 @@ enum CaseRows {
         var rapidReview = RapidReviewCase(
             handOver: try JSONColumn.value(RapidReviewAPI.OpenRapidReviewRequest.self, row, "hand_over", table: "rapid_reviews"),
             openedOn: try row["opened_on"])
+        rapidReview.updates = try db.query("SELECT record FROM hand_over_updates WHERE case_reference = ? ORDER BY revision", key).map {
+            try JSONColumn.value(RapidReviewAPI.UpdateRapidReviewRequest.self, $0, "record", table: "hand_over_updates")
+        }
+        rapidReview.extensions = try db.query("SELECT record FROM deadline_extensions WHERE case_reference = ? ORDER BY number", key).map {
+            try JSONColumn.value(DeadlineExtension.self, $0, "record", table: "deadline_extensions")
+        }
+        rapidReview.actionsDone = try db.query("SELECT record FROM actions_done WHERE case_reference = ? ORDER BY rowid", key).map {
+            try JSONColumn.value(RapidReviewAPI.ActionDone.self, $0, "record", table: "actions_done")
+        }
         rapidReview.schedule = try db.query("SELECT * FROM meeting_schedule WHERE case_reference = ? ORDER BY number", key).map(scheduling)
         rapidReview.meetings = try db.query("SELECT record FROM meetings WHERE case_reference = ? ORDER BY number", key).map {
             try JSONColumn.value(RapidReviewAPI.RecordedMeeting.self, $0, "record", table: "meetings")

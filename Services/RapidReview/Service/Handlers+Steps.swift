@@ -29,6 +29,19 @@ extension RapidReviewHandlers {
         return reply
     }
 
+    /// intake's update after the open, applied once per idempotency key and only when newer
+    /// than the revision applied last (issue 15, item 1).
+    func updateRapidReview(_ request: RapidReviewAPI.UpdateRapidReviewRequest, _ call: CallContext) async throws
+        -> RapidReviewAPI.UpdateRapidReviewResponse
+    {
+        let clock = clock
+        return try await store.applyUpdateOnce(call: call, request: request) { rapidReview, writer in
+            let news = try rapidReview.applying(request)
+            if news { try writer.addUpdate(request, appliedOn: clock.today) }
+            return RapidReviewAPI.UpdateRapidReviewResponse(caseReference: request.caseReference, applied: news)
+        }
+    }
+
     /// Sets or moves the meeting's date (T4, T6); the history is kept.
     func scheduleMeeting(_ request: RapidReviewAPI.ScheduleMeetingRequest, _ call: CallContext) async throws -> RapidReviewAPI.ScheduleMeetingResponse
     {
@@ -46,9 +59,9 @@ extension RapidReviewHandlers {
 
     /// Records the meeting held; quorum (R1) judged, R2-R6 checked.
     func recordMeeting(_ request: RapidReviewAPI.RecordMeetingRequest, _ call: CallContext) async throws -> RapidReviewAPI.RecordMeetingResponse {
-        let (clock, principal) = (clock, principal(call))
+        let (clock, principal, partners) = (clock, principal(call), partners)
         let response = try await store.change(request.caseReference) { rapidReview, writer in
-            let meeting = try rapidReview.recordingMeeting(request, by: principal, clock: clock)
+            let meeting = try rapidReview.recordingMeeting(request, by: principal, clock: clock, partners: partners)
             try writer.addMeeting(meeting, to: rapidReview.reference)
             var updated = rapidReview
             updated.meetings.append(meeting)
@@ -111,6 +124,37 @@ extension RapidReviewHandlers {
             "Rapid Review ratified",
             ["caseReference": .string(request.caseReference.description), "path": .string(response.ratification.path.rawValue)])
         return response
+    }
+
+    /// A recorded decision extending T4, T5 or T6 (RULES.md); audited like every call.
+    func recordExtension(_ request: RecordExtensionRequest, _ call: CallContext) async throws -> RecordExtensionResponse {
+        let (clock, principal) = (clock, principal(call))
+        return try await store.change(request.caseReference) { rapidReview, writer in
+            let granted = try rapidReview.extending(request, by: principal, clock: clock)
+            try writer.addExtension(granted, number: rapidReview.extensions.count + 1, to: rapidReview.reference)
+            var updated = rapidReview
+            updated.extensions.append(granted)
+            guard let deadline = CaseDeadlines(rapidReview: updated, clock: clock).all.first(where: { $0.rule == granted.rule }) else {
+                throw RapidReviewError.timescaleNotCounted(granted.rule)
+            }
+            return RecordExtensionResponse(caseReference: rapidReview.reference, decision: granted, deadline: deadline)
+        }
+    }
+
+    /// An immediate action taken (R4); accepted in every state after the meeting, the case
+    /// closed (h, i) included.
+    func recordActionDone(_ request: RapidReviewAPI.RecordActionDoneRequest, _ call: CallContext) async throws
+        -> RapidReviewAPI.RecordActionDoneResponse
+    {
+        let (clock, principal) = (clock, principal(call))
+        return try await store.change(request.caseReference) { rapidReview, writer in
+            let done = try rapidReview.recordingActionDone(request, by: principal, clock: clock)
+            try writer.addActionDone(done, to: rapidReview.reference)
+            var updated = rapidReview
+            updated.actionsDone.append(done)
+            return RapidReviewAPI.RecordActionDoneResponse(
+                caseReference: rapidReview.reference, recorded: done, actions: updated.immediateActions, deadlines: updated.actionDeadlines(clock))
+        }
     }
 
     /// The submission to the National Panel and the sharing with agencies (R10, T5, T6).

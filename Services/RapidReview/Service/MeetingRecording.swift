@@ -5,9 +5,11 @@ extension RapidReviewCase {
     /// Records the meeting as held (Appendix 5). It must be the meeting scheduled, held by
     /// today, with R2-R6 answered; quorum (R1) is judged and recorded, not refused: a meeting
     /// that was not quorate is kept, and no recommendation can be agreed at it.
-    func recordingMeeting(_ request: RapidReviewAPI.RecordMeetingRequest, by principal: String, clock: CaseClock) throws(RapidReviewError)
-        -> RapidReviewAPI.RecordedMeeting
-    {
+    /// `partners` are the partnership's safeguarding partners by name (R1); the defaults of the
+    /// case's partnership when nil.
+    func recordingMeeting(
+        _ request: RapidReviewAPI.RecordMeetingRequest, by principal: String, clock: CaseClock, partners: SafeguardingPartners? = nil
+    ) throws(RapidReviewError) -> RapidReviewAPI.RecordedMeeting {
         if let held = heldMeeting {
             throw .outOfOrder(rule: .r1, problem: "a quorate meeting was already recorded on \(held.meetingDate); it is kept as recorded")
         }
@@ -34,7 +36,7 @@ extension RapidReviewCase {
         try MeetingRules.checkImmediateAction(request.immediateAction)
         try MeetingRules.checkCriteria(request.criteria)
         try MeetingRules.checkDiscussion(request.discussion)
-        let missing = MeetingRules.missingPartners(request.participants)
+        let missing = MeetingRules.missingPartners(request.participants, partners: partners ?? .defaults(for: reference.partnership))
         return RapidReviewAPI.RecordedMeeting(
             number: meetings.count + 1, scheduleNumber: scheduled.number, meeting: request.meeting, format: request.format ?? scheduled.format,
             documentation: documentation, quorate: missing.isEmpty,
@@ -44,9 +46,10 @@ extension RapidReviewCase {
 
 /// The content rules of the meeting's record, R1-R6, each naming the field it refuses.
 enum MeetingRules {
-    /// R1: the safeguarding partners with no representative present.
-    static func missingPartners(_ participants: [Participant]) -> [PartnerKind] {
-        let present = Set(participants.map(\.partnerKind))
+    /// R1: the safeguarding partners with no representative present: judged by the agency each
+    /// participant comes from against the partnership's partners, not the kind they declare.
+    static func missingPartners(_ participants: [Participant], partners: SafeguardingPartners) -> [PartnerKind] {
+        let present = partners.represented(by: participants.map(\.agency))
         return PartnerKind.safeguardingPartners.filter { !present.contains($0) }
     }
 

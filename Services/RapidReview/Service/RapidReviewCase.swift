@@ -5,7 +5,9 @@ import WorkingDays
 /// derived from them, never stored, so it cannot disagree with them.
 struct RapidReviewCase: Sendable, Equatable {
     /// intake's hand-over, as received.
-    var handOver: RapidReviewAPI.OpenRapidReviewRequest
+    var opening: RapidReviewAPI.OpenRapidReviewRequest
+    /// intake's updates applied since, oldest first (issue 15, item 1).
+    var updates: [RapidReviewAPI.UpdateRapidReviewRequest] = []
     /// When the hand-over was applied.
     var openedOn: CivilDate
     /// Every scheduling of the meeting, oldest first.
@@ -20,9 +22,33 @@ struct RapidReviewCase: Sendable, Equatable {
     var ratification: RapidReviewAPI.Ratification?
     /// The submission to the National Panel.
     var submission: RapidReviewAPI.Submission?
+    /// The immediate actions recorded as taken after the meeting (R4), oldest first.
+    var actionsDone: [RapidReviewAPI.ActionDone] = []
+    /// The recorded decisions extending T4-T6, oldest first.
+    var extensions: [DeadlineExtension] = []
 
-    var reference: CaseReference { handOver.caseReference }
-    var ruleSet: RuleSet { handOver.ruleSet }
+    /// A Rapid Review just opened by `handOver`.
+    init(handOver: RapidReviewAPI.OpenRapidReviewRequest, openedOn: CivilDate) {
+        self.opening = handOver
+        self.openedOn = openedOn
+    }
+
+    /// What the Rapid Review works from: the hand-over with intake's latest update applied
+    /// (the anchors of T6, the documentation, the agencies asked, the referrer).
+    var handOver: RapidReviewAPI.OpenRapidReviewRequest {
+        guard let latest = updates.last else { return opening }
+        var current = opening
+        current.notifiedNationalPanel = latest.notifiedNationalPanel
+        current.laBecameAware = latest.laBecameAware
+        current.rapidReviewDue = latest.rapidReviewDue
+        current.documentation = latest.documentation
+        current.agenciesAsked = latest.agenciesAsked
+        current.referringAgency = latest.referringAgency ?? opening.referringAgency
+        return current
+    }
+
+    var reference: CaseReference { opening.caseReference }
+    var ruleSet: RuleSet { opening.ruleSet }
 
     /// The scheduling in force.
     var currentSchedule: RapidReviewAPI.ScheduledMeeting? { schedule.last }

@@ -9,10 +9,13 @@ import WorkingDays
 struct RapidReviewHandlers: Sendable {
     let context: ServiceContext
     let store: RapidReviewStore
+    /// The partnership's safeguarding partners (R1): configured, or the partnership's defaults.
+    let partners: SafeguardingPartners
 
-    init(context: ServiceContext) {
+    init(context: ServiceContext, settings: RapidReviewSettings = RapidReviewSettings()) {
         self.context = context
         self.store = RapidReviewStore(database: context.database, clock: { context.clock })
+        self.partners = settings.partners ?? .defaults(for: context.configuration.partnership)
     }
 
     /// Today and the calendar, read once per call.
@@ -23,12 +26,15 @@ struct RapidReviewHandlers: Sendable {
     func routes() -> RouteTable {
         var routes = RouteTable()
         routes.handle(RapidReviewAPI.openRapidReview, openRapidReview)
+        routes.handle(RapidReviewAPI.updateRapidReview, updateRapidReview)
         routes.handle(RapidReviewAPI.scheduleMeeting, scheduleMeeting)
         routes.handle(RapidReviewAPI.recordMeeting, recordMeeting)
         routes.handle(RapidReviewAPI.agreeRecommendation, agreeRecommendation)
         routes.handle(RapidReviewAPI.requestClarification, requestClarification)
         routes.handle(RapidReviewAPI.ratify, ratify)
         routes.handle(RapidReviewAPI.recordSubmission, recordSubmission)
+        routes.handle(RapidReviewAPI.recordExtension, recordExtension)
+        routes.handle(RapidReviewAPI.recordActionDone, recordActionDone)
         routes.handle(RapidReviewAPI.getOutcomeDocument, getOutcomeDocument)
         routes.handle(RapidReviewAPI.getRapidReview, getRapidReview)
         routes.handle(RapidReviewAPI.listRapidReviews) { request, _ in try await listRapidReviews(request) }

@@ -9,11 +9,10 @@ package enum RapidReviewService {
     /// `CommissionReview` hand-over (review-management) and the meeting held (intake).
     package static let definition = ServiceDefinition(
         identity: .rapidReview, peers: [HandOvers.commissionReview.destination, HandOvers.rapidReviewMeetingHeld.destination],
-        migrations: Schema.migrations,
+        migrations: Schema.migrations, settings: RapidReviewSettings.load(environment:),
+        state: { context, settings in RapidReviewHandlers(context: context, settings: settings) },
         statuses: StatusBackfill(table: "rapid_reviews", column: "case_reference") { context, tx, reference in
             try CaseRows.load(tx, reference: reference)?.status(context.clock)
-        }
-    ) { context in
-        RapidReviewHandlers(context: context).routes()
-    }
+        },
+        routes: { $0.routes() })
 }

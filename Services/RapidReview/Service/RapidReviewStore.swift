@@ -33,6 +33,20 @@ struct RapidReviewStore: Sendable {
         try await cases.receive(call: call, request: request, about: request.caseReference) { tx in try effect(StoreWriter(tx: tx)) }
     }
 
+    /// Applies intake's update once per idempotency key and request, to the Rapid Review it is
+    /// about (`notOpen` when there is none).
+    func applyUpdateOnce(
+        call: CallContext, request: RapidReviewAPI.UpdateRapidReviewRequest,
+        _ effect: @escaping @Sendable (RapidReviewCase, StoreWriter) throws -> RapidReviewAPI.UpdateRapidReviewResponse
+    ) async throws -> RapidReviewAPI.UpdateRapidReviewResponse {
+        try await cases.receive(call: call, request: request, about: request.caseReference) { tx in
+            guard let rapidReview = try CaseRows.load(tx, reference: request.caseReference) else {
+                throw RapidReviewError.notOpen(request.caseReference)
+            }
+            return try effect(rapidReview, StoreWriter(tx: tx))
+        }
+    }
+
     /// Loads the Rapid Review of `reference` in a write transaction and runs `body`, which
     /// checks the step and records it through the writer. Throws `notOpen` when there is none.
     func change<T: Sendable>(
@@ -69,6 +83,27 @@ struct StoreWriter {
             "INSERT INTO rapid_reviews (case_reference, hand_over, referral_received, rule_set, opened_on, idempotency_key) VALUES (?, ?, ?, ?, ?, ?)",
             handOver.caseReference, try JSONColumn.text(handOver), handOver.referralReceived, handOver.ruleSet.rawValue,
             openedOn, idempotencyKey)
+    }
+
+    /// Adds intake's update; earlier revisions stay.
+    func addUpdate(_ update: RapidReviewAPI.UpdateRapidReviewRequest, appliedOn: CivilDate) throws {
+        try tx.execute(
+            "INSERT INTO hand_over_updates (case_reference, revision, record, applied_on) VALUES (?, ?, ?, ?)", update.caseReference,
+            update.revision, try JSONColumn.text(update), appliedOn)
+    }
+
+    /// Adds a decision extending a deadline; earlier ones stay.
+    func addExtension(_ granted: DeadlineExtension, number: Int, to reference: CaseReference) throws {
+        try tx.execute(
+            "INSERT INTO deadline_extensions (case_reference, number, rule, record) VALUES (?, ?, ?, ?)", reference, number,
+            granted.rule.rawValue, try JSONColumn.text(granted))
+    }
+
+    /// Records an immediate action taken.
+    func addActionDone(_ done: RapidReviewAPI.ActionDone, to reference: CaseReference) throws {
+        try tx.execute(
+            "INSERT INTO actions_done (case_reference, action, done_on, record) VALUES (?, ?, ?, ?)", reference, done.action, done.doneOn,
+            try JSONColumn.text(done))
     }
 
     /// Adds a scheduling of the meeting; earlier ones stay.

@@ -25,7 +25,8 @@ extension RapidReviewCase {
             throw .invalidField(path: "submittedToNationalPanel", rule: nil, problem: "\(submitted) is after today (\(clock.today))")
         }
         try SubmissionRules.checkSharing(
-            request.sharedWith, ratifiedOn: ratification.ratifiedOn, today: clock.today, expected: handOver.agenciesAsked)
+            request.sharedWith, ratifiedOn: ratification.ratifiedOn, today: clock.today, expected: handOver.agenciesAsked,
+            referrer: handOver.referringAgency)
         let deadlines = CaseDeadlines(rapidReview: self, clock: clock)
         let t5Due = try deadlines.t5Due(afterMeetingOn: meeting.meetingDate)
         let t6Due = try deadlines.t6Due()
@@ -39,10 +40,12 @@ extension RapidReviewCase {
 /// R10's sharing rules.
 enum SubmissionRules {
     /// Every relevant agency (those asked for scoping) and the referrer had the outcome, on
-    /// dates between the ratification and today.
-    static func checkSharing(_ shared: [RapidReviewAPI.OutcomeShared], ratifiedOn: CivilDate, today: CivilDate, expected: [Agency])
-        throws(RapidReviewError)
-    {
+    /// dates between the ratification and today. `referrer` is the case's referring agency as
+    /// intake handed it over: the entry marked as the referrer must be that agency (issue 15,
+    /// item 10); a hand-over without it (made before it was added) accepts the agency marked.
+    static func checkSharing(
+        _ shared: [RapidReviewAPI.OutcomeShared], ratifiedOn: CivilDate, today: CivilDate, expected: [Agency], referrer: String? = nil
+    ) throws(RapidReviewError) {
         guard !shared.isEmpty else {
             throw .invalidField(
                 path: "sharedWith", rule: .r10, problem: "the outcome goes to every relevant agency, the referrer included; list them")
@@ -61,6 +64,21 @@ enum SubmissionRules {
             }
             if entry.date > today {
                 throw .invalidField(path: "sharedWith[\(index)].date", rule: nil, problem: "\(entry.date) is after today (\(today))")
+            }
+        }
+        if let referrer, !referrer.isBlank {
+            guard let entry = shared.firstIndex(where: { $0.agency.agencyKey == referrer.agencyKey }) else {
+                throw .invalidField(
+                    path: "sharedWith", rule: .r10, problem: "the outcome is shared with the referrer too: \(referrer.trimmed) referred the case")
+            }
+            if let wrong = shared.firstIndex(where: { $0.referrer && $0.agency.agencyKey != referrer.agencyKey }) {
+                throw .invalidField(
+                    path: "sharedWith[\(wrong)].referrer", rule: .r10,
+                    problem: "\(shared[wrong].agency.trimmed) did not refer the case; \(referrer.trimmed) did (sharedWith[\(entry)])")
+            }
+            if !shared[entry].referrer {
+                throw .invalidField(
+                    path: "sharedWith[\(entry)].referrer", rule: .r10, problem: "\(referrer.trimmed) referred the case: mark it (referrer: true)")
             }
         }
         guard shared.contains(where: \.referrer) else {

@@ -32,11 +32,14 @@ extension RapidReviewAPI {
         /// anchor under surrey-2019 when it is earlier than the referral's receipt (RULES.md).
         /// Absent from hand-overs made before it was added.
         package var laBecameAware: CivilDate?
+        /// The agency that referred the case, or the local authority that notified it: the
+        /// outcome is shared with it (R10). Absent from hand-overs made before it was added.
+        package var referringAgency: String?
 
         package init(
             caseReference: CaseReference, referralReceived: CivilDate, notifiedNationalPanel: CivilDate?, meetingEarliest: CivilDate,
             meetingLatest: CivilDate, rapidReviewDue: CivilDate, ruleSet: RuleSet, documentation: [String], agenciesAsked: [Agency],
-            incidentKind: IncidentKind, incidentDate: CivilDate, laBecameAware: CivilDate? = nil
+            incidentKind: IncidentKind, incidentDate: CivilDate, laBecameAware: CivilDate? = nil, referringAgency: String? = nil
         ) {
             self.caseReference = caseReference
             self.referralReceived = referralReceived
@@ -50,6 +53,7 @@ extension RapidReviewAPI {
             self.incidentKind = incidentKind
             self.incidentDate = incidentDate
             self.laBecameAware = laBecameAware
+            self.referringAgency = referringAgency
         }
     }
 

@@ -6,13 +6,17 @@ import WorkingDays
 /// independent chair and the submission to the National Panel.
 ///
 /// The method list comes first; the messages follow in one file per workflow step: Opening,
-/// Scheduling, Meeting, Recommendation, Ratification, Submission and Reads.
+/// Update, Scheduling, Meeting, ImmediateActions, Recommendation, Ratification, Submission and Reads.
 package enum RapidReviewAPI {
     // Methods and roles (DESIGN.md, Security).
     private static let service = ServiceIdentity.rapidReview.rpcService
     /// From intake (role `service`), applied once per idempotency key.
     package static let openRapidReview = Method<OpenRapidReviewRequest, OpenRapidReviewResponse>(
         service: service, name: "OpenRapidReview", roles: .roles(.service))
+    /// From intake (role `service`) after the open: its copy changed; applied once per
+    /// idempotency key, in revision order.
+    package static let updateRapidReview = Method<UpdateRapidReviewRequest, UpdateRapidReviewResponse>(
+        service: service, name: "UpdateRapidReview", roles: .roles(.service))
     /// The Case Review Panel or the Partnership Support Team sets the meeting's date (T4, T6).
     package static let scheduleMeeting = Method<ScheduleMeetingRequest, ScheduleMeetingResponse>(
         service: service, name: "ScheduleMeeting", roles: .roles(.caseReviewPanel, .partnershipSupport))
@@ -30,6 +34,14 @@ package enum RapidReviewAPI {
     /// The submission to the National Panel and the sharing with agencies (R10, T5, T6).
     package static let recordSubmission = Method<RecordSubmissionRequest, RecordSubmissionResponse>(
         service: service, name: "RecordSubmission", roles: .roles(.partnershipSupport, .caseReviewPanel))
+    /// The Case Review Panel or the independent chair extends T4, T5 or T6 by a recorded
+    /// decision (RULES.md: who, when, why, the new date; both dates kept).
+    package static let recordExtension = Method<RecordExtensionRequest, RecordExtensionResponse>(
+        service: service, name: "RecordExtension", roles: .roles(.caseReviewPanel, .independentChair))
+    /// The Case Review Panel or the Partnership Support Team records an immediate action taken
+    /// (R4), also once the case is closed.
+    package static let recordActionDone = Method<RecordActionDoneRequest, RecordActionDoneResponse>(
+        service: service, name: "RecordActionDone", roles: .roles(.caseReviewPanel, .partnershipSupport))
     /// Appendix 5, filled in.
     package static let getOutcomeDocument = Method<GetOutcomeDocumentRequest, OutcomeDocument>(
         service: service, name: "GetOutcomeDocument", roles: .roles(.caseReviewPanel, .independentChair, .partnershipSupport))
@@ -45,9 +57,11 @@ package enum RapidReviewAPI {
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
-        MethodDescription(openRapidReview), MethodDescription(scheduleMeeting), MethodDescription(recordMeeting),
+        MethodDescription(openRapidReview), MethodDescription(updateRapidReview), MethodDescription(scheduleMeeting),
+        MethodDescription(recordMeeting),
         MethodDescription(agreeRecommendation), MethodDescription(requestClarification), MethodDescription(ratify),
         MethodDescription(recordSubmission), MethodDescription(getOutcomeDocument), MethodDescription(getRapidReview),
-        MethodDescription(listRapidReviews), MethodDescription(getStatuses),
+        MethodDescription(listRapidReviews), MethodDescription(getStatuses), MethodDescription(recordExtension),
+        MethodDescription(recordActionDone),
     ]
 }

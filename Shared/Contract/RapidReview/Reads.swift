@@ -95,6 +95,8 @@ extension RapidReviewAPI {
         package var milestones: [Milestone]
         /// T4, T5 (once the meeting is held) and T6.
         package var deadlines: [Deadline]
+        /// The immediate actions recorded as taken since the meeting (R4); absent when none.
+        package var actionsDone: [ActionDone]?
 
         package init(
             caseReference: CaseReference, state: RapidReviewState, stage: CaseStage, handOver: OpenRapidReviewRequest, openedOn: CivilDate,

@@ -26,7 +26,7 @@ struct CaseDeadlineTests {
     func t6FromAwareness(aware: String?, due: String) throws {
         var rapidReview = CaseFixture.opened()
         #expect(rapidReview.handOver.referralReceived == Fixtures.date("2025-03-24"))
-        rapidReview.handOver.laBecameAware = aware.map(Fixtures.date)
+        rapidReview.opening.laBecameAware = aware.map(Fixtures.date)
         let deadlines = CaseDeadlines(rapidReview: rapidReview, clock: CaseFixture.clock(Fixtures.date("2025-03-26")))
         #expect(deadlines.t6?.due == Fixtures.date(due))
         #expect(deadlines.t4?.due == Fixtures.date("2025-04-10"), "T4 counts from the referral's receipt")

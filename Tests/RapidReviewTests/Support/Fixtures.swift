@@ -38,7 +38,7 @@ enum Fixtures {
     /// intake's hand-over for a case received on `referralReceived`.
     static func handOver(
         _ reference: CaseReference, referralReceived: CivilDate = Scenario.onTime.referralReceived, ruleSet: RuleSet = .surrey2019,
-        notifiedNationalPanel: CivilDate? = nil
+        notifiedNationalPanel: CivilDate? = nil, referringAgency: String? = nil
     ) -> RapidReviewAPI.OpenRapidReviewRequest {
         let calendar = WorkingCalendar()
         return RapidReviewAPI.OpenRapidReviewRequest(
@@ -46,7 +46,8 @@ enum Fixtures {
             meetingEarliest: calendar.addingWorkingDays(7, to: referralReceived), meetingLatest: calendar.addingWorkingDays(13, to: referralReceived),
             rapidReviewDue: calendar.addingWorkingDays(15, to: notifiedNationalPanel ?? referralReceived), ruleSet: ruleSet,
             documentation: ["referral", "scoping return: Testshire Police", "scoping return: Testshire Integrated Care Board"],
-            agenciesAsked: agenciesAsked, incidentKind: .seriousHarm, incidentDate: referralReceived.adding(days: -3))
+            agenciesAsked: agenciesAsked, incidentKind: .seriousHarm, incidentDate: referralReceived.adding(days: -3),
+            referringAgency: referringAgency)
     }
 
     /// A representative of each safeguarding partner, and the school.

@@ -66,6 +66,16 @@ final class Harness: Sendable {
         return try await call(RapidReviewAPI.openRapidReview, request, as: TestTokens.service(.intake), metadata: metadata)
     }
 
+    /// intake's `UpdateRapidReview`, keyed as intake keys it unless `key` is given.
+    @discardableResult
+    func update(_ request: RapidReviewAPI.UpdateRapidReviewRequest, key: String? = nil) async throws(RPCError)
+        -> RapidReviewAPI.UpdateRapidReviewResponse
+    {
+        var metadata = Metadata()
+        metadata.add("idempotency-key", key ?? "intake/UpdateRapidReview/\(request.caseReference)/\(request.revision)")
+        return try await call(RapidReviewAPI.updateRapidReview, request, as: TestTokens.service(.intake), metadata: metadata)
+    }
+
     @discardableResult
     func schedule(_ reference: CaseReference, on date: CivilDate, format: MeetingFormat = .faceToFace, reason: String? = nil) async throws(RPCError)
         -> RapidReviewAPI.ScheduleMeetingResponse
@@ -77,6 +87,14 @@ final class Harness: Sendable {
     @discardableResult
     func record(_ request: RapidReviewAPI.RecordMeetingRequest) async throws(RPCError) -> RapidReviewAPI.RecordMeetingResponse {
         try await call(RapidReviewAPI.recordMeeting, request, as: TestTokens.panel)
+    }
+
+    /// Marks the meeting's immediate action `action` (from 1) as taken on `date` (R4).
+    @discardableResult
+    func actionDone(_ reference: CaseReference, _ action: Int = 1, on date: CivilDate) async throws(RPCError)
+        -> RapidReviewAPI.RecordActionDoneResponse
+    {
+        try await call(RapidReviewAPI.recordActionDone, .init(caseReference: reference, action: action, doneOn: date), as: TestTokens.staff)
     }
 
     @discardableResult
