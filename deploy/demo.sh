@@ -2,14 +2,15 @@
 # Loads a handful of obviously fictional cases at different stages, through the real calls
 # (Connect JSON over HTTP), so the dashboard shows something at once. Dates are relative to
 # today. Usage: deploy/demo.sh [CSPR_HOME]; the services are found where the services find each
-# other, CSPR_INTAKE_URL, CSPR_RAPID_REVIEW_URL and CSPR_REVIEW_MANAGEMENT_URL (deploy/local.sh
-# sets them from the binaries), else on their default ports.
+# other, CSPR_INTAKE_URL, CSPR_RAPID_REVIEW_URL, CSPR_REVIEW_MANAGEMENT_URL and
+# CSPR_PUBLICATION_URL (deploy/local.sh sets them from the binaries), else on their default ports.
 set -euo pipefail
 HOME_DIR=${1:-.cspr}
 address() { local url=${1#http://}; echo "http://${url%/}"; }
 INTAKE_ADDRESS=$(address "${CSPR_INTAKE_URL:-127.0.0.1:7101}")
 RAPID_ADDRESS=$(address "${CSPR_RAPID_REVIEW_URL:-127.0.0.1:7102}")
 REVIEW_ADDRESS=$(address "${CSPR_REVIEW_MANAGEMENT_URL:-127.0.0.1:7103}")
+PUBLICATION_ADDRESS=$(address "${CSPR_PUBLICATION_URL:-127.0.0.1:7104}")
 INTAKE="$INTAKE_ADDRESS/cspr.intake.v1.Intake"
 token() { awk -v p="$1" '$2 == p { print $1; exit }' "$HOME_DIR/tokens"; }
 STAFF=$(token partnership-support)
@@ -106,21 +107,81 @@ echo "  $r5: Rapid Review held and ratified: no further action, case closed"
 REVIEW="$REVIEW_ADDRESS/cspr.review.v1.ReviewManagement"
 curl -fsS --max-time 2 "$REVIEW_ADDRESS/readyz" >/dev/null 2>&1 || { echo "  (review-management is not running: no review demo case)"; exit 0; }
 TEAM=$(token review-team)
-# Wait for rapid-review's CommissionReview hand-over to reach review-management.
-for _ in $(seq 100); do
-  curl -fsS -H "authorization: Bearer $TEAM" -H 'content-type: application/json' -d "{\"caseReference\":\"$r4\"}" "$REVIEW/GetReview" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+awaited() {  # awaited URL TOKEN CASE: waits (up to 10 s) for a hand-over to reach the service at URL
+  for _ in $(seq 100); do
+    curl -fsS -H "authorization: Bearer $2" -H 'content-type: application/json' -d "{\"caseReference\":\"$3\"}" "$1" >/dev/null 2>&1 && return
+    sleep 0.1
+  done
+}
 ahead() { date -d "$1 days" +%Y-%m-%d; }
-tor=$(call "$REVIEW/DraftTermsOfReference" "$TEAM" "{\"caseReference\":\"$r4\",\"termsOfReference\":{
+agreed_terms() {  # agreed_terms CASE LEAD_REVIEWER: the terms of reference drafted and agreed
+  local tor version
+  # Wait for rapid-review's CommissionReview hand-over to reach review-management.
+  awaited "$REVIEW/GetReview" "$TEAM" "$1"
+  tor=$(call "$REVIEW/DraftTermsOfReference" "$TEAM" "{\"caseReference\":\"$1\",\"termsOfReference\":{
   \"caseSummary\":{\"seriousIncident\":\"Demonstration: a fictional injury at home\",\"family\":\"Demonstration: a fictional mother and sibling\"},
-  \"reviewTeam\":{\"leadReviewer\":\"Demo Lead Reviewer\",\"members\":[{\"name\":\"Demo Inspector\",\"organisation\":\"Surrey Police\",\"responsibilities\":\"liaison with the SIO\"}]},
+  \"reviewTeam\":{\"leadReviewer\":\"$2\",\"members\":[{\"name\":\"Demo Inspector\",\"organisation\":\"Surrey Police\",\"responsibilities\":\"liaison with the SIO\"}]},
   \"scope\":{\"periodFrom\":\"$(day 400)\",\"periodTo\":\"$(day 23)\",\"periodRationale\":\"Demonstration: from the first contact on\",\"keyLinesOfEnquiry\":[\"Demonstration: information sharing\"]},
-  \"familyInvolvement\":{\"plans\":\"Demonstration: the lead reviewer meets the mother\",\"responsibleForContact\":\"Demo Lead Reviewer\"},
+  \"familyInvolvement\":{\"plans\":\"Demonstration: the lead reviewer meets the mother\",\"responsibleForContact\":\"$2\"},
   \"methodology\":\"Demonstration: combined chronology and information reports\",
   \"legal\":{\"parallelInvestigations\":\"Demonstration: none\",\"legalAdvice\":\"Demonstration: none at the outset\"},
   \"otherConsiderations\":{\"racial\":\"none identified\",\"cultural\":\"none identified\",\"linguistic\":\"none identified\",\"religious\":\"none identified\"},
   \"timeline\":{\"keyDates\":[{\"milestone\":\"first review team meeting\",\"date\":\"$(ahead 14)\"}],\"presentationToPartners\":\"$(ahead 150)\"}}}")
-version=$(sed -n 's/.*"version":\([0-9][0-9]*\).*/\1/p' <<< "$tor" | tail -1)
-call "$REVIEW/AgreeTermsOfReference" "$PANEL" "{\"caseReference\":\"$r4\",\"version\":${version:-1},\"agreedOn\":\"$(day 0)\"}" >/dev/null
+  version=$(sed -n 's/.*"version":\([0-9][0-9]*\).*/\1/p' <<< "$tor" | tail -1)
+  call "$REVIEW/AgreeTermsOfReference" "$PANEL" "{\"caseReference\":\"$1\",\"version\":${version:-1},\"agreedOn\":\"$(day 0)\"}" >/dev/null
+}
+agreed_terms "$r4" "Demo Lead Reviewer"
 echo "  $r4: in review: terms of reference drafted and agreed (T7 running)"
+
+
+# A review taken to the board's approval, so that publication receives the report: the lead
+# reviewer appointed, the report drafted (every section V9 asks for, naming the reviewer and no
+# one the stages hold), the terms of reference confirmed met, the recommendation endorsed and
+# the report approved, all today (the services refuse dates before the draft).
+BOARD=$(token board)
+r6=$(reviewed_case "Demo Child Foxtrot" '{"recommendation":"localReview","reasons":"Demonstration: fictional reasons."}' '["multiAgencyWorking"]')
+REVIEWER="Robin Makebelieve"
+agreed_terms "$r6" "$REVIEWER"
+call "$REVIEW/AppointLeadReviewer" "$TEAM" "{\"caseReference\":\"$r6\",\"name\":\"$REVIEWER\",\"organisation\":\"Fictional Reviews Ltd\",
+  \"appointedOn\":\"$(day 0)\",\"independence\":\"Demonstration: no role in any agency involved\"}" >/dev/null
+call "$REVIEW/SubmitReportDraft" "$TEAM" "{\"caseReference\":\"$r6\",\"sections\":{
+  \"executiveSummary\":\"Fictional: a short summary of the review and its learning.\",
+  \"whatHappened\":\"Fictional: the child was injured at home.\",\"whyDecisionsWereTaken\":\"Fictional: the threshold was judged not met.\",
+  \"howAgenciesWorkedTogether\":\"Fictional: little was shared.\",\"whetherShortcomingsAreGeneral\":\"Fictional: an audit found the same elsewhere.\",
+  \"whatMustChange\":\"Fictional: a shared record of concerns.\",\"goodPractice\":\"Fictional: the school nurse escalated.\",
+  \"howAgenciesWillLearn\":\"Fictional: briefings and an audit.\",
+  \"otherSections\":[{\"title\":\"The reviewer\",\"text\":\"Fictional: this review was led by $REVIEWER.\"}]},
+  \"recommendations\":[{\"text\":\"Fictional: share concerns at once\",\"owner\":\"Fictional Partnership\",\"scope\":\"local\",\"dueBy\":\"$(ahead 180)\"}]}" >/dev/null
+step="{\"caseReference\":\"$r6\",\"version\":1,\"on\":\"$(day 0)\"}"
+call "$REVIEW/ConfirmTermsOfReferenceMet" "$TEAM" "$step" >/dev/null
+call "$REVIEW/EndorseRecommendations" "$BOARD" "$step" >/dev/null
+call "$REVIEW/ApproveReport" "$BOARD" "$step" >/dev/null
+echo "  $r6: report approved by the board (T7 met): handed to publication"
+
+# In publication (skipped when it is not running): the advance copies to the three recipients,
+# the anonymisation check (clean) and its sign-off, the publication scheduled for the earliest
+# date T9 allows, and an action plan item for the recommendation with one progress update.
+# Publishing itself waits: a copy cannot be dated before the approval (P1), which is today, and
+# T9 asks for 7 working days after the copies.
+PUBLICATION="$PUBLICATION_ADDRESS/cspr.publication.v1.Publication"
+curl -fsS --max-time 2 "$PUBLICATION_ADDRESS/readyz" >/dev/null 2>&1 || { echo "  (publication is not running: the report waits in review-management's outbox)"; exit 0; }
+COMMS=$(token publication)
+# Wait for review-management's PreparePublication hand-over to reach publication.
+awaited "$PUBLICATION/GetPublication" "$COMMS" "$r6"
+for recipient in nationalPanel ofsted secretaryOfState; do
+  copy=$(call "$PUBLICATION/RecordAdvanceCopy" "$COMMS" "{\"caseReference\":\"$r6\",\"recipient\":\"$recipient\",\"reportVersion\":1,\"sentOn\":\"$(day 0)\"}")
+done
+earliest=$(sed -n 's/.*"earliestPublicationDate":"\([0-9-]*\)".*/\1/p' <<< "$copy")
+check=$(call "$PUBLICATION/CheckReportForDisclosure" "$COMMS" "{\"caseReference\":\"$r6\",\"reportVersion\":1}")
+case $check in *'"clean":true'*) ;; *) echo "demo: the report of $r6 is not clean: $check" >&2; exit 1 ;; esac
+call "$PUBLICATION/SignOffAnonymisation" "$COMMS" "{\"caseReference\":\"$r6\",\"reportVersion\":1,\"signedOffBy\":\"Demo Signer\",
+  \"role\":\"Partnership business manager\",\"signedOffOn\":\"$(day 0)\"}" >/dev/null
+call "$PUBLICATION/SchedulePublication" "$COMMS" "{\"caseReference\":\"$r6\",\"publicationDate\":\"$earliest\",
+  \"address\":\"https://partnership.example/cspr/$r6\"}" >/dev/null
+item=$(call "$PUBLICATION/AddActionPlanItem" "$COMMS" "{\"caseReference\":\"$r6\",\"source\":\"recommendation\",\"recommendationNumber\":1,
+  \"agreedAction\":\"Demonstration: a shared record of concerns\",\"ownerAgency\":\"Demo Health Board\",\"leadOfficer\":\"Named Nurse for Safeguarding\",
+  \"targetDate\":\"$(ahead 90)\"}")
+number=$(sed -n 's/.*"item":{[^}]*"number":\([0-9][0-9]*\).*/\1/p' <<< "$item")
+call "$PUBLICATION/RecordActionProgress" "$COMMS" "{\"caseReference\":\"$r6\",\"itemNumber\":${number:-1},\"date\":\"$(day 0)\",
+  \"text\":\"Demonstration: briefings given to 4 teams\",\"rag\":\"amber\"}" >/dev/null
+echo "  $r6: at publication: advance copies sent, checked clean and signed off, scheduled for $earliest (T9); action plan item 1 amber"

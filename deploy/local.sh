@@ -156,7 +156,8 @@ up() {
   done
   if $demo; then
     CSPR_INTAKE_URL="127.0.0.1:$(port_of intake)" CSPR_RAPID_REVIEW_URL="127.0.0.1:$(port_of rapid-review || echo 0)" \
-      CSPR_REVIEW_MANAGEMENT_URL="127.0.0.1:$(port_of review-management || echo 0)" deploy/demo.sh "$HOME_DIR"
+      CSPR_REVIEW_MANAGEMENT_URL="127.0.0.1:$(port_of review-management || echo 0)" \
+      CSPR_PUBLICATION_URL="127.0.0.1:$(port_of publication || echo 0)" deploy/demo.sh "$HOME_DIR"
   fi
   say ""
   if pid_of gateway >/dev/null; then say "dashboard:   http://127.0.0.1:$(port_of gateway)/   (user: panel, password: the panel's token)"; fi

@@ -136,6 +136,16 @@ struct ConsoleUnitTests {
         (["rapid-review", "schedule", "TESTSHIRE-2025-0001", "soon"], 2), (["review"], 2), (["review", "frobnicate"], 2),
         (["review", "show", "not-a-reference"], 2), (["review", "agree-terms", "TESTSHIRE-2025-0001", "first"], 2),
         (["review", "approve", "TESTSHIRE-2025-0001", "1", "--on", "tomorrow"], 2), (["review", "list", "--state", "pending"], 2),
+        (["publication"], 2), (["publication", "frobnicate"], 2), (["publication", "show", "not-a-reference"], 2),
+        (["publication", "list", "--page", "0"], 2), (["publication", "copy", "TESTSHIRE-2025-0001"], 2),
+        (["publication", "copy", "TESTSHIRE-2025-0001", "the-press"], 2),
+        (["publication", "copy", "TESTSHIRE-2025-0001", "ofsted", "--on", "soon"], 2),
+        (["publication", "check", "TESTSHIRE-2025-0001", "--version", "0"], 2),
+        (["publication", "sign-off", "TESTSHIRE-2025-0001", "--role", "Business manager"], 2),
+        (["publication", "sign-off", "TESTSHIRE-2025-0001", "--by", "A Signer"], 2),
+        (["publication", "schedule", "TESTSHIRE-2025-0001", "next-week", "https://example.org/r"], 2),
+        (["publication", "schedule", "TESTSHIRE-2025-0001", "2027-01-13"], 2), (["publication", "published", "TESTSHIRE-2025-0001"], 2),
+        (["publication", "actions"], 2), (["publication", "yearly", "last"], 2), (["publication", "yearly", "1999"], 2),
     ]
 
     @Test("help exits 0; a wrong command line exits 2 with a usage message", arguments: commandLines)

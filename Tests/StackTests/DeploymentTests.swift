@@ -121,19 +121,29 @@ struct DeploymentTests {
         metadata.add("authorization", "Bearer \(panel)")
         // The gateway asks the stages for changes every second: the demo's last cases show within a few.
         var cases: [GatewayAPI.CaseOverview] = []
-        _ = try await eventually(within: .seconds(10)) {
+        _ = try await eventually(within: .seconds(15)) {
             cases = try await gateway.call(GatewayAPI.listCases, .init(), deadline: .seconds(10), metadata: metadata).cases
-            return cases.count == 5 && Set(cases.map(\.stage)).count >= 3
+            return cases.count == 6 && Set(cases.map(\.stage)).count >= 3
                 && cases.contains { $0.milestones.contains { $0.event == "termsOfReferenceAgreed" } }
+                && cases.contains { $0.stage == .publication && $0.deadlines.contains { $0.deadline.rule == .t9 } }
         }
-        #expect(cases.count == 5, "the demo cases: \(cases.map(\.reference))")
+        #expect(cases.count == 6, "the demo cases: \(cases.map(\.reference))")
         #expect(Set(cases.map(\.stage)).count >= 3, "the demo cases are at different stages")
         // The case part-way through its review: at stage review, reported by review-management, T7 open.
-        let inReview = cases.filter { $0.reportedBy.contains("review-management") }
+        let inReview = cases.filter { $0.reportedBy.contains("review-management") && $0.stage != .publication }
         #expect(inReview.count == 1 && inReview.allSatisfy { $0.stage == .review }, "\(inReview)")
         #expect(inReview.first?.deadlines.contains { $0.deadline.rule == .t7 && $0.deadline.status == .open } == true, "\(inReview)")
         #expect(inReview.first?.milestones.contains { $0.event == "termsOfReferenceAgreed" } == true, "\(inReview)")
         #expect(up.output.contains("in review: terms of reference drafted and agreed"), "\(up.output.suffix(2000))")
+        // The case the board approved: at stage publication, reported by publication, T7 met, the
+        // advance copies sent in time for the date it is scheduled for (T9 met), nothing overdue.
+        let atPublication = cases.filter { $0.stage == .publication }
+        #expect(atPublication.count == 1 && atPublication.allSatisfy { $0.reportedBy.contains("publication") }, "\(atPublication)")
+        #expect(atPublication.first?.deadlines.contains { $0.deadline.rule == .t7 && $0.deadline.status == .met } == true, "\(atPublication)")
+        #expect(atPublication.first?.deadlines.contains { $0.deadline.rule == .t9 && $0.deadline.status == .met } == true, "\(atPublication)")
+        #expect(atPublication.first?.milestones.contains { $0.event == "anonymisationSignedOff" } == true, "\(atPublication)")
+        #expect(
+            up.output.contains("at publication: advance copies sent, checked clean and signed off, scheduled for"), "\(up.output.suffix(2000))")
 
         let status = try await runCommand("/bin/bash", [clone.appendingPathComponent("deploy/local.sh").path, "status"], environment: environment)
         #expect(status.output.contains("gateway: running"))

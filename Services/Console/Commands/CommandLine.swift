@@ -3,7 +3,7 @@ package struct ParsedCommandLine: Equatable {
     /// The options that take a value.
     package static let valueOptions: Set<String> = [
         "token", "url", "timeout", "stage", "due-within", "page", "signatory", "queries-contact", "letter-format", "format", "state", "on",
-        "version",
+        "version", "by", "role",
     ]
     /// The options that are flags.
     package static let flagOptions: Set<String> = ["json", "overdue", "help", "letters", "csv"]

@@ -31,6 +31,7 @@ package enum Console {
             case "scoping": try await IntakeCommands.scoping(session)
             case "rapid-review": try await RapidReviewCommands.run(session)
             case "review": try await ReviewCommands.run(session)
+            case "publication": try await PublicationCommands.run(session)
             default: throw ConsoleError.usage("unknown command \"\(command)\"")
             }
             return 0

@@ -31,6 +31,17 @@ enum Help {
           cspr review report <case> <report.json | ->       SubmitReportDraft ({sections, recommendations}), with its V9 checklist
           cspr review approve <case> <version> [--on D]     ApproveReport (the board): hands the report to publication
 
+        publication (the approved report, its publication and the action plan):
+          cspr publication list [--page N]                 ListPublications, 100 a page
+          cspr publication show <case>                      GetPublication: state, advance copies, earliest date (T9), gate, plan, holds, published
+          cspr publication copy <case> <recipient> [--on D] RecordAdvanceCopy to nationalPanel, ofsted or secretaryOfState [--version N]
+          cspr publication check <case> [--version N]       CheckReportForDisclosure (P4): findings by section, line, kind, whose
+          cspr publication sign-off <case> --by NAME --role ROLE [--on D] [--version N]   SignOffAnonymisation after a clean check
+          cspr publication schedule <case> <D> <address>    SchedulePublication (T9, P3, P4)
+          cspr publication published <case> <D> <address>   RecordPublished (P5; T10's archive step)
+          cspr publication actions <case>                   GetActionPlan as a table (P6, Appendix 16)
+          cspr publication yearly <year> [--csv]            GetYearlyReport
+
         gateway (every case across the stages):
           cspr cases [--stage STAGE] [--overdue] [--due-within N] [--page N]
           cspr case <case>
