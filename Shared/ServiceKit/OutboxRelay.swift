@@ -122,6 +122,8 @@ package final class OutboxRelay: Sendable {
             let fields: [String: LogValue] = [
                 "destination": .string(message.destination), "method": .string(message.method), "outboxId": .int(Int(message.id)),
                 "attempt": .int(message.attempts + 1), "retryable": .bool(retryable),
+                // The status code only: the peer's message stays in the outbox row for an operator.
+                "code": .string(String(error.prefix { $0 != ":" })),
             ]
             if case .deadLettered = outcome {
                 logger.error("hand-over parked as a dead letter", fields)

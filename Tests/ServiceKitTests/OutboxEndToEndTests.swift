@@ -31,6 +31,7 @@ struct OutboxEndToEndTests {
         #expect(started, "no hand-over arrived")
         sender.send(SIGKILL)
         _ = try await sender.waitForExit()
+        let killed = sender
         let atKill = try await applied().count
         #expect(atKill < 100, "the sender was killed after delivering everything: the test proved nothing")
         sender = try await pair.startSender()
@@ -40,7 +41,10 @@ struct OutboxEndToEndTests {
         #expect(all, "only \(count) of 100 arrived")
         try await Task.sleep(for: .milliseconds(300))  // room for a duplicate to show up, if there were one
         let final = try await applied()
-        #expect(final.map(\.key) == keys, "lost, duplicated or out of order (\(atKill) had arrived when the sender was killed)")
+        // What the relay said, should anything be missing: each failure and its code.
+        let relayLines = (killed.output + sender.output).filter { $0.contains("hand-over") && !$0.contains("delivered") }.prefix(12)
+        #expect(
+            final.map(\.key) == keys, "lost, duplicated or out of order (\(atKill) had arrived when the sender was killed); the relay: \(relayLines)")
         #expect(final.map(\.seq) == (1...100).map(Int64.init))
 
         sender.send(SIGTERM)
