@@ -212,6 +212,7 @@ struct ReviewPathTests {
         func step<Request, Response>(_ method: Method<Request, Response>, _ request: Request) async throws -> Response {
             try await stack.client("publication").call(method, request, deadline: .seconds(30), metadata: comms)
         }
+        try await expectPublicationView(stack, reference)
         let sent = StackFixture.date("2025-04-03")
         for recipient in PublicationAPI.AdvanceCopyRecipient.allCases {
             _ = try await step(
@@ -254,6 +255,27 @@ struct ReviewPathTests {
         for event in ["referralReceived", "meetingHeld", "reviewCommissioned", "reportApproved"] {
             #expect(milestones.contains(event), "\(event) missing from \(milestones)")
         }
+        // Every hand-over of the case delivered, none parked; each receiver applied its own once.
+        for sender in ["intake", "rapid-review", "review-management"] {
+            let outbox = try await stack.metrics(sender)
+            #expect(outbox["cspr_outbox_depth"] == 0 && outbox["cspr_outbox_dead_letters"] == 0, "\(sender): \(outbox)")
+        }
+        let commissioned = stack.log("review-management").split(separator: "\n").filter {
+            $0.contains("review commissioned") && $0.contains(reference.description)
+        }
+        #expect(commissioned.count == 1, "CommissionReview applied \(commissioned.count) times")
+    }
+
+    /// chromium: the dashboard's publication view lists the case with its next step (T9's copies).
+    static func expectPublicationView(_ stack: Stack, _ reference: CaseReference) async throws {
+        guard let browser = HeadlessBrowser.find() else {
+            Issue.record("chromium is not installed: apt-get install -y chromium (.ci/run installs it)")
+            return
+        }
+        defer { browser.cleanUp() }
+        let site = "http://panel:\(try stack.token("case-review-panel"))@127.0.0.1:\(stack.port("gateway"))"
+        let view = HeadlessBrowser.visibleText(try await browser.dumpDOM(site + "/?stage=publication").stdout)
+        #expect(view.contains("\(reference) Publication Next: Send advance copies"), "\(view.suffix(600))")
     }
 
     /// chromium: the public listing (no login) lists the published report; the dashboard's action
