@@ -30,6 +30,7 @@ struct PublicationConsoleTests {
             let shown = try await cspr("show", reference.description)
             #expect(shown.stdout.hasPrefix("Publication \(reference): scheduled (report version 1); approved on \(today)"), "\(shown)")
             #expect(shown.stdout.contains("Reviewers: Robin Makebelieve"), "\(shown.stdout)")
+            #expect(shown.stdout.contains("Next step: recordPublished"), "\(shown.stdout)")
             #expect(shown.stdout.contains("secretaryOfState  report    1        \(today)"), "\(shown.stdout)")
             #expect(shown.stdout.contains("Anonymisation gate (P4): passed; signed off by Demo Signer"), "\(shown.stdout)")
             let earliest = try #require(

@@ -21,6 +21,7 @@ enum PublicationText {
         var text =
             "Publication \(publication.caseReference): \(publication.state.rawValue) (\(publication.document.rawValue) version \(publication.reportVersion))"
         text += "; approved on \(preparation.approvedOn), handed over on \(publication.preparedOn)\n"
+        text += "Next step: \(publication.nextStep ?? "none here")\n"
         text += "Reviewers: \(preparation.reviewers.isEmpty ? "none named" : preparation.reviewers.joined(separator: ", "))\n"
         if let decision = publication.notPublishingDecision {
             text += "Not publishing the report (P2): decided on \(decision.decidedOn) by \(decision.decidedBy)\n"

@@ -49,7 +49,7 @@ extension Publication {
             advanceCopies: advanceCopies, earliestPublicationDate: t9.earliest, advanceCopiesMissing: t9.missing, schedules: schedules,
             published: published, repositorySubmissions: repositorySubmissions, delayNotices: delayNotices,
             notPublishingDecision: notPublishingDecision, document: document, milestones: milestones,
-            deadlines: deadlines(clock), anonymisation: anonymisationView, planning: planningView)
+            deadlines: deadlines(clock), anonymisation: anonymisationView, planning: planningView, nextStep: nextStep(clock))
     }
 
     /// The summary for `ListPublications`: no personal data.

@@ -68,14 +68,17 @@ extension PublicationAPI {
         /// The publication plan's versions, the holds for parallel proceedings (P3) and the
         /// archive step (T10). Absent from a service before them.
         package var planning: PublicationPlanningView?
+        /// What publication expects next, as a step code (`CaseStatus.nextStep`); nil when nothing.
+        package var nextStep: String?
         package init(
             caseReference: CaseReference, state: PublicationState, stage: CaseStage, preparation: PreparePublicationRequest,
             preparedOn: CivilDate, reportVersion: Int, advanceCopies: [AdvanceCopy], earliestPublicationDate: CivilDate?,
             advanceCopiesMissing: [AdvanceCopyRecipient], schedules: [PublicationSchedule] = [], published: PublishedReport? = nil,
             repositorySubmissions: [RepositorySubmission] = [], delayNotices: [ReviewManagementAPI.DelayNotice] = [],
             notPublishingDecision: NotPublishingDecision? = nil, document: PublicationDocument = .report, milestones: [Milestone],
-            deadlines: [Deadline], anonymisation: AnonymisationGateView? = nil, planning: PublicationPlanningView? = nil
+            deadlines: [Deadline], anonymisation: AnonymisationGateView? = nil, planning: PublicationPlanningView? = nil, nextStep: String? = nil
         ) {
+            self.nextStep = nextStep
             self.anonymisation = anonymisation
             self.planning = planning
             self.notPublishingDecision = notPublishingDecision
