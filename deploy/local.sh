@@ -75,8 +75,11 @@ make_tokens() {
   [ -f "$file" ] && return
   umask 077
   {
-    say "# CSPR tokens for this machine: <token> <principal> <role>[,<role>...]; keep this file 0600."
-    for role in "${ROLES[@]}"; do say "$(random_token) $role $role"; done
+    say "# CSPR tokens for this machine: <token> <principal> <role>[,<role>...] [agency=<name>]; keep this file 0600."
+    # The agency token speaks for one agency (the demo's police force) and records only its returns.
+    for role in "${ROLES[@]}"; do
+      if [ "$role" = agency ]; then say "$(random_token) $role $role agency=Surrey Police"; else say "$(random_token) $role $role"; fi
+    done
     # Each service's own principal, with the roles its identity gives it.
     for service in "${ALL_SERVICES[@]}"; do say "$(random_token) $service ${SERVICE_ROLES[$service]}"; done
   } > "$file"

@@ -7,10 +7,14 @@ package struct Principal: Sendable, Equatable {
     package var name: String
     /// Its roles.
     package var roles: Set<String>
+    /// The one agency it speaks for, when its line in the tokens file names one (an agency's
+    /// token); nil for the partnership's own people and the services.
+    package var agency: String?
 
-    package init(name: String, roles: Set<String>) {
+    package init(name: String, roles: Set<String>, agency: String? = nil) {
         self.name = name
         self.roles = roles
+        self.agency = agency
     }
 }
 

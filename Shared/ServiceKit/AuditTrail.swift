@@ -2,6 +2,7 @@ import Contract
 import Foundation
 import RPC
 import Storage
+import Synchronization
 
 /// The append-only audit table every service keeps (DESIGN.md, Security): triggers refuse any
 /// UPDATE or DELETE, so an entry once written stays as written.
@@ -62,6 +63,11 @@ package enum AuditTrail {
 /// Writes an audit entry for every call of an audited method, before the reply goes out: a
 /// read of case data that could not be audited is not answered. It runs outside
 /// authentication, so refused attempts (UNAUTHENTICATED, PERMISSION_DENIED) are recorded too.
+///
+/// A call that writes has its entry written in its own write transaction (`WriteCompanion`),
+/// so the change and its entry commit together or not at all: no crash can leave a change
+/// unaudited, and a write that rolls back leaves no "OK" entry. A call that made no write (a
+/// read, a refusal) gets its entry in a transaction of its own, after the call.
 package struct AuditInterceptor: ServerInterceptor {
     private let database: Database
     private let isAudited: @Sendable (MethodInfo) -> Bool
@@ -76,23 +82,41 @@ package struct AuditInterceptor: ServerInterceptor {
 
     package func intercept(_ context: CallContext, request: Data, next: RawHandler) async throws -> Data {
         guard isAudited(context.method) else { return try await next(context, request) }
+        let method = context.method.name
+        let requestID = context.requestID
+        // Read when the entry is written: authentication and the handler annotate the call.
+        let principal: @Sendable () -> String = { context.principal?.name ?? context.annotations.get(AuditTrail.principalKey) ?? "anonymous" }
+        let written = WrittenFlag()
+        let companion = WriteCompanion(
+            database: database,
+            alongside: { tx, value in
+                guard !written.isSet else { return }
+                // A call that opens a case names it in what its write returns.
+                let caseReference =
+                    context.annotations.get(AuditTrail.caseReferenceKey) ?? (value as? any CaseScoped)?.caseReference.description
+                try AuditTrail.append(
+                    tx, principal: principal(), method: method, caseReference: caseReference, outcome: RPCCode.ok.name,
+                    requestID: requestID)
+            },
+            committed: { written.set() })
         let outcome: RPCCode
         let result: Result<Data, any Error>
         do {
-            result = .success(try await next(context, request))
+            result = .success(try await WriteCompanion.$current.withValue(companion) { try await next(context, request) })
             outcome = .ok
         } catch {
             result = .failure(error)
             outcome = (error as? RPCError)?.code ?? .internal
         }
-        let principal = context.principal?.name ?? context.annotations.get(AuditTrail.principalKey) ?? "anonymous"
-        let method = context.method.name
+        // Its entry committed with its write; a call that failed after a committed write gets a
+        // second entry with the failure.
+        if outcome == .ok, written.isSet { return try result.get() }
         let caseReference = context.annotations.get(AuditTrail.caseReferenceKey)
-        let requestID = context.requestID
+        let name = principal()
         do {
             try await database.write { tx in
                 try AuditTrail.append(
-                    tx, principal: principal, method: method, caseReference: caseReference, outcome: outcome.name, requestID: requestID)
+                    tx, principal: name, method: method, caseReference: caseReference, outcome: outcome.name, requestID: requestID)
             }
         } catch {
             logger.error("audit entry could not be written; the call is refused", ["requestId": .string(requestID), "method": .string(method)])
@@ -100,4 +124,11 @@ package struct AuditInterceptor: ServerInterceptor {
         }
         return try result.get()
     }
+}
+
+/// Whether a call's audit entry has committed with one of its writes.
+private final class WrittenFlag: Sendable {
+    private let value = Mutex(false)
+    var isSet: Bool { value.withLock { $0 } }
+    func set() { value.withLock { $0 = true } }
 }

@@ -92,7 +92,15 @@ package final class OutboxRelay: Sendable {
         }
     }
 
-    private func deliver(_ message: OutboxMessage) async {
+    /// Sends `message`, read as due, unless it is no longer its destination's next one: a dead
+    /// letter an admin retried since the read is older, and goes first (its original order).
+    package func deliver(_ message: OutboxMessage) async {
+        do {
+            guard try await database.read({ try Outbox.isNext($0, message) }) else { return }
+        } catch {
+            logger.error("outbox relay could not read the outbox", ["outboxId": .int(Int(message.id))])
+            return
+        }
         guard let peer = peers[message.destination] else {
             await record(message, error: "no peer configured for destination \(message.destination)", retryable: true)
             return

@@ -7,6 +7,8 @@ import RPC
 
 /// The bearer tokens of DESIGN.md (Security): one `<token> <principal> <role>[,<role>...]` per
 /// line, `#` comments, in a file readable by its owner only (mode 0600, refused otherwise).
+/// An agency's token ends its line with `agency=<the agency's name>` (spaces allowed): it then
+/// speaks for that agency only (`AgencyScope`). Lines without it read as before.
 package struct TokensFile: Sendable {
     private struct Entry: Sendable {
         let token: [UInt8]
@@ -23,19 +25,32 @@ package struct TokensFile: Sendable {
         var entries: [Entry] = []
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+            var fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
             if fields.isEmpty { continue }
+            var agency: String?
+            if fields.count > 3, fields[3].hasPrefix(Self.agencyField) {
+                let name = fields[3...].joined(separator: " ").dropFirst(Self.agencyField.count)
+                guard !name.isEmpty else {
+                    throw ConfigurationError(variable: "\(source) line \(index + 1)", problem: "\(Self.agencyField) names no agency")
+                }
+                agency = String(name)
+                fields.removeSubrange(3...)
+            }
             guard fields.count == 3 else {
-                throw ConfigurationError(variable: "\(source) line \(index + 1)", problem: "expected \"<token> <principal> <role>[,<role>...]\"")
+                throw ConfigurationError(
+                    variable: "\(source) line \(index + 1)", problem: "expected \"<token> <principal> <role>[,<role>...] [agency=<name>]\"")
             }
             guard fields[0].count >= 16 else {
                 throw ConfigurationError(variable: "\(source) line \(index + 1)", problem: "the token is shorter than 16 characters")
             }
             let roles = Set(fields[2].split(separator: ",").map(String.init))
-            entries.append(Entry(token: Array(fields[0].utf8), principal: Principal(name: String(fields[1]), roles: roles)))
+            entries.append(Entry(token: Array(fields[0].utf8), principal: Principal(name: String(fields[1]), roles: roles, agency: agency)))
         }
         self.entries = entries
     }
+
+    /// The field that names the agency a token speaks for.
+    package static let agencyField = "agency="
 
     /// Reads the file at `url`, refusing it unless only its owner can read it.
     package static func load(_ url: URL) throws(ConfigurationError) -> TokensFile {

@@ -78,9 +78,21 @@ package final class Database: Sendable {
     ///
     /// If `body` throws, its changes are rolled back and the error is rethrown; writes grouped
     /// with it are unaffected. If the COMMIT fails, the write is not durable and this throws.
-    /// The write is not cancellable once queued: cancellation cannot undo a COMMIT.
+    /// The write is not cancellable once queued: cancellation cannot undo a COMMIT. The task's
+    /// `WriteCompanion` for this database, if any, runs in the same transaction after `body`.
     @discardableResult
     package func write<T: Sendable>(_ body: @escaping @Sendable (WriteTransaction) throws -> T) async throws -> T {
+        guard let companion = WriteCompanion.current, companion.database === self else { return try await enqueue(body) }
+        let value = try await enqueue { tx in
+            let value = try body(tx)
+            try companion.alongside(tx, value)
+            return value
+        }
+        companion.committed()
+        return value
+    }
+
+    private func enqueue<T: Sendable>(_ body: @escaping @Sendable (WriteTransaction) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let pending = TypedPendingWrite(
                 body: body, continuation: continuation, queuedAfter: statistics.answeredTransactions)

@@ -66,6 +66,16 @@ struct TokensFileTests {
         #expect(tokens.principal(for: "") == nil)
     }
 
+    @Test("item 14: a line may end by naming the one agency its token speaks for; lines without it read as before")
+    func agency() throws {
+        let tokens = try TokensFile(
+            text: "abcdefghijklmnop0001 Ali.Agency agency agency=Testshire  Police\nabcdefghijklmnop0002 Pat.Support partnership-support\n")
+        #expect(tokens.principal(for: "abcdefghijklmnop0001") == Principal(name: "Ali.Agency", roles: ["agency"], agency: "Testshire Police"))
+        #expect(tokens.principal(for: "abcdefghijklmnop0002") == Principal(name: "Pat.Support", roles: ["partnership-support"]))
+        #expect(throws: ConfigurationError.self) { try TokensFile(text: "abcdefghijklmnop0001 Ali.Agency agency agency=\n") }
+        #expect(throws: ConfigurationError.self) { try TokensFile(text: "abcdefghijklmnop0001 Ali.Agency agency Testshire Police\n") }
+    }
+
     @Test("a malformed line is refused naming the line; a short token is refused")
     func malformed() {
         #expect(throws: ConfigurationError.self) { try TokensFile(text: "abcdefghijklmnop0001 only-two-fields\n") }

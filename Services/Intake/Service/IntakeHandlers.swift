@@ -135,8 +135,22 @@ struct IntakeHandlers: Sendable {
     {
         let (clock, ruleSet) = (context.clock, ruleSet)
         let scopingReturn = request.scopingReturn
+        // Item 14: an agency's token records its own agency's return, on a case that asked it.
+        let scope = try AgencyScope.of(call)
+        guard scope.allows(scopingReturn.agency.name, same: { AgencyKey.of($0) == AgencyKey.of($1) }) else {
+            throw RPCError(.permissionDenied, "scopingReturn.agency.name: this token records its own agency's returns only")
+        }
         try IntakeCase.checkScopingReturn(scopingReturn, today: clock.today)
-        let response = try await store.change(request.caseReference, call, request) { intakeCase, writer in
+        let reference = request.caseReference
+        let response = try await store.write(call, request) { writer in
+            // One refusal whether the case is missing or asked only others: nothing to tell apart.
+            guard let intakeCase = try writer.find(reference) else {
+                if case .only = scope { throw scope.refusal(reference) }
+                throw IntakeError.caseNotFound(reference)
+            }
+            if case .only(let own) = scope, !intakeCase.requests.contains(where: { AgencyKey.of($0.agency.name) == AgencyKey.of(own) }) {
+                throw scope.refusal(reference)
+            }
             let deadline = try intakeCase.receivingScopingReturn(scopingReturn, clock: clock, ruleSet: ruleSet)
             let late = deadline.status == .metLate
             try writer.addReturn(scopingReturn, late: late, to: intakeCase.reference)

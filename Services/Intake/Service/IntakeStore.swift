@@ -105,6 +105,9 @@ struct IntakeWriter {
     /// referrals' bodies (a change adds to them, never reads them); NOT_FOUND when none.
     func require(_ reference: CaseReference) throws -> IntakeCase { try CaseRows.require(tx, reference, withLinkedReferrals: false) }
 
+    /// The case of `reference` as it stands in this transaction, if there is one.
+    func find(_ reference: CaseReference) throws -> IntakeCase? { try CaseRows.load(tx, reference, withLinkedReferrals: false) }
+
     /// The case of the same incident (same child, same incident date), if there is one.
     func caseForIncident(child: Person, incidentDate: CivilDate) throws -> IntakeCase? {
         for reference in try CaseRows.references(tx, childKey: ChildKey.of(child), incidentDate: incidentDate) {

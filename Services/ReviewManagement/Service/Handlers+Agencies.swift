@@ -28,7 +28,7 @@ extension ReviewManagementHandlers {
         -> ReviewManagementAPI.SubmitChronologyResponse
     {
         let (clock, principal) = (clock, principal(call))
-        return try await store.change(request.caseReference) { review, writer in
+        return try await asAgency(call, request.agency, request.caseReference) { review, writer in
             let submission = try review.submittingChronology(request, by: principal, clock: clock)
             try writer.recordChronology(submission, of: review.reference)
             return ReviewManagementAPI.SubmitChronologyResponse(
@@ -55,10 +55,32 @@ extension ReviewManagementHandlers {
         -> ReviewManagementAPI.SubmitInformationReportResponse
     {
         let (clock, principal) = (clock, principal(call))
-        return try await store.change(request.caseReference) { review, writer in
+        return try await asAgency(call, request.agency, request.caseReference) { review, writer in
             let submission = try review.submittingInformationReport(request, by: principal, clock: clock)
             try writer.recordInformationReport(submission, of: review.reference)
             return ReviewManagementAPI.SubmitInformationReportResponse(caseReference: review.reference, submission: submission.key)
+        }
+    }
+
+    /// Runs an agency's submission as `store.change` does, for the caller's agency scope (issue
+    /// 15, item 14): an agency's token submits for its own agency only, on a review that asked
+    /// it; it gets one refusal whether the review is missing or asked only other agencies.
+    private func asAgency<T: Sendable>(
+        _ call: CallContext, _ agency: String, _ reference: CaseReference, _ body: @escaping @Sendable (Review, ReviewWriter) throws -> T
+    ) async throws -> T {
+        let scope = try AgencyScope.of(call)
+        let same: @Sendable (String, String) -> Bool = { $0.trimmingWhitespace.lowercased() == $1.trimmingWhitespace.lowercased() }
+        guard case .only(let own) = scope else { return try await store.change(reference, body) }
+        guard scope.allows(agency, same: same) else {
+            throw RPCError(.permissionDenied, "agency: this token submits for its own agency only")
+        }
+        do {
+            return try await store.change(reference) { review, writer in
+                guard review.agencyRequest(own) != nil else { throw scope.refusal(reference) }
+                return try body(review, writer)
+            }
+        } catch ReviewManagementError.notCommissioned {
+            throw scope.refusal(reference)
         }
     }
 

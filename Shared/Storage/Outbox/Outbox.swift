@@ -73,6 +73,14 @@ package enum Outbox {
         return head.nextAttemptAt <= now ? head : nil
     }
 
+    /// Whether `message` is still the oldest pending message of its destination: false once an
+    /// older one has been revived (`retryDeadLetter`) since it was read, which then goes first.
+    package static func isNext(_ db: some DatabaseAccess, _ message: OutboxMessage) throws -> Bool {
+        let head: Int64? = try db.value(
+            "SELECT min(id) FROM outbox WHERE status = 'pending' AND destination = ?", message.destination)
+        return head == message.id
+    }
+
     /// When the next pending message falls due, for the relay to sleep until; nil when none is pending.
     package static func nextAttemptAt(_ db: some DatabaseAccess) throws -> Date? {
         try db.value(
@@ -130,7 +138,8 @@ package enum Outbox {
     }
 
     /// Puts a dead letter back in the queue, due at `now`, with a fresh attempt budget and its
-    /// last error kept for reference. False if it was not a dead letter.
+    /// last error kept for reference. It keeps its id, so it goes ahead of every newer message to
+    /// its destination not yet sent. False if it was not a dead letter.
     @discardableResult
     package static func retryDeadLetter(_ tx: WriteTransaction, id: Int64, now: Date = Date()) throws -> Bool {
         try tx.execute(

@@ -31,7 +31,7 @@ package enum TestTokens {
         \(staff) Pat.Support partnership-support
         \(panel) Sam.Panel case-review-panel
         \(chair) Alex.Chair independent-chair
-        \(agency) Ali.Agency agency
+        \(agency) Ali.Agency agency agency=Testshire Police
         \(publication) Pub.Comms publication
         \(admin) Ops.Admin admin,auditor
         \(viewer) Vic.Viewer panel-viewer
