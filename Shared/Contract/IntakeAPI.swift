@@ -183,12 +183,16 @@ extension IntakeAPI {
     package struct RecordScopingReturnResponse: Sendable, Equatable, Codable {
         package var returnedLate: Bool
         package var deadline: Deadline
-        /// Agencies asked that have not returned yet.
+        /// Agencies asked that have not returned yet; empty for an agency's own token, which is
+        /// not told which other agencies are involved (issue 15, item 14).
         package var outstanding: [String]
-        package init(returnedLate: Bool, deadline: Deadline, outstanding: [String]) {
+        /// True when `outstanding` is withheld from an agency's token; absent otherwise.
+        package var othersWithheld: Bool?
+        package init(returnedLate: Bool, deadline: Deadline, outstanding: [String], othersWithheld: Bool? = nil) {
             self.returnedLate = returnedLate
             self.deadline = deadline
             self.outstanding = outstanding
+            self.othersWithheld = othersWithheld
         }
     }
 }

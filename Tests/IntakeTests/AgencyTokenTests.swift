@@ -49,6 +49,8 @@ struct AgencyTokenTests {
                 .init(caseReference: police, scopingReturn: Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-26")),
                 as: TestTokens.agency)
             #expect(own.deadline.status == .met)
+            // The council is still to return, but the police's token is not told who else was asked.
+            #expect(own.outstanding.isEmpty && own.othersWithheld == true)
             let recorded = try await intake.client.call(IntakeAPI.getCase, .init(caseReference: police), as: TestTokens.staff)
             #expect(recorded.scopingReturnsFrom == ["Testshire Police"])
         }

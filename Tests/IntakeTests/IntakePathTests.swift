@@ -57,8 +57,9 @@ struct IntakePathTests {
         let onTime = try await intake.client.call(
             IntakeAPI.recordScopingReturn,
             .init(caseReference: reference, scopingReturn: Fixture.scopingReturn("Testshire Police", kind: .police, received: "2025-03-31")),
-            as: TestTokens.agency, deadline: .seconds(10))
+            as: staff, deadline: .seconds(10))
         #expect(!onTime.returnedLate)
+        // The partnership's staff see who is still to return (an agency's own token does not: AgencyTokenTests).
         #expect(onTime.outstanding.sorted() == ["Testshire Children's Services", "Testshire Integrated Care Board"])
         let lateReturn = try await intake.client.call(
             IntakeAPI.recordScopingReturn,

@@ -92,8 +92,13 @@ enum IntakeCommands {
             .intake, IntakeAPI.recordScopingReturn, .init(caseReference: reference, scopingReturn: scopingReturn))
         if session.printedAsJSON(response) { return }
         var text = "Scoping return recorded for \(reference): \(response.returnedLate ? "late" : "on time") (T3 due \(response.deadline.due))\n"
-        text +=
-            response.outstanding.isEmpty ? "Every agency asked has returned.\n" : "Still to return: \(response.outstanding.joined(separator: ", "))\n"
+        if response.othersWithheld == true {
+            text += "Other agencies' returns are not shown to an agency's token.\n"
+        } else {
+            text +=
+                response.outstanding.isEmpty
+                ? "Every agency asked has returned.\n" : "Still to return: \(response.outstanding.joined(separator: ", "))\n"
+        }
         session.print(text)
     }
 }

@@ -156,6 +156,10 @@ struct IntakeHandlers: Sendable {
             try writer.addReturn(scopingReturn, late: late, to: intakeCase.reference)
             var updated = intakeCase
             updated.returns.append(scopingReturn)
+            // An agency's token learns nothing of the other agencies asked (item 14).
+            if case .only = scope {
+                return IntakeAPI.RecordScopingReturnResponse(returnedLate: late, deadline: deadline, outstanding: [], othersWithheld: true)
+            }
             return IntakeAPI.RecordScopingReturnResponse(returnedLate: late, deadline: deadline, outstanding: updated.outstandingAgencies)
         }
         // The returned form is documentation the meeting needs (R3): the Rapid Review's copy changed.
