@@ -124,7 +124,7 @@ struct PreparePublicationTests {
     @Test(
         "ListPublications refuses a page size outside 1...1000 or a negative offset, naming the field",
         arguments: [
-            (0, 0, "pageSize: 0 is not from 1 to 1000"), (1001, 0, "pageSize: 1001 is not from 1 to 1000"), (10, -1, "offset: -1 is below 0"),
+            (0, 0, "pageSize: must be between 1 and 1000"), (1001, 0, "pageSize: must be between 1 and 1000"), (10, -1, "offset: must be 0 or more"),
         ])
     func listRefused(pageSize: Int, offset: Int, message: String) async throws {
         try await withPrepared(1) { harness, reference in

@@ -31,15 +31,10 @@ extension PublicationHandlers {
 
     /// A page of the learning from national reviews, oldest first.
     func listNationalLearning(_ request: PublicationAPI.ListNationalLearningRequest) async throws -> PublicationAPI.ListNationalLearningResponse {
-        let pageSize = request.pageSize ?? Self.defaultPage
-        guard (1...Self.largestPage).contains(pageSize) else {
-            throw PublicationError.invalidField(path: "pageSize", rule: nil, problem: "\(pageSize) is not from 1 to \(Self.largestPage)")
-        }
-        let offset = request.offset ?? 0
-        guard offset >= 0 else { throw PublicationError.invalidField(path: "offset", rule: nil, problem: "\(offset) is below 0") }
+        let page = try ListPage(pageSize: request.pageSize, offset: request.offset)
         return try await context.database.read { db in
             PublicationAPI.ListNationalLearningResponse(
-                learning: try LearningRows.national(db, limit: pageSize, offset: offset), total: try LearningRows.nationalCount(db))
+                learning: try LearningRows.national(db, limit: page.size, offset: page.offset), total: try LearningRows.nationalCount(db))
         }
     }
 }
