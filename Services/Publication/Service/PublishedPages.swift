@@ -15,8 +15,6 @@ struct PublishedPages: HTTPHandler {
 
     /// The HTML listing and the JSON listing.
     static let (htmlPath, jsonPath) = ("/published", "/published.json")
-    /// The gateway dashboard's policy, unchanged: no scripts, no styles but this origin's, no framing.
-    static let contentSecurityPolicy = "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let path = request.head.path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? "/"
@@ -52,7 +50,7 @@ struct PublishedPages: HTTPHandler {
     /// The HTML page: a table of the publications, newest first, each linking to its address.
     static func html(_ listing: PublicationAPI.PublishedListing) -> String {
         let rows = listing.published.map { entry in
-            "<tr><td>\(escape(entry.caseReference.description))</td><td><a href=\"\(escape(entry.address))\">\(escape(entry.title))</a></td>"
+            "<tr><td>\(HTML.escape(entry.caseReference.description))</td><td><a href=\"\(HTML.escape(entry.address))\">\(HTML.escape(entry.title))</a></td>"
                 + "<td>\(entry.publishedOn)</td></tr>"
         }
         let body =
@@ -70,35 +68,10 @@ struct PublishedPages: HTTPHandler {
             """
     }
 
-    /// `text` safe in HTML text and attribute values.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
-
-    /// A response with the dashboard's headers. The listing is public but changes with each
+    /// A response with the pages' headers (ServiceKit's `PageHeaders`, as the dashboard's). The listing is public but changes with each
     /// publication: it is not stored by caches.
     static func response(_ status: Int, _ contentType: String, _ body: Data, allow: Bool = false) -> HTTPResponse {
-        var headers: HTTPFields = [
-            "content-type": contentType,
-            "content-security-policy": contentSecurityPolicy,
-            "referrer-policy": "no-referrer",
-            "x-content-type-options": "nosniff",
-            "x-frame-options": "DENY",
-            "cross-origin-opener-policy": "same-origin",
-            "cross-origin-resource-policy": "same-origin",
-            "cache-control": "no-store",
-        ]
+        var headers = PageHeaders.secure(contentType: contentType)
         if allow { headers.add("allow", "GET, HEAD") }
         return HTTPResponse(status: status, headers: headers, body: body)
     }

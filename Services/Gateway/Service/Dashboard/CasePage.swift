@@ -1,5 +1,6 @@
 import Contract
 import Foundation
+import ServiceKit
 import WorkingDays
 
 /// `GET /cases/<reference>`: one case, its deadlines, and its timeline.

@@ -1,5 +1,6 @@
 import Contract
 import Foundation
+import ServiceKit
 
 /// `GET /`: the summary, the filters and a page of the cases by urgency.
 enum CasesPage {

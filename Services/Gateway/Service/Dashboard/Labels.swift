@@ -1,5 +1,6 @@
 import Contract
 import Foundation
+import ServiceKit
 import WorkingDays
 
 /// The words the pages use for the contract's values.

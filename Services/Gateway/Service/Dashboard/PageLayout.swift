@@ -1,5 +1,6 @@
 import Contract
 import Foundation
+import ServiceKit
 
 /// The frame every page shares: head (stylesheet, refresh every 60 s), the "as of" line, a
 /// banner per unavailable stage, and the footer.

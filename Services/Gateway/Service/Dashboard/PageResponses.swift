@@ -1,26 +1,17 @@
 import Foundation
 import H2
+import ServiceKit
 
 /// The HTTP side of the pages: strict security headers on every response, HTML and CSS bodies,
 /// and the refusals.
 enum PageResponses {
-    /// No scripts at all, styles from this origin only, no framing, forms back to this origin.
-    static let contentSecurityPolicy = "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    /// The pages' content security policy (ServiceKit's `PageHeaders`).
+    static let contentSecurityPolicy = PageHeaders.contentSecurityPolicy
 
     /// The headers every response carries; `cacheable` only for the stylesheet.
     static func headers(contentType: String, cacheable: Bool = false) -> HTTPFields {
-        var headers: HTTPFields = [
-            "content-type": contentType,
-            "content-security-policy": contentSecurityPolicy,
-            "referrer-policy": "no-referrer",
-            "x-content-type-options": "nosniff",
-            "x-frame-options": "DENY",
-            "cross-origin-opener-policy": "same-origin",
-            "cross-origin-resource-policy": "same-origin",
-        ]
         // Pages carry case data: never stored by the browser or a proxy.
-        headers.add("cache-control", cacheable ? "public, max-age=300" : "no-store")
-        return headers
+        PageHeaders.secure(contentType: contentType, cacheControl: cacheable ? "public, max-age=300" : "no-store")
     }
 
     /// An HTML page.
