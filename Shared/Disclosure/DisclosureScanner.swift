@@ -10,6 +10,15 @@ package enum DisclosureScanner {
     /// The most dates a checked text may hold.
     package static let maxDates = 200
 
+    /// Why `text` is refused before it is scanned, or nil: a report mentions a few dates; a list of
+    /// thousands would find a date of birth by elimination, so a text that looks like such a list
+    /// is refused (every stage that answers `CheckDisclosure` asks this first).
+    package static func refusalBeforeScan(_ text: String) -> String? {
+        let dates = dateLikeTokens(in: text)
+        guard dates > maxDates else { return nil }
+        return "has \(dates) dates; a report is checked, not a list (at most \(maxDates))"
+    }
+
     /// How many things in `text` look like dates (numeric or with a month's name).
     package static func dateLikeTokens(in text: String) -> Int {
         let pattern =

@@ -117,4 +117,17 @@ struct DisclosureCheckTests {
             #expect(trail.entries.first { $0.method == "CheckDisclosure" }?.principal == "Pub.Comms")
         }
     }
+
+    @Test("P4: a text that is a list of dates, not a report, is refused naming the field, as intake refuses it")
+    func listOfDatesRefused() async throws {
+        try await withReview(67, through: .commissioned) { harness, reference in
+            let list = (1...201).map { "1 March \(1800 + $0)" }.joined(separator: "\n")
+            let refused = await captureRPCError {
+                _ = try await harness.call(
+                    ReviewManagementAPI.checkDisclosure, .init(caseReference: reference, text: list), as: TestTokens.publication)
+            }
+            #expect(refused?.code == .invalidArgument)
+            #expect(refused?.message == "text: has 201 dates; a report is checked, not a list (at most 200)")
+        }
+    }
 }

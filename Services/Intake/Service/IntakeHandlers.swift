@@ -234,12 +234,7 @@ struct IntakeHandlers: Sendable {
         // Counting the dates and the scan (dozens of regular expressions over a whole report)
         // run on the compute threads, not on the connection's event loop or a database reader.
         try await context.compute.run { () throws(IntakeError) in
-            // A report mentions a few dates; a list of thousands would find a date of birth by
-            // elimination. Texts that look like such a list are refused.
-            let dates = DisclosureScanner.dateLikeTokens(in: text)
-            guard dates <= DisclosureScanner.maxDates else {
-                throw .invalid(field: "text", problem: "has \(dates) dates; a report is checked, not a list (at most \(DisclosureScanner.maxDates))")
-            }
+            if let problem = DisclosureScanner.refusalBeforeScan(text) { throw .invalid(field: "text", problem: problem) }
         }
         let people = try await store.intakeCase(request.caseReference).people
         return IntakeAPI.CheckDisclosureResponse(findings: await context.compute.run { DisclosureScanner.scan(text, people: people) })

@@ -10,8 +10,13 @@ extension ReviewManagementHandlers {
     func checkDisclosure(_ request: DisclosureAPI.CheckDisclosureRequest, _ call: CallContext) async throws
         -> DisclosureAPI.CheckDisclosureResponse
     {
+        let text = request.text
+        // The same refusal as intake's: a list of dates is not a report.
+        try await context.compute.run { () throws(ReviewManagementError) in
+            if let problem = DisclosureScanner.refusalBeforeScan(text) { throw .invalidField(path: "text", rule: nil, problem: problem) }
+        }
         let review = try await store.review(request.caseReference)
-        let (text, family, practitioners) = (request.text, review.disclosureFamily, review.disclosurePractitioners)
+        let (family, practitioners) = (review.disclosureFamily, review.disclosurePractitioners)
         // The scan (dozens of regular expressions over a whole report) runs on the compute
         // threads, not on the connection's event loop or a database reader.
         let findings = await context.compute.run { DisclosureScanner.scan(text, people: family, practitioners: practitioners) }
