@@ -1,3 +1,6 @@
+import Contract
+import Storage
+
 /// The table a stage's history tables refer to (`reviews`, `publications`): one row per case.
 package protocol CaseRecordParent {
     /// The parent table's name; its key is `case_reference`.
@@ -28,6 +31,13 @@ package enum CaseRecordTable<Parent: CaseRecordParent> {
             CREATE TRIGGER \(table)_kept BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, '\(message)'); END;
             CREATE TRIGGER \(table)_not_deleted BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, '\(message)'); END;
             """
+    }
+
+    /// The records of `table` for `reference`, in the order written.
+    package static func records<T: Decodable>(_ db: some DatabaseAccess, _ table: String, _ reference: CaseReference) throws -> [T] {
+        try db.query("SELECT record FROM \(table) WHERE case_reference = ? ORDER BY rowid", reference).map {
+            try JSONColumn.value(T.self, $0, "record", table: table)
+        }
     }
 
     /// A number of a record: an integer from 1.

@@ -29,20 +29,14 @@ enum PublicationRows {
         publication.advanceCopies = try db.query("SELECT record FROM advance_copies WHERE case_reference = ? ORDER BY number", reference).map {
             try JSONColumn.value(PublicationAPI.AdvanceCopy.self, $0, "record", table: "advance_copies")
         }
-        publication.schedules = try records(db, "publication_schedules", reference)
-        publication.published = try (records(db, "published_reports", reference) as [PublicationAPI.PublishedReport]).first
-        publication.repositorySubmissions = try records(db, "repository_submissions", reference)
-        publication.delayNotices = try records(db, "delay_notices", reference)
-        publication.notPublishingDecision = try (records(db, "not_publishing_decisions", reference) as [PublicationAPI.NotPublishingDecision]).first
+        publication.schedules = try RecordTable.records(db, "publication_schedules", reference)
+        publication.published = try (RecordTable.records(db, "published_reports", reference) as [PublicationAPI.PublishedReport]).first
+        publication.repositorySubmissions = try RecordTable.records(db, "repository_submissions", reference)
+        publication.delayNotices = try RecordTable.records(db, "delay_notices", reference)
+        publication.notPublishingDecision = try
+            (RecordTable.records(db, "not_publishing_decisions", reference) as [PublicationAPI.NotPublishingDecision]).first
         try GatePlanRows.load(db, into: &publication)
         publication.actionItems = try ActionPlanRows.items(db, reference: reference)
         return publication
-    }
-
-    /// The records of `table` (a `RecordTable`) for `reference`, in their order.
-    private static func records<T: Decodable>(_ db: some DatabaseAccess, _ table: String, _ reference: CaseReference) throws -> [T] {
-        try db.query("SELECT record FROM \(table) WHERE case_reference = ? ORDER BY rowid", reference).map {
-            try JSONColumn.value(T.self, $0, "record", table: table)
-        }
     }
 }
