@@ -42,9 +42,7 @@ package struct DeadlineExtension: Sendable, Equatable, Codable {
         extensions.last { $0.extends(rule, subject: subject) }?.newDue
     }
 
-    private static func key(_ subject: String?) -> String {
-        (subject ?? "").lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
+    private static func key(_ subject: String?) -> String { AgencyKey.of(subject ?? "") }
 }
 
 /// `RecordExtension`'s request, the same for every stage that owns deadlines.

@@ -75,13 +75,6 @@ struct IntakeCase: Sendable, Equatable {
     }
 }
 
-/// How agencies are compared: case and spacing do not make a different agency.
-enum AgencyKey {
-    static func of(_ name: String) -> String {
-        name.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
-}
-
 /// How the same child is recognised across a referral and a notification (same incident:
 /// same child, same incident date): the name, case and punctuation aside; dates of birth, when
 /// both forms give one, must agree too.

@@ -55,7 +55,7 @@ struct SafeguardingPartners: Sendable, Equatable {
         return forms
     }
 
-    static func key(_ name: String) -> String { name.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
+    static func key(_ name: String) -> String { AgencyKey.of(name) }
 
     /// Reads `kind = name` entries, one a line or separated by `;`; `#` starts a comment. Kinds:
     /// `localAuthority` (or `la`), `police`, `health` (or `icb`, `ccg`). Every partner needs a name.
