@@ -41,13 +41,14 @@ extension Review {
         var latest: [String: ReviewManagementAPI.ChronologySubmission] = [:]
         for submission in chronologies { latest[submission.key.agency] = submission }
         let sources = latest.values.sorted { $0.key.agency < $1.key.agency }
+        // Each entry's time parsed once, not in every comparison of the sort.
         let merged = sources.flatMap { submission in
-            submission.entries.enumerated().map { (index: $0.offset, agency: submission.key.agency, entry: $0.element) }
+            submission.entries.enumerated().map { offset, entry in
+                (index: offset, agency: submission.key.agency, entry: entry, minutes: ChronologyTime(entry.time ?? "")?.minutes ?? -1)
+            }
         }
         let ordered = merged.sorted { lhs, rhs in
-            let left = (lhs.entry.date, ChronologyTime(lhs.entry.time ?? "")?.minutes ?? -1)
-            let right = (rhs.entry.date, ChronologyTime(rhs.entry.time ?? "")?.minutes ?? -1)
-            if left != right { return left < right }
+            if (lhs.entry.date, lhs.minutes) != (rhs.entry.date, rhs.minutes) { return (lhs.entry.date, lhs.minutes) < (rhs.entry.date, rhs.minutes) }
             return (lhs.agency, lhs.index) < (rhs.agency, rhs.index)
         }
         return (sources.map(\.key), ordered.map { ReviewManagementAPI.CombinedChronologyEntry(agency: $0.agency, entry: $0.entry) })
