@@ -57,3 +57,12 @@ package struct ParsedCommandLine: Equatable {
         return words[index]
     }
 }
+
+extension ParsedCommandLine {
+    /// `--page N` (1 or more), else 1: the page of a list call, `ListPage.defaultSize` a page.
+    package func page() throws(ConsoleError) -> Int {
+        guard let text = values["page"] else { return 1 }
+        guard let number = Int(text), number >= 1 else { throw .usage("--page \"\(text)\" is not a page number (1 or more)") }
+        return number
+    }
+}

@@ -27,6 +27,15 @@ enum Formatting {
         return text
     }
 
+    /// "1-3 of 3 reviews", with the next page when there is one; "none of 0 reviews".
+    static func pageFooter(_ noun: String, shown: Int, offset: Int, total: Int, page: Int) -> String {
+        guard shown > 0 else { return "none of \(total) \(noun)s\n" }
+        let first = offset + 1
+        var text = "\(first)-\(first + shown - 1) of \(total) \(noun)\(total == 1 ? "" : "s")"
+        text += offset + shown < total ? "; the next: --page \(page + 1)\n" : "\n"
+        return text
+    }
+
     /// A deadlines table.
     static func deadlines(_ deadlines: [Deadline]) -> String {
         var table = TextTable(["RULE", "DUE", "WINDOW FROM", "STATE", "MET ON"])

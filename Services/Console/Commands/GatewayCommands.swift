@@ -16,11 +16,7 @@ enum GatewayCommands {
             guard let days = Int(text) else { throw ConsoleError.usage("--due-within \"\(text)\" is not a number of working days") }
             request.dueWithinWorkingDays = days
         }
-        var page = 1
-        if let text = session.line.values["page"] {
-            guard let number = Int(text), number >= 1 else { throw ConsoleError.usage("--page \"\(text)\" is not a page number (1 or more)") }
-            page = number
-        }
+        let page = try session.line.page()
         request.pageSize = GatewayAPI.ListCasesRequest.defaultPageSize
         request.offset = (page - 1) * GatewayAPI.ListCasesRequest.defaultPageSize
         let response = try await session.call(.gateway, GatewayAPI.listCases, request)

@@ -69,11 +69,7 @@ enum PublicationCommands {
     }
 
     static func list(_ session: Session) async throws {
-        var page = 1
-        if let text = session.line.values["page"] {
-            guard let number = Int(text), number >= 1 else { throw ConsoleError.usage("--page \"\(text)\" is not a page number (1, 2, ...)") }
-            page = number
-        }
+        let page = try session.line.page()
         let request = PublicationAPI.ListPublicationsRequest(pageSize: ListPage.defaultSize, offset: (page - 1) * ListPage.defaultSize)
         let response = try await session.call(.publication, PublicationAPI.listPublications, request)
         if session.printedAsJSON(response) { return }
@@ -86,7 +82,9 @@ enum PublicationCommands {
             ])
         }
         session.print(
-            table.text + PublicationText.footer(shown: response.publications.count, offset: request.offset ?? 0, total: response.total, page: page))
+            table.text
+                + Formatting.pageFooter(
+                    "publication", shown: response.publications.count, offset: request.offset ?? 0, total: response.total, page: page))
     }
 
     static func show(_ session: Session) async throws {

@@ -4,15 +4,6 @@ import WorkingDays
 
 /// Publication's answers in words and tables for the terminal (`cspr publication ...`).
 enum PublicationText {
-    /// "1-3 of 3 publications", with the next page when there is one.
-    static func footer(shown: Int, offset: Int, total: Int, page: Int) -> String {
-        guard shown > 0 else { return "none of \(total) publications\n" }
-        let first = offset + 1
-        var text = "\(first)-\(first + shown - 1) of \(total) publication\(total == 1 ? "" : "s")"
-        text += offset + shown < total ? "; the next: --page \(page + 1)\n" : "\n"
-        return text
-    }
-
     /// `GetPublication`: state, advance copies and the earliest date T9 allows, the gate, the
     /// plan and holds, the schedule and the publication, deadlines and milestones. The report's
     /// text is not printed: `--json` has it.

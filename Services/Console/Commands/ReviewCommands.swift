@@ -63,11 +63,7 @@ enum ReviewCommands {
             }
             request.state = state
         }
-        var page = 1
-        if let text = session.line.values["page"] {
-            guard let number = Int(text), number >= 1 else { throw ConsoleError.usage("--page \"\(text)\" is not a page number (1, 2, ...)") }
-            page = number
-        }
+        let page = try session.line.page()
         request.pageSize = ListPage.defaultSize
         request.offset = (page - 1) * ListPage.defaultSize
         let response = try await session.call(.reviewManagement, ReviewManagementAPI.listReviews, request)
@@ -80,15 +76,8 @@ enum ReviewCommands {
             ])
         }
         let total = response.total ?? response.reviews.count
-        var text = table.text
-        if response.reviews.isEmpty {
-            text += "none of \(total) reviews\n"
-        } else {
-            let first = (response.offset ?? 0) + 1
-            text += "\(first)-\(first + response.reviews.count - 1) of \(total) review\(total == 1 ? "" : "s")"
-            text += first - 1 + response.reviews.count < total ? "; the next: --page \(page + 1)\n" : "\n"
-        }
-        session.print(text)
+        session.print(
+            table.text + Formatting.pageFooter("review", shown: response.reviews.count, offset: response.offset ?? 0, total: total, page: page))
     }
 
     static func show(_ session: Session) async throws {
