@@ -1,3 +1,4 @@
+import ServiceKit
 import Storage
 
 /// The service's tables, in order. Append-only: a landed step is never edited; a change is a
@@ -86,50 +87,20 @@ enum Schema {
         // Rapid Review works from; the earlier ones stay as received.
         Migration(
             "hand-over updates",
-            sql: """
-                CREATE TABLE hand_over_updates (
-                    case_reference TEXT NOT NULL REFERENCES rapid_reviews(case_reference),
-                    revision INTEGER NOT NULL CHECK (revision >= 1),
-                    record TEXT NOT NULL CHECK (json_valid(record)),
-                    applied_on TEXT NOT NULL,
-                    PRIMARY KEY (case_reference, revision)
-                ) STRICT;
-                CREATE TRIGGER hand_over_updates_kept BEFORE UPDATE ON hand_over_updates
-                    BEGIN SELECT RAISE(ABORT, 'an update from intake is kept as received'); END;
-                CREATE TRIGGER hand_over_updates_not_deleted BEFORE DELETE ON hand_over_updates
-                    BEGIN SELECT RAISE(ABORT, 'an update from intake is kept as received'); END;
-                """),
+            sql: RecordTable.create(
+                "hand_over_updates", columns: [RecordTable.number("revision"), "applied_on TEXT NOT NULL"], keys: ["revision"],
+                kept: "an update from intake is kept as received")),
         // Recorded decisions extending T4-T6 (RULES.md; issue 15, item 5): kept as recorded.
         Migration(
             "deadline extensions",
-            sql: """
-                CREATE TABLE deadline_extensions (
-                    case_reference TEXT NOT NULL REFERENCES rapid_reviews(case_reference),
-                    number INTEGER NOT NULL CHECK (number >= 1),
-                    rule TEXT NOT NULL,
-                    record TEXT NOT NULL CHECK (json_valid(record)),
-                    PRIMARY KEY (case_reference, number)
-                ) STRICT;
-                CREATE TRIGGER deadline_extensions_kept BEFORE UPDATE ON deadline_extensions
-                    BEGIN SELECT RAISE(ABORT, 'an extension is kept as recorded'); END;
-                CREATE TRIGGER deadline_extensions_not_deleted BEFORE DELETE ON deadline_extensions
-                    BEGIN SELECT RAISE(ABORT, 'an extension is kept as recorded'); END;
-                """),
+            sql: RecordTable.create(
+                "deadline_extensions", columns: [RecordTable.number("number"), "rule TEXT NOT NULL"], keys: ["number"],
+                kept: "an extension is kept as recorded")),
         // Immediate actions (R4) taken after the meeting (issue 15, item 11): one row each.
         Migration(
             "immediate actions done",
-            sql: """
-                CREATE TABLE actions_done (
-                    case_reference TEXT NOT NULL REFERENCES rapid_reviews(case_reference),
-                    action INTEGER NOT NULL CHECK (action >= 1),
-                    done_on TEXT NOT NULL,
-                    record TEXT NOT NULL CHECK (json_valid(record)),
-                    PRIMARY KEY (case_reference, action)
-                ) STRICT;
-                CREATE TRIGGER actions_done_kept BEFORE UPDATE ON actions_done
-                    BEGIN SELECT RAISE(ABORT, 'an action recorded as done is kept as recorded'); END;
-                CREATE TRIGGER actions_done_not_deleted BEFORE DELETE ON actions_done
-                    BEGIN SELECT RAISE(ABORT, 'an action recorded as done is kept as recorded'); END;
-                """),
+            sql: RecordTable.create(
+                "actions_done", columns: [RecordTable.number("action"), "done_on TEXT NOT NULL"], keys: ["action"],
+                kept: "an action recorded as done is kept as recorded")),
     ]
 }
