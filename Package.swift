@@ -164,7 +164,7 @@ let package = Package(
             name: "RapidReviewTests",
             dependencies: [
                 "RapidReviewService", "RapidReviewMain", "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport",
-                "WorkingDays",
+                "WorkingDays", "IntakeService", "H2",
             ],
             path: "Tests/RapidReviewTests", swiftSettings: swift6),
 
