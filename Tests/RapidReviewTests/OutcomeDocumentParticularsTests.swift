@@ -8,6 +8,10 @@ import TestSupport
 import Testing
 import WorkingDays
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Issue 15, item 12: the outcome document is sendable. The child's and family's details come
 /// from intake when the document is rendered, audited there, and are never kept here.
 @Suite("GetOutcomeDocument with intake's particulars (item 12)")
@@ -78,6 +82,43 @@ struct OutcomeDocumentParticularsTests {
                     for personal in ["Quillfeather", "Imaginary Lane", "2019-03-01", "Mixed: White and Asian"] {
                         #expect(data.range(of: Data(personal.utf8)) == nil, "\(name) holds \(personal)")
                     }
+                }
+            }
+        }
+    }
+
+    @Test("item 12: the rapid-review executable renders the document from a real intake and logs none of the child's details")
+    func processLogsNothingPersonal() async throws {
+        let intakeDirectory = try TestDirectory.rapidReview()
+        let intake = try await startInProcess(IntakeService.definition, intakeDirectory, peers: [.rapidReview: try freePort()])
+        try await withStopping(intake, stop: { await $0.stop(grace: .seconds(1)) }) { intake in
+            let intakeClient = RPCClient(host: "127.0.0.1", port: intake.port)
+            let reference = try await intakeClient.call(IntakeAPI.submitReferral, .init(referral: Self.referral), as: TestTokens.staff).caseReference
+            let directory = try TestDirectory.rapidReview()
+            let port = try freePort()
+            let service = try await startRapidReviewProcess(
+                directory, port: port, peers: [.intake: intake.port, .reviewManagement: try freePort()])
+            let client = RPCClient(host: "127.0.0.1", port: port)
+            var handOver = bearer(TestTokens.service(.intake))
+            handOver.add("idempotency-key", "intake/OpenRapidReview/\(reference)")
+            _ = try await client.call(RapidReviewAPI.openRapidReview, Fixtures.handOver(reference), deadline: .seconds(5), metadata: handOver)
+            let meetingDate = Fixtures.Scenario.onTime.meetingDate
+            _ = try await client.call(
+                RapidReviewAPI.scheduleMeeting, .init(caseReference: reference, date: meetingDate, format: .faceToFace), as: TestTokens.staff)
+            _ = try await client.call(RapidReviewAPI.recordMeeting, Fixtures.meeting(reference, on: meetingDate), as: TestTokens.panel)
+            for format in [DocumentFormat.text, .markdown] {
+                let document = try await client.call(
+                    RapidReviewAPI.getOutcomeDocument, .init(caseReference: reference, format: format), as: TestTokens.panel)
+                #expect(document.document.contains("Zebedee Quillfeather"))
+            }
+            service.send(SIGTERM)
+            _ = try await service.waitForExit()
+            let output = service.output.joined(separator: "\n")
+            #expect(output.contains("GetOutcomeDocument"), "the calls are logged")
+            for personal in ["Quillfeather", "Imaginary Lane", "2019-03-01", "Mixed: White and Asian", "TE5 7AA"] {
+                #expect(!output.contains(personal), "the log holds \(personal)")
+                for (name, data) in Self.contents(of: directory.url) {
+                    #expect(data.range(of: Data(personal.utf8)) == nil, "\(name) holds \(personal)")
                 }
             }
         }
