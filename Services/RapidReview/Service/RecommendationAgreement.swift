@@ -49,7 +49,10 @@ enum RecommendationRules {
     /// (RULES.md): required for a case under `wt-2023` when the outcome is agreed, which is
     /// what the chair ratifies; optional under `surrey-2019`. FAILED_PRECONDITION because the
     /// case's rule set, not the request alone, decides it.
-    static func checkAnalysis(_ decision: RecommendationDecision, ruleSet: RuleSet) throws(RapidReviewError) {
+    /// - Parameter remedy: what to do about it, at the step that refuses.
+    static func checkAnalysis(
+        _ decision: RecommendationDecision, ruleSet: RuleSet, remedy: String = "agree the recommendation with it"
+    ) throws(RapidReviewError) {
         guard ruleSet == .workingTogether2023 else { return }
         let required: [(field: String, value: String?, what: String)] = [
             ("decision.keyPracticeEpisodes", decision.keyPracticeEpisodes, "an analysis of key practice episodes"),
@@ -61,7 +64,9 @@ enum RecommendationRules {
         if let missing = required.first(where: { $0.value.isBlank }) {
             throw .outOfOrder(
                 rule: .r8,
-                problem: "the case follows wt-2023 (Working Together 2023), whose Rapid Review has \(missing.what): \(missing.field) is missing")
+                problem:
+                    "the case follows wt-2023 (Working Together 2023), whose Rapid Review has \(missing.what): \(missing.field) is missing; \(remedy)"
+            )
         }
     }
 
