@@ -10,6 +10,18 @@ enum CoveringLetterRenderer {
     /// The National Panel's address (§4.7.1).
     static let nationalPanelMailbox = "Mailbox.NationalReviewPanel@education.gov.uk"
 
+    /// The ratification and the decision it ratified; the letter goes with the ratified Rapid
+    /// Review only (R9, R10), so there is none before.
+    static func requireRatification(_ rapidReview: RapidReviewCase) throws(RapidReviewError) -> (
+        RapidReviewAPI.Ratification, RecommendationDecision
+    ) {
+        guard let ratification = rapidReview.ratification, let decision = rapidReview.currentRecommendation?.decision else {
+            throw .outOfOrder(
+                rule: .r10, problem: "the covering letter goes to the National Panel with the ratified Rapid Review; not ratified yet (Ratify)")
+        }
+        return (ratification, decision)
+    }
+
     /// The letter for `rapidReview`, dated `clock.today`, from `partners` of `partnership`.
     /// Needs the ratified outcome (R9, R10): the letter goes with the ratified Rapid Review.
     static func render(
@@ -17,11 +29,7 @@ enum CoveringLetterRenderer {
         clock: CaseClock, format: RapidReviewAPI.DocumentFormat
     ) throws(RapidReviewError) -> String {
         let meeting = try OutcomeDocumentRenderer.requireMeeting(rapidReview)
-        guard let ratification = rapidReview.ratification, let decision = rapidReview.currentRecommendation?.decision else {
-            throw .outOfOrder(
-                rule: .r10,
-                problem: "the covering letter goes to the National Panel with the ratified Rapid Review; not ratified yet (Ratify)")
-        }
+        let (ratification, decision) = try requireRatification(rapidReview)
         let wording = OutcomeWording(ruleSet: rapidReview.ruleSet)
         let child = particulars.child
         let incident = particulars.incident

@@ -13,10 +13,7 @@ extension RapidReviewHandlers {
         let rapidReview = try await store.rapidReview(request.caseReference)
         // The steps not taken yet refuse before intake is asked for anything.
         _ = try OutcomeDocumentRenderer.requireMeeting(rapidReview)
-        if kind == .coveringLetter && rapidReview.ratification == nil {
-            throw RapidReviewError.outOfOrder(
-                rule: .r10, problem: "the covering letter goes to the National Panel with the ratified Rapid Review; not ratified yet (Ratify)")
-        }
+        if kind == .coveringLetter { _ = try CoveringLetterRenderer.requireRatification(rapidReview) }
         let intake = IntakeParticulars(client: context.peers[ServiceIdentity.intake.name], metadata: context.peerMetadata(requestID: call.requestID))
         let particulars = try await intake.of(rapidReview.reference)
         // Rendering is CPU work: off the event loop that answers this call's connection.
