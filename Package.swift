@@ -165,6 +165,8 @@ let package = Package(
             dependencies: [
                 "RapidReviewService", "RapidReviewMain", "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport",
                 "WorkingDays",
+                // The outcome document rendered with a real intake in process (issue 15, item 12).
+                "IntakeService",
             ],
             path: "Tests/RapidReviewTests", swiftSettings: swift6),
 

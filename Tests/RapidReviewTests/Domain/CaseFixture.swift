@@ -85,7 +85,7 @@ extension RapidReviewError {
         switch self {
         case .invalidField(_, let rule, _): return rule
         case .outOfOrder(let rule, _): return rule
-        case .notOpen, .timescaleNotCounted: return nil
+        case .notOpen, .timescaleNotCounted, .intakeUnanswered: return nil
         }
     }
 

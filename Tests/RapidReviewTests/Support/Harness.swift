@@ -24,13 +24,14 @@ final class Harness: Sendable {
         client = RPCClient(host: "127.0.0.1", port: service.port)
     }
 
-    /// Starts a fresh service with an empty database.
-    static func start(reviewManagementPort: Int? = nil, directory: TestDirectory? = nil) async throws -> Harness {
+    /// Starts a fresh service with an empty database; intake at `intakePort` when given.
+    static func start(reviewManagementPort: Int? = nil, directory: TestDirectory? = nil, intakePort: Int? = nil) async throws -> Harness {
         let directory = try directory ?? TestDirectory.rapidReview()
         let port = try reviewManagementPort ?? freePort()
-        // intake, the peer told of the meeting held, listens nowhere: its hand-over waits.
+        // Without a port, intake (told of the meeting held, asked for the outcome document's
+        // particulars) listens nowhere: its hand-over waits, and documents are UNAVAILABLE.
         let service = try await startInProcess(
-            RapidReviewService.definition, directory, peers: [.reviewManagement: port, .intake: try freePort()])
+            RapidReviewService.definition, directory, peers: [.reviewManagement: port, .intake: try intakePort ?? freePort()])
         return Harness(directory: directory, service: service, reviewManagementPort: port)
     }
 
@@ -171,7 +172,7 @@ final class Harness: Sendable {
 }
 
 /// Runs `body` with a fresh service and stops it however `body` ends.
-func withHarness<T>(reviewManagementPort: Int? = nil, _ body: (Harness) async throws -> T) async throws -> T {
-    let harness = try await Harness.start(reviewManagementPort: reviewManagementPort)
+func withHarness<T>(reviewManagementPort: Int? = nil, intakePort: Int? = nil, _ body: (Harness) async throws -> T) async throws -> T {
+    let harness = try await Harness.start(reviewManagementPort: reviewManagementPort, intakePort: intakePort)
     return try await withStopping(harness, stop: { await $0.stop() }, body)
 }
