@@ -164,7 +164,10 @@ let package = Package(
             name: "RapidReviewTests",
             dependencies: [
                 "RapidReviewService", "RapidReviewMain", "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport",
-                "WorkingDays", "IntakeService", "H2",
+                "WorkingDays", "H2",
+                // The outcome document rendered, and the free text checked, with a real intake in
+                // process (issue 15, items 12 and 13).
+                "IntakeService",
             ],
             path: "Tests/RapidReviewTests", swiftSettings: swift6),
 

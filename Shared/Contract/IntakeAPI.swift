@@ -44,13 +44,18 @@ package enum IntakeAPI {
     /// decision (RULES.md: who, when, why, the new date; both dates kept).
     package static let recordExtension = Method<RecordExtensionRequest, RecordExtensionResponse>(
         service: service, name: "RecordExtension", roles: .roles(.caseReviewPanel, .independentChair))
+    /// From rapid-review (its service principal; its roles and callers are set here only):
+    /// what Appendix 5 asks that only intake holds, read at render time and audited here as a
+    /// read of the case (issue 15, item 12).
+    package static let getOutcomeParticulars = Method<CaseRequest, OutcomeParticulars>(
+        service: service, name: "GetOutcomeParticulars", callers: [.rapidReview])
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
         MethodDescription(submitReferral), MethodDescription(recordNotification), MethodDescription(sendScopingRequests),
         MethodDescription(recordScopingReturn), MethodDescription(getCase), MethodDescription(listCases), MethodDescription(getCaseFile),
         MethodDescription(getStatuses), MethodDescription(checkDisclosure), MethodDescription(recordRapidReviewMeeting),
-        MethodDescription(recordExtension),
+        MethodDescription(recordExtension), MethodDescription(getOutcomeParticulars),
     ]
 }
 

@@ -22,7 +22,7 @@ struct ProcessTests {
         let port = try freePort()
         let receiverPort = try freePort()
         // A stand-in intake checks the free text (issue 15, item 13).
-        let intake = try StandInIntake()
+        let intake = try DisclosureCheckingIntake()
         let peers: [ServiceIdentity: Int] = [.reviewManagement: receiverPort, .intake: intake.port]
         var service = try await startRapidReviewProcess(directory, port: port, peers: peers)
         let client = RPCClient(host: "127.0.0.1", port: port, configuration: ClientConfigurationForTests.fastBackoff)

@@ -13,6 +13,7 @@ struct ServiceCallersTests {
     static let allowed: [String: Set<String>] = [
         "/cspr.intake.v1.Intake/CheckDisclosure": ["publication", "rapid-review"],
         "/cspr.intake.v1.Intake/RecordRapidReviewMeeting": ["rapid-review"],
+        "/cspr.intake.v1.Intake/GetOutcomeParticulars": ["rapid-review"],
         "/cspr.intake.v1.Intake/GetStatuses": ["gateway", "publication"],
         "/cspr.rapidreview.v1.RapidReview/OpenRapidReview": ["intake"],
         "/cspr.rapidreview.v1.RapidReview/UpdateRapidReview": ["intake"],

@@ -49,6 +49,7 @@ struct IntakeHandlers: Sendable {
         routes.handle(IntakeAPI.checkDisclosure) { request, _ in try await checkDisclosure(request) }
         routes.handle(IntakeAPI.recordRapidReviewMeeting, recordRapidReviewMeeting)
         routes.handle(IntakeAPI.recordExtension, recordExtension)
+        routes.handle(IntakeAPI.getOutcomeParticulars) { request, _ in try await getOutcomeParticulars(request) }
         return routes
     }
 
@@ -215,6 +216,14 @@ struct IntakeHandlers: Sendable {
         return IntakeAPI.CaseFile(
             caseReference: intakeCase.reference, referral: intakeCase.referral, linkedReferrals: intakeCase.linkedReferrals,
             notification: intakeCase.notification, scopingRequests: intakeCase.requests, scopingReturns: intakeCase.returns)
+    }
+
+    /// What the Rapid Review's outcome document asks of the case (issue 15, item 12), for
+    /// rapid-review to render it; audited as a read of the case, like every call naming one.
+    func getOutcomeParticulars(_ request: IntakeAPI.CaseRequest) async throws -> IntakeAPI.OutcomeParticulars {
+        let intakeCase = try await store.intakeCase(request.caseReference)
+        guard let particulars = intakeCase.outcomeParticulars else { throw IntakeError.caseNotFound(request.caseReference) }
+        return particulars
     }
 
     /// Every case, summarised, optionally one stage or only the overdue.

@@ -90,12 +90,14 @@ extension FreeText {
         return FreeText(fields)
     }
 
-    /// The recommendation's free text (Appendix 5 §3) and the answer to the chair's question.
+    /// The recommendation's free text (Appendix 5 §3, and Working Together 2023's analysis) and
+    /// the answer to the chair's question.
     static func recommendation(_ request: RapidReviewAPI.AgreeRecommendationRequest) -> FreeText {
         let decision = request.decision
         return FreeText([
             ("decision.statement", decision.statement), ("decision.reasons", decision.reasons),
             ("decision.otherOptionsConsidered", decision.otherOptionsConsidered), ("decision.whyNoFurtherLearning", decision.whyNoFurtherLearning),
+            ("decision.keyPracticeEpisodes", decision.keyPracticeEpisodes), ("decision.racismAndInequalities", decision.racismAndInequalities),
             ("answerToClarification", request.answerToClarification),
         ])
     }

@@ -86,7 +86,7 @@ extension RapidReviewError {
         case .invalidField(_, let rule, _): return rule
         case .outOfOrder(let rule, _): return rule
         case .disclosureCheckFailed: return .p4
-        case .notOpen, .timescaleNotCounted: return nil
+        case .notOpen, .timescaleNotCounted, .intakeUnanswered: return nil
         }
     }
 

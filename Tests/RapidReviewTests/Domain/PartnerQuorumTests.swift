@@ -60,7 +60,7 @@ struct PartnerQuorumTests {
     @Test("R1 through RecordMeeting: with the partners configured by name, the fixture's Testshire agencies are not a quorum")
     func configuredService() async throws {
         let directory = try TestDirectory.rapidReview()
-        let intake = try StandInIntake()
+        let intake = try DisclosureCheckingIntake()
         let service = try await startInProcess(
             RapidReviewService.definition, directory, peers: [.reviewManagement: try freePort(), .intake: intake.port],
             extra: ["CSPR_SAFEGUARDING_PARTNERS": "la=Testshire Borough Council;police=Testshire Police;icb=NHS Vale ICB"])

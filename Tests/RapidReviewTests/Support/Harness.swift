@@ -18,9 +18,9 @@ final class Harness: Sendable {
     let reviewManagementPort: Int
     /// The stand-in intake that checks the free text (clean unless told otherwise); nil when
     /// the test gave intake's port itself.
-    let intake: StandInIntake?
+    let intake: DisclosureCheckingIntake?
 
-    private init(directory: TestDirectory, service: RunningService, reviewManagementPort: Int, intake: StandInIntake?) {
+    private init(directory: TestDirectory, service: RunningService, reviewManagementPort: Int, intake: DisclosureCheckingIntake?) {
         self.directory = directory
         self.service = service
         self.reviewManagementPort = reviewManagementPort
@@ -28,13 +28,12 @@ final class Harness: Sendable {
         client = RPCClient(host: "127.0.0.1", port: service.port)
     }
 
-    /// Starts a fresh service with an empty database, and a stand-in intake unless `intakePort`
-    /// says where intake is (a real one, or a port where none listens).
-    static func start(reviewManagementPort: Int? = nil, intakePort: Int? = nil, directory: TestDirectory? = nil) async throws -> Harness {
+    /// Starts a fresh service with an empty database; intake at `intakePort` when given, else
+    /// a `DisclosureCheckingIntake` (the free text clean; no particulars, no hand-overs taken).
+    static func start(reviewManagementPort: Int? = nil, directory: TestDirectory? = nil, intakePort: Int? = nil) async throws -> Harness {
         let directory = try directory ?? TestDirectory.rapidReview()
         let port = try reviewManagementPort ?? freePort()
-        let standIn = intakePort == nil ? try StandInIntake() : nil
-        // intake, the peer told of the meeting held, takes no hand-over here: it waits.
+        let standIn = intakePort == nil ? try DisclosureCheckingIntake() : nil
         let service: RunningService
         do {
             service = try await startInProcess(

@@ -1,61 +1,41 @@
 import Contract
-import Foundation
-import H2
 import RPC
+import ServiceKit
 import ServiceTestSupport
-import Synchronization
+import TestSupport
+import WorkingDays
 
-/// A stand-in for intake, for the tests that are not about the free-text check: it answers
-/// `CheckDisclosure` clean unless told to hold a name (then every occurrence of it is a
-/// finding, in UTF-8 bytes and lines as intake gives them), only to rapid-review's own token;
-/// its `RecordRapidReviewMeeting` is UNAVAILABLE, so that the meeting held waits in the outbox
-/// as it does while no intake listens.
-final class StandInIntake: Sendable {
-    /// The names it finds and how often it was asked, shared with the handler.
-    private final class State: Sendable {
-        let names = Mutex<[String]>([])
-        let asked = Mutex(0)
+/// A stand-in for intake answering `GetOutcomeParticulars` with the same obviously fictional
+/// child and family for any case, so that the document tests need not open each case in a
+/// real intake (the real one is in `OutcomeParticularsTests`).
+enum StandInIntake {
+    static let child = IntakeAPI.ChildParticulars(
+        name: "Quentin Placeholder", dateOfBirth: Fixtures.date("2018-02-02"), gender: "male", ethnicity: "White British",
+        address: "1 Fictional Row, Testtown, TE1 1AA", localAuthority: "Testshire Children's Services")
+
+    static func particulars(_ reference: CaseReference) -> IntakeAPI.OutcomeParticulars {
+        IntakeAPI.OutcomeParticulars(
+            caseReference: reference, child: child, incident: Incident(kind: .seriousHarm, date: Fixtures.date("2025-03-21")),
+            notifiedOfsted: Fixtures.date("2025-03-24"), notifiedNationalPanel: Fixtures.date("2025-03-24"),
+            familyMembers: [
+                FamilyMember(
+                    person: Person(name: "Rosalind Placeholder", dateOfBirth: Fixtures.date("1991-01-01")), relationshipToChild: "mother",
+                    legalStatus: "parental responsibility", ethnicOrigin: "White British")
+            ],
+            referrer: Contact(name: "Lee Specimen", agencyAndDesignation: "Testtown Primary School, DSL"), referringAgency: "Testtown Primary School")
     }
 
-    private let state = State()
-    private let server: RPCServer
-
-    var port: Int { server.port }
-
-    init() throws {
+    static let definition = ServiceDefinition(identity: .intake, migrations: []) { _ in
         var routes = RouteTable()
-        let state = state
-        routes.register(IntakeAPI.checkDisclosure) { request, call in
-            guard call.metadata["authorization"] == "Bearer \(TestTokens.service(.rapidReview))" else {
-                throw RPCError(.permissionDenied, "the stand-in answers rapid-review's own token only")
-            }
-            state.asked.withLock { $0 += 1 }
-            return DisclosureAPI.CheckDisclosureResponse(findings: Self.find(state.names.withLock { $0 }, in: request.text))
-        }
-        routes.register(IntakeAPI.recordRapidReviewMeeting) { _, _ in throw RPCError(.unavailable, "the stand-in intake takes no hand-overs") }
-        var configuration = ServerConfiguration()
-        configuration.port = 0
-        configuration.loopCount = 1
-        server = try RPCServer(configuration: configuration, router: RPCRouter(routes: routes))
+        routes.handle(IntakeAPI.getOutcomeParticulars) { request, _ in particulars(request.caseReference) }
+        // The free text the document tests record is clean (issue 15, item 13).
+        routes.handle(IntakeAPI.checkDisclosure) { _, _ in DisclosureAPI.CheckDisclosureResponse(findings: []) }
+        return routes
     }
+}
 
-    /// Makes every occurrence of `name` a finding (a child's name) from now on.
-    func hold(_ name: String) { state.names.withLock { $0.append(name) } }
-
-    /// How many checks it answered.
-    var timesAsked: Int { state.asked.withLock { $0 } }
-
-    func stop() async { await server.shutdown(grace: .seconds(1)) }
-
-    static func find(_ names: [String], in text: String) -> [DisclosureAPI.DisclosureFinding] {
-        let bytes = Array(text.utf8)
-        var findings: [DisclosureAPI.DisclosureFinding] = []
-        for name in names.map({ Array($0.utf8) }) where !name.isEmpty && bytes.count >= name.count {
-            for start in 0...(bytes.count - name.count) where Array(bytes[start..<(start + name.count)]) == name {
-                let line = bytes[..<start].count { $0 == UInt8(ascii: "\n") } + 1
-                findings.append(.init(kind: .name, whose: "child", offset: start, length: name.count, line: line))
-            }
-        }
-        return findings.sorted { $0.offset < $1.offset }
-    }
+/// Runs `body` with the stand-in intake's port, and stops it however `body` ends.
+func withStandInIntake<T>(_ body: (Int) async throws -> T) async throws -> T {
+    let intake = try await startInProcess(StandInIntake.definition, try TestDirectory.rapidReview())
+    return try await withStopping(intake, stop: { await $0.stop(grace: .seconds(1)) }) { try await body($0.port) }
 }
