@@ -164,8 +164,9 @@ let package = Package(
             name: "RapidReviewTests",
             dependencies: [
                 "RapidReviewService", "RapidReviewMain", "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport",
-                "WorkingDays",
-                // The outcome document rendered with a real intake in process (issue 15, item 12).
+                "WorkingDays", "H2",
+                // The outcome document rendered, and the free text checked, with a real intake in
+                // process (issue 15, items 12 and 13).
                 "IntakeService",
             ],
             path: "Tests/RapidReviewTests", swiftSettings: swift6),

@@ -237,7 +237,8 @@ struct IntakeHandlers: Sendable {
         return IntakeAPI.ListCasesResponse(cases: cases)
     }
 
-    /// The publication team's check of a report for the family's details (P4).
+    /// The check of a text for the family's details (P4): publication's reports, rapid-review's
+    /// free text (issue 15, item 13).
     func checkDisclosure(_ request: IntakeAPI.CheckDisclosureRequest) async throws -> IntakeAPI.CheckDisclosureResponse {
         let text = request.text
         // Counting the dates and the scan (dozens of regular expressions over a whole report)

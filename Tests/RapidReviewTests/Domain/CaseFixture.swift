@@ -85,6 +85,7 @@ extension RapidReviewError {
         switch self {
         case .invalidField(_, let rule, _): return rule
         case .outOfOrder(let rule, _): return rule
+        case .disclosureCheckFailed: return .p4
         case .notOpen, .timescaleNotCounted, .intakeUnanswered: return nil
         }
     }
