@@ -76,7 +76,7 @@ package enum StyleSheet {
           outline: 3px solid #ffdd00; outline-offset: 0; box-shadow: inset 0 0 0 2px var(--ink); }
         .session { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; color: var(--muted); margin: 0 0 12px; }
         .session form { margin: 0; }
-        main.form { max-width: 860px; }
+        main.form > * { max-width: 860px; }
         .form-section { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: 4px 18px 14px; margin: 0 0 18px; }
         .field { margin: 0 0 18px; }
         .field.error { border-left: 5px solid var(--red); padding-left: 12px; }
@@ -109,14 +109,13 @@ package enum StyleSheet {
         .panel-confirmation { background: var(--green); color: #fff; padding: 18px; margin: 16px 0; }
         .panel-confirmation h2, .panel-confirmation p { color: #fff; margin: 4px 0; }
         .panel-confirmation .reference { font-size: 1.8rem; font-weight: 700; }
-        dl.answers { display: grid; grid-template-columns: minmax(10em, 1fr) 2fr auto; gap: 0; background: var(--paper);
-          border: 1px solid var(--line); margin: 0 0 18px; }
-        dl.answers > div { display: contents; }
-        dl.answers dt, dl.answers dd { margin: 0; padding: 7px 10px; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+        dl.answers { display: grid; grid-template-columns: minmax(10em, 1fr) 2fr auto; background: var(--paper); border: 1px solid var(--line);
+          margin: 0 0 18px; }
+        dl.answers dt, dl.answers dd { margin: 0; padding: 7px 10px; overflow-wrap: anywhere; border-bottom: 1px solid var(--line); }
         dl.answers dt { font-weight: 600; }
         @media (max-width: 640px) {
           dl.answers { grid-template-columns: 1fr; }
-          dl.answers dd { border-bottom: 0; }
+          dl.answers dt, dl.answers dd:not(:last-of-type) { border-bottom: 0; }
         }
 
         """

@@ -167,9 +167,12 @@ package struct WebPages: HTTPHandler {
     }
 
     /// True when a POST comes from this service's own pages: its `Origin` is this host (the
-    /// scheme by `CSPR_PAGES_TLS`), or, without `Origin`, `Sec-Fetch-Site` says same-origin.
+    /// scheme by `CSPR_PAGES_TLS`), or, without one, `Sec-Fetch-Site` says same-origin. Under
+    /// the pages' `Referrer-Policy: no-referrer` a browser sends `Origin: null` for its own
+    /// form posts, so `null` counts as no `Origin`; `Sec-Fetch-Site` then decides (another
+    /// site's form says `cross-site` there).
     static func sameOrigin(_ head: HTTPRequestHead, overTLS: Bool) -> Bool {
-        if let origin = head.headers["origin"] {
+        if let origin = head.headers["origin"], origin != "null" {
             guard let host = head.authority ?? head.headers["host"] else { return false }
             return origin == "\(overTLS ? "https" : "http")://\(host)"
         }

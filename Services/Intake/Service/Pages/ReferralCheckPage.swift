@@ -139,9 +139,9 @@ enum ReferralCheckPage {
     private static func list(_ heading: String, _ rows: [(String, String, String)]) -> String {
         var html = "<h2>\(HTML.escape(heading))</h2>\n<dl class=\"answers\">\n"
         for (label, value, field) in rows {
-            html += "<div><dt>\(HTML.escape(label))</dt><dd>\(HTML.escape(value.isEmpty ? "Not given" : value))</dd>"
+            html += "<dt>\(HTML.escape(label))</dt><dd>\(HTML.escape(value.isEmpty ? "Not given" : value))</dd>"
             html +=
-                "<dd><a href=\"\(ReferralFormPage.path)#\(FormContext.id(field))\">Change<span class=\"visually-hidden\"> \(HTML.escape(label.lowercased()))</span></a></dd></div>\n"
+                "<dd><a href=\"\(ReferralFormPage.path)#\(FormContext.id(field))\">Change<span class=\"visually-hidden\"> \(HTML.escape(label.lowercased()))</span></a></dd>\n"
         }
         return html + "</dl>\n"
     }
