@@ -47,6 +47,7 @@ class Run:
         bad = [v for v in results["violations"] if v.get("impact") in SERIOUS]
         with open(os.path.join(self.artifacts, f"{name}.axe.json"), "w") as out:
             json.dump(results["violations"], out, indent=1)
+        self.driver.save_screenshot(os.path.join(self.artifacts, f"{name}.top.png"))
         height = self.driver.execute_script("return document.documentElement.scrollHeight")
         self.driver.set_window_size(1280, min(max(height, 800), 12000))
         self.driver.save_screenshot(os.path.join(self.artifacts, f"{name}.png"))
