@@ -47,6 +47,7 @@ class Run:
         bad = [v for v in results["violations"] if v.get("impact") in SERIOUS]
         with open(os.path.join(self.artifacts, f"{name}.axe.json"), "w") as out:
             json.dump(results["violations"], out, indent=1)
+        self.driver.execute_script("window.scrollTo(0, 0)")
         self.driver.save_screenshot(os.path.join(self.artifacts, f"{name}.top.png"))
         height = self.driver.execute_script("return document.documentElement.scrollHeight")
         self.driver.set_window_size(1280, min(max(height, 800), 12000))
@@ -159,7 +160,7 @@ def main():
 
         run.type("referral.caseBackground", "A fictional outline of the family's circumstances for the browser test.")
         run.press("Continue to check your answers")
-        expect(driver.current_url.endswith("/referrals/check"), f"expected the check page, got {driver.current_url}")
+        expect("/referrals/check" in driver.current_url, f"expected the check page, got {driver.current_url}")
         expect("Parent Two-Fictional" in driver.page_source and "Stepfather" in driver.page_source, "the check page lacks family member 2")
         expect(len(driver.find_elements(By.PARTIAL_LINK_TEXT, "Change")) > 10, "the check page has no Change links")
         run.check("05-check-answers")

@@ -94,7 +94,7 @@ struct IntakePages: Sendable {
         guard action == "continue" else { return PageResponse.redirect(ReferralFormPage.path + anchor) }
         let errors = check(values)
         if !errors.isEmpty { return refused(request, values, errors) }
-        return PageResponse.redirect(ReferralCheckPage.path)
+        return PageResponse.redirect(ReferralCheckPage.path + "#main")
     }
 
     /// `GET /referrals/check`: every answer with a Change link, and the submit button.

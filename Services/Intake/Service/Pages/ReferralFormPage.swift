@@ -10,7 +10,9 @@ enum ReferralFormPage {
     /// Where it is served and posted.
     static let path = "/referrals/new"
 
-    /// The form's body, with `form`'s values and errors.
+    /// The form's body, with `form`'s values and errors. It posts to `#error-summary`, so that a
+    /// refused post opens at the summary (the browser would keep the old scroll position), as
+    /// GOV.UK's script does by focusing it; a redirect's own fragment wins.
     static func body(_ form: FormContext, session: WebSession, notice: String? = nil) -> String {
         var html = FormContext.errorSummary(form.errors)
         if let notice { html += "<p class=\"notice\" role=\"status\">\(HTML.escape(notice))</p>\n" }
@@ -18,7 +20,7 @@ enum ReferralFormPage {
             <p>Use this form to refer an incident the partnership should consider for a Child Safeguarding Practice Review: abuse or \
             neglect of a child is known or suspected, and the child has died or been seriously harmed. Discuss the case with your \
             agency's designated safeguarding lead first. Your answers are kept as a draft until you submit them.</p>
-            <form method="post" action="\(path)" novalidate>
+            <form method="post" action="\(path)#error-summary" novalidate>
             \(FormContext.csrf(session))\
             <button type="submit" name="action" value="save" class="visually-hidden" tabindex="-1" aria-hidden="true">Save draft</button>
 
