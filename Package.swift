@@ -134,7 +134,8 @@ let package = Package(
         .testTarget(
             name: "IntakeTests",
             dependencies: [
-                "IntakeService", "IntakeMain", "ServiceKit", "Contract", "RPC", "Storage", "WorkingDays", "TestSupport", "ServiceTestSupport",
+                "IntakeService", "IntakeMain", "ServiceKit", "WebForms", "Contract", "RPC", "Storage", "WorkingDays", "TestSupport",
+                "ServiceTestSupport",
             ],
             path: "Tests/IntakeTests", swiftSettings: swift6),
 

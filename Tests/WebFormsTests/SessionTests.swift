@@ -13,11 +13,11 @@ import Testing
 /// service with pages started as the runner starts every service.
 @Suite("Sign-in, sessions and CSRF over real sockets", .serialized)
 struct SessionTests {
-    static func withService(extra: [String: String] = [:], _ body: (RunningService, Browser) async throws -> Void) async throws {
+    static func withService(extra: [String: String] = [:], _ body: (RunningService, PageBrowser) async throws -> Void) async throws {
         let directory = try TestDirectory()
         let service = try await startInProcess(FormsService.definition, directory, extra: extra)
         try await withStopping(service, stop: { await $0.stop(grace: .seconds(1)) }) { service in
-            try await body(service, Browser(port: service.port))
+            try await body(service, PageBrowser(port: service.port))
         }
     }
 
@@ -89,7 +89,7 @@ struct SessionTests {
     func postApplied() async throws {
         try await Self.withService { service, browser in
             let (cookie, _) = try browser.signIn(TestTokens.staff)
-            let token = try browser.csrfToken(cookie: cookie)
+            let token = try browser.csrfToken(cookie: cookie, page: "/notes")
             let answer = try browser.post("/notes", cookie: cookie, form: [("csrfToken", token), ("text", "fictional note")])
             #expect(answer.status == 303)
             #expect(try await FormsService.notes(service) == 1)
@@ -109,8 +109,8 @@ struct SessionTests {
         try await Self.withService { service, browser in
             let (cookie, _) = try browser.signIn(TestTokens.staff)
             let (otherCookie, _) = try browser.signIn(TestTokens.staff)
-            let token = try browser.csrfToken(cookie: cookie)
-            let otherToken = try browser.csrfToken(cookie: otherCookie)
+            let token = try browser.csrfToken(cookie: cookie, page: "/notes")
+            let otherToken = try browser.csrfToken(cookie: otherCookie, page: "/notes")
             #expect(token != otherToken)
             let before = try await FormsService.sessions(service)
             try await Task.sleep(for: .seconds(1.1))
@@ -141,7 +141,7 @@ struct SessionTests {
     func afterSignOut() async throws {
         try await Self.withService { service, browser in
             let (cookie, _) = try browser.signIn(TestTokens.staff)
-            let token = try browser.csrfToken(cookie: cookie)
+            let token = try browser.csrfToken(cookie: cookie, page: "/notes")
             let out = try browser.post(WebPages.signOutPath, cookie: cookie, form: [("csrfToken", token)])
             #expect(out.status == 303)
             #expect(out.headers["set-cookie"]?.contains("Max-Age=0") == true)
