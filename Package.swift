@@ -103,7 +103,8 @@ let package = Package(
         // The stages' pages in the browser: the shared stylesheet and form helpers, sign-in
         // with server-side sessions and CSRF tokens, a form's post run as its RPC call.
         .target(
-            name: "WebForms", dependencies: ["ServiceKit", "RPC", "H2", "Storage", "Contract"], path: "Shared/WebForms", exclude: ["README.md"],
+            name: "WebForms", dependencies: ["ServiceKit", "RPC", "H2", "Storage", "Contract", "WorkingDays"], path: "Shared/WebForms",
+            exclude: ["README.md"],
             swiftSettings: swift6),
         .testTarget(
             name: "WebFormsTests", dependencies: ["WebForms", "ServiceKit", "RPC", "H2", "Storage", "Contract", "TestSupport", "ServiceTestSupport"],

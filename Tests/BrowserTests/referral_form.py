@@ -179,6 +179,29 @@ def main():
         again = driver.find_element(By.CSS_SELECTOR, ".panel-confirmation .reference").text
         expect(again == reference, f"the double submit answered {again!r}, not {reference!r}")
 
+        # The LA notification form: a missing date refused beside its field, then T1 shown.
+        driver.get(args.base + "/notifications/new")
+        run.check("07-notification-form")
+        run.type("notification.child.name", "Child Fictional-Notified")
+        run.choose("notification.incident.kind", "death")
+        run.date("notification.incident.date", "17", "3", "2025")
+        run.type("notification.notifiedBy.name", "Lou Authority")
+        run.type("notification.notifiedBy.agencyAndDesignation", "Testshire County Council, Head of Service")
+        run.date("notification.notifiedNationalPanel", "19", "3", "2025")
+        run.press("Record the notification")
+        expect(driver.title.startswith("Error: "), f"the refused notification's title is {driver.title!r}")
+        beside = driver.find_element(By.ID, "notification-becameAware-error").text
+        expect("Enter the date the local authority became aware" in beside, f"beside the date: {beside!r}")
+        expect(run.field("notification.child.name").get_attribute("value") == "Child Fictional-Notified", "the notification's values not kept")
+        run.check("08-notification-form-error")
+        run.date("notification.becameAware", "17", "3", "2025")
+        run.press("Record the notification")
+        expect("/notifications/recorded/" in driver.current_url, f"expected the notification's confirmation, got {driver.current_url}")
+        notified = driver.find_element(By.CSS_SELECTOR, ".panel-confirmation .reference").text
+        expect(notified != reference, "the notification of another child joined the referral's case")
+        expect("National Panel" in driver.page_source, "T1 is not shown")
+        run.check("09-notification-recorded")
+
         # Sign out ends the session: the form needs signing in again.
         run.press("Sign out")
         driver.get(args.base + "/referrals/new")

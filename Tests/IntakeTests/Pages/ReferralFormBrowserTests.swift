@@ -9,7 +9,8 @@ import Testing
 /// against a real intake process: a partnership-support officer signs in, is refused once with
 /// the message beside its field and the values kept, adds two family members, checks the
 /// answers, submits twice (one case), and sees the reference and deadlines; axe-core finds no
-/// serious or critical violation on any page. Screenshots and axe reports are kept under
+/// serious or critical violation on any page. Then an LA notification, refused once for a
+/// missing date, recorded with its T1. Screenshots and axe reports are kept under
 /// `.build/test-artifacts/intake-forms/`.
 @Suite("The referral form in a real browser", .serialized)
 struct ReferralFormBrowserTests {
@@ -29,7 +30,9 @@ struct ReferralFormBrowserTests {
         return nil
     }
 
-    @Test("T2-T6: sign in, a refusal beside its field with the values kept, two family members, the reference and its deadlines")
+    @Test(
+        "T1-T6: sign in, a refusal beside its field with the values kept, two family members, the reference and its deadlines; an LA notification and its T1"
+    )
     func referralInChromium() async throws {
         if let reason = await Self.cannotRun() {
             print("skipped: chromium cannot run here: \(reason)")
@@ -66,10 +69,14 @@ struct ReferralFormBrowserTests {
         #expect(file.referral?.familyMembers.map(\.relationshipToChild) == ["Mother", "Stepfather"])
         #expect(file.linkedReferrals.isEmpty, "the double submit linked a second referral")
         let list = try await client.call(IntakeAPI.listCases, IntakeAPI.ListCasesRequest(), as: TestTokens.staff)
-        #expect(list.cases.count == 1)
+        // The referral's case and the notification's (another child): nothing twice.
+        #expect(list.cases.count == 2)
 
         // Screenshots of every page, and the form's posts logged without what was typed.
-        for page in ["01-sign-in", "03-referral-form", "04-referral-form-error", "05-check-answers", "06-referral-submitted"] {
+        for page in [
+            "01-sign-in", "03-referral-form", "04-referral-form-error", "05-check-answers", "06-referral-submitted", "07-notification-form",
+            "09-notification-recorded",
+        ] {
             let data = try Data(contentsOf: Self.artifacts.appendingPathComponent("\(page).png"))
             #expect(Array(data.prefix(4)) == [0x89, 0x50, 0x4E, 0x47], "\(page).png is not a PNG")
         }

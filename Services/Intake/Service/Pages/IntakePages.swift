@@ -20,6 +20,7 @@ struct IntakePages: Sendable {
     }
 
     private var referralRoles: Set<String> { IntakeAPI.submitReferral.info.roles }
+    private var notificationRoles: Set<String> { IntakeAPI.recordNotification.info.roles }
 
     func routes() -> PageRoutes {
         var routes = PageRoutes()
@@ -32,6 +33,15 @@ struct IntakePages: Sendable {
         routes.get(ReferralCheckPage.confirmationPrefix + "*", name: "referral-submitted", roles: referralRoles) { request in
             await confirmation(request)
         }
+        routes.get(NotificationFormPage.path, name: "notification-form", roles: notificationRoles) { request in
+            request.page(
+                title: "Record an LA notification",
+                body: NotificationFormPage.body(FormContext(values: FormData(values: [:])), session: request.session))
+        }
+        routes.post(NotificationFormPage.path, name: "notification-form", roles: notificationRoles) { request in await recordNotification(request) }
+        routes.get(NotificationFormPage.confirmationPrefix + "*", name: "notification-recorded", roles: notificationRoles) { request in
+            await notificationRecorded(request)
+        }
         return routes
     }
 
@@ -42,6 +52,9 @@ struct IntakePages: Sendable {
         var links: [String] = []
         if !request.session.principal.roles.isDisjoint(with: referralRoles) {
             links.append("<li><a href=\"\(ReferralFormPage.path)\">Make a referral for a Child Safeguarding Practice Review</a> (Appendix 2)</li>")
+        }
+        if !request.session.principal.roles.isDisjoint(with: notificationRoles) {
+            links.append("<li><a href=\"\(NotificationFormPage.path)\">Record a local authority's notification of a serious incident</a> (T1)</li>")
         }
         let body =
             links.isEmpty
@@ -165,6 +178,46 @@ struct IntakePages: Sendable {
         return await request.audited("ReferralSubmitted", caseReference: submitted.caseReference.description, response)
     }
 
+    /// `POST /notifications/new`: `RecordNotification`'s own handler; refused, the form again
+    /// with its values; recorded, 303 to the confirmation (a double submit: the same answer).
+    private func recordNotification(_ request: PageRequest) async -> HTTPResponse {
+        let values = FormData(values: request.form.values.filter { $0.key != WebPages.csrfField && $0.key != "action" })
+        let (read, errors) = NotificationFormPage.read(values)
+        func refused(_ errors: [FieldError]) -> HTTPResponse {
+            request.page(
+                title: "Record an LA notification", errors: true,
+                body: NotificationFormPage.body(FormContext(values: values, errors: errors), session: request.session), status: 400)
+        }
+        guard let notification = read else { return refused(errors) }
+        let context = handlers.context
+        let result = await PageCall.run(
+            IntakeAPI.recordNotification, IntakeAPI.RecordNotificationRequest(notification: notification), session: request.session,
+            idempotencyKey: request.form[PageCall.keyField], database: context.database, logger: context.logger,
+            handler: handlers.recordNotification)
+        switch result {
+        case .failure(let error): return refused(Self.fieldErrors(error))
+        case .success(let response): return PageResponse.redirect(NotificationFormPage.confirmationPrefix + response.caseReference.description)
+        }
+    }
+
+    /// `GET /notifications/recorded/<reference>`: the case and its T1, as it now stands.
+    private func notificationRecorded(_ request: PageRequest) async -> HTTPResponse {
+        guard let reference = request.parameter.flatMap(CaseReference.init) else {
+            return PageResponse.message(
+                404, title: "Page not found", text: "There is no such case.", session: request.session, settings: request.settings)
+        }
+        let (clock, ruleSet) = (handlers.context.clock, handlers.ruleSet)
+        let t1: [Deadline]
+        do {
+            t1 = try await handlers.store.intakeCase(reference).deadlines(clock: clock, ruleSet: ruleSet).filter { $0.rule == .t1 }
+        } catch {
+            return PageResponse.message(
+                404, title: "Page not found", text: "There is no such case.", session: request.session, settings: request.settings)
+        }
+        let response = request.page(title: "Notification recorded", body: NotificationFormPage.confirmation(reference, t1: t1))
+        return await request.audited("NotificationRecorded", caseReference: reference.description, response)
+    }
+
     // MARK: refusals
 
     /// What a form alone gets wrong, then the domain's own checks (`FormValidation`), so the
@@ -194,7 +247,9 @@ struct IntakePages: Sendable {
     /// rule id and what is missing) is shown at the top, linking to the form.
     static func fieldErrors(_ error: RPCError) -> [FieldError] {
         let message = error.message
-        guard error.code == .invalidArgument, let colon = message.range(of: ": "), message.hasPrefix("referral.") else {
+        guard error.code == .invalidArgument, let colon = message.range(of: ": "),
+            message.hasPrefix("referral.") || message.hasPrefix("notification.")
+        else {
             return [FieldError(field: "main", message: message)]
         }
         let path = String(message[..<colon.lowerBound])
@@ -224,7 +279,8 @@ enum FieldLabels {
             "referral.child.person.name": "Name of child", "referral.child.person.dateOfBirth": "Date of birth",
             "referral.dateOfReferral": "Date of referral", "referral.dateReceived": "Date the partnership received it",
             "referral.child.incident.date": "Date of death or serious incident", "referral.caseBackground": "The outline of the circumstances",
-            "referral.reasonForReferral": "Why you are making this referral",
+            "referral.reasonForReferral": "Why you are making this referral", "notification.child.name": "Name of child",
+            "notification.becameAware": "Date the local authority became aware", "notification.incident.date": "Date of the incident",
         ]
         if let label = known[path] { return label }
         var parts = path.split(separator: ".").map(String.init).dropFirst()

@@ -95,31 +95,7 @@ struct ReferralFormReader {
         return YesNoDetails(answer: answer, details: answer ? values.text("\(name).details") : nil)
     }
 
-    /// A date from its three inputs: nil and no error when all are blank and it is optional;
-    /// otherwise the error names the part that is missing, or says it is not a real date.
     private mutating func date(_ name: String, _ label: String, required: Bool) -> CivilDate? {
-        let parts = ["day", "month", "year"].map { (part: $0, text: values.text("\(name).\($0)")) }
-        if parts.allSatisfy({ $0.text == nil }) {
-            if required { errors.append(FieldError(field: "\(name).day", message: "Enter the \(label.lowercasedFirst)")) }
-            return nil
-        }
-        if let missing = parts.first(where: { $0.text == nil }) {
-            errors.append(FieldError(field: "\(name).\(missing.part)", message: "\(label) must include a \(missing.part)"))
-            return nil
-        }
-        let numbers = parts.map { Int($0.text ?? "") }
-        guard let day = numbers[0], let month = numbers[1], let year = numbers[2], year >= 1900, year <= 9999,
-            let date = CivilDate(year: year, month: month, day: day)
-        else {
-            let wrong = numbers[0] == nil || !(1...31).contains(numbers[0] ?? 0) ? "day" : !(1...12).contains(numbers[1] ?? 0) ? "month" : "year"
-            errors.append(FieldError(field: "\(name).\(wrong)", message: "\(label) must be a real date"))
-            return nil
-        }
-        return date
+        DateInput.read(values, name, label: label, required: required, errors: &errors)
     }
-}
-
-extension String {
-    /// "Date of referral" -> "date of referral", for "Enter the …".
-    fileprivate var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }
