@@ -37,7 +37,8 @@ package final class RPCRouter: HTTPHandler {
     ///   - interceptors: run around every call, the first outermost.
     ///   - readiness: answers `/readyz` and the health check.
     ///   - pages: answers the GET and HEAD requests for any other path (a service's own web
-    ///     pages, such as the gateway's dashboard); without it they are 404.
+    ///     pages, such as the gateway's dashboard) and every HTML form's POST
+    ///     (`application/x-www-form-urlencoded`); without it they are 404.
     ///   - reportUnexpected: told of any error that is not an `RPCError` (answered INTERNAL).
     package init(
         routes: RouteTable, interceptors: [any ServerInterceptor] = [], metrics: RPCMetrics = RPCMetrics(),
@@ -69,6 +70,11 @@ package final class RPCRouter: HTTPHandler {
         let head = request.head
         if head.method == "GET" || head.method == "HEAD" {
             return await plainEndpoint(request)
+        }
+        // A browser's form post (`application/x-www-form-urlencoded`) is never an RPC: it
+        // goes to the service's pages, which check its session and CSRF token themselves.
+        if head.method == "POST", let pages, Self.isFormPost(head) {
+            return await pages.handle(request)
         }
         guard head.method == "POST" else {
             return HTTPResponse(
@@ -277,6 +283,12 @@ package final class RPCRouter: HTTPHandler {
             if let pages { return await pages.handle(request) }
             return HTTPResponse(status: 404, headers: ["content-type": "text/plain"], body: Data("not found\n".utf8))
         }
+    }
+
+    /// True for an HTML form's post: the pages answer it, not the RPC router.
+    static func isFormPost(_ head: HTTPRequestHead) -> Bool {
+        let contentType = head.headers["content-type"]?.lowercased() ?? ""
+        return contentType == "application/x-www-form-urlencoded" || contentType.hasPrefix("application/x-www-form-urlencoded;")
     }
 
     /// The caller's `x-request-id` when it is sane, else a new one.
