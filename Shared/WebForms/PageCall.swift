@@ -31,12 +31,8 @@ package enum PageCall {
         let (audit, domain) = (AuditInterceptor(database: database, logger: logger), DomainErrorInterceptor(logger: logger))
         do {
             _ = try await audit.intercept(context, request: Data()) { context, body in
-                guard !session.principal.roles.isDisjoint(with: method.info.roles) else {
-                    throw RPCError(
-                        .permissionDenied,
-                        "\(session.principal.name) may not \(method.info.name); it needs one of: \(method.info.roles.sorted().joined(separator: ", "))"
-                    )
-                }
+                // The same rule as the RPC call: a service's token may not post a person's form.
+                try AuthInterceptor.check(session.principal, may: method.info)
                 return try await domain.intercept(context, request: body) { context, _ in
                     let response = try await handler(request, context)
                     if let scoped = response as? any CaseScoped {
