@@ -147,6 +147,13 @@ final class H2ServerSession: ServerProtocolSession {
             release(stream)
             submit(HTTPResponse(status: 408), on: stream)
         }
+        // A refused body, answered already, that has not ended in time: stop waiting for it.
+        guard let session else { return }
+        for stream in streams.values
+        where stream.bodyRefused && stream.responded && !stream.requestComplete && now > stream.startedAt && now - stream.startedAt > limit {
+            stream.requestComplete = true
+            nghttp2_submit_rst_stream(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), stream.id, NGHTTP2_CANCEL.rawValue)
+        }
     }
 
     private func release(_ stream: ServerStream) {
@@ -345,8 +352,11 @@ final class H2ServerSession: ServerProtocolSession {
     fileprivate func frameSent(_ frame: UnsafePointer<nghttp2_frame>) {
         // A response finished before its request did (too large, headers refused): tell the
         // client to stop sending with RST_STREAM(NO_ERROR), as RFC 9113 §8.1 allows.
+        // A refused body is let run to its end instead, dropped as it comes: clients such as
+        // curl treat a reset while they are still sending as a failure, and would never show
+        // the caller why it was refused. The request timeout still bounds it.
         guard frame.pointee.hasEndStream, let session,
-            let stream = stream(frame.pointee.hd.stream_id), !stream.requestComplete
+            let stream = stream(frame.pointee.hd.stream_id), !stream.requestComplete, !stream.bodyRefused
         else { return }
         nghttp2_submit_rst_stream(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), stream.id, NGHTTP2_NO_ERROR.rawValue)
     }

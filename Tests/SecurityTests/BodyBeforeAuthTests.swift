@@ -42,7 +42,12 @@ struct BodyBeforeAuthTests {
             anonymous.send(RawH2.preface + RawH2.emptySettings + RawH2.echoHeaders(stream: 1, token: false) + RawH2.data(stream: 1, body))
             let answer = RawH2.frames(anonymous.read().bytes).filter { $0.stream == 1 }
             #expect(answer.contains { $0.type == 0x1 }, "no response HEADERS on the stream without a token: \(answer.map(\.type))")
-            #expect(answer.contains { $0.type == 0x3 }, "the stream without a token was not reset after its answer")
+            #expect(stats.bufferedBodyBytes.load(ordering: .relaxed) == 0)
+            // The rest of the refused body is dropped as it comes, and the connection serves on.
+            anonymous.send(RawH2.data(stream: 1, body, endStream: true) + RawH2.echoHeaders(stream: 3, token: false))
+            let next = RawH2.frames(anonymous.read().bytes)
+            #expect(next.contains { $0.stream == 3 && $0.type == 0x1 }, "the connection stopped serving after a refused body")
+            #expect(!next.contains { $0.type == 0x7 }, "the connection was closed with a GOAWAY")
             #expect(stats.bufferedBodyBytes.load(ordering: .relaxed) == 0)
 
             let known = try RawConnection(port: server.port, readTimeout: .seconds(1))
