@@ -121,7 +121,7 @@ final class LoopAcceptor: EventSource {
                 Glibc.close(fd)
                 continue
             }
-            let peer = PeerAddress(storage)
+            let peer = ClientAddress(storage)
             guard context.countConnection(from: peer) else {
                 stats.refusedConnections.add(1, ordering: .relaxed)
                 stats.refusedPerAddress.add(1, ordering: .relaxed)

@@ -12,7 +12,7 @@ final class ServerContext: Sendable {
     let stats: TransportStats
     let nextConnectionID = Atomic<UInt64>(1)
     /// Connections open now per client address (every loop's).
-    private let openPerAddress = Mutex<[PeerAddress: Int]>([:])
+    private let openPerAddress = Mutex<[ClientAddress: Int]>([:])
 
     init(configuration: ServerConfiguration, handler: any HTTPHandler, stats: TransportStats) {
         self.configuration = configuration
@@ -22,7 +22,7 @@ final class ServerContext: Sendable {
 
     /// Counts a connection from `address`; false, counting nothing, when that address has
     /// `maxConnectionsPerAddress` open already.
-    func countConnection(from address: PeerAddress?) -> Bool {
+    func countConnection(from address: ClientAddress?) -> Bool {
         guard let address else { return true }
         let limit = configuration.maxConnectionsPerAddress
         return openPerAddress.withLock { open in
@@ -34,7 +34,7 @@ final class ServerContext: Sendable {
     }
 
     /// Forgets a connection counted by `countConnection`.
-    func uncountConnection(from address: PeerAddress?) {
+    func uncountConnection(from address: ClientAddress?) {
         guard let address else { return }
         openPerAddress.withLock { open in
             let remaining = open[address, default: 1] - 1
@@ -101,7 +101,7 @@ final class ServerConnection: EventSource {
     let id: UInt64
     let fd: Int32
     /// The client's address, counted for `maxConnectionsPerAddress` while the connection is open.
-    let peer: PeerAddress?
+    let peer: ClientAddress?
     unowned let loop: EventLoop
     let context: ServerContext
     private let onClose: (ServerConnection) -> Void
@@ -123,7 +123,7 @@ final class ServerConnection: EventSource {
     /// connection's idle time counts from here, whatever frames it sends in between.
     private(set) var lastRequestAt = monotonicNanos()
 
-    init(fd: Int32, peer: PeerAddress?, loop: EventLoop, context: ServerContext, onClose: @escaping (ServerConnection) -> Void) {
+    init(fd: Int32, peer: ClientAddress?, loop: EventLoop, context: ServerContext, onClose: @escaping (ServerConnection) -> Void) {
         self.id = context.nextConnectionID.add(1, ordering: .relaxed).oldValue
         self.fd = fd
         self.peer = peer

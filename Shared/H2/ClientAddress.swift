@@ -4,7 +4,7 @@
 
 /// The address a connection came from (IPv4 or IPv6, without the port), for the per-address
 /// connection limit.
-struct PeerAddress: Hashable, Sendable {
+struct ClientAddress: Hashable, Sendable {
     private var high: UInt64
     private var low: UInt64
 
