@@ -116,15 +116,18 @@ final class LoopAcceptor: EventSource {
                 return
             }
             let stats = context.stats
-            if draining || (stats.openConnections.load(ordering: .relaxed) >= context.configuration.maxConnections && !shedOne()) {
+            // The address's own limit first, so that a refused newcomer never costs another
+            // client its connection.
+            let peer = ClientAddress(storage)
+            guard !draining, context.countConnection(from: peer) else {
                 stats.refusedConnections.add(1, ordering: .relaxed)
+                if !draining { stats.refusedPerAddress.add(1, ordering: .relaxed) }
                 Glibc.close(fd)
                 continue
             }
-            let peer = ClientAddress(storage)
-            guard context.countConnection(from: peer) else {
+            if stats.openConnections.load(ordering: .relaxed) >= context.configuration.maxConnections && !shedOne() {
+                context.uncountConnection(from: peer)
                 stats.refusedConnections.add(1, ordering: .relaxed)
-                stats.refusedPerAddress.add(1, ordering: .relaxed)
                 Glibc.close(fd)
                 continue
             }
