@@ -5,10 +5,12 @@
       1,024 idle keep-alive connections from 127.0.0.2 (half HTTP/1.1 after a GET /healthz,
       half HTTP/2 after their preface), then a legitimate client on 127.0.0.1 makes one call
       every 0.5 s for WINDOW_SECONDS (default 20): how many fail, and when the first succeeds.
-  transport-attacks.py bodies SERVICEKIT_TEST_SERVICE_BINARY
+  transport-attacks.py bodies SERVICEKIT_TEST_SERVICE_BINARY [h2]
       A ServiceKit service (test-sender) with a tokens file; 32 connections each announce a
       4 MiB body without a token and send all of it but the last byte: the service's RSS
       before and during, and whether a legitimate call (with a token) is served meanwhile.
+      With `h2` (needs python3-h2), each connection is HTTP/2 with 4 such streams (16 MiB,
+      the per-connection budget), as the probe of issue 17 sent them.
 
 Run with the binaries of two builds (before and after a change) to compare them.
 """
@@ -123,7 +125,56 @@ def cmd_slots(binary, window):
         process.wait()
 
 
-def cmd_bodies(binary):
+def h2_bodies(port, path, connections=32, streams=4, length=4 * 1024 * 1024, seconds=20):
+    """HTTP/2 connections from 127.0.0.2, each with `streams` bodies of `length` - 1 bytes
+    sent within flow control and never ended. Returns them (to keep them open)."""
+    import h2.config
+    import h2.connection
+    import h2.events
+
+    peers = []
+    for _ in range(connections):
+        sock = connect(port, "127.0.0.2", timeout=10)
+        conn = h2.connection.H2Connection(config=h2.config.H2Configuration(client_side=True))
+        conn.initiate_connection()
+        sock.sendall(conn.data_to_send())
+        pending = {}
+        for _ in range(streams):
+            stream_id = conn.get_next_available_stream_id()
+            conn.send_headers(stream_id, [(":method", "POST"), (":scheme", "http"), (":authority", "x"), (":path", path),
+                                          ("content-type", "application/json")])
+            pending[stream_id] = length - 1
+        sock.sendall(conn.data_to_send())
+        peers.append((sock, conn, pending))
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(sum(p[2].values()) for p in peers):
+        for sock, conn, pending in peers:
+            for stream_id, left in list(pending.items()):
+                try:
+                    window = min(conn.local_flow_control_window(stream_id), conn.max_outbound_frame_size, left)
+                except Exception:  # the stream was closed or reset by the server
+                    pending[stream_id] = 0
+                    continue
+                while window > 0:
+                    conn.send_data(stream_id, b"a" * window)
+                    left -= window
+                    window = min(conn.local_flow_control_window(stream_id), conn.max_outbound_frame_size, left)
+                pending[stream_id] = left
+            try:
+                sock.sendall(conn.data_to_send())
+                sock.settimeout(0.01)
+                data = sock.recv(1 << 20)
+                if data:
+                    for event in conn.receive_data(data):
+                        if isinstance(event, (h2.events.StreamReset, h2.events.StreamEnded)):
+                            pending[event.stream_id] = 0
+                    sock.sendall(conn.data_to_send())
+            except (OSError, Exception):
+                pass
+    return peers
+
+
+def cmd_bodies(binary, http2=False):
     token = "bench-staff-token-0123456789abcdef"
     directory = tempfile.mkdtemp(prefix="cspr-attack-")
     tokens = os.path.join(directory, "tokens")
@@ -156,17 +207,20 @@ def cmd_bodies(binary):
         time.sleep(1)
         before = rss_mib(process.pid)
         length = 4 * 1024 * 1024
-        chunk = b"a" * (length - 1)
         attack = []
-        for _ in range(32):
-            sock = connect(port, "127.0.0.2", timeout=10)
-            sock.sendall(f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {length}\r\n\r\n".encode())
-            sock.sendall(chunk)
-            attack.append(sock)
+        if http2:
+            attack = h2_bodies(port, path)
+        else:
+            chunk = b"a" * (length - 1)
+            for _ in range(32):
+                sock = connect(port, "127.0.0.2", timeout=10)
+                sock.sendall(f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {length}\r\n\r\n".encode())
+                sock.sendall(chunk)
+                attack.append(sock)
         time.sleep(2)
         during = rss_mib(process.pid)
         served = legitimate_call(port, path, token)
-        print(json.dumps({"incomplete_bodies": 32, "rss_mib_before": round(before), "rss_mib_during": round(during),
+        print(json.dumps({"protocol": "h2" if http2 else "http/1.1", "incomplete_bodies": 128 if http2 else 32, "rss_mib_before": round(before), "rss_mib_during": round(during),
                           "legitimate_call_served": served}))
     finally:
         process.terminate()
@@ -176,7 +230,7 @@ def cmd_bodies(binary):
 if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "slots":
         cmd_slots(sys.argv[2], float(sys.argv[3]) if len(sys.argv) > 3 else 20)
-    elif len(sys.argv) == 3 and sys.argv[1] == "bodies":
-        cmd_bodies(sys.argv[2])
+    elif len(sys.argv) >= 3 and sys.argv[1] == "bodies":
+        cmd_bodies(sys.argv[2], http2=sys.argv[3:4] == ["h2"])
     else:
         raise SystemExit(__doc__)
