@@ -4,8 +4,9 @@ package enum RequestAdmission: Sendable, Equatable {
     /// Read the body and handle the request. `trusted` says the head carried a credential the
     /// layer above accepts: the connection then keeps the ordinary idle timeout and is never shed.
     case accept(trusted: Bool)
-    /// Keep none of the body: the handler is called at once with an empty body and
-    /// `HTTPRequest.bodyRefused` set, and answers with its refusal; the rest of the body is
-    /// discarded as it arrives (HTTP/1.1) or the stream is reset once answered (HTTP/2).
+    /// Keep none of the body: the handler is called with an empty body and
+    /// `HTTPRequest.bodyRefused` set, and answers with its refusal. The body is dropped as it
+    /// arrives: HTTP/2 calls the handler at once (the stream is reset only when its body stalls
+    /// past the request timeout); HTTP/1.1 once the announced length has gone by.
     case refuseBody
 }

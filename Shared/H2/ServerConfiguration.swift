@@ -21,7 +21,8 @@ package struct ServerConfiguration: Sendable {
     package var requestTimeout: Duration = .seconds(60)
     /// Request bodies buffered at once on one HTTP/2 connection (all its incomplete streams).
     package var maxConnectionBufferBytes: Int = 16 * 1024 * 1024
-    /// Request bodies buffered at once in the whole server (every connection, either protocol):
+    /// Bytes of request bodies still arriving, held at once in the whole server (every
+    /// connection, either protocol; an HTTP/1.1 body counts its announced length from its head):
     /// a request that would go over is answered `HTTPHandler.bodiesOverBudget`.
     package var maxBufferedBodyBytes: Int = 64 * 1024 * 1024
     /// A trusted connection (one that has sent a request `HTTPHandler.admit` trusted) with no

@@ -14,7 +14,7 @@ package final class TransportStats: Sendable {
     package let refusedPerAddress = Atomic<Int>(0)
     /// Idle untrusted connections closed to make room for a new one.
     package let shedConnections = Atomic<Int>(0)
-    /// Request bodies held now, in bytes, across every connection.
+    /// Bytes of request bodies still arriving, held now across every connection.
     package let bufferedBodyBytes = Atomic<Int>(0)
     /// Requests whose body was refused from their head (`HTTPHandler.admit`).
     package let refusedBodies = Atomic<Int>(0)
