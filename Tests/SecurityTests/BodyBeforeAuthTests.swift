@@ -62,6 +62,22 @@ struct BodyBeforeAuthTests {
         }
     }
 
+    @Test("a refused HTTP/2 body that stalls is reset at the request timeout, and the connection serves on")
+    func stalledRefusedBody() async throws {
+        try await withGuardedServer({ $0.requestTimeout = .milliseconds(300) }) { server in
+            let connection = try RawConnection(port: server.port, readTimeout: .milliseconds(1500))
+            connection.send(
+                RawH2.preface + RawH2.emptySettings + RawH2.echoHeaders(stream: 1, token: false) + RawH2.data(stream: 1, Array("{\"te".utf8)))
+            let frames = RawH2.frames(connection.read().bytes).filter { $0.stream == 1 }
+            #expect(frames.first { $0.type == 0x1 } != nil, "the refused stream was not answered")
+            let reset = frames.first { $0.type == 0x3 }
+            #expect(reset?.payload == [0, 0, 0, 8], "no RST_STREAM(CANCEL) for the stalled refused body: \(frames.map(\.type))")
+            connection.send(RawH2.echoHeaders(stream: 3, token: false))
+            let next = RawH2.frames(connection.read().bytes)
+            #expect(next.contains { $0.stream == 3 && $0.type == 0x1 }, "the connection stopped serving")
+        }
+    }
+
     @Test("the server holds at most its body budget in all: the next body is RESOURCE_EXHAUSTED at once")
     func processBudget() async throws {
         try await withGuardedServer({ $0.maxBufferedBodyBytes = 1024 * 1024 }) { server in
