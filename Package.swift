@@ -65,6 +65,11 @@ let package = Package(
             name: "InteropTests", dependencies: ["RPC", "H2", "TestSupport", "EchoServer"], path: "Tests/InteropTests",
             exclude: ["python"], swiftSettings: swift6),
 
+        // Attacks without a token (issue 17): connection slots, bodies before authentication,
+        // and the wire rules an attacker would lean on, each over real sockets.
+        .testTarget(
+            name: "SecurityTests", dependencies: ["RPC", "H2", "TestSupport"], path: "Tests/SecurityTests", swiftSettings: swift6),
+
         // SQLite storage: database, named migration steps, group commit, outbox and inbox; civil
         // dates bind as `YYYY-MM-DD` with WorkingDays' own arithmetic.
         .target(name: "Storage", dependencies: ["CSQLite", "WorkingDays"], path: "Shared/Storage", swiftSettings: swift6),

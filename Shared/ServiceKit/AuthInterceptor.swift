@@ -13,6 +13,16 @@ package struct AuthInterceptor: ServerInterceptor {
         self.tokens = tokens
     }
 
+    /// The same check on the headers alone, before the body is read: a call that would be
+    /// refused `UNAUTHENTICATED` is refused before the server keeps any of its body.
+    package func check(_ method: MethodInfo, metadata: Metadata) -> CallerCheck {
+        guard !method.roles.isEmpty else { return .anonymous }
+        guard let header = metadata["authorization"], header.hasPrefix("Bearer "),
+            tokens.principal(for: String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)) != nil
+        else { return .refused }
+        return .known
+    }
+
     package func intercept(_ context: CallContext, request: Data, next: RawHandler) async throws -> Data {
         let required = context.method.roles
         guard !required.isEmpty else { return try await next(context, request) }

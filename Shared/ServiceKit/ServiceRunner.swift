@@ -201,11 +201,12 @@ package enum ServiceRunner {
         let ready = ReadyFlag()
         let metrics = RPCMetrics()
         metrics.addSource { await OutboxMetricsText.render(database: database) }
+        let authentication = AuthInterceptor(tokens: tokens)
         let router = RPCRouter(
             routes: routes,
             interceptors: [
                 // Audit outside authentication: a refused attempt at case data is recorded too.
-                LoggingInterceptor(logger: logger), AuditInterceptor(database: database, logger: logger), AuthInterceptor(tokens: tokens),
+                LoggingInterceptor(logger: logger), AuditInterceptor(database: database, logger: logger), authentication,
                 // Innermost: a domain's refusal becomes its RPC status before the others see it.
                 DomainErrorInterceptor(logger: logger),
             ],
@@ -223,7 +224,9 @@ package enum ServiceRunner {
                     fields["sql"] = .string(database.sql ?? "")
                 }
                 logger.error("unexpected error", fields)
-            })
+            },
+            // The token is checked on the headers too, so nobody without one makes us hold a body.
+            callerGate: { method, metadata in authentication.check(method, metadata: metadata) })
         var serverConfiguration = ServerConfiguration()
         serverConfiguration.host = configuration.listen.host
         serverConfiguration.port = configuration.listen.port
