@@ -15,5 +15,5 @@ package enum RapidReviewService {
         statuses: StatusBackfill(table: "rapid_reviews", column: "case_reference") { context, tx, reference in
             try CaseRows.load(tx, reference: reference)?.status(context.clock)
         },
-        routes: { $0.routes() })
+        routes: { $0.routes() }, pages: { RapidReviewPages(handlers: $0).webPages() })
 }
