@@ -153,7 +153,7 @@ struct CasePages: Sendable {
         }
         guard !rows.isEmpty else { return "" }
         return "<h2>Recorded so far</h2>\n<dl class=\"summary\">\n"
-            + rows.map { "<div><dt>\(HTML.escape($0.0))</dt><dd>\(HTML.escape($0.1))</dd></div>" }.joined(separator: "\n") + "\n</dl>\n"
+            + rows.map { "<dt>\(HTML.escape($0.0))</dt><dd>\(HTML.escape($0.1))</dd>" }.joined(separator: "\n") + "\n</dl>\n"
     }
 
     /// The case's deadlines as a table.

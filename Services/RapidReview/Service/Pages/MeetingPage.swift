@@ -167,7 +167,7 @@ struct MeetingPage: Sendable {
             <p>Case <strong>\(HTML.escape(reference.description))</strong>. Record the Rapid Review meeting as Appendix 5 asks. Write the \
             summary and discussion with the case reference and roles, not the family's names, addresses or dates of birth (P4).</p>
             <form method="post" action="\(Self.prefix)\(HTML.escape(reference.description))#main" novalidate>
-            <button type="submit" name="action" value="check" hidden tabindex="-1">Check quorum</button>
+            <button type="submit" name="action" value="check" hidden tabindex="-1">Update</button>
             \(FormContext.csrf(request.session))\(FormContext.idempotencyKey())\(Self.participants.hidden(values))\(Self.omissions.hidden(values))\(Self.actions.hidden(values))
             """
         html += CaseForm.section(

@@ -59,7 +59,7 @@ struct RatificationPage: Sendable {
             if let answer = agreed.answerToClarification { rows.append(("The panel's answer to your question", answer)) }
             html +=
                 "<h2>The panel's recommendation (version \(agreed.version), agreed \(HTML.escape(CaseForm.long(agreed.agreedOn))))</h2>\n<dl class=\"summary\">\n"
-            html += rows.map { "<div><dt>\(HTML.escape($0.0))</dt><dd>\(HTML.escape($0.1))</dd></div>" }.joined(separator: "\n") + "\n</dl>\n"
+            html += rows.map { "<dt>\(HTML.escape($0.0))</dt><dd>\(HTML.escape($0.1))</dd>" }.joined(separator: "\n") + "\n</dl>\n"
         } else {
             html += "<p>No recommendation has been agreed yet.</p>\n"
         }
