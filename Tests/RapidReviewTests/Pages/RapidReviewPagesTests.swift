@@ -191,4 +191,55 @@ struct RapidReviewPagesTests {
             #expect(!casePage.body.contains("Record the meeting"), "partnership support does not record the meeting")
         }
     }
+
+    @Test("R10: the submission leaving out an agency asked is refused with the values kept; then recorded once; a viewer may not open it")
+    func submission() async throws {
+        try await withHarness { harness in
+            try await harness.prepare(Self.reference, through: .ratified)
+            let browser = PageBrowser(port: harness.service.port)
+            let page = "/submission/\(Self.reference)"
+            let (viewer, _) = try browser.signIn(TestTokens.viewer)
+            #expect(try browser.get(page, cookie: viewer).status == 403)
+            let (cookie, csrf) = try Self.session(browser, TestTokens.staff, page: page)
+            var fields: [(String, String)] = [
+                ("csrfToken", csrf), ("action", "submit"), ("submittedToNationalPanel.day", "7"), ("submittedToNationalPanel.month", "4"),
+                ("submittedToNationalPanel.year", "2025"), ("count.sharedWith", "3"),
+            ]
+            for (index, agency) in Fixtures.agenciesAsked.prefix(3).enumerated() {
+                fields += [
+                    ("sharedWith[\(index)].agency", agency.name), ("sharedWith[\(index)].date.day", "7"), ("sharedWith[\(index)].date.month", "4"),
+                    ("sharedWith[\(index)].date.year", "2025"),
+                ]
+            }
+            let refused = try browser.post(page, cookie: cookie, form: fields + [(PageCall.keyField, "key-sub-0001")])
+            #expect(refused.status == 400)
+            #expect(refused.body.contains("R10"))
+            #expect(refused.body.contains("href=\"#sharedWith\"") && refused.body.contains("id=\"sharedWith\""))
+            #expect(refused.body.contains("value=\"Testshire Police\""))
+            #expect(try await harness.rapidReview(Self.reference).submission == nil)
+            fields = fields.map { $0.0 == "count.sharedWith" ? ($0.0, "4") : $0 }
+            fields += [
+                ("sharedWith[3].agency", Fixtures.school.name), ("sharedWith[3].date.day", "7"), ("sharedWith[3].date.month", "4"),
+                ("sharedWith[3].date.year", "2025"), ("sharedWith[3].referrer", "yes"),
+            ]
+            let recorded = try browser.post(page, cookie: cookie, form: fields + [(PageCall.keyField, "key-sub-0002")])
+            #expect(recorded.status == 303, "\(recorded.body.prefix(3000))")
+            #expect(try await harness.rapidReview(Self.reference).submission?.sharedWith.count == 4)
+        }
+    }
+
+    @Test("the Appendix 5 page is GetOutcomeDocument run as a call: without intake's particulars there is no document, and the view is audited")
+    func documentNeedsIntake() async throws {
+        try await withHarness { harness in
+            try await harness.prepare(Self.reference, through: .meetingHeld)
+            let browser = PageBrowser(port: harness.service.port)
+            let (cookie, _) = try browser.signIn(TestTokens.panel)
+            let answer = try browser.get("/documents/outcome/\(Self.reference)", cookie: cookie)
+            #expect(answer.status != 200)
+            #expect(answer.body.contains("GetOutcomeParticulars"))
+            #expect(!answer.body.contains("<article class=\"document\">"))
+            let entries = try await harness.service.context.database.read { try AuditTrail.entries($0) }
+            #expect(entries.contains { $0.method == "GetOutcomeDocument" && $0.principal == "Sam.Panel" && $0.outcome != RPCCode.ok.name })
+        }
+    }
 }

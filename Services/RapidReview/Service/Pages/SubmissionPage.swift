@@ -74,7 +74,8 @@ struct SubmissionPage: Sendable {
             \(FormContext.csrf(request.session))\(FormContext.idempotencyKey())\(Self.shared.hidden(values))
             """
         html += form.date("submittedToNationalPanel", legend: "Date sent to the National Panel")
-        var rows = ""
+        // A refusal about the list as a whole (R10: an agency left out) links here.
+        var rows = "<div id=\"sharedWith\"></div>\n"
         for index in 0..<Self.shared.count(values) {
             let field = { Self.shared.field(index, $0) }
             rows += FormContext.group(
