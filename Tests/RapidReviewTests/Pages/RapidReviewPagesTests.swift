@@ -242,4 +242,27 @@ struct RapidReviewPagesTests {
             #expect(entries.contains { $0.method == "GetOutcomeDocument" && $0.principal == "Sam.Panel" && $0.outcome != RPCCode.ok.name })
         }
     }
+
+    @Test("T4, T6: a date outside the window without a reason is refused beside the reason with the values kept; with one, scheduled once")
+    func schedule() async throws {
+        try await withHarness { harness in
+            try await harness.prepare(Self.reference, through: .opened)
+            let browser = PageBrowser(port: harness.service.port)
+            let page = "/schedule/\(Self.reference)"
+            let (chair, _) = try browser.signIn(TestTokens.chair)
+            #expect(try browser.get(page, cookie: chair).status == 403, "the chair does not schedule the meeting")
+            let (cookie, csrf) = try Self.session(browser, TestTokens.staff, page: page)
+            let fields = [("csrfToken", csrf), ("date.day", "30"), ("date.month", "4"), ("date.year", "2025"), ("format", "telephone")]
+            let refused = try browser.post(page, cookie: cookie, form: fields + [(PageCall.keyField, "key-sch-0001")])
+            #expect(refused.status == 400)
+            #expect(refused.body.contains("href=\"#reason\"") && refused.body.contains("id=\"reason-error\""))
+            #expect(refused.body.contains("value=\"30\""))
+            #expect(try await harness.rapidReview(Self.reference).schedule.isEmpty)
+            let form = fields + [("reason", "Fictional: the police representative is in court until then"), (PageCall.keyField, "key-sch-0002")]
+            let first = try browser.post(page, cookie: cookie, form: form)
+            let second = try browser.post(page, cookie: cookie, form: form)
+            #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
+            #expect(try await harness.rapidReview(Self.reference).schedule.count == 1)
+        }
+    }
 }
