@@ -265,4 +265,37 @@ struct RapidReviewPagesTests {
             #expect(try await harness.rapidReview(Self.reference).schedule.count == 1)
         }
     }
+
+    @Test("R9: the chair's blank question is refused beside it; the question asked, the panel must answer it beside the answer field, then revises")
+    func clarification() async throws {
+        try await withHarness { harness in
+            try await harness.prepare(Self.reference, through: .recommended)
+            let browser = PageBrowser(port: harness.service.port)
+            let chair = try Self.session(browser, TestTokens.chair, page: "/ratification/\(Self.reference)")
+            let ask = "/clarification/\(Self.reference)"
+            let blank = try browser.post(
+                ask, cookie: chair.cookie, form: [("csrfToken", chair.csrf), ("question", " "), (PageCall.keyField, "key-q-0001")])
+            #expect(blank.status == 400)
+            #expect(blank.body.contains("href=\"#question\"") && blank.body.contains("R9"))
+            let asked = try browser.post(
+                ask, cookie: chair.cookie,
+                form: [("csrfToken", chair.csrf), ("question", "Fictional: which agencies were considered?"), (PageCall.keyField, "key-q-0002")])
+            #expect(asked.status == 303)
+            let panel = try Self.session(browser, TestTokens.panel, page: "/recommendation/\(Self.reference)")
+            let form = try browser.get("/recommendation/\(Self.reference)", cookie: panel.cookie)
+            #expect(form.body.contains("Fictional: which agencies were considered?"))
+            let fields = [("csrfToken", panel.csrf), ("decision.recommendation", "localReview"), ("decision.reasons", "Fictional reasons")]
+            let unanswered = try browser.post(
+                "/recommendation/\(Self.reference)", cookie: panel.cookie, form: fields + [(PageCall.keyField, "key-a-0001")])
+            #expect(unanswered.status == 400)
+            #expect(unanswered.body.contains("id=\"answerToClarification-error\""))
+            let answered = try browser.post(
+                "/recommendation/\(Self.reference)", cookie: panel.cookie,
+                form: fields + [("answerToClarification", "Fictional: all four agencies asked"), (PageCall.keyField, "key-a-0002")])
+            #expect(answered.status == 303)
+            let review = try await harness.rapidReview(Self.reference)
+            #expect(review.recommendations.count == 2)
+            #expect(review.clarifications.first?.answer == "Fictional: all four agencies asked")
+        }
+    }
 }
