@@ -47,7 +47,7 @@ fail() { say "$*" >&2; exit 1; }
 install_packages() {
   [ "$(id -u)" -eq 0 ] || fail "containers here need root (podman as root); elsewhere use Docker: docker compose up"
   local missing=()
-  for package in podman debootstrap docker-compose uidmap fuse-overlayfs netavark aardvark-dns slirp4netns; do
+  for package in podman debootstrap docker-compose curl python3-yaml uidmap fuse-overlayfs netavark aardvark-dns slirp4netns; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
   done
   if [ ${#missing[@]} -gt 0 ]; then
@@ -145,23 +145,29 @@ build() {
   say "built $IMAGE"
 }
 
-# The Docker API docker-compose talks to; it exits by itself after 10 idle minutes.
+# The Docker API docker-compose talks to; it exits by itself after 10 idle minutes. One at a
+# time starts it (the lock), so two runs never start two services on one socket.
+answering() { curl -fsS --max-time 2 --unix-socket "$SOCKET" http://d/_ping >/dev/null 2>&1; }
 api_service() {
-  mkdir -p /run/podman
-  if curl -fsS --max-time 2 --unix-socket "$SOCKET" http://d/_ping >/dev/null 2>&1; then return; fi
-  rm -f "$SOCKET"
+  mkdir -p /run/podman "$CACHE"
+  answering && return
   (
-    for fd in /proc/$BASHPID/fd/*; do
-      fd=${fd##*/}
-      [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null
+    flock 9
+    answering && exit 0
+    rm -f "$SOCKET"
+    (
+      for fd in /proc/$BASHPID/fd/*; do
+        fd=${fd##*/}
+        [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null
+      done
+      CONTAINERS_CONF=$CONF exec setsid podman system service --time 600 "unix://$SOCKET" >>"$CACHE/service.log" 2>&1 </dev/null
+    ) &
+    for _ in $(seq 100); do
+      answering && exit 0
+      sleep 0.1
     done
-    CONTAINERS_CONF=$CONF exec setsid podman system service --time 600 "unix://$SOCKET" >>"$CACHE/service.log" 2>&1 </dev/null
-  ) &
-  for _ in $(seq 100); do
-    curl -fsS --max-time 2 --unix-socket "$SOCKET" http://d/_ping >/dev/null 2>&1 && return
-    sleep 0.1
-  done
-  fail "podman system service did not answer on $SOCKET; see $CACHE/service.log"
+    exit 1
+  ) 9>"$CACHE/service.lock" || fail "podman system service did not answer on $SOCKET; see $CACHE/service.log"
 }
 
 random_token() { head -c 24 /dev/urandom | base64 | tr -d '/+=\n'; }
