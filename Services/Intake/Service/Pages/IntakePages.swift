@@ -42,6 +42,7 @@ struct IntakePages: Sendable {
         routes.get(NotificationFormPage.confirmationPrefix + "*", name: "notification-recorded", roles: notificationRoles) { request in
             await notificationRecorded(request)
         }
+        addScopingRoutes(&routes)
         return routes
     }
 
@@ -55,6 +56,9 @@ struct IntakePages: Sendable {
         }
         if !request.session.principal.roles.isDisjoint(with: notificationRoles) {
             links.append("<li><a href=\"\(NotificationFormPage.path)\">Record a local authority's notification of a serious incident</a> (T1)</li>")
+        }
+        if !request.session.principal.roles.isDisjoint(with: returnRoles) {
+            links.append("<li><a href=\"\(ScopingReturnPage.listPath)\">Return an agency's scoping form</a> (Appendix 3)</li>")
         }
         let body =
             links.isEmpty
