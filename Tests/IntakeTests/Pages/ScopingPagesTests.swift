@@ -162,6 +162,9 @@ struct ScopingPagesTests {
     func caseFile() async throws {
         try await Self.withCase { service, browser, _ in
             let (cookie, _) = try browser.signIn(TestTokens.staff)
+            // The officer's home page lists the case (by reference only) with its pages.
+            let home = try browser.get("/", cookie: cookie)
+            #expect(home.body.contains("href=\"\(CaseFilePage.prefix)\(Self.first)\"") && !home.body.contains("Zebedee"))
             let page = try browser.get(CaseFilePage.prefix + Self.first, cookie: cookie)
             #expect(page.status == 200 && page.headers["cache-control"] == "no-store")
             #expect(page.body.contains("<main class=\"document\"") && page.body.contains("Zebedee Quillfeather"))

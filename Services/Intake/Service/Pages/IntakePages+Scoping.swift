@@ -37,6 +37,22 @@ extension IntakePages {
         return "<nav aria-label=\"This case\"><p>" + links.joined(separator: " · ") + "</p></nav>\n"
     }
 
+    /// The home page's cases, by reference only (no personal data), each with its pages, for
+    /// the roles that send scoping requests.
+    func caseList(_ request: PageRequest) async -> String {
+        guard !request.session.principal.roles.isDisjoint(with: scopingRoles),
+            let statuses = try? await handlers.context.everyStatus(), !statuses.isEmpty
+        else { return "" }
+        var html = "<h2>Cases</h2>\n<table><thead><tr><th scope=\"col\">Case</th><th scope=\"col\">Its pages</th></tr></thead><tbody>\n"
+        for status in statuses.sorted(by: { $0.reference.description < $1.reference.description }) {
+            let reference = HTML.escape(status.reference.description)
+            html += "<tr><td>\(reference)</td><td><a href=\"\(ScopingRequestPage.prefix)\(reference)\">Scoping requests</a> · "
+            html += "<a href=\"\(ScopingRequestPage.lettersPrefix)\(reference)\">Letters</a> · "
+            html += "<a href=\"\(CaseFilePage.prefix)\(reference)\">Case file</a></td></tr>\n"
+        }
+        return html + "</tbody></table>\n"
+    }
+
     // MARK: scoping requests
 
     private func scopingForm(_ request: PageRequest) async -> HTTPResponse {
