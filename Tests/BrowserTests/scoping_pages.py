@@ -99,6 +99,11 @@ def main():
         expect(args.child not in driver.page_source, "the refusal shows a child's name")
         run.check("29-other-case-refused")
         run.press("Sign out")
+        # After all of it, the dashboard's pages still hold no names.
+        for path in ("/", f"/cases/{reference}", f"/cases/{args.other}"):
+            shown = dashboard_page(args.dashboard + path, args.panel)
+            for name in (args.child, "Other Fictional-Child", "Dana Sample"):
+                expect(name not in shown, f"the dashboard's {path} shows {name}")
         print(json.dumps({"ok": True, "pages": run.pages}))
     except SystemExit:
         raise

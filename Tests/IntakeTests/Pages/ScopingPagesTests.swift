@@ -142,10 +142,12 @@ struct ScopingPagesTests {
             let refused = try browser.post(path, cookie: cookie, form: fields + [(PageCall.keyField, "key-return-0001")])
             #expect(refused.status == 400 && refused.body.contains("id=\"scopingReturn-involvementSummary-error\""))
             #expect(refused.body.contains("value=\"Dana Sample\""))
-            let recorded = try browser.post(
-                path, cookie: cookie,
-                form: fields + [("scopingReturn.involvementSummary", "Fictional involvement."), (PageCall.keyField, "key-return-0002")])
+            let complete = fields + [("scopingReturn.involvementSummary", "Fictional involvement."), (PageCall.keyField, "key-return-0002")]
+            let recorded = try browser.post(path, cookie: cookie, form: complete)
             #expect(recorded.status == 303 && recorded.headers["location"] == ScopingReturnPage.recordedPrefix + Self.first)
+            // A double submit (the same key) answers the same, recording nothing twice.
+            let again = try browser.post(path, cookie: cookie, form: complete)
+            #expect(again.status == 303 && again.headers["location"] == recorded.headers["location"])
             #expect(try browser.get(ScopingReturnPage.recordedPrefix + Self.first, cookie: cookie).status == 200)
             let file = try await client.call(
                 IntakeAPI.getCaseFile, IntakeAPI.CaseRequest(caseReference: try #require(CaseReference(Self.first))), as: TestTokens.staff)
