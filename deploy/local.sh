@@ -118,7 +118,9 @@ start_service() {
     export CSPR_GATEWAY_STAGES
     # The stages' pages link back to the dashboard; the dashboard links to intake's pages
     # (its CSPR_INTAKE_PAGES_URL defaults to intake's address, exported above).
-    export CSPR_DASHBOARD_URL="${CSPR_DASHBOARD_URL:-http://127.0.0.1:$(port_of gateway)}"
+    if [ -z "${CSPR_DASHBOARD_URL:-}" ] && gateway_port=$(port_of gateway 2>/dev/null); then
+      export CSPR_DASHBOARD_URL="http://127.0.0.1:$gateway_port"
+    fi
     # A peer this machine does not run yet (publication, for review-management's hand-over) is
     # addressed where it would listen, moved by CSPR_PORT_BASE like the others, not at its
     # default port where something else may be.
