@@ -116,6 +116,11 @@ start_service() {
     done
     CSPR_GATEWAY_STAGES=$(IFS=,; echo "${stages[*]}")
     export CSPR_GATEWAY_STAGES
+    # The stages' pages link back to the dashboard; the dashboard links to intake's pages
+    # (its CSPR_INTAKE_PAGES_URL defaults to intake's address, exported above).
+    if [ -z "${CSPR_DASHBOARD_URL:-}" ] && gateway_port=$(port_of gateway 2>/dev/null); then
+      export CSPR_DASHBOARD_URL="http://127.0.0.1:$gateway_port"
+    fi
     # A peer this machine does not run yet (publication, for review-management's hand-over) is
     # addressed where it would listen, moved by CSPR_PORT_BASE like the others, not at its
     # default port where something else may be.
@@ -165,7 +170,8 @@ up() {
   say ""
   if pid_of gateway >/dev/null; then say "dashboard:   http://127.0.0.1:$(port_of gateway)/   (user: panel, password: the panel's token)"; fi
   if pid_of intake >/dev/null; then
-    say "intake's pages: http://127.0.0.1:$(port_of intake)/   (partnership support: the new referral form; sign in with the token below)"
+    say "intake's pages: http://127.0.0.1:$(port_of intake)/   (partnership support: referral, LA notification, scoping requests and letters, case file; sign in with the token below)"
+    say "  agencies' scoping returns: http://127.0.0.1:$(port_of intake)/returns   (an agency's token, whose tokens line names its agency=)"
     say "partnership-support token: $(token_of partnership-support)"
   fi
   say "panel token: $(token_of case-review-panel)"
