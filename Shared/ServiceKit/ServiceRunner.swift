@@ -206,6 +206,7 @@ package enum ServiceRunner {
             interceptors: [
                 // Audit outside authentication: a refused attempt at case data is recorded too.
                 LoggingInterceptor(logger: logger), AuditInterceptor(database: database, logger: logger), AuthInterceptor(tokens: tokens),
+                WriteRateInterceptor(buckets: TokenBuckets(rate: configuration.writeRate)),
                 // Innermost: a domain's refusal becomes its RPC status before the others see it.
                 DomainErrorInterceptor(logger: logger),
             ],
