@@ -136,6 +136,11 @@ package enum ServiceRunner {
         Task {
             do {
                 service.started(try await start(definition, configuration: configuration), grace: configuration.grace)
+            } catch let error as ConfigurationError {
+                // The tokens file and the database's schema are read at start: their errors are
+                // configuration errors too, exit status 2 as the README says (issue 17, item 10).
+                FileHandle.standardError.write(Data("\(definition.name): configuration error: \(error)\n".utf8))
+                exit(2)
             } catch {
                 FileHandle.standardError.write(Data("\(definition.name): cannot start: \(error)\n".utf8))
                 exit(1)
