@@ -5,6 +5,7 @@ import ServiceKit
 import ServiceKitTestServices
 import ServiceTestSupport
 import Storage
+import Synchronization
 import TestSupport
 import Testing
 
@@ -79,8 +80,11 @@ struct AuditHardeningTests {
 }
 
 /// A clock a test moves.
-private final class TestClock: @unchecked Sendable {
-    // Only the test's own thread reads and moves it.
-    var now: Date
-    init(_ now: Date) { self.now = now }
+private final class TestClock: Sendable {
+    private let instant: Mutex<Date>
+    init(_ now: Date) { instant = Mutex(now) }
+    var now: Date {
+        get { instant.withLock { $0 } }
+        set { instant.withLock { $0 = newValue } }
+    }
 }
