@@ -3,24 +3,26 @@ import Contract
 /// The sizes intake's forms may reach (issue 17, item 6): generous for any real referral,
 /// notification or scoping form, small enough that no one form can slow the case's reads or the
 /// status feed. The README's table lists them; a form over one is INVALID_ARGUMENT naming the
-/// field path and the limit. Texts are counted in UTF-8 bytes: what is stored and sent.
+/// field path and the limit. Texts are counted in UTF-8 bytes: what is stored and sent. At
+/// these limits a referral is at most about 0.4 MB of JSON, and a case's file (its referral and
+/// 50 linked ones) about 20 MB; a real referral is a few kB.
 enum FormLimits {
     /// A person's name, an alias, an agency's name, a relationship, a postcode, a time.
     static let nameLength = 200
     /// A one-line field: an address, a designation, a telephone, an e-mail, a status.
-    static let lineLength = 500
+    static let lineLength = 300
     /// A free-text field of a form: the background, the reason, details, a summary.
-    static let textLength = 20_000
+    static let textLength = 10_000
     /// Family members and significant others on one referral.
-    static let familyMembers = 30
+    static let familyMembers = 20
     /// Agencies involved on one referral; scoping requests in one call.
     static let agencies = 50
     /// Key events on one referral (around the incident, not a full chronology).
-    static let keyEvents = 200
+    static let keyEvents = 100
     /// Entries of one person's address history.
-    static let addressHistory = 20
+    static let addressHistory = 10
     /// Other names one person is known by.
-    static let alsoKnownAs = 10
+    static let alsoKnownAs = 5
     /// Referrals linked to one case after its first (the same incident referred again).
     static let linkedReferrals = 50
 
