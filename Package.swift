@@ -20,7 +20,7 @@ let package = Package(
     targets: [
         // The gateway: every case across the stages, read-only, and the panel's dashboard.
         .target(
-            name: "GatewayService", dependencies: ["ServiceKit", "Contract", "RPC", "H2", "Storage", "WorkingDays"],
+            name: "GatewayService", dependencies: ["ServiceKit", "WebForms", "Contract", "RPC", "H2", "Storage", "WorkingDays"],
             path: "Services/Gateway/Service", swiftSettings: swift6),
         .executableTarget(name: "GatewayMain", dependencies: ["GatewayService", "ServiceKit"], path: "Services/Gateway/Main", swiftSettings: swift6),
         .testTarget(
@@ -65,6 +65,11 @@ let package = Package(
             name: "InteropTests", dependencies: ["RPC", "H2", "TestSupport", "EchoServer"], path: "Tests/InteropTests",
             exclude: ["python"], swiftSettings: swift6),
 
+        // Attacks without a token (issue 17): connection slots, bodies before authentication,
+        // and the wire rules an attacker would lean on, each over real sockets.
+        .testTarget(
+            name: "SecurityTests", dependencies: ["RPC", "H2", "TestSupport"], path: "Tests/SecurityTests", swiftSettings: swift6),
+
         // SQLite storage: database, named migration steps, group commit, outbox and inbox; civil
         // dates bind as `YYYY-MM-DD` with WorkingDays' own arithmetic.
         .target(name: "Storage", dependencies: ["CSQLite", "WorkingDays"], path: "Shared/Storage", swiftSettings: swift6),
@@ -100,6 +105,15 @@ let package = Package(
                 "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "ServiceKitTestServices", "ServiceKitTestService",
             ],
             path: "Tests/ServiceKitTests", swiftSettings: swift6),
+        // The stages' pages in the browser: the shared stylesheet and form helpers, sign-in
+        // with server-side sessions and CSRF tokens, a form's post run as its RPC call.
+        .target(
+            name: "WebForms", dependencies: ["ServiceKit", "RPC", "H2", "Storage", "Contract", "WorkingDays"], path: "Shared/WebForms",
+            exclude: ["README.md"],
+            swiftSettings: swift6),
+        .testTarget(
+            name: "WebFormsTests", dependencies: ["WebForms", "ServiceKit", "RPC", "H2", "Storage", "Contract", "TestSupport", "ServiceTestSupport"],
+            path: "Tests/WebFormsTests", swiftSettings: swift6),
         .target(
             name: "ServiceTestSupport", dependencies: ["ServiceKit", "Contract", "RPC", "Storage", "TestSupport"],
             path: "Tests/Support/ServiceTestSupport",
@@ -119,14 +133,15 @@ let package = Package(
 
         // intake: referrals, notifications, initial scoping, the hand-over to the Rapid Review.
         .target(
-            name: "IntakeService", dependencies: ["ServiceKit", "Contract", "Disclosure", "RPC", "Storage", "WorkingDays"],
+            name: "IntakeService", dependencies: ["ServiceKit", "WebForms", "Contract", "Disclosure", "H2", "RPC", "Storage", "WorkingDays"],
             path: "Services/Intake/Service",
             swiftSettings: swift6),
         .executableTarget(name: "IntakeMain", dependencies: ["IntakeService", "ServiceKit"], path: "Services/Intake/Main", swiftSettings: swift6),
         .testTarget(
             name: "IntakeTests",
             dependencies: [
-                "IntakeService", "IntakeMain", "ServiceKit", "Contract", "RPC", "Storage", "WorkingDays", "TestSupport", "ServiceTestSupport",
+                "IntakeService", "IntakeMain", "ServiceKit", "WebForms", "Contract", "RPC", "Storage", "WorkingDays", "TestSupport",
+                "ServiceTestSupport",
             ],
             path: "Tests/IntakeTests", swiftSettings: swift6),
 
@@ -164,7 +179,10 @@ let package = Package(
             name: "RapidReviewTests",
             dependencies: [
                 "RapidReviewService", "RapidReviewMain", "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport",
-                "WorkingDays",
+                "WorkingDays", "H2",
+                // The outcome document rendered, and the free text checked, with a real intake in
+                // process (issue 15, items 12 and 13).
+                "IntakeService",
             ],
             path: "Tests/RapidReviewTests", swiftSettings: swift6),
 

@@ -183,6 +183,10 @@ up() {
   fi
   say ""
   if pid_of gateway >/dev/null; then say "dashboard:   http://127.0.0.1:$(port_of gateway)/   (user: panel, password: the panel's token)"; fi
+  if pid_of intake >/dev/null; then
+    say "intake's pages: http://127.0.0.1:$(port_of intake)/   (partnership support: the new referral form; sign in with the token below)"
+    say "partnership-support token: $(token_of partnership-support)"
+  fi
   say "panel token: $(token_of case-review-panel)"
   say "tokens:      $HOME_DIR/tokens"
   say "logs:        $HOME_DIR/logs/   data: $HOME_DIR/data/"

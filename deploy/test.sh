@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(pkg-config libnghttp2-dev libsqlite3-dev sqlite3 curl nghttp2-client nghttp2-server docker-compose iproute2 git chromium)
+apt_packages=(pkg-config libnghttp2-dev libsqlite3-dev sqlite3 curl nghttp2-client nghttp2-server docker-compose iproute2 git chromium chromium-driver)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -21,6 +21,10 @@ fi
 if ! python3 -c 'import grpc, grpc_health.v1, h2' 2>/dev/null; then
   echo "installing Python modules for the interoperability tests: grpcio grpcio-health-checking h2"
   python3 -m pip install -q grpcio grpcio-health-checking h2
+fi
+if ! python3 -c 'import selenium, axe_selenium_python' 2>/dev/null; then
+  echo "installing Python modules for the browser tests: selenium axe-selenium-python"
+  python3 -m pip install -q selenium axe-selenium-python
 fi
 
 echo "checking formatting (swift format, deploy/swift-format.json)..."

@@ -32,24 +32,30 @@ package enum IntakeAPI {
         service: service, name: "GetCaseFile", roles: .roles(.partnershipSupport, .caseReviewPanel, .independentChair))
     /// Statuses for the gateway (no personal data).
     package static let getStatuses = getStatusesMethod(of: service)
-    /// Publication checks a report against the case's family before it is published (P4).
+    /// Publication checks a report against the case's family before it is published (P4), and
+    /// rapid-review its free text before it stores or forwards it (issue 15, item 13).
     package static let checkDisclosure = Method<CheckDisclosureRequest, CheckDisclosureResponse>(
-        service: service, name: "CheckDisclosure", roles: .roles(.publication))
-    /// From rapid-review (role `service`): the Rapid Review meeting was held (§4.5.2), which
+        service: service, name: "CheckDisclosure", roles: .roles(.publication), callers: [.publication, .rapidReview])
+    /// From rapid-review (its service principal): the Rapid Review meeting was held (§4.5.2), which
     /// closes scoping; applied once per idempotency key.
     package static let recordRapidReviewMeeting = Method<RapidReviewMeetingHeldRequest, RapidReviewMeetingHeldResponse>(
-        service: service, name: "RecordRapidReviewMeeting", roles: .roles(.service))
+        service: service, name: "RecordRapidReviewMeeting", callers: [.rapidReview])
     /// The Case Review Panel or the independent chair extends T1, T2 or T3 by a recorded
     /// decision (RULES.md: who, when, why, the new date; both dates kept).
     package static let recordExtension = Method<RecordExtensionRequest, RecordExtensionResponse>(
         service: service, name: "RecordExtension", roles: .roles(.caseReviewPanel, .independentChair))
+    /// From rapid-review (its service principal; its roles and callers are set here only):
+    /// what Appendix 5 asks that only intake holds, read at render time and audited here as a
+    /// read of the case (issue 15, item 12).
+    package static let getOutcomeParticulars = Method<CaseRequest, OutcomeParticulars>(
+        service: service, name: "GetOutcomeParticulars", callers: [.rapidReview])
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [
         MethodDescription(submitReferral), MethodDescription(recordNotification), MethodDescription(sendScopingRequests),
         MethodDescription(recordScopingReturn), MethodDescription(getCase), MethodDescription(listCases), MethodDescription(getCaseFile),
         MethodDescription(getStatuses), MethodDescription(checkDisclosure), MethodDescription(recordRapidReviewMeeting),
-        MethodDescription(recordExtension), MethodDescription(resolveChildMatch),
+        MethodDescription(recordExtension), MethodDescription(getOutcomeParticulars), MethodDescription(resolveChildMatch),
     ]
 }
 

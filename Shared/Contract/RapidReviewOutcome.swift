@@ -178,18 +178,26 @@ package struct RecommendationDecision: Sendable, Equatable, Codable {
     package var reasons: String
     /// Other review options considered (required for c-j).
     package var otherOptionsConsidered: String?
-    /// Why no further learning is to be gained (required for h).
+    /// Why no further learning is to be gained (required for h and i).
     package var whyNoFurtherLearning: String?
+    /// The analysis of key practice episodes (Working Together 2023: required under `wt-2023`
+    /// only; absent on the wire when not given).
+    package var keyPracticeEpisodes: String?
+    /// How racism and other inequalities may have influenced the child's experience and the
+    /// practice (Working Together 2023: required under `wt-2023` only).
+    package var racismAndInequalities: String?
 
     package init(
         recommendation: Recommendation, statement: String? = nil, reasons: String, otherOptionsConsidered: String? = nil,
-        whyNoFurtherLearning: String? = nil
+        whyNoFurtherLearning: String? = nil, keyPracticeEpisodes: String? = nil, racismAndInequalities: String? = nil
     ) {
         self.recommendation = recommendation
         self.statement = statement
         self.reasons = reasons
         self.otherOptionsConsidered = otherOptionsConsidered
         self.whyNoFurtherLearning = whyNoFurtherLearning
+        self.keyPracticeEpisodes = keyPracticeEpisodes
+        self.racismAndInequalities = racismAndInequalities
     }
 }
 

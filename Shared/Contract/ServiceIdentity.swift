@@ -13,8 +13,9 @@ package struct ServiceIdentity: Sendable, Hashable, CustomStringConvertible {
     package let rpcService: String
     /// The case stage it owns; nil for the gateway and the test services.
     package let stage: CaseStage?
-    /// The roles of its own principal in the tokens file, for its calls to its peers: `service`,
-    /// and `publication` for the publication service (it checks its reports for disclosure).
+    /// The roles of its own principal in the tokens file, for its calls to its peers: `service`
+    /// (and `publication` for the publication service, from before its calls were named by
+    /// caller; a `service` principal is judged by its name alone, so that role grants nothing).
     package let principalRoles: [Role]
     /// Whether the stack runs it today. A service named here before it is built (a peer's
     /// hand-overs may already go to it) is not asked by the gateway unless configured to.

@@ -110,12 +110,19 @@ package struct GetStatusesResponse: Sendable, Equatable, Codable {
     }
 }
 
-/// The `GetStatuses` method of `service`: callable by the gateway (`service`) and by viewers.
+/// The `GetStatuses` method of `service`: callable by viewers, and by the services that read
+/// the stages' feeds (`ServiceIdentity.statusReaders`) other than `service` itself.
 package func getStatusesMethod(of service: String) -> Method<GetStatusesRequest, GetStatusesResponse> {
-    Method(service: service, name: "GetStatuses", roles: .roles(.service, .panelViewer, .caseReviewPanel, .auditor))
+    Method(
+        service: service, name: "GetStatuses", roles: .roles(.panelViewer, .caseReviewPanel, .auditor),
+        callers: ServiceIdentity.statusReaders.filter { $0.rpcService != service })
 }
 
 extension ServiceIdentity {
+    /// The services that read the stages' status feeds: the gateway (the Panel's combined view)
+    /// and publication (the yearly report's figures).
+    package static let statusReaders: [ServiceIdentity] = [.gateway, .publication]
+
     /// Its `GetStatuses` method (every stage service answers it for the gateway).
     package var getStatuses: Method<GetStatusesRequest, GetStatusesResponse> { getStatusesMethod(of: rpcService) }
 }

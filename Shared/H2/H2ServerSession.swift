@@ -15,6 +15,12 @@ final class ServerStream {
     var headersTooLarge = false
     var body = Data()
     var requestComplete = false
+    /// Its head went through `HTTPHandler.admit`.
+    var admitted = false
+    /// `admit` refused its body: none of it is kept.
+    var bodyRefused = false
+    /// Handed to the handler (with its body, or at once when the body was refused).
+    var dispatched = false
     var responded = false
     var task: Task<Void, Never>?
     var response: HTTPResponse?
@@ -131,19 +137,28 @@ final class H2ServerSession: ServerProtocolSession {
 
     /// Requests handed to the handler and not yet answered: a stream a client opened and left
     /// incomplete does not keep the connection from its idle timeout.
-    var activeRequests: Int { streams.values.reduce(0) { $0 + ($1.requestComplete && !$1.responded ? 1 : 0) } }
+    var activeRequests: Int { streams.values.reduce(0) { $0 + ($1.dispatched && !$1.responded ? 1 : 0) } }
 
     /// Answers 408 to requests still incomplete after `limit` nanoseconds.
     func expireStalledRequests(now: UInt64, limit: UInt64) {
-        for stream in streams.values where !stream.requestComplete && !stream.responded && now > stream.startedAt && now - stream.startedAt > limit {
+        for stream in streams.values
+        where !stream.requestComplete && !stream.dispatched && !stream.responded && now > stream.startedAt && now - stream.startedAt > limit {
             connection.context.stats.rejectedRequests.add(1, ordering: .relaxed)
             release(stream)
             submit(HTTPResponse(status: 408), on: stream)
+        }
+        // A refused body, answered already, that has not ended in time: stop waiting for it.
+        guard let session else { return }
+        for stream in streams.values
+        where stream.bodyRefused && stream.responded && !stream.requestComplete && now > stream.startedAt && now - stream.startedAt > limit {
+            stream.requestComplete = true
+            nghttp2_submit_rst_stream(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), stream.id, NGHTTP2_CANCEL.rawValue)
         }
     }
 
     private func release(_ stream: ServerStream) {
         bufferedBytes -= stream.body.count
+        connection.context.releaseBody(stream.body.count)
         stream.body = Data()
     }
 
@@ -176,7 +191,10 @@ final class H2ServerSession: ServerProtocolSession {
     }
 
     func close() {
-        for stream in streams.values { stream.task?.cancel() }
+        for stream in streams.values {
+            stream.task?.cancel()
+            release(stream)
+        }
         streams.removeAll()
         bufferedBytes = 0
         recent = nil
@@ -278,12 +296,20 @@ final class H2ServerSession: ServerProtocolSession {
     }
 
     fileprivate func dataChunk(stream id: Int32, _ bytes: UnsafeRawBufferPointer) {
-        guard let stream = stream(id), !stream.responded else { return }
-        let connectionBudget = connection.context.configuration.maxConnectionBufferBytes
+        // A refused body is dropped as it arrives (nghttp2 still credits the flow-control window).
+        guard let stream = stream(id), !stream.responded, !stream.bodyRefused, !stream.dispatched else { return }
+        let context = connection.context
+        let connectionBudget = context.configuration.maxConnectionBufferBytes
         if stream.body.count + bytes.count > maxMessageBytes || bufferedBytes + bytes.count > connectionBudget {
-            connection.context.stats.rejectedRequests.add(1, ordering: .relaxed)
+            context.stats.rejectedRequests.add(1, ordering: .relaxed)
             release(stream)
-            submit(connection.context.handler.bodyTooLarge(stream.head, limit: maxMessageBytes), on: stream)
+            submit(context.handler.bodyTooLarge(stream.head, limit: maxMessageBytes), on: stream)
+            return
+        }
+        guard context.reserveBody(bytes.count) else {
+            context.stats.rejectedRequests.add(1, ordering: .relaxed)
+            release(stream)
+            submit(context.handler.bodiesOverBudget(stream.head), on: stream)
             return
         }
         stream.body.append(contentsOf: bytes)
@@ -299,19 +325,38 @@ final class H2ServerSession: ServerProtocolSession {
             submit(HTTPResponse(status: 431), on: stream)
             return
         }
+        if type == NGHTTP2_HEADERS.rawValue && !stream.admitted && !stream.responded {
+            // The head is complete and no body byte is kept yet: the layer above may refuse it
+            // here (no credential), so that nobody without one can make us hold a body.
+            stream.admitted = true
+            if connection.admit(stream.head) == .refuseBody {
+                stream.bodyRefused = true
+                stream.requestComplete = frame.pointee.hasEndStream
+                dispatch(stream, HTTPRequest(head: stream.head, bodyRefused: true))
+                return
+            }
+        }
         guard frame.pointee.hasEndStream else { return }
         stream.requestComplete = true
-        if stream.responded { return }
+        if stream.responded || stream.dispatched { return }
         let request = HTTPRequest(head: stream.head, body: stream.body)
         release(stream)
+        dispatch(stream, request)
+    }
+
+    private func dispatch(_ stream: ServerStream, _ request: HTTPRequest) {
+        stream.dispatched = true
         stream.task = connection.dispatch(stream: stream.id, request: request)
     }
 
     fileprivate func frameSent(_ frame: UnsafePointer<nghttp2_frame>) {
         // A response finished before its request did (too large, headers refused): tell the
         // client to stop sending with RST_STREAM(NO_ERROR), as RFC 9113 §8.1 allows.
+        // A refused body is let run to its end instead, dropped as it comes: clients such as
+        // curl treat a reset while they are still sending as a failure, and would never show
+        // the caller why it was refused. The request timeout still bounds it.
         guard frame.pointee.hasEndStream, let session,
-            let stream = stream(frame.pointee.hd.stream_id), !stream.requestComplete
+            let stream = stream(frame.pointee.hd.stream_id), !stream.requestComplete, !stream.bodyRefused
         else { return }
         nghttp2_submit_rst_stream(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), stream.id, NGHTTP2_NO_ERROR.rawValue)
     }

@@ -28,6 +28,9 @@ struct HTTP1Head: Equatable {
 
 /// A strict, small HTTP/1.1 request-head parser (RFC 9112): request line, header fields,
 /// Content-Length bodies. Chunked request bodies are refused with 411, which RFC 9112 permits.
+/// What RFC 9112 says a server must refuse is 400 and closes the connection: an HTTP/1.1
+/// request without exactly one `Host` (§3.2), NUL, bare CR or bare LF in a field (§2.2, §5.1),
+/// and `Content-Length` together with `Transfer-Encoding` (§6.1, a smuggling shape).
 enum HTTP1RequestParser {
     static func parse(_ buffer: UnsafeRawBufferPointer, maxHeaderBytes: Int) -> HTTP1ParseResult {
         guard let end = findHeadEnd(buffer) else {
@@ -40,7 +43,7 @@ enum HTTP1RequestParser {
         guard !lines.isEmpty else { return .reject(status: 400, reason: "empty request") }
         let requestLine = lines.removeFirst().split(separator: " ", omittingEmptySubsequences: false)
         guard requestLine.count == 3, !requestLine[0].isEmpty, requestLine[0].allSatisfy({ $0.isLetter && $0.isUppercase }),
-            requestLine[1].first == "/" || requestLine[1] == "*"
+            let target = RequestTarget(requestLine[1])
         else { return .reject(status: 400, reason: "malformed request line") }
         let minor: Int
         switch requestLine[2] {
@@ -49,10 +52,17 @@ enum HTTP1RequestParser {
         default: return .reject(status: 505, reason: "HTTP version not supported")
         }
         var head = HTTP1Head(
-            method: String(requestLine[0]), target: String(requestLine[1]), minorVersion: minor, headers: [],
+            method: String(requestLine[0]), target: target.path, minorVersion: minor, headers: [],
             contentLength: 0, keepAlive: minor == 1, expectsContinue: false, host: nil)
         var sawLength = false
+        var sawTransferEncoding = false
+        var hostFields = 0
         for line in lines where !line.isEmpty {
+            // A bare CR or LF would end the field for some other parser on the path and not
+            // for us; NUL is never allowed. Either is a smuggling shape: refuse.
+            if line.utf8.contains(where: { $0 == 0 || $0 == 13 || $0 == 10 }) {
+                return .reject(status: 400, reason: "NUL, bare CR or bare LF in a header field")
+            }
             guard let colon = line.firstIndex(of: ":"), colon != line.startIndex,
                 !line[line.startIndex..<colon].contains(where: { $0 == " " || $0 == "\t" })
             else { return .reject(status: 400, reason: "malformed header field") }
@@ -68,7 +78,7 @@ enum HTTP1RequestParser {
                 sawLength = true
                 head.contentLength = length
             case "transfer-encoding":
-                return .reject(status: 411, reason: "chunked request bodies are not accepted; send content-length")
+                sawTransferEncoding = true
             case "connection":
                 let tokens = value.lowercased().split(separator: ",").map { $0.trimmingSpaces() }
                 if tokens.contains("close") { head.keepAlive = false }
@@ -76,12 +86,21 @@ enum HTTP1RequestParser {
             case "expect":
                 head.expectsContinue = value.lowercased() == "100-continue"
             case "host":
+                hostFields += 1
                 head.host = value
             default:
                 break
             }
             head.headers.append((name: name, value: value))
         }
+        if sawTransferEncoding {
+            if sawLength { return .reject(status: 400, reason: "both content-length and transfer-encoding") }
+            return .reject(status: 411, reason: "chunked request bodies are not accepted; send content-length")
+        }
+        if hostFields > 1 { return .reject(status: 400, reason: "more than one host header field") }
+        if minor == 1 && hostFields == 0 { return .reject(status: 400, reason: "an HTTP/1.1 request needs a host header field") }
+        // The absolute form names the host itself, and wins over the Host field (§3.2.2).
+        if let authority = target.authority { head.host = authority }
         return .head(head, headLength: end + 4)
     }
 
@@ -94,6 +113,38 @@ enum HTTP1RequestParser {
             i += 1
         }
         return nil
+    }
+}
+
+/// A request target in origin form (`/path?query`), asterisk form (`*`) or absolute form
+/// (`http://host:port/path?query`), which RFC 9112 §3.2.2 says a server must accept.
+struct RequestTarget {
+    /// The path and query, as origin form has it.
+    var path: String
+    /// The host and port of the absolute form.
+    var authority: String?
+
+    init?(_ text: Substring) {
+        if text.first == "/" || text == "*" {
+            path = String(text)
+            return
+        }
+        let lower = text.lowercased()
+        let schemeLength: Int
+        if lower.hasPrefix("http://") {
+            schemeLength = 7
+        } else if lower.hasPrefix("https://") {
+            schemeLength = 8
+        } else {
+            return nil
+        }
+        let rest = text.dropFirst(schemeLength)
+        let pathStart = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
+        let authority = rest[rest.startIndex..<pathStart]
+        guard !authority.isEmpty, !authority.contains("@") else { return nil }
+        let remainder = rest[pathStart...]
+        path = remainder.isEmpty ? "/" : remainder.first == "?" ? "/" + remainder : String(remainder)
+        self.authority = String(authority)
     }
 }
 

@@ -5,6 +5,8 @@ final class HTTP1ServerSession: ServerProtocolSession {
     private enum State {
         case awaitingHead
         case readingBody(HTTP1Head)
+        /// `admit` refused the body: this many bytes of it are still to be dropped.
+        case skippingBody(HTTP1Head, remaining: Int)
         case handling(HTTP1Head, stream: Int32)
         case closing
     }
@@ -18,6 +20,8 @@ final class HTTP1ServerSession: ServerProtocolSession {
     private(set) var headStartedAt: UInt64?
     /// When the current request's head arrived, while its body is still coming.
     private var bodyStartedAt: UInt64?
+    /// Bytes of the server's body budget this connection holds for the body being read.
+    private var reservedBodyBytes = 0
 
     init(connection: ServerConnection) {
         self.connection = connection
@@ -64,17 +68,42 @@ final class HTTP1ServerSession: ServerProtocolSession {
                         state = .closing
                         return
                     }
+                    bodyStartedAt = monotonicNanos()
+                    if connection.admit(requestHead(head)) == .refuseBody {
+                        // No 100 Continue: a client that waits for it need not send the body at all.
+                        state = .skippingBody(head, remaining: head.contentLength)
+                        continue
+                    }
+                    guard connection.context.reserveBody(head.contentLength) else {
+                        connection.context.stats.rejectedRequests.add(1, ordering: .relaxed)
+                        write(connection.context.handler.bodiesOverBudget(requestHead(head)), keepAlive: false)
+                        state = .closing
+                        return
+                    }
+                    reservedBodyBytes = head.contentLength
                     if head.expectsContinue && head.minorVersion == 1 && inbound.count < head.contentLength {
                         Array("HTTP/1.1 100 Continue\r\n\r\n".utf8).withUnsafeBytes { connection.emit($0) }
                     }
                     state = .readingBody(head)
-                    bodyStartedAt = monotonicNanos()
                 }
+            case .skippingBody(let head, let remaining):
+                let dropped = min(remaining, inbound.count)
+                inbound.removeFirst(dropped)
+                guard dropped == remaining else {
+                    state = .skippingBody(head, remaining: remaining - dropped)
+                    return
+                }
+                bodyStartedAt = nil
+                requestCounter &+= 1
+                state = .handling(head, stream: requestCounter)
+                task = connection.dispatch(stream: requestCounter, request: HTTPRequest(head: requestHead(head), bodyRefused: true))
+                return
             case .readingBody(let head):
                 guard inbound.count >= head.contentLength else { return }
                 bodyStartedAt = nil
                 let body = Data(inbound[0..<head.contentLength])
                 inbound.removeFirst(head.contentLength)
+                releaseReservation()
                 requestCounter &+= 1
                 state = .handling(head, stream: requestCounter)
                 task = connection.dispatch(stream: requestCounter, request: HTTPRequest(head: requestHead(head), body: body))
@@ -110,7 +139,11 @@ final class HTTP1ServerSession: ServerProtocolSession {
     /// Answers 408 and ends the connection when a request body has been arriving for longer
     /// than `limit` nanoseconds.
     func expireStalledBody(now: UInt64, limit: UInt64) -> Bool {
-        guard case .readingBody = state, let started = bodyStartedAt, now > started, now - started > limit else { return false }
+        switch state {
+        case .readingBody, .skippingBody: break
+        default: return false
+        }
+        guard let started = bodyStartedAt, now > started, now - started > limit else { return false }
         write(
             HTTPResponse(status: 408, headers: ["content-type": "text/plain"], body: Data("request body not received in time\n".utf8)),
             keepAlive: false)
@@ -162,5 +195,11 @@ final class HTTP1ServerSession: ServerProtocolSession {
         task?.cancel()
         task = nil
         state = .closing
+        releaseReservation()
+    }
+
+    private func releaseReservation() {
+        connection.context.releaseBody(reservedBodyBytes)
+        reservedBodyBytes = 0
     }
 }

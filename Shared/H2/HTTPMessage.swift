@@ -90,10 +90,14 @@ package struct HTTPRequest: Sendable {
     package var head: HTTPRequestHead
     /// The whole body (bounded by the server's message-size limit).
     package var body: Data
+    /// True when `HTTPHandler.admit` refused the body: `body` is empty and the handler answers
+    /// with its refusal.
+    package var bodyRefused: Bool
 
-    package init(head: HTTPRequestHead, body: Data = Data()) {
+    package init(head: HTTPRequestHead, body: Data = Data(), bodyRefused: Bool = false) {
         self.head = head
         self.body = body
+        self.bodyRefused = bodyRefused
     }
 }
 
@@ -126,9 +130,26 @@ package protocol HTTPHandler: Sendable {
     /// The answer when a request body exceeds the server's message-size limit. Called on the
     /// loop thread, so it must be quick and must not block.
     func bodyTooLarge(_ head: HTTPRequestHead, limit: Int) -> HTTPResponse
+
+    /// Decides from the head alone, before any body byte is kept, whether to read the body
+    /// (and whether the request proves a trusted caller). Called on the loop thread: quick,
+    /// never blocking. By default every request is read and trusted, so a connection counts as
+    /// trusted once it has sent one.
+    func admit(_ head: HTTPRequestHead) -> RequestAdmission
+
+    /// The answer when the server already holds `ServerConfiguration.maxBufferedBodyBytes` of
+    /// request bodies. Called on the loop thread.
+    func bodiesOverBudget(_ head: HTTPRequestHead) -> HTTPResponse
 }
 
 extension HTTPHandler {
+    package func admit(_ head: HTTPRequestHead) -> RequestAdmission { .accept(trusted: true) }
+
+    package func bodiesOverBudget(_ head: HTTPRequestHead) -> HTTPResponse {
+        HTTPResponse(
+            status: 503, headers: ["content-type": "text/plain"], body: Data("the server holds too many request bodies; retry shortly\n".utf8))
+    }
+
     package func bodyTooLarge(_ head: HTTPRequestHead, limit: Int) -> HTTPResponse {
         HTTPResponse(status: 413, headers: ["content-type": "text/plain"], body: Data("request body exceeds \(limit) bytes\n".utf8))
     }

@@ -104,25 +104,59 @@ final class LoopAcceptor: EventSource {
         guard listening else { return }
         // A few per wake-up, so connections spread over the loops.
         for _ in 0..<4 {
-            let fd = accept4(listenFD, nil, nil, Int32(SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue))
+            var storage = sockaddr_storage()
+            var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let fd = withUnsafeMutablePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    accept4(listenFD, $0, &length, Int32(SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue))
+                }
+            }
             if fd < 0 {
                 if errno == EMFILE || errno == ENFILE { pauseAccepting() }
                 return
             }
             let stats = context.stats
-            if stats.openConnections.load(ordering: .relaxed) >= context.configuration.maxConnections || draining {
+            // The address's own limit first, so that a refused newcomer never costs another
+            // client its connection.
+            let peer = ClientAddress(storage)
+            guard !draining, context.countConnection(from: peer) else {
+                stats.refusedConnections.add(1, ordering: .relaxed)
+                if !draining { stats.refusedPerAddress.add(1, ordering: .relaxed) }
+                Glibc.close(fd)
+                continue
+            }
+            if stats.openConnections.load(ordering: .relaxed) >= context.configuration.maxConnections && !shedOne() {
+                context.uncountConnection(from: peer)
                 stats.refusedConnections.add(1, ordering: .relaxed)
                 Glibc.close(fd)
                 continue
             }
             stats.openConnections.add(1, ordering: .relaxed)
             stats.acceptedConnections.add(1, ordering: .relaxed)
-            let connection = ServerConnection(fd: fd, loop: loop, context: context) { [unowned self] closed in
+            let context = context
+            let connection = ServerConnection(fd: fd, peer: peer, loop: loop, context: context) { [unowned self] closed in
                 connections[closed.id] = nil
                 stats.openConnections.subtract(1, ordering: .relaxed)
+                context.uncountConnection(from: closed.peer)
             }
             connections[connection.id] = connection
         }
+    }
+
+    /// The server is full: closes this loop's idle untrusted connection that has waited
+    /// longest, to make room. False when there is none (a full house of busy or trusted
+    /// connections refuses the newcomer, as before).
+    private func shedOne() -> Bool {
+        var oldest: ServerConnection?
+        for connection in connections.values where connection.sheddable {
+            if oldest.map({ connection.lastRequestAt < $0.lastRequestAt }) ?? true { oldest = connection }
+        }
+        guard let oldest else { return false }
+        context.stats.shedConnections.add(1, ordering: .relaxed)
+        oldest.startDrain()
+        oldest.flushNow()
+        oldest.close()
+        return true
     }
 
     /// Out of file descriptors: the pending connection stays in the backlog and the listener,
@@ -139,7 +173,9 @@ final class LoopAcceptor: EventSource {
     }
 
     private func scheduleSweep() {
-        let interval = min(Duration.milliseconds(250), context.configuration.headerTimeout / 4, context.configuration.idleTimeout / 4)
+        let configuration = context.configuration
+        let interval = min(
+            Duration.milliseconds(250), configuration.headerTimeout / 4, configuration.idleTimeout / 4, configuration.untrustedIdleTimeout / 4)
         loop.scheduleTimer(after: interval) { [weak self] in
             guard let self else { return }
             let now = monotonicNanos()

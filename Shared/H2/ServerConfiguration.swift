@@ -21,10 +21,22 @@ package struct ServerConfiguration: Sendable {
     package var requestTimeout: Duration = .seconds(60)
     /// Request bodies buffered at once on one HTTP/2 connection (all its incomplete streams).
     package var maxConnectionBufferBytes: Int = 16 * 1024 * 1024
-    /// A connection with no open request for this long is closed.
+    /// Bytes of request bodies still arriving, held at once in the whole server (every
+    /// connection, either protocol; an HTTP/1.1 body counts its announced length from its head):
+    /// a request that would go over is answered `HTTPHandler.bodiesOverBudget`.
+    package var maxBufferedBodyBytes: Int = 64 * 1024 * 1024
+    /// A trusted connection (one that has sent a request `HTTPHandler.admit` trusted) with no
+    /// open request for this long is closed.
     package var idleTimeout: Duration = .seconds(300)
-    /// Connections open at once; more are accepted and closed at once.
+    /// A connection that has not yet sent a trusted request is closed once it has had no
+    /// request in progress for this long, counted from its opening or its last request (frames
+    /// such as PING do not extend it).
+    package var untrustedIdleTimeout: Duration = .seconds(10)
+    /// Connections open at once. When full, a new connection sheds the oldest idle untrusted
+    /// connection of its event loop; when there is none, it is accepted and closed at once.
     package var maxConnections: Int = 1024
+    /// Connections open at once from one client address; more are accepted and closed at once.
+    package var maxConnectionsPerAddress: Int = 128
     /// Unsent output above which a connection stops being read (back-pressure).
     package var outputHighWater: Int = 1024 * 1024
     /// Incoming RST_STREAM frames allowed in a burst, and refilled per second, before the

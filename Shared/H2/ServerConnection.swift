@@ -11,11 +11,51 @@ final class ServerContext: Sendable {
     let handler: any HTTPHandler
     let stats: TransportStats
     let nextConnectionID = Atomic<UInt64>(1)
+    /// Connections open now per client address (every loop's).
+    private let openPerAddress = Mutex<[ClientAddress: Int]>([:])
 
     init(configuration: ServerConfiguration, handler: any HTTPHandler, stats: TransportStats) {
         self.configuration = configuration
         self.handler = handler
         self.stats = stats
+    }
+
+    /// Counts a connection from `address`; false, counting nothing, when that address has
+    /// `maxConnectionsPerAddress` open already.
+    func countConnection(from address: ClientAddress?) -> Bool {
+        guard let address else { return true }
+        let limit = configuration.maxConnectionsPerAddress
+        return openPerAddress.withLock { open in
+            let current = open[address, default: 0]
+            guard current < limit else { return false }
+            open[address] = current + 1
+            return true
+        }
+    }
+
+    /// Forgets a connection counted by `countConnection`.
+    func uncountConnection(from address: ClientAddress?) {
+        guard let address else { return }
+        openPerAddress.withLock { open in
+            let remaining = open[address, default: 1] - 1
+            open[address] = remaining > 0 ? remaining : nil
+        }
+    }
+
+    /// Takes `count` bytes of the server's request-body budget; false, taking nothing, when
+    /// that would go over `maxBufferedBodyBytes`.
+    func reserveBody(_ count: Int) -> Bool {
+        let total = stats.bufferedBodyBytes.add(count, ordering: .relaxed).newValue
+        if total > configuration.maxBufferedBodyBytes {
+            stats.bufferedBodyBytes.subtract(count, ordering: .relaxed)
+            return false
+        }
+        return true
+    }
+
+    /// Gives back bytes taken by `reserveBody`.
+    func releaseBody(_ count: Int) {
+        if count > 0 { stats.bufferedBodyBytes.subtract(count, ordering: .relaxed) }
     }
 }
 
@@ -45,9 +85,23 @@ protocol ServerProtocolSession: AnyObject {
 /// buffer, back-pressure and timeouts. Loop-confined.
 final class ServerConnection: EventSource {
     static let preface: [UInt8] = Array("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".utf8)
+    /// `PRI `: the bytes that say a client means HTTP/2.
+    static let prefaceMethodLength = 4
+    /// Our (empty) SETTINGS, which must come first, then GOAWAY(last stream 0, PROTOCOL_ERROR)
+    /// with a reason as its debug data.
+    static let malformedPrefaceAnswer: [UInt8] = {
+        let reason = Array("invalid connection preface".utf8)
+        let settings: [UInt8] = [0, 0, 0, 0x4, 0, 0, 0, 0, 0]
+        let length = 8 + reason.count
+        let goawayHeader: [UInt8] = [UInt8(length >> 16), UInt8((length >> 8) & 0xff), UInt8(length & 0xff), 0x7, 0, 0, 0, 0, 0]
+        let payload: [UInt8] = [0, 0, 0, 0, 0, 0, 0, 0x1]
+        return settings + goawayHeader + payload + reason
+    }()
 
     let id: UInt64
     let fd: Int32
+    /// The client's address, counted for `maxConnectionsPerAddress` while the connection is open.
+    let peer: ClientAddress?
     unowned let loop: EventLoop
     let context: ServerContext
     private let onClose: (ServerConnection) -> Void
@@ -63,10 +117,16 @@ final class ServerConnection: EventSource {
     /// When the connection last made progress (bytes in or a response out).
     private(set) var lastActivity = monotonicNanos()
     let openedAt = monotonicNanos()
+    /// True once a request on it was admitted as trusted (`HTTPHandler.admit`).
+    private(set) var trusted = false
+    /// When a request last began or was answered (or the connection opened): an untrusted
+    /// connection's idle time counts from here, whatever frames it sends in between.
+    private(set) var lastRequestAt = monotonicNanos()
 
-    init(fd: Int32, loop: EventLoop, context: ServerContext, onClose: @escaping (ServerConnection) -> Void) {
+    init(fd: Int32, peer: ClientAddress?, loop: EventLoop, context: ServerContext, onClose: @escaping (ServerConnection) -> Void) {
         self.id = context.nextConnectionID.add(1, ordering: .relaxed).oldValue
         self.fd = fd
+        self.peer = peer
         self.loop = loop
         self.context = context
         self.onClose = onClose
@@ -118,6 +178,13 @@ final class ServerConnection: EventSource {
             if prefix < Self.preface.count { return true }
             guard let h2 = H2ServerSession(connection: self) else { return false }
             return adopt(h2)
+        }
+        // `PRI` is no HTTP/1.1 method (RFC 9113 §3.4): a client that began the HTTP/2 preface
+        // and got it wrong is told so in HTTP/2, as RFC 9113 §3.4 asks, before the close.
+        if detectBuffer.starts(with: Self.preface[0..<Self.prefaceMethodLength]) {
+            context.stats.rejectedRequests.add(1, ordering: .relaxed)
+            Self.malformedPrefaceAnswer.withUnsafeBytes { emit($0) }
+            return false
         }
         return adopt(HTTP1ServerSession(connection: self))
     }
@@ -192,6 +259,23 @@ final class ServerConnection: EventSource {
 
     // MARK: handlers
 
+    /// Asks the handler whether to read a request's body, from its head; a trusted request
+    /// makes the connection trusted.
+    func admit(_ head: HTTPRequestHead) -> RequestAdmission {
+        lastRequestAt = monotonicNanos()
+        let admission = context.handler.admit(head)
+        switch admission {
+        case .accept(let trustedRequest):
+            if trustedRequest { trusted = true }
+        case .refuseBody:
+            context.stats.refusedBodies.add(1, ordering: .relaxed)
+        }
+        return admission
+    }
+
+    /// Idle and untrusted: the first to go when the server is full.
+    var sheddable: Bool { !trusted && (session?.activeRequests ?? 0) == 0 }
+
     /// Runs the handler for a complete request and brings its response back to this connection.
     /// By default the handler's task prefers this loop as its executor, so a handler that only
     /// awaits (storage, peers) never leaves the thread and needs no wake-up to answer; work that
@@ -207,6 +291,7 @@ final class ServerConnection: EventSource {
             stats.openStreams.subtract(1, ordering: .relaxed)
             guard let connection = loop.object(id: connectionID) as? ServerConnection else { return }
             connection.lastActivity = monotonicNanos()
+            connection.lastRequestAt = connection.lastActivity
             connection.session?.complete(stream: stream, response: response)
             connection.scheduleFlush()
         }
@@ -266,6 +351,14 @@ final class ServerConnection: EventSource {
         }
         if let session, session.activeRequests == 0, now > lastActivity, now - lastActivity > configuration.idleTimeout.nanoseconds {
             session.startDrain()
+            flushNow()
+            close()
+            return
+        }
+        // Not yet trusted: a much shorter leash, not renewed by PINGs or stray bytes, so that
+        // idle connections from clients without a credential cannot hold the slots (issue 17).
+        if !trusted, sheddable, now > lastRequestAt, now - lastRequestAt > configuration.untrustedIdleTimeout.nanoseconds {
+            session?.startDrain()
             flushNow()
             close()
         }

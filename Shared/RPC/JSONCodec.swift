@@ -40,6 +40,8 @@ package enum JSONCodec {
     package static func decodeRequest<T: Decodable>(_ type: T.Type, from data: Data) throws(RPCError) -> T {
         do {
             return try decode(type, from: data)
+        } catch let fault as JSONStrictCheck.Fault {
+            throw RPCError(.invalidArgument, fault.message)
         } catch let error as DecodingError {
             throw RPCError(.invalidArgument, describe(error))
         } catch {
@@ -54,6 +56,8 @@ package enum JSONCodec {
         // Foundation's JSON was a quarter of the CPU of a call. Our decoder reads what it can
         // with the same result; everything else, every error included, is Foundation's.
         if let value = JSONMessageDecoder.decode(type, from: body) { return value }
+        // What our decoder passed on may be what Foundation is lenient about (RFC 8259).
+        if let fault = body.withUnsafeBytes({ JSONStrictCheck.fault(in: $0.bindMemory(to: UInt8.self)) }) { throw fault }
         return try decoder.decode(type, from: body)
     }
 

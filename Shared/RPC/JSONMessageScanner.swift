@@ -17,7 +17,9 @@ struct JSONToken {
 
 /// A strict RFC 8259 scanner into a flat token list (an object's tokens are key, value, key,
 /// value...). It refuses more than Foundation's JSONDecoder does (object keys that are not
-/// plain ASCII, unpaired surrogates, deep nesting), never less: what it refuses goes to Foundation.
+/// plain ASCII, unpaired surrogates, deep nesting), never less: what it refuses goes to
+/// `JSONStrictCheck` and Foundation. Invalid UTF-8, trailing commas and duplicate keys are
+/// among what it refuses, so that a message read here is one the strict check passes.
 struct JSONMessageScanner {
     private static let maximumDepth = 256
     /// The decoder finds a key by walking its object's members, which suits messages (tens of
@@ -80,7 +82,9 @@ struct JSONMessageScanner {
         } else {
             while true {
                 guard try peek() == UInt8(ascii: "\"") else { throw JSONFastPathUnsupported() }
+                let key = tokens.count
                 try scanString(isKey: true)
+                try refuseDuplicate(key: key, object: index)
                 skipWhitespace()
                 guard try peek() == UInt8(ascii: ":") else { throw JSONFastPathUnsupported() }
                 position += 1
@@ -99,6 +103,22 @@ struct JSONMessageScanner {
         tokens[index].end = position
         tokens[index].next = tokens.count
         tokens[index].count = count
+    }
+
+    /// Throws when the key token at `key` repeats an earlier key of the object at `object`.
+    private func refuseDuplicate(key: Int, object: Int) throws(JSONFastPathUnsupported) {
+        let new = tokens[key]
+        var earlier = object + 1
+        while earlier < key {
+            let old = tokens[earlier]
+            if old.end - old.start == new.end - new.start
+                && (0..<(new.end - new.start)).allSatisfy({ bytes[old.start + $0] == bytes[new.start + $0] })
+            {
+                throw JSONFastPathUnsupported()
+            }
+            // Past the key's value and everything in it, to the next key.
+            earlier = tokens[earlier + 1].next
+        }
     }
 
     private mutating func scanArray(depth: Int) throws(JSONFastPathUnsupported) {
@@ -152,8 +172,11 @@ struct JSONMessageScanner {
                     }
                 default: throw JSONFastPathUnsupported()
                 }
-            } else if byte >= 0x80 && isKey {
-                throw JSONFastPathUnsupported()
+            } else if byte >= 0x80 {
+                if isKey { throw JSONFastPathUnsupported() }
+                guard let length = JSONStrictCheck.utf8SequenceLength(bytes, at: position) else { throw JSONFastPathUnsupported() }
+                position += length
+                continue
             }
             position += 1
         }

@@ -19,6 +19,9 @@ package final class RPCRouter: HTTPHandler {
     private struct Entry: Sendable {
         let info: MethodInfo
         let chain: RawHandler
+        /// The interceptors around a handler that refuses: for a call whose body was refused
+        /// from its headers, so that it is logged, audited and answered as any refused call is.
+        let refusal: RawHandler
         let metrics: MethodMetrics
     }
 
@@ -29,6 +32,7 @@ package final class RPCRouter: HTTPHandler {
     private let readiness: @Sendable () -> Bool
     private let pages: (any HTTPHandler)?
     private let reportUnexpected: @Sendable (CallContext, any Error) -> Void
+    private let callerGate: CallerGate?
     /// The largest message, in bytes. The transport's body limit is set 5 bytes higher so a
     /// gRPC message of exactly this size (plus its prefix) passes, as a Connect body does.
     let messageLimit = Atomic<Int>(4 * 1024 * 1024)
@@ -37,23 +41,34 @@ package final class RPCRouter: HTTPHandler {
     ///   - interceptors: run around every call, the first outermost.
     ///   - readiness: answers `/readyz` and the health check.
     ///   - pages: answers the GET and HEAD requests for any other path (a service's own web
-    ///     pages, such as the gateway's dashboard); without it they are 404.
+    ///     pages, such as the gateway's dashboard) and every HTML form's POST
+    ///     (`application/x-www-form-urlencoded`); without it they are 404.
     ///   - reportUnexpected: told of any error that is not an `RPCError` (answered INTERNAL).
+    ///   - callerGate: checks each call's credential from its headers, before its body is
+    ///     read; a refused caller's body is never kept. Without it every call's body is read
+    ///     and every call to a known method counts as trusted.
     package init(
         routes: RouteTable, interceptors: [any ServerInterceptor] = [], metrics: RPCMetrics = RPCMetrics(),
         readiness: @escaping @Sendable () -> Bool = { true }, pages: (any HTTPHandler)? = nil,
         reportUnexpected: @escaping @Sendable (CallContext, any Error) -> Void = { context, error in
             FileHandle.standardError.write(Data("unexpected error in \(context.method.path): \(type(of: error))\n".utf8))
-        }
+        },
+        callerGate: CallerGate? = nil
     ) {
-        var entries: [String: Entry] = [:]
-        for (path, route) in routes.routes {
-            var chain = route.handler
+        func wrap(_ handler: @escaping RawHandler) -> RawHandler {
+            var chain = handler
             for interceptor in interceptors.reversed() {
                 let inner = chain
                 chain = { context, request in try await interceptor.intercept(context, request: request, next: inner) }
             }
-            entries[path] = Entry(info: route.info, chain: chain, metrics: metrics.method(path))
+            return chain
+        }
+        var entries: [String: Entry] = [:]
+        for (path, route) in routes.routes {
+            let refuse: RawHandler = { context, _ in
+                throw RPCError(.unauthenticated, "\(context.method.name) needs a bearer token this service knows")
+            }
+            entries[path] = Entry(info: route.info, chain: wrap(route.handler), refusal: wrap(refuse), metrics: metrics.method(path))
         }
         self.entries = entries
         self.serviceNames = routes.serviceNames
@@ -61,6 +76,7 @@ package final class RPCRouter: HTTPHandler {
         self.readiness = readiness
         self.pages = pages
         self.reportUnexpected = reportUnexpected
+        self.callerGate = callerGate
     }
 
     // MARK: HTTPHandler
@@ -69,6 +85,11 @@ package final class RPCRouter: HTTPHandler {
         let head = request.head
         if head.method == "GET" || head.method == "HEAD" {
             return await plainEndpoint(request)
+        }
+        // A browser's form post (`application/x-www-form-urlencoded`) is never an RPC: it
+        // goes to the service's pages, which check its session and CSRF token themselves.
+        if head.method == "POST", let pages, Self.isFormPost(head) {
+            return await pages.handle(request)
         }
         guard head.method == "POST" else {
             return HTTPResponse(
@@ -94,6 +115,32 @@ package final class RPCRouter: HTTPHandler {
         if contentType.hasPrefix("application/grpc") { return grpcError(error, contentType: contentType, requestID: nil) }
         if contentType.hasPrefix("application/json") { return connectError(error, requestID: nil) }
         return HTTPResponse(status: 413, headers: ["content-type": "text/plain"], body: Data("\(error.message)\n".utf8))
+    }
+
+    package func admit(_ head: HTTPRequestHead) -> RequestAdmission {
+        // Health, readiness, metrics and pages prove nothing about the caller.
+        guard head.method == "POST" else { return .accept(trusted: false) }
+        let path = head.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.path
+        guard let entry = entries[path] else {
+            // The health check's request is a few bytes; any other unknown path is refused
+            // without reading a body it would only throw away.
+            return path == HealthCheck.path ? .accept(trusted: false) : .refuseBody
+        }
+        guard let callerGate else { return .accept(trusted: true) }
+        switch callerGate(entry.info, Metadata(head.headers)) {
+        case .known: return .accept(trusted: true)
+        case .anonymous: return .accept(trusted: false)
+        case .refused: return .refuseBody
+        }
+    }
+
+    package func bodiesOverBudget(_ head: HTTPRequestHead) -> HTTPResponse {
+        let error = RPCError(.resourceExhausted, "the server holds too many request bodies at once; retry shortly")
+        let contentType = head.headers["content-type"]?.lowercased() ?? ""
+        metrics.record(method: entries[head.path] != nil ? head.path : "unknown", code: error.code, seconds: 0)
+        if contentType.hasPrefix("application/grpc") { return grpcError(error, contentType: contentType, requestID: nil) }
+        if contentType.hasPrefix("application/json") { return connectError(error, requestID: nil) }
+        return HTTPResponse(status: 503, headers: ["content-type": "text/plain"], body: Data("\(error.message)\n".utf8))
     }
 
     private func tooLarge() -> RPCError {
@@ -135,7 +182,7 @@ package final class RPCRouter: HTTPHandler {
         }
         let message: Data
         do {
-            message = try GRPCFraming.unframe(request.body)
+            message = request.bodyRefused ? Data() : try GRPCFraming.unframe(request.body)
         } catch {
             return finish(entry, started, grpcError(error, contentType: contentType, requestID: requestID), error.code)
         }
@@ -143,7 +190,7 @@ package final class RPCRouter: HTTPHandler {
             return finish(entry, started, grpcError(tooLarge(), contentType: contentType, requestID: requestID), .resourceExhausted)
         }
         let context = makeContext(entry.info, head, requestID: requestID, timeout: timeout, wireProtocol: .grpc)
-        switch await run(entry, context, message) {
+        switch await run(entry, context, message, bodyRefused: request.bodyRefused) {
         case .success(let reply):
             let response = HTTPResponse(
                 status: 200, headers: ["content-type": contentType, "x-request-id": requestID],
@@ -204,7 +251,7 @@ package final class RPCRouter: HTTPHandler {
             return finish(entry, started, connectError(tooLarge(), requestID: requestID), .resourceExhausted)
         }
         let context = makeContext(entry.info, head, requestID: requestID, timeout: timeout, wireProtocol: .connect)
-        switch await run(entry, context, request.body) {
+        switch await run(entry, context, request.body, bodyRefused: request.bodyRefused) {
         case .success(let reply):
             return finish(
                 entry, started, HTTPResponse(status: 200, headers: ["content-type": "application/json", "x-request-id": requestID], body: reply), .ok)
@@ -235,14 +282,15 @@ package final class RPCRouter: HTTPHandler {
     }
 
     /// Runs the interceptor chain and handler, within the deadline when there is one.
-    private func run(_ entry: Entry, _ context: CallContext, _ message: Data) async -> Result<Data, RPCError> {
+    private func run(_ entry: Entry, _ context: CallContext, _ message: Data, bodyRefused: Bool) async -> Result<Data, RPCError> {
+        let chain = bodyRefused ? entry.refusal : entry.chain
         do {
             guard let deadline = context.deadline else {
-                return .success(try await entry.chain(context, message))
+                return .success(try await chain(context, message))
             }
             return .success(
                 try await DeadlineRace.run(until: deadline, method: context.method.name) {
-                    try await entry.chain(context, message)
+                    try await chain(context, message)
                 })
         } catch let error as RPCError {
             return .failure(error)
@@ -277,6 +325,12 @@ package final class RPCRouter: HTTPHandler {
             if let pages { return await pages.handle(request) }
             return HTTPResponse(status: 404, headers: ["content-type": "text/plain"], body: Data("not found\n".utf8))
         }
+    }
+
+    /// True for an HTML form's post: the pages answer it, not the RPC router.
+    static func isFormPost(_ head: HTTPRequestHead) -> Bool {
+        let contentType = head.headers["content-type"]?.lowercased() ?? ""
+        return contentType == "application/x-www-form-urlencoded" || contentType.hasPrefix("application/x-www-form-urlencoded;")
     }
 
     /// The caller's `x-request-id` when it is sane, else a new one.

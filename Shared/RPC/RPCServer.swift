@@ -28,6 +28,18 @@ package final class RPCServer: Sendable {
             # HELP cspr_requests_rejected_total Requests refused by a transport limit.
             # TYPE cspr_requests_rejected_total counter
             cspr_requests_rejected_total \(stats.rejectedRequests.load(ordering: .relaxed))
+            # HELP cspr_connections_refused_per_address_total Connections closed at once because their address had its limit open.
+            # TYPE cspr_connections_refused_per_address_total counter
+            cspr_connections_refused_per_address_total \(stats.refusedPerAddress.load(ordering: .relaxed))
+            # HELP cspr_connections_shed_total Idle connections without a trusted request closed to make room for a new one.
+            # TYPE cspr_connections_shed_total counter
+            cspr_connections_shed_total \(stats.shedConnections.load(ordering: .relaxed))
+            # HELP cspr_request_body_bytes Request body bytes held now, across every connection.
+            # TYPE cspr_request_body_bytes gauge
+            cspr_request_body_bytes \(stats.bufferedBodyBytes.load(ordering: .relaxed))
+            # HELP cspr_request_bodies_refused_total Requests whose body was refused from their headers (no known token).
+            # TYPE cspr_request_bodies_refused_total counter
+            cspr_request_bodies_refused_total \(stats.refusedBodies.load(ordering: .relaxed))
 
             """
         }

@@ -35,7 +35,8 @@ package struct ServiceDefinition: Sendable {
     ///   - statuses: how to work out a case's status from what is stored (a stage service).
     ///   - routes: its methods.
     ///   - pages: its web pages, if any: GET and HEAD requests for paths other than health,
-    ///     readiness and metrics. They authenticate themselves, with `ServiceContext.tokens`.
+    ///     readiness and metrics, and HTML forms' POSTs. They authenticate themselves, with
+    ///     `ServiceContext.tokens` (WebForms' sessions).
     package init<Settings: Sendable, State: Sendable>(
         identity: ServiceIdentity, peers: [ServiceIdentity] = [], migrations: [Migration],
         settings: @escaping @Sendable (_ environment: [String: String]) throws(ConfigurationError) -> Settings,

@@ -217,13 +217,13 @@ package enum ServiceRunner {
             "# HELP cspr_refused_without_token_total Calls refused for want of a known token (audited per source and minute).\n"
                 + "# TYPE cspr_refused_without_token_total counter\ncspr_refused_without_token_total \(refusals.total)\n"
         }
+        let authentication = AuthInterceptor(tokens: tokens)
         let router = RPCRouter(
             routes: routes,
             interceptors: [
                 // Audit outside authentication: a refused attempt at case data is recorded too.
                 CorrelationInterceptor(), LoggingInterceptor(logger: logger),
-                AuditInterceptor(database: database, logger: logger, refusals: refusals),
-                AuthInterceptor(tokens: tokens),
+                AuditInterceptor(database: database, logger: logger, refusals: refusals), authentication,
                 WriteRateInterceptor(buckets: TokenBuckets(rate: configuration.writeRate)),
                 // Innermost: a domain's refusal becomes its RPC status before the others see it.
                 DomainErrorInterceptor(logger: logger),
@@ -242,7 +242,9 @@ package enum ServiceRunner {
                     fields["sql"] = .string(database.sql ?? "")
                 }
                 logger.error("unexpected error", fields)
-            })
+            },
+            // The token is checked on the headers too, so nobody without one makes us hold a body.
+            callerGate: { method, metadata in authentication.check(method, metadata: metadata) })
         var serverConfiguration = ServerConfiguration()
         serverConfiguration.host = configuration.listen.host
         serverConfiguration.port = configuration.listen.port

@@ -122,6 +122,18 @@ struct ConsoleUnitTests {
                 == "intake service\nrapid-review service\nreview-management service\npublication service,publication\ngateway service\n")
     }
 
+    @Test("cspr methods shows the services that may call a method as themselves (issue 17, item 8), needing no token")
+    func methodCallers() async throws {
+        let captured = CapturedIO()
+        #expect(await Console.run(["methods", "rapid-review"], io: captured.io()) == 0)
+        let lines = captured.stdout.split(separator: "\n")
+        #expect(lines.first?.hasSuffix("CALLERS") == true)
+        let open = try #require(lines.first { $0.contains("/OpenRapidReview") })
+        #expect(open.split(separator: " ").suffix(2) == ["service", "intake"])
+        let statuses = try #require(lines.first { $0.contains("/GetStatuses") })
+        #expect(statuses.hasSuffix("gateway,publication"))
+    }
+
     @Test("tables align their columns and end without blanks")
     func table() {
         var table = TextTable(["CASE", "STAGE"])

@@ -64,6 +64,14 @@ struct GoldenTests {
         GoldenFile("rapid-review-ratify", Samples.ratify, "Ratify keeps its wire names"),
         GoldenFile("rapid-review-record-submission", Samples.recordSubmission, "RecordSubmission keeps its wire names"),
         GoldenFile("rapid-review-outcome-document", Samples.outcomeDocument, "GetOutcomeDocument keeps its wire names"),
+        GoldenFile(
+            "rapid-review-covering-letter", Samples.coveringLetter,
+            "item 12: GetOutcomeDocument's covering letter to the National Panel: kind on the wire"),
+        GoldenFile(
+            "rapid-review-agree-recommendation-wt-2023", Samples.agreeRecommendationWT2023,
+            "item 12: Working Together 2023's analysis in the decision: keyPracticeEpisodes, racismAndInequalities"),
+        GoldenFile(
+            "intake-get-outcome-particulars", Samples.outcomeParticulars, "item 12: GetOutcomeParticulars keeps its wire names"),
         GoldenFile("rapid-review-rapid-review", Samples.rapidReview, "GetRapidReview keeps its wire names"),
         GoldenFile("rapid-review-list", Samples.listRapidReviews, "ListRapidReviews keeps its wire names"),
         GoldenFile("commission-review", Samples.commissionReview, "the CommissionReview hand-over keeps its wire names"),

@@ -23,7 +23,7 @@ struct GracefulStopTests {
         // when the drain starts, and answered only after it has.
         let inFlight = Task { try await client.send(testRequest("/hold", method: "GET"), timeout: .seconds(30)) }
         let http1 = try RawConnection(port: port)
-        http1.send("GET /hold HTTP/1.1\r\n\r\n")
+        http1.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n")
         _ = await eventually(within: .seconds(5)) { handler.currentHolds >= 2 }
         #expect(handler.currentHolds == 2)
 

@@ -32,13 +32,13 @@ struct HTTP1RequestParserTests {
     @Test(
         "malformed or refused heads are answered with the right status",
         arguments: [
-            ("GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", 411),
+            ("GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", 411),
             ("GET / HTTP/2.0\r\n\r\n", 505),
-            ("get / HTTP/1.1\r\n\r\n", 400),
-            ("GET nopath HTTP/1.1\r\n\r\n", 400),
-            ("GET / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", 400),
-            ("GET / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n", 400),
-            ("GET / HTTP/1.1\r\nBad Header: x\r\n\r\n", 400),
+            ("get / HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+            ("GET nopath HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+            ("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n", 400),
+            ("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n", 400),
+            ("GET / HTTP/1.1\r\nHost: x\r\nBad Header: x\r\n\r\n", 400),
             ("\u{16}\u{3}\u{1}garbage\r\n\r\n", 400),
         ])
     func rejects(text: String, status: Int) {
@@ -51,7 +51,7 @@ struct HTTP1RequestParserTests {
 
     @Test("a head larger than the limit is refused with 431, complete or not")
     func headerLimit() {
-        let big = "GET / HTTP/1.1\r\nX-Big: \(String(repeating: "a", count: 200))\r\n"
+        let big = "GET / HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 200))\r\n"
         guard case .reject(431, _) = parse(big, maxHeaderBytes: 100) else {
             Issue.record("incomplete oversized head not refused")
             return
@@ -70,7 +70,7 @@ struct HTTP1RequestParserTests {
         } else {
             Issue.record("no head")
         }
-        if case .head(let head, _) = parse("GET / HTTP/1.1\r\nConnection: close\r\n\r\n") {
+        if case .head(let head, _) = parse("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n") {
             #expect(!head.keepAlive)
         } else {
             Issue.record("no head")

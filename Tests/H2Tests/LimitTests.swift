@@ -18,7 +18,7 @@ struct LimitTests {
             #expect(accepted.body.count == 1024)
 
             let connection = try RawConnection(port: server.port)
-            connection.send("POST /echo HTTP/1.1\r\nContent-Length: 5000\r\n\r\n")
+            connection.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n")
             #expect(connection.readHTTP1Response()?.status == 413)
         }
     }
@@ -59,7 +59,7 @@ struct LimitTests {
             #expect(fine.status == 200)
 
             let connection = try RawConnection(port: server.port)
-            connection.send("GET /echo HTTP/1.1\r\nX-Large: \(String(repeating: "v", count: 4000))\r\n\r\n")
+            connection.send("GET /echo HTTP/1.1\r\nHost: x\r\nX-Large: \(String(repeating: "v", count: 4000))\r\n\r\n")
             #expect(connection.readHTTP1Response()?.status == 431)
         }
     }
@@ -69,7 +69,7 @@ struct LimitTests {
         try await withHTTPServer(TestHTTPHandler(), { $0.headerTimeout = .milliseconds(400) }) { server in
             let connection = try RawConnection(port: server.port, readTimeout: .seconds(5))
             let started = ContinuousClock.now
-            connection.send("GET /echo HTTP/1.1\r\n")
+            connection.send("GET /echo HTTP/1.1\r\nHost: x\r\n")
             // Keep trickling for up to 3 s; the server must stop us long before.
             var cutOff = false
             for i in 0..<30 {
@@ -99,12 +99,12 @@ struct LimitTests {
     func idleTimeout() async throws {
         try await withHTTPServer(TestHTTPHandler(), { $0.idleTimeout = .milliseconds(400) }) { server in
             let idle = try RawConnection(port: server.port, readTimeout: .seconds(5))
-            idle.send("POST /echo HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi")
+            idle.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi")
             #expect(idle.readHTTP1Response()?.status == 200)
 
             // A request that takes longer than the idle timeout is not cut off.
             let busy = try RawConnection(port: server.port, readTimeout: .seconds(5))
-            busy.send("GET /sleep/900 HTTP/1.1\r\n\r\n")
+            busy.send("GET /sleep/900 HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(busy.readHTTP1Response()?.status == 200)
 
             #expect(idle.read().closed)
@@ -116,16 +116,16 @@ struct LimitTests {
         try await withHTTPServer(TestHTTPHandler(), { $0.maxConnections = 2 }) { server in
             let first = try RawConnection(port: server.port)
             let second = try RawConnection(port: server.port)
-            first.send("POST /echo HTTP/1.1\r\nContent-Length: 1\r\n\r\n1")
-            second.send("POST /echo HTTP/1.1\r\nContent-Length: 1\r\n\r\n2")
+            first.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\n1")
+            second.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\n2")
             #expect(first.readHTTP1Response()?.body == "1")
             #expect(second.readHTTP1Response()?.body == "2")
 
             let third = try RawConnection(port: server.port)
-            third.send("POST /echo HTTP/1.1\r\nContent-Length: 1\r\n\r\n3")
+            third.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\n3")
             #expect(third.read().closed)
 
-            first.send("POST /echo HTTP/1.1\r\nContent-Length: 2\r\n\r\nok")
+            first.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nok")
             #expect(first.readHTTP1Response()?.body == "ok")
         }
     }
@@ -137,7 +137,7 @@ struct StalledRequestTests {
     func stalledBody() async throws {
         try await withHTTPServer(TestHTTPHandler(), { $0.requestTimeout = .milliseconds(400) }) { server in
             let connection = try RawConnection(port: server.port, readTimeout: .seconds(5))
-            connection.send("POST /echo HTTP/1.1\r\nContent-Length: 100\r\n\r\nonly part")
+            connection.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly part")
             let response = connection.readHTTP1Response()
             #expect(response?.status == 408)
             #expect(connection.read().closed)
@@ -148,7 +148,7 @@ struct StalledRequestTests {
     func head() async throws {
         try await withHTTPServer(TestHTTPHandler()) { server in
             let connection = try RawConnection(port: server.port)
-            connection.send("HEAD /bytes/10 HTTP/1.1\r\n\r\nGET /bytes/3 HTTP/1.1\r\n\r\n")
+            connection.send("HEAD /bytes/10 HTTP/1.1\r\nHost: x\r\n\r\nGET /bytes/3 HTTP/1.1\r\nHost: x\r\n\r\n")
             let head = try #require(connection.readHTTP1ResponseHead())
             #expect(head.status == 200)
             let next = connection.readHTTP1Response()

@@ -50,7 +50,8 @@ struct RoundTripTests {
             #expect(first?.headers["connection"] == "keep-alive")
             // Two requests in one write: answered in order.
             connection.send(
-                "POST /echo HTTP/1.1\r\nContent-Length: 3\r\n\r\ntwoPOST /echo HTTP/1.1\r\nContent-Length: 5\r\nConnection: close\r\n\r\nthree")
+                "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\ntwoPOST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nthree"
+            )
             #expect(connection.readHTTP1Response()?.body == "two")
             let last = connection.readHTTP1Response()
             #expect(last?.body == "three")
@@ -63,7 +64,7 @@ struct RoundTripTests {
     func expectContinue() async throws {
         try await withHTTPServer(TestHTTPHandler()) { server in
             let connection = try RawConnection(port: server.port)
-            connection.send("POST /echo HTTP/1.1\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n")
+            connection.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n")
             let interim = connection.readHTTP1Response()
             #expect(interim?.status == 100)
             connection.send("body")
@@ -75,7 +76,7 @@ struct RoundTripTests {
     func chunkedRefused() async throws {
         try await withHTTPServer(TestHTTPHandler()) { server in
             let connection = try RawConnection(port: server.port)
-            connection.send("POST /echo HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")
+            connection.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")
             #expect(connection.readHTTP1Response()?.status == 411)
         }
     }

@@ -178,12 +178,13 @@ struct CallTests {
             let connection = try RawConnection(port: server.port)
             let failBody = "{\"code\":9,\"message\":\"R7: exactly one recommendation\"}"
             connection.send(
-                "POST \(EchoService.fail.path) HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: \(failBody.utf8.count)\r\n\r\n\(failBody)"
+                "POST \(EchoService.fail.path) HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(failBody.utf8.count)\r\n\r\n\(failBody)"
             )
             let failed = connection.readHTTP1Response()
             #expect(failed?.status == 400)
             #expect(failed?.body == "{\"code\":\"failed_precondition\",\"message\":\"R7: exactly one recommendation\"}")
-            connection.send("POST \(EchoService.echo.path) HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n{\"text\":\"1\"}")
+            connection.send(
+                "POST \(EchoService.echo.path) HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n{\"text\":\"1\"}")
             #expect(connection.readHTTP1Response()?.body == "{\"text\":\"1\"}")
         }
     }
@@ -200,7 +201,8 @@ struct CallTests {
             let connection = try RawConnection(port: server.port)
             let body = "{\"text\":\"\(String(repeating: "a", count: 5000))\"}"
             connection.send(
-                "POST \(EchoService.echo.path) HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+                "POST \(EchoService.echo.path) HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+            )
             let refused = connection.readHTTP1Response()
             #expect(refused?.status == 429)
             #expect(refused?.body.contains("resource_exhausted") == true)
@@ -213,7 +215,7 @@ struct CallTests {
     func wrongContentType() async throws {
         try await withEchoServer { server in
             let connection = try RawConnection(port: server.port)
-            connection.send("POST \(EchoService.echo.path) HTTP/1.1\r\nContent-Type: text/xml\r\nContent-Length: 2\r\n\r\n<a")
+            connection.send("POST \(EchoService.echo.path) HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nContent-Length: 2\r\n\r\n<a")
             #expect(connection.readHTTP1Response()?.status == 415)
         }
     }
@@ -228,14 +230,14 @@ struct CallTests {
         _ = try await client(server).call(EchoService.echo, .init(text: "counted"), deadline: .seconds(5))
 
         let connection = try RawConnection(port: server.port)
-        connection.send("GET /healthz HTTP/1.1\r\n\r\n")
+        connection.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(connection.readHTTP1Response()?.status == 200)
-        connection.send("GET /readyz HTTP/1.1\r\n\r\n")
+        connection.send("GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(connection.readHTTP1Response()?.status == 503)
         ready.withLock { $0 = true }
-        connection.send("GET /readyz HTTP/1.1\r\n\r\n")
+        connection.send("GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(connection.readHTTP1Response()?.status == 200)
-        connection.send("GET /metrics HTTP/1.1\r\n\r\n")
+        connection.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
         let metrics = connection.readHTTP1Response()?.body ?? ""
         #expect(metrics.contains("cspr_rpc_calls_total{method=\"/cspr.test.v1.Echo/Echo\",code=\"OK\"} 1"))
         #expect(metrics.contains("cspr_rpc_latency_seconds_count{method=\"/cspr.test.v1.Echo/Echo\"} 1"))

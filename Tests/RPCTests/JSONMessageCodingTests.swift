@@ -125,11 +125,10 @@ struct JSONMessageCodingTests {
     }
 
     @Test(
-        "inputs our decoder reads give Foundation's values: escapes, whitespace, duplicate keys, unknown keys",
+        "inputs our decoder reads give Foundation's values: escapes, whitespace, unknown keys (duplicate keys: JSONStrictTests)",
         arguments: [
             #"{"text":"a\"b\\c\/d\b\f\n\r\t\u00e9\u2028\ud83d\ude00"}"#,
             " \n\t{ \"text\" : \"spaced\" , \"unknown\" : [1, {\"x\": null}] } \r\n",
-            #"{"text":"first","text":"second"}"#,
             #"{"unknown":{"deep":[[[]]]},"text":"é 😀"}"#,
         ])
     func decodesLikeFoundation(_ json: String) throws {
@@ -154,9 +153,9 @@ struct JSONMessageCodingTests {
     }
 
     @Test(
-        "input that is not JSON, or does not fit, gets Foundation's error from JSONCodec",
+        "input that is not JSON, or does not fit, gets Foundation's error from JSONCodec (trailing commas: JSONStrictTests)",
         arguments: [
-            "", "{", "{\"text\":}", "{\"text\":\"a\",}", "[1,]", "{\"text\":\"\u{1}\"}", "{\"text\":01}", "{\"text\":\"\\x\"}",
+            "", "{", "{\"text\":}", "{\"text\":\"\u{1}\"}", "{\"text\":01}", "{\"text\":\"\\x\"}",
             "{\"text\":\"\\ud800\"}", "{\"text\":1}", "{\"text\":null}", "{}", "{\"text\":\"a\"} x", "nul", "{\"text\":\"a\"}\u{0}",
         ])
     func errorsAreFoundations(_ json: String) {

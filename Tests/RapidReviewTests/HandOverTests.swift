@@ -58,17 +58,19 @@ struct HandOverTests {
 
     @Test("every call about a case is in the audit trail with its case reference, the refused ones too")
     func audit() async throws {
-        try await withCase(91, through: .submitted) { harness, reference in
-            _ = await captureRPCError { try await harness.ratify(reference) }
-            _ = try await harness.call(RapidReviewAPI.getOutcomeDocument, .init(caseReference: reference), as: TestTokens.panel)
-            let trail = try await harness.call(AdminAPI.getAuditTrail, .init(caseReference: reference.description), as: TestTokens.admin)
-            #expect(
-                trail.entries.reversed().map(\.method) == [
-                    "OpenRapidReview", "ScheduleMeeting", "RecordMeeting", "AgreeRecommendation", "Ratify", "RecordSubmission", "Ratify",
-                    "GetOutcomeDocument",
-                ])
-            #expect(trail.entries.first { $0.method == "OpenRapidReview" }?.principal == "intake")
-            #expect(trail.entries.filter { $0.method == "Ratify" }.map(\.outcome).sorted() == ["FAILED_PRECONDITION", "OK"])
+        try await withStandInIntake { intake in
+            try await withCase(91, through: .submitted, intakePort: intake) { harness, reference in
+                _ = await captureRPCError { try await harness.ratify(reference) }
+                _ = try await harness.call(RapidReviewAPI.getOutcomeDocument, .init(caseReference: reference), as: TestTokens.panel)
+                let trail = try await harness.call(AdminAPI.getAuditTrail, .init(caseReference: reference.description), as: TestTokens.admin)
+                #expect(
+                    trail.entries.reversed().map(\.method) == [
+                        "OpenRapidReview", "ScheduleMeeting", "RecordMeeting", "AgreeRecommendation", "Ratify", "RecordSubmission", "Ratify",
+                        "GetOutcomeDocument",
+                    ])
+                #expect(trail.entries.first { $0.method == "OpenRapidReview" }?.principal == "intake")
+                #expect(trail.entries.filter { $0.method == "Ratify" }.map(\.outcome).sorted() == ["FAILED_PRECONDITION", "OK"])
+            }
         }
     }
 }

@@ -90,4 +90,26 @@ struct OpenRapidReviewTests {
             #expect(missing?.code == .notFound)
         }
     }
+
+    @Test("issue 17, item 8: the gateway's token cannot open a Rapid Review, over a real socket; intake's can, and nothing was stored before")
+    func gatewayCannotOpen() async throws {
+        try await withHarness { harness in
+            let reference = Fixtures.reference(6)
+            var key = Metadata()
+            key.add("idempotency-key", "intake/OpenRapidReview/\(reference)")
+            for other in [ServiceIdentity.gateway, .reviewManagement, .publication] {
+                let denied = await captureRPCError {
+                    _ = try await harness.call(
+                        RapidReviewAPI.openRapidReview, Fixtures.handOver(reference), as: TestTokens.service(other), metadata: key)
+                }
+                #expect(denied?.code == .permissionDenied, "\(other.name)")
+                #expect(denied?.message.contains("OpenRapidReview") == true)
+                #expect(denied?.message.contains("intake") == false, "the refusal does not say which service may")
+            }
+            let missing = await captureRPCError { _ = try await harness.rapidReview(reference) }
+            #expect(missing?.code == .notFound, "a refused hand-over opened nothing")
+            let opened = try await harness.open(Fixtures.handOver(reference))
+            #expect(opened.opened)
+        }
+    }
 }

@@ -21,7 +21,9 @@ struct ProcessTests {
         let directory = try TestDirectory.rapidReview()
         let port = try freePort()
         let receiverPort = try freePort()
-        let peers: [ServiceIdentity: Int] = [.reviewManagement: receiverPort]
+        // A stand-in intake checks the free text (issue 15, item 13).
+        let intake = try DisclosureCheckingIntake()
+        let peers: [ServiceIdentity: Int] = [.reviewManagement: receiverPort, .intake: intake.port]
         var service = try await startRapidReviewProcess(directory, port: port, peers: peers)
         let client = RPCClient(host: "127.0.0.1", port: port, configuration: ClientConfigurationForTests.fastBackoff)
         let reference = Fixtures.reference(100)
@@ -78,6 +80,8 @@ struct ProcessTests {
         service.send(SIGTERM)
         #expect(try await service.waitForExit() == 0)
         await receiver.stop(grace: .seconds(1))
+        await intake.stop()
+        #expect(intake.timesAsked >= 2, "the meeting and the recommendation were checked by intake")
     }
 
     @Test("a bad configuration stops the process at once with exit status 2, naming the variable")

@@ -11,7 +11,7 @@ struct StatusTests {
     @Test("GetStatuses: the stage, milestones and deadlines of a Rapid Review, with no personal data")
     func statuses() async throws {
         try await withCase(70, through: .opened) { harness, reference in
-            var status = try await harness.call(RapidReviewAPI.getStatuses, .init(references: [reference]), as: TestTokens.service(.intake)).statuses
+            var status = try await harness.call(RapidReviewAPI.getStatuses, .init(references: [reference]), as: TestTokens.service(.gateway)).statuses
             #expect(status.first?.stage == .rapidReview)
             #expect(status.first?.deadlines.map(\.rule) == [.t4, .t6])
 
@@ -39,7 +39,7 @@ struct StatusTests {
             for participant in Fixtures.participants { #expect(!json.contains(participant.name)) }
 
             // The feed lists each case once, in the order of their last change: 0070 changed after 0071 was submitted.
-            let all = try await harness.call(RapidReviewAPI.getStatuses, .init(), as: TestTokens.service(.intake)).statuses
+            let all = try await harness.call(RapidReviewAPI.getStatuses, .init(), as: TestTokens.service(.gateway)).statuses
             #expect(all.map(\.reference) == [Fixtures.reference(71), reference])
             let denied = await captureRPCError {
                 _ = try await harness.call(RapidReviewAPI.getStatuses, .init(), as: TestTokens.staff)

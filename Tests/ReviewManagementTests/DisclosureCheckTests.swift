@@ -109,7 +109,8 @@ struct DisclosureCheckTests {
                 }
                 #expect(refused?.code == .permissionDenied, "\(token)")
             }
-            #expect(ReviewManagementAPI.checkDisclosure.info.roles == .roles(.publication))
+            #expect(ReviewManagementAPI.checkDisclosure.info.roles == .roles(.publication, .service))
+            #expect(ReviewManagementAPI.checkDisclosure.info.callers == [ServiceIdentity.publication.name])
             _ = try await harness.call(ReviewManagementAPI.checkDisclosure, .init(caseReference: reference, text: "x"), as: TestTokens.publication)
             let trail = try await harness.call(AdminAPI.getAuditTrail, .init(caseReference: reference.description), as: TestTokens.admin)
             // The refusals above are audited with the case they named (issue 17, item 11).

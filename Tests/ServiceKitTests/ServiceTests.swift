@@ -85,7 +85,7 @@ struct ServiceTests {
 
             // /metrics shows the outbox.
             let connection = try RawConnection(port: sender.port)
-            connection.send("GET /metrics HTTP/1.1\r\n\r\n")
+            connection.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
             let metrics = connection.readHTTP1Response()?.body ?? ""
             #expect(metrics.contains("cspr_outbox_delivered_total 3"))
             #expect(metrics.contains("cspr_outbox_depth 0"))
@@ -111,7 +111,7 @@ struct ServiceTests {
             #expect(found)
             #expect(parked.first?.lastError?.contains("FAILED_PRECONDITION") == true)
             let connection = try RawConnection(port: sender.port)
-            connection.send("GET /metrics HTTP/1.1\r\n\r\n")
+            connection.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(connection.readHTTP1Response()?.body.contains("cspr_outbox_dead_letters 1") == true)
 
             // The receiver is fixed (restarted without the refusal); an admin retries the letter.
@@ -157,9 +157,9 @@ struct ServiceTests {
         let directory = try TestDirectory.serviceKit()
         try await withInProcess(TestServices.sender, directory) { sender, _ in
             let connection = try RawConnection(port: sender.port)
-            connection.send("GET /readyz HTTP/1.1\r\n\r\n")
+            connection.send("GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(connection.readHTTP1Response()?.status == 200)
-            connection.send("GET /healthz HTTP/1.1\r\n\r\n")
+            connection.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(connection.readHTTP1Response()?.status == 200)
         }
     }

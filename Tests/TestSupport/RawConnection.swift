@@ -11,10 +11,23 @@ package final class RawConnection {
     /// Bytes received past the last response read.
     private var pending: [UInt8] = []
 
-    /// Connects to 127.0.0.1:`port`; reads give up after `readTimeout`.
-    package init(port: Int, readTimeout: Duration = .seconds(5)) throws {
+    /// Connects to 127.0.0.1:`port`, from `source` when given (any 127.x.y.z works on Linux,
+    /// so one test can be several clients); reads give up after `readTimeout`.
+    package init(port: Int, readTimeout: Duration = .seconds(5), from source: String? = nil) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw RawConnectionError.failed("socket") }
+        if let source {
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            local.sin_addr.s_addr = inet_addr(source)
+            let bound = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard bound == 0 else {
+                close(fd)
+                throw RawConnectionError.failed("bind to \(source)")
+            }
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = UInt16(port).bigEndian

@@ -24,18 +24,25 @@ enum MethodsCommand {
             struct Row: Encodable {
                 var service, name, path, request, response: String
                 var roles: [String]
+                /// The services that may call it as themselves (issue 17, item 8).
+                var callers: [String]
             }
             session.print(
                 JSONOutput.text(
                     entries.map {
                         Row(
                             service: $0.service.name, name: $0.name, path: $0.info.path, request: $0.requestType, response: $0.responseType,
-                            roles: $0.info.roles.sorted())
+                            roles: $0.info.roles.sorted(), callers: $0.info.callers.sorted())
                     }))
             return
         }
-        var table = TextTable(["SERVICE", "METHOD", "PATH", "ROLES"])
-        for entry in entries { table.add([entry.service.name, entry.name, entry.info.path, entry.info.roles.sorted().joined(separator: ",")]) }
+        var table = TextTable(["SERVICE", "METHOD", "PATH", "ROLES", "CALLERS"])
+        for entry in entries {
+            table.add([
+                entry.service.name, entry.name, entry.info.path, entry.info.roles.sorted().joined(separator: ","),
+                entry.info.callers.sorted().joined(separator: ","),
+            ])
+        }
         session.print(table.text)
     }
 }

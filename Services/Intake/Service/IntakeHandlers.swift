@@ -49,6 +49,7 @@ struct IntakeHandlers: Sendable {
         routes.handle(IntakeAPI.checkDisclosure) { request, _ in try await checkDisclosure(request) }
         routes.handle(IntakeAPI.recordRapidReviewMeeting, recordRapidReviewMeeting)
         routes.handle(IntakeAPI.recordExtension, recordExtension)
+        routes.handle(IntakeAPI.getOutcomeParticulars) { request, _ in try await getOutcomeParticulars(request) }
         routes.handle(IntakeAPI.resolveChildMatch, resolveChildMatch)
         return routes
     }
@@ -233,6 +234,14 @@ struct IntakeHandlers: Sendable {
             notification: intakeCase.notification, scopingRequests: intakeCase.requests, scopingReturns: intakeCase.returns)
     }
 
+    /// What the Rapid Review's outcome document asks of the case (issue 15, item 12), for
+    /// rapid-review to render it; audited as a read of the case, like every call naming one.
+    func getOutcomeParticulars(_ request: IntakeAPI.CaseRequest) async throws -> IntakeAPI.OutcomeParticulars {
+        let intakeCase = try await store.intakeCase(request.caseReference)
+        guard let particulars = intakeCase.outcomeParticulars else { throw IntakeError.caseNotFound(request.caseReference) }
+        return particulars
+    }
+
     /// Every case, summarised, optionally one stage or only the overdue.
     func listCases(_ request: IntakeAPI.ListCasesRequest) async throws -> IntakeAPI.ListCasesResponse {
         let cases = try await context.everyStatus().compactMap { status -> IntakeAPI.CaseSummary? in
@@ -244,7 +253,8 @@ struct IntakeHandlers: Sendable {
         return IntakeAPI.ListCasesResponse(cases: cases)
     }
 
-    /// The publication team's check of a report for the family's details (P4).
+    /// The check of a text for the family's details (P4): publication's reports, rapid-review's
+    /// free text (issue 15, item 13).
     func checkDisclosure(_ request: IntakeAPI.CheckDisclosureRequest) async throws -> IntakeAPI.CheckDisclosureResponse {
         let text = request.text
         // Counting the dates and the scan (dozens of regular expressions over a whole report)

@@ -12,5 +12,5 @@ package enum IntakeService {
         statuses: StatusBackfill(table: "cases", column: "reference") { context, tx, reference in
             try CaseRows.load(tx, reference, withLinkedReferrals: false).map(IntakeHandlers.status(context))
         },
-        routes: { $0.routes() })
+        routes: { $0.routes() }, pages: { IntakePages(handlers: $0).webPages() })
 }

@@ -1,11 +1,15 @@
 import Contract
+import Foundation
 import ServiceKit
+import WebForms
 
 /// What intake reads from its environment besides ServiceKit's configuration.
 ///
 /// | variable | default | meaning |
 /// |---|---|---|
 /// | `CSPR_INTAKE_HANDOVER` | `on-scoping` | when the Rapid Review is opened: when the scoping requests are sent, or `at-once` when the case is opened |
+/// | `CSPR_INTAKE_DRAFT_DAYS` | 30 | a draft of a form unchanged this many days is discarded |
+/// | `CSPR_SESSION_*`, `CSPR_PAGES_TLS` | | the pages' sessions (WebForms' `SessionSettings`) |
 struct IntakeSettings: Sendable, Equatable {
     /// When the Rapid Review is opened.
     enum HandOver: String, Sendable {
@@ -16,6 +20,10 @@ struct IntakeSettings: Sendable, Equatable {
     }
 
     var handOver: HandOver = .onScoping
+    /// How long a form's draft is kept after its last change.
+    var draftLifetime: TimeInterval = 30 * 24 * 3600
+    /// The pages' sessions.
+    var sessions = SessionSettings()
 
     /// Reads the settings; a bad value names its variable.
     static func load(environment: [String: String]) throws(ConfigurationError) -> IntakeSettings {
@@ -26,6 +34,13 @@ struct IntakeSettings: Sendable, Equatable {
             }
             settings.handOver = handOver
         }
+        if let value = environment["CSPR_INTAKE_DRAFT_DAYS"]?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+            guard let days = Int(value), days > 0 else {
+                throw ConfigurationError(variable: "CSPR_INTAKE_DRAFT_DAYS", problem: "\"\(value)\" is not a positive number of days")
+            }
+            settings.draftLifetime = TimeInterval(days) * 24 * 3600
+        }
+        settings.sessions = try SessionSettings.load(environment: environment)
         return settings
     }
 }

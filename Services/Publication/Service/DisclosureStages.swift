@@ -15,7 +15,8 @@ struct DisclosureStages: Sendable {
 
     /// A client per stage's name (ServiceContext.peers).
     let clients: [String: RPCClient]
-    /// The service's own token (its principal has role `publication`) and the request id.
+    /// The service's own token (it calls as `publication`, which both stages name among the
+    /// callers of their `CheckDisclosure`) and the request id.
     let metadata: Metadata
 
     /// Every stage's findings in `text`, by stage name in `asked` order; `disclosureCheckFailed`

@@ -42,6 +42,10 @@ extension RapidReviewCase {
                 rule: .r9, problem: "ratify needs the panel's answer to the clarification asked on \(outstanding.requestedOn); none given yet")
         }
         let decision = current.decision
+        // The ratification makes the outcome final: a wt-2023 decision agreed without the
+        // analysis (before it was required) goes back to the panel first.
+        try RecommendationRules.checkAnalysis(
+            decision, ruleSet: ruleSet, remedy: "ask the panel for it (RequestClarification), then ratify the recommendation it agrees")
         let path = RapidReviewAPI.OutcomePath(decision.recommendation)
         var referredTo: String?
         var learning: String?

@@ -57,9 +57,14 @@ extension RapidReviewHandlers {
         }
     }
 
-    /// Records the meeting held; quorum (R1) judged, R2-R6 checked.
+    /// Records the meeting held; quorum (R1) judged, R2-R6 checked; its free text checked by
+    /// intake for the family's details before it is stored (P4).
     func recordMeeting(_ request: RapidReviewAPI.RecordMeetingRequest, _ call: CallContext) async throws -> RapidReviewAPI.RecordMeetingResponse {
         let (clock, principal, partners) = (clock, principal(call), partners)
+        // The step's own checks first, on the case as it stands, so that a request refused for
+        // its content is refused for that and not sent to intake.
+        _ = try await store.rapidReview(request.caseReference).recordingMeeting(request, by: principal, clock: clock, partners: partners)
+        try await disclosure.check(request.caseReference, .meeting(request), call: call)
         let response = try await store.change(request.caseReference) { rapidReview, writer in
             let meeting = try rapidReview.recordingMeeting(request, by: principal, clock: clock, partners: partners)
             try writer.addMeeting(meeting, to: rapidReview.reference)
@@ -75,11 +80,14 @@ extension RapidReviewHandlers {
         return response
     }
 
-    /// Agrees the recommendation (R1, R7, R8), or revises it after clarification (R9).
+    /// Agrees the recommendation (R1, R7, R8), or revises it after clarification (R9); its
+    /// free text checked by intake for the family's details before it is stored (P4).
     func agreeRecommendation(_ request: RapidReviewAPI.AgreeRecommendationRequest, _ call: CallContext) async throws
         -> RapidReviewAPI.AgreeRecommendationResponse
     {
         let (clock, principal) = (clock, principal(call))
+        _ = try await store.rapidReview(request.caseReference).agreeing(request, by: principal, clock: clock)
+        try await disclosure.check(request.caseReference, .recommendation(request), call: call)
         return try await store.change(request.caseReference) { rapidReview, writer in
             let recommendation = try rapidReview.agreeing(request, by: principal, clock: clock)
             try writer.addRecommendation(recommendation, to: rapidReview.reference)
@@ -107,9 +115,14 @@ extension RapidReviewHandlers {
     }
 
     /// The independent chair ratifies (R9); a commissioned review goes to review-management
-    /// through the outbox in the same transaction.
+    /// through the outbox in the same transaction, its free text checked by intake again first
+    /// (P4: intake may have learnt of more of the family since the meeting).
     func ratify(_ request: RapidReviewAPI.RatifyRequest, _ call: CallContext) async throws -> RapidReviewAPI.RatifyResponse {
         let (clock, principal) = (clock, principal(call))
+        let current = try await store.rapidReview(request.caseReference)
+        if let commission = current.commissionReview(try current.ratifying(request, by: principal, clock: clock)) {
+            try await disclosure.check(request.caseReference, .commission(commission), call: call)
+        }
         let response = try await store.change(request.caseReference) { rapidReview, writer in
             let ratification = try rapidReview.ratifying(request, by: principal, clock: clock)
             try writer.recordRatification(ratification, of: rapidReview.reference, handOver: rapidReview.commissionReview(ratification))

@@ -11,11 +11,14 @@ struct RapidReviewHandlers: Sendable {
     let store: RapidReviewStore
     /// The partnership's safeguarding partners (R1): configured, or the partnership's defaults.
     let partners: SafeguardingPartners
+    /// intake's check of the free text for the family's details (P4, issue 15, item 13).
+    let disclosure: IntakeDisclosureCheck
 
     init(context: ServiceContext, settings: RapidReviewSettings = RapidReviewSettings()) {
         self.context = context
         self.store = RapidReviewStore(database: context.database, clock: { context.clock })
         self.partners = settings.partners ?? .defaults(for: context.configuration.partnership)
+        self.disclosure = IntakeDisclosureCheck(context: context)
     }
 
     /// Today and the calendar, read once per call.

@@ -6,7 +6,8 @@ import ServiceKit
 /// executable and the tests start it the same way, from this definition.
 package enum RapidReviewService {
     /// What ServiceRunner starts: the schema and the calls. Its peers receive the
-    /// `CommissionReview` hand-over (review-management) and the meeting held (intake).
+    /// `CommissionReview` hand-over (review-management) and the meeting held (intake); intake
+    /// also answers `GetOutcomeParticulars` when a document is rendered.
     package static let definition = ServiceDefinition(
         identity: .rapidReview, peers: [HandOvers.commissionReview.destination, HandOvers.rapidReviewMeetingHeld.destination],
         migrations: Schema.migrations, settings: RapidReviewSettings.load(environment:),

@@ -35,6 +35,7 @@ extension RapidReviewCase {
                 problem: "the independent chair asked \"\(clarification.question)\"; answer it with the revised recommendation")
         }
         try RecommendationRules.check(request.decision, criteria: meeting.criteria, immediateLearning: meeting.discussion.immediateLearning)
+        try RecommendationRules.checkAnalysis(request.decision, ruleSet: ruleSet)
         return RapidReviewAPI.AgreedRecommendation(
             version: recommendations.count + 1, meetingNumber: meeting.number, decision: request.decision,
             answerToClarification: clarification == nil ? nil : request.answerToClarification?.trimmed, agreedOn: clock.today, agreedBy: principal)
@@ -43,6 +44,32 @@ extension RapidReviewCase {
 
 /// The content rules of the recommendation, R7 and R8 (Appendix 5 §3, §1.4.5).
 enum RecommendationRules {
+    /// Working Together 2023 adds to the Rapid Review an analysis of key practice episodes and
+    /// of how racism and other inequalities influenced the child's experience and the practice
+    /// (RULES.md): required for a case under `wt-2023` when the outcome is agreed, which is
+    /// what the chair ratifies; optional under `surrey-2019`. FAILED_PRECONDITION because the
+    /// case's rule set, not the request alone, decides it.
+    /// - Parameter remedy: what to do about it, at the step that refuses.
+    static func checkAnalysis(
+        _ decision: RecommendationDecision, ruleSet: RuleSet, remedy: String = "agree the recommendation with it"
+    ) throws(RapidReviewError) {
+        guard ruleSet == .workingTogether2023 else { return }
+        let required: [(field: String, value: String?, what: String)] = [
+            ("decision.keyPracticeEpisodes", decision.keyPracticeEpisodes, "an analysis of key practice episodes"),
+            (
+                "decision.racismAndInequalities", decision.racismAndInequalities,
+                "an analysis of how racism and other inequalities influenced the child's experience and the practice"
+            ),
+        ]
+        if let missing = required.first(where: { $0.value.isBlank }) {
+            throw .outOfOrder(
+                rule: .r8,
+                problem:
+                    "the case follows wt-2023 (Working Together 2023), whose Rapid Review has \(missing.what): \(missing.field) is missing; \(remedy)"
+            )
+        }
+    }
+
     /// R7: d and j state which review or what else; a and b agree with the criteria ticked.
     /// R8: reasons always; other options considered below the CSPR threshold (c-j); for a
     /// decision not to proceed with a review, h or i, why no further learning is to be gained

@@ -16,10 +16,10 @@ package enum PublicationAPI {
     private static let readers: Set<String> = .roles(
         .publication, .partnershipSupport, .caseReviewPanel, .independentChair, .board, .auditor)
 
-    /// From review-management (role `service`) once the board approved the report, applied once
+    /// From review-management (its service principal) once the board approved the report, applied once
     /// per idempotency key: publication planning starts only then (P1, §10.2.1).
     package static let preparePublication = Method<PreparePublicationRequest, PreparePublicationResponse>(
-        service: service, name: "PreparePublication", roles: .roles(.service))
+        service: service, name: "PreparePublication", callers: [.reviewManagement])
     /// One publication in full: the approved report as handed over, the advance copies, the
     /// earliest publication date T9 allows, milestones and deadlines.
     package static let getPublication = Method<CaseRequest, Publication>(service: service, name: "GetPublication", roles: readers)

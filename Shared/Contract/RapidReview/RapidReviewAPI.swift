@@ -10,13 +10,13 @@ import WorkingDays
 package enum RapidReviewAPI {
     // Methods and roles (DESIGN.md, Security).
     private static let service = ServiceIdentity.rapidReview.rpcService
-    /// From intake (role `service`), applied once per idempotency key.
+    /// From intake (its service principal), applied once per idempotency key.
     package static let openRapidReview = Method<OpenRapidReviewRequest, OpenRapidReviewResponse>(
-        service: service, name: "OpenRapidReview", roles: .roles(.service))
-    /// From intake (role `service`) after the open: its copy changed; applied once per
+        service: service, name: "OpenRapidReview", callers: [.intake])
+    /// From intake (its service principal) after the open: its copy changed; applied once per
     /// idempotency key, in revision order.
     package static let updateRapidReview = Method<UpdateRapidReviewRequest, UpdateRapidReviewResponse>(
-        service: service, name: "UpdateRapidReview", roles: .roles(.service))
+        service: service, name: "UpdateRapidReview", callers: [.intake])
     /// The Case Review Panel or the Partnership Support Team sets the meeting's date (T4, T6).
     package static let scheduleMeeting = Method<ScheduleMeetingRequest, ScheduleMeetingResponse>(
         service: service, name: "ScheduleMeeting", roles: .roles(.caseReviewPanel, .partnershipSupport))

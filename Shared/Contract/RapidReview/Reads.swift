@@ -34,21 +34,33 @@ extension RapidReviewAPI {
     /// The form a rendered document is in.
     package typealias DocumentFormat = Contract.DocumentFormat
 
+    /// Which document `GetOutcomeDocument` renders.
+    package enum OutcomeDocumentKind: String, WireEnum {
+        /// Appendix 5, the Rapid Review Outcome Document (the default).
+        case outcome
+        /// The covering letter that goes with the ratified Rapid Review to the National Panel
+        /// (§4.7.1).
+        case coveringLetter
+    }
+
     /// `GetOutcomeDocument`'s request.
     package struct GetOutcomeDocumentRequest: Sendable, Equatable, Codable {
         /// The case.
         package var caseReference: CaseReference
         /// Text (default) or Markdown.
         package var format: DocumentFormat?
+        /// The outcome document (default) or its covering letter to the National Panel.
+        package var kind: OutcomeDocumentKind?
 
-        package init(caseReference: CaseReference, format: DocumentFormat? = nil) {
+        package init(caseReference: CaseReference, format: DocumentFormat? = nil, kind: OutcomeDocumentKind? = nil) {
             self.caseReference = caseReference
             self.format = format
+            self.kind = kind
         }
     }
 
-    /// The Appendix 5 document, filled in from what this service holds; the child's details
-    /// are marked as held by intake.
+    /// The Appendix 5 document, or its covering letter, filled in from what this service holds
+    /// and what intake holds of the child and family, fetched when it is rendered and not kept.
     package struct OutcomeDocument: Sendable, Equatable, Codable {
         /// The case.
         package var caseReference: CaseReference
@@ -56,11 +68,14 @@ extension RapidReviewAPI {
         package var format: DocumentFormat
         /// The document.
         package var document: String
+        /// The kind asked for; absent when the request named none (the outcome document).
+        package var kind: OutcomeDocumentKind?
 
-        package init(caseReference: CaseReference, format: DocumentFormat, document: String) {
+        package init(caseReference: CaseReference, format: DocumentFormat, document: String, kind: OutcomeDocumentKind? = nil) {
             self.caseReference = caseReference
             self.format = format
             self.document = document
+            self.kind = kind
         }
     }
 

@@ -17,9 +17,9 @@ package enum ReviewManagementAPI {
     private static let readers: Set<String> = .roles(
         .reviewTeam, .partnershipSupport, .leadReviewer, .caseReviewPanel, .independentChair, .board, .auditor)
 
-    /// From rapid-review (role `service`), applied once per idempotency key.
+    /// From rapid-review (its service principal), applied once per idempotency key.
     package static let commissionReview = Method<CommissionReviewRequest, CommissionReviewResponse>(
-        service: service, name: "CommissionReview", roles: .roles(.service))
+        service: service, name: "CommissionReview", callers: [.rapidReview])
     /// A national review (a) recommended: the National Panel's decision and, when it declines,
     /// the partners' decision whether to commission locally (T7 starts then).
     package static let recordNationalPanelDecision = Method<RecordNationalPanelDecisionRequest, RecordNationalPanelDecisionResponse>(
@@ -152,7 +152,7 @@ package enum ReviewManagementAPI {
     /// Publication checks a report against the family members and practitioners the review
     /// records (P4), as it does with intake's `CheckDisclosure`; the same messages.
     package static let checkDisclosure = Method<DisclosureAPI.CheckDisclosureRequest, DisclosureAPI.CheckDisclosureResponse>(
-        service: service, name: "CheckDisclosure", roles: .roles(.publication))
+        service: service, name: "CheckDisclosure", roles: .roles(.publication), callers: [.publication])
 
     /// Every call above, for `cspr` and `ServiceIdentity.methods`.
     package static let methods: [MethodDescription] = [

@@ -85,7 +85,8 @@ extension RapidReviewError {
         switch self {
         case .invalidField(_, let rule, _): return rule
         case .outOfOrder(let rule, _): return rule
-        case .notOpen, .timescaleNotCounted: return nil
+        case .disclosureCheckFailed: return .p4
+        case .notOpen, .timescaleNotCounted, .intakeUnanswered: return nil
         }
     }
 

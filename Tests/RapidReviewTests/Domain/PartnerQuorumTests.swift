@@ -60,11 +60,18 @@ struct PartnerQuorumTests {
     @Test("R1 through RecordMeeting: with the partners configured by name, the fixture's Testshire agencies are not a quorum")
     func configuredService() async throws {
         let directory = try TestDirectory.rapidReview()
+        let intake = try DisclosureCheckingIntake()
         let service = try await startInProcess(
-            RapidReviewService.definition, directory, peers: [.reviewManagement: try freePort(), .intake: try freePort()],
+            RapidReviewService.definition, directory, peers: [.reviewManagement: try freePort(), .intake: intake.port],
             extra: ["CSPR_SAFEGUARDING_PARTNERS": "la=Testshire Borough Council;police=Testshire Police;icb=NHS Vale ICB"])
         let client = RPCClient(host: "127.0.0.1", port: service.port)
-        try await withStopping(service, stop: { await $0.stop(grace: .seconds(1)) }) { _ in
+        try await withStopping(
+            service,
+            stop: {
+                await $0.stop(grace: .seconds(1))
+                await intake.stop()
+            }
+        ) { _ in
             let reference = Fixtures.reference(51)
             var open = Metadata()
             open.add("idempotency-key", "intake/OpenRapidReview/\(reference)")

@@ -16,25 +16,39 @@ final class Harness: Sendable {
     let client: RPCClient
     /// Where the service sends CommissionReview (nothing listens there unless a test starts the stand-in).
     let reviewManagementPort: Int
+    /// The stand-in intake that checks the free text (clean unless told otherwise); nil when
+    /// the test gave intake's port itself.
+    let intake: DisclosureCheckingIntake?
 
-    private init(directory: TestDirectory, service: RunningService, reviewManagementPort: Int) {
+    private init(directory: TestDirectory, service: RunningService, reviewManagementPort: Int, intake: DisclosureCheckingIntake?) {
         self.directory = directory
         self.service = service
         self.reviewManagementPort = reviewManagementPort
+        self.intake = intake
         client = RPCClient(host: "127.0.0.1", port: service.port)
     }
 
-    /// Starts a fresh service with an empty database.
-    static func start(reviewManagementPort: Int? = nil, directory: TestDirectory? = nil) async throws -> Harness {
+    /// Starts a fresh service with an empty database; intake at `intakePort` when given, else
+    /// a `DisclosureCheckingIntake` (the free text clean; no particulars, no hand-overs taken).
+    static func start(reviewManagementPort: Int? = nil, directory: TestDirectory? = nil, intakePort: Int? = nil) async throws -> Harness {
         let directory = try directory ?? TestDirectory.rapidReview()
         let port = try reviewManagementPort ?? freePort()
-        // intake, the peer told of the meeting held, listens nowhere: its hand-over waits.
-        let service = try await startInProcess(
-            RapidReviewService.definition, directory, peers: [.reviewManagement: port, .intake: try freePort()])
-        return Harness(directory: directory, service: service, reviewManagementPort: port)
+        let standIn = intakePort == nil ? try DisclosureCheckingIntake() : nil
+        let service: RunningService
+        do {
+            service = try await startInProcess(
+                RapidReviewService.definition, directory, peers: [.reviewManagement: port, .intake: intakePort ?? standIn?.port ?? 0])
+        } catch {
+            await standIn?.stop()
+            throw error
+        }
+        return Harness(directory: directory, service: service, reviewManagementPort: port, intake: standIn)
     }
 
-    func stop() async { await service.stop(grace: .seconds(1)) }
+    func stop() async {
+        await service.stop(grace: .seconds(1))
+        await intake?.stop()
+    }
 
     /// The outbox's messages not yet delivered to `destination`: method path, JSON payload and
     /// delivery attempts so far.
@@ -171,7 +185,7 @@ final class Harness: Sendable {
 }
 
 /// Runs `body` with a fresh service and stops it however `body` ends.
-func withHarness<T>(reviewManagementPort: Int? = nil, _ body: (Harness) async throws -> T) async throws -> T {
-    let harness = try await Harness.start(reviewManagementPort: reviewManagementPort)
+func withHarness<T>(reviewManagementPort: Int? = nil, intakePort: Int? = nil, _ body: (Harness) async throws -> T) async throws -> T {
+    let harness = try await Harness.start(reviewManagementPort: reviewManagementPort, intakePort: intakePort)
     return try await withStopping(harness, stop: { await $0.stop() }, body)
 }

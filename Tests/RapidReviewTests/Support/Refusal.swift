@@ -98,9 +98,9 @@ struct RefusalCase: Sendable, CustomTestStringConvertible {
 /// Runs `body` with a fresh service holding case `sequence`, taken through `step` (Harness.prepare).
 func withCase<T>(
     _ sequence: Int, _ scenario: Fixtures.Scenario = .onTime, through step: Harness.Step, recommendation: Recommendation = .localReview,
-    _ body: (Harness, CaseReference) async throws -> T
+    intakePort: Int? = nil, _ body: (Harness, CaseReference) async throws -> T
 ) async throws -> T {
-    try await withHarness { harness in
+    try await withHarness(intakePort: intakePort) { harness in
         let reference = Fixtures.reference(sequence)
         try await harness.prepare(reference, scenario, through: step, recommendation: recommendation)
         return try await body(harness, reference)

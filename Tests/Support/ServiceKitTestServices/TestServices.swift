@@ -51,7 +51,7 @@ package enum TestServices {
     private static let receiverService = ServiceIdentity.testReceiver.rpcService
     package static let record = Method<Event, Recorded>(service: senderService, name: "Record", roles: .roles(.partnershipSupport))
     package static let read = Method<Key, Event>(service: senderService, name: "Read", roles: .roles(.partnershipSupport, .caseReviewPanel))
-    package static let apply = Method<HandOver, Applied>(service: receiverService, name: "Apply", roles: .roles(.service))
+    package static let apply = Method<HandOver, Applied>(service: receiverService, name: "Apply", callers: [.testSender])
     package static let list = Method<Empty, AppliedList>(service: receiverService, name: "List", roles: .roles(.auditor, .admin))
     /// The sender's hand-over to the receiver.
     package static let applyHandOver = Contract.HandOver(apply, to: .testReceiver)

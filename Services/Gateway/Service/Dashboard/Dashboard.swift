@@ -4,6 +4,7 @@ import H2
 import RPC
 import ServiceKit
 import Storage
+import WebForms
 
 /// The panel's dashboard on the gateway's port: `GET /` (summary and cases), `GET
 /// /cases/<reference>` (one case and its timeline), `GET /style.css`. Server-rendered HTML,

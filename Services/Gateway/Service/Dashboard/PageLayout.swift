@@ -1,6 +1,7 @@
 import Contract
 import Foundation
 import ServiceKit
+import WebForms
 
 /// The frame every page shares: head (stylesheet, refresh every 60 s), the "as of" line, a
 /// banner per unavailable stage, and the footer.

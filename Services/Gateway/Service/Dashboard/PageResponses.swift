@@ -1,6 +1,7 @@
 import Foundation
 import H2
 import ServiceKit
+import WebForms
 
 /// The HTTP side of the pages: strict security headers on every response, HTML and CSS bodies,
 /// and the refusals.
@@ -10,8 +11,8 @@ enum PageResponses {
 
     /// The headers every response carries; `cacheable` only for the stylesheet.
     static func headers(contentType: String, cacheable: Bool = false) -> HTTPFields {
-        // Pages carry case data: never stored by the browser or a proxy.
-        PageHeaders.secure(contentType: contentType, cacheControl: cacheable ? "public, max-age=300" : "no-store")
+        // Pages carry case data: never stored by the browser or a proxy (WebForms' headers).
+        PageResponse.headers(contentType: contentType, cacheable: cacheable)
     }
 
     /// An HTML page.
@@ -22,7 +23,7 @@ enum PageResponses {
     /// The stylesheet: no data in it, so it needs no token (a browser fetches it without the
     /// credentials of the page's URL).
     static func stylesheet() -> HTTPResponse {
-        HTTPResponse(status: 200, headers: headers(contentType: "text/css; charset=utf-8", cacheable: true), body: Data(StyleSheet.text.utf8))
+        PageResponse.stylesheet()
     }
 
     /// 401 with a Basic challenge, so a browser asks for the token.
