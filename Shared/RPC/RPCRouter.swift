@@ -120,6 +120,9 @@ package final class RPCRouter: HTTPHandler {
     package func admit(_ head: HTTPRequestHead) -> RequestAdmission {
         // Health, readiness, metrics and pages prove nothing about the caller.
         guard head.method == "POST" else { return .accept(trusted: false) }
+        // A form's post is read whole: the pages check its session and CSRF token, which are
+        // in the body and the cookie, not in a bearer token.
+        if pages != nil, Self.isFormPost(head) { return .accept(trusted: false) }
         let path = head.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.path
         guard let entry = entries[path] else {
             // The health check's request is a few bytes; any other unknown path is refused

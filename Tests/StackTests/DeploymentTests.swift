@@ -9,7 +9,9 @@ import Testing
 struct DeploymentTests {
     let root = BuiltProducts.packageRoot
 
-    @Test("docker-compose.yml is valid: one service per stage plus the gateway, each with its volume and health check, only the gateway published")
+    @Test(
+        "docker-compose.yml is valid: one service per stage plus the gateway, each with its volume, health check and tokens secret, non-root on a read-only root filesystem, only the gateway published"
+    )
     func compose() async throws {
         let project = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-compose-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: project.appendingPathComponent(".cspr"), withIntermediateDirectories: true)
@@ -29,7 +31,8 @@ struct DeploymentTests {
                 """
                 import sys, yaml, json
                 c = yaml.safe_load(sys.stdin.read())
-                out = {name: {"ports": bool(s.get("ports")), "health": "healthcheck" in s, "volumes": len(s.get("volumes", [])), "secrets": s.get("secrets", [])}
+                out = {name: {"ports": bool(s.get("ports")), "health": "healthcheck" in s, "volumes": len(s.get("volumes", [])), "secrets": [x if isinstance(x, str) else x.get("source") for x in s.get("secrets", [])],
+                              "readOnly": s.get("read_only") is True, "user": str(s.get("user", "0"))}
                        for name, s in c["services"].items() if not s.get("profiles")}
                 print(json.dumps(out, sort_keys=True))
                 """,
@@ -41,6 +44,9 @@ struct DeploymentTests {
             #expect(service["health"] as? Bool == true, "\(name) has no health check")
             #expect(service["volumes"] as? Int == 1, "\(name) has no volume of its own")
             #expect(service["ports"] as? Bool == (name == "gateway"), "\(name) publishes ports")
+            #expect(service["readOnly"] as? Bool == true, "\(name)'s root filesystem is writable")
+            #expect(service["user"] as? String == "10001", "\(name) does not run as the image's user")
+            #expect(service["secrets"] as? [String] == ["tokens"], "\(name) has no tokens secret")
         }
         let tls = try await runCommand(
             "docker-compose", ["-f", file, "--project-directory", project.path, "--profile", "tls", "config", "--services"])
