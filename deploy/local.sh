@@ -3,7 +3,8 @@
 # database under ./.cspr (or $CSPR_HOME).
 #
 #   deploy/local.sh up [--demo]   build (release), start every service, wait until ready
-#   deploy/local.sh down          stop them gracefully (SIGTERM: in-flight calls drain)
+#   deploy/local.sh down          stop them gracefully (SIGTERM: in-flight calls drain); only a
+#                                 process whose executable is our binary is signalled
 #   deploy/local.sh status        each service's process and readiness
 #   deploy/local.sh logs          follow the logs
 #
@@ -11,6 +12,9 @@
 # CSPR_<NAME>_URL variable, stage and peers); CSPR_PORT_BASE (default 7100) moves them all.
 # Services not built yet are skipped with a message.
 set -euo pipefail
+# Everything this script creates (tokens, logs, pid files, data) is for this user only, on every
+# start, not only the first one that made the tokens file (issue 17, item 12).
+umask 077
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 HOME_DIR=${CSPR_HOME:-$ROOT/.cspr}
@@ -73,7 +77,6 @@ random_token() { head -c 24 /dev/urandom | base64 | tr -d '/+=\n'; }
 make_tokens() {
   local file="$HOME_DIR/tokens"
   [ -f "$file" ] && return
-  umask 077
   {
     say "# CSPR tokens for this machine: <token> <principal> <role>[,<role>...] [agency=<name>]; keep this file 0600."
     # The agency token speaks for one agency (the demo's police force) and records only its returns.
@@ -90,11 +93,27 @@ token_of() { awk -v p="$1" '$2 == p { print $1; exit }' "$HOME_DIR/tokens"; }
 
 ready() { curl -fsS --max-time 2 "http://127.0.0.1:$(port_of "$1")/readyz" >/dev/null 2>&1; }
 
+# The pid a service's pid file names, while that process runs and is still the service's binary:
+# a pid file can outlive its process, and the number can be another program's by now.
 pid_of() {
+  local pid; pid=$(started_pid "$1") || return 1
+  ours "$pid" "$1" && echo "$pid"
+}
+
+# The pid a service's pid file names, while it runs (just started, it may not have exec'd yet).
+started_pid() {
   local file="$HOME_DIR/run/$1.pid"
   [ -f "$file" ] || return 1
   local pid; pid=$(cat "$file")
-  alive "$pid" && echo "$pid"
+  [[ "$pid" =~ ^[0-9]+$ ]] && alive "$pid" && echo "$pid"
+}
+
+# The process runs one of our binaries for `service`: its executable (/proc/PID/exe, which a
+# rebuild marks "(deleted)") is named for the service and lies under this checkout's .build.
+ours() {
+  local exe; exe=$(readlink "/proc/$1/exe" 2>/dev/null) || return 1
+  exe=${exe% (deleted)}
+  [ "${exe##*/}" = "$2" ] && [[ "$exe" == "$(cd "$ROOT" && pwd -P)/.build/"* ]]
 }
 
 # Running, and not a zombie waiting to be reaped (a killed service is one for a moment).
@@ -116,6 +135,11 @@ start_service() {
     done
     CSPR_GATEWAY_STAGES=$(IFS=,; echo "${stages[*]}")
     export CSPR_GATEWAY_STAGES
+    # The stages' pages link back to the dashboard; the dashboard links to intake's pages
+    # (its CSPR_INTAKE_PAGES_URL defaults to intake's address, exported above).
+    if [ -z "${CSPR_DASHBOARD_URL:-}" ] && gateway_port=$(port_of gateway 2>/dev/null); then
+      export CSPR_DASHBOARD_URL="http://127.0.0.1:$gateway_port"
+    fi
     # A peer this machine does not run yet (publication, for review-management's hand-over) is
     # addressed where it would listen, moved by CSPR_PORT_BASE like the others, not at its
     # default port where something else may be.
@@ -149,9 +173,9 @@ up() {
   for service in "${ALL_SERVICES[@]}"; do start_service "$service"; done
   local started; started=$(date +%s)
   for service in "${ALL_SERVICES[@]}"; do
-    pid_of "$service" >/dev/null || continue
+    started_pid "$service" >/dev/null || continue
     until ready "$service"; do
-      if ! pid_of "$service" >/dev/null; then say "  $service exited; see $HOME_DIR/logs/$service.log"; tail -5 "$HOME_DIR/logs/$service.log"; exit 1; fi
+      if ! started_pid "$service" >/dev/null; then say "  $service exited; see $HOME_DIR/logs/$service.log"; tail -5 "$HOME_DIR/logs/$service.log"; exit 1; fi
       if [ $(( $(date +%s) - started )) -gt 60 ]; then say "  $service not ready after 60 s; see $HOME_DIR/logs/$service.log"; exit 1; fi
       sleep 0.2
     done
@@ -165,7 +189,8 @@ up() {
   say ""
   if pid_of gateway >/dev/null; then say "dashboard:   http://127.0.0.1:$(port_of gateway)/   (user: panel, password: the panel's token)"; fi
   if pid_of intake >/dev/null; then
-    say "intake's pages: http://127.0.0.1:$(port_of intake)/   (partnership support: the new referral form; sign in with the token below)"
+    say "intake's pages: http://127.0.0.1:$(port_of intake)/   (partnership support: referral, LA notification, scoping requests and letters, case file; sign in with the token below)"
+    say "  agencies' scoping returns: http://127.0.0.1:$(port_of intake)/returns   (an agency's token, whose tokens line names its agency=)"
     say "partnership-support token: $(token_of partnership-support)"
   fi
   say "panel token: $(token_of case-review-panel)"
@@ -180,7 +205,12 @@ down() {
   for file in "$HOME_DIR"/run/*.pid; do
     [ -e "$file" ] || continue
     local service; service=$(basename "$file" .pid)
-    local pid; pid=$(pid_of "$service") || continue
+    local pid
+    if ! pid=$(pid_of "$service"); then
+      # Gone, or the number now belongs to another program: signal nothing, forget the file.
+      rm -f "$file"
+      continue
+    fi
     kill -TERM "$pid"
     stopping+=("$service")
     say "  $service: stopping (draining in-flight calls)"

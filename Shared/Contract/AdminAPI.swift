@@ -123,8 +123,14 @@ package enum AdminAPI {
     package struct AuditTrailResponse: Codable, Sendable, Equatable {
         /// The entries.
         package var entries: [AuditEntry]
+        /// Calls refused for want of a known token, counted per source and minute, newest first
+        /// (issue 17, item 3); absent when a case was named or there were none.
+        package var refusals: [RefusalCount]?
 
-        package init(entries: [AuditEntry]) { self.entries = entries }
+        package init(entries: [AuditEntry], refusals: [RefusalCount]? = nil) {
+            self.entries = entries
+            self.refusals = refusals
+        }
     }
 }
 
@@ -142,10 +148,16 @@ package struct AuditEntry: Sendable, Equatable, Codable {
     package var caseReference: String?
     /// The status code name, e.g. `OK`, `PERMISSION_DENIED`.
     package var outcome: String
-    /// The call's request id, to find its log line.
+    /// The call's request id, the server's own, to find its log line.
     package var requestID: String
+    /// The `x-request-id` the caller sent, kept as its correlation id (issue 17, item 4).
+    package var correlationID: String?
 
-    package init(id: Int64, at: Date, principal: String, method: String, caseReference: String?, outcome: String, requestID: String) {
+    package init(
+        id: Int64, at: Date, principal: String, method: String, caseReference: String?, outcome: String, requestID: String,
+        correlationID: String? = nil
+    ) {
+        self.correlationID = correlationID
         self.id = id
         self.at = at
         self.principal = principal
@@ -153,5 +165,21 @@ package struct AuditEntry: Sendable, Equatable, Codable {
         self.caseReference = caseReference
         self.outcome = outcome
         self.requestID = requestID
+    }
+}
+
+/// Calls refused for want of a known token from one source in one minute (issue 17, item 3).
+package struct RefusalCount: Sendable, Equatable, Codable {
+    /// The minute, `2026-12-05T06:01` (UTC).
+    package var minute: String
+    /// Where the calls came from: the caller's address when the transport gives it, else `unknown`.
+    package var source: String
+    /// How many were refused.
+    package var count: Int
+
+    package init(minute: String, source: String, count: Int) {
+        self.minute = minute
+        self.source = source
+        self.count = count
     }
 }

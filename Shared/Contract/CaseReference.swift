@@ -1,16 +1,22 @@
-/// A case's reference: `<PARTNERSHIP>-<year>-<4-digit sequence>`, e.g. `SURREY-2025-0007`.
-/// Allocated by intake, never reused; the only key other stages and the gateway use.
+/// A case's reference: `<PARTNERSHIP>-<year>-<sequence>`, e.g. `SURREY-2025-0007`: the sequence
+/// has at least 4 digits, zero-padded to 4, and up to 6 (`SURREY-2025-123456`; issue 17, item 9:
+/// 9,999 a year could be used up). One spelling per reference: a sequence longer than 4 digits
+/// has no leading zero. Allocated by intake, never reused; the only key other stages and the
+/// gateway use.
 package struct CaseReference: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The partnership prefix (upper-case letters, digits after the first letter; 2-16 characters).
     package let partnership: String
     /// The year the referral was received.
     package let year: Int
-    /// The sequence within the year, from 1.
+    /// The sequence within the year, from 1 to `maxSequence`.
     package let sequence: Int
+
+    /// The last sequence of a year: six digits.
+    package static let maxSequence = 999_999
 
     /// A reference from its parts; nil when a part is out of range.
     package init?(partnership: String, year: Int, sequence: Int) {
-        guard Self.isValidPartnership(partnership), (2000...2999).contains(year), (1...9999).contains(sequence) else { return nil }
+        guard Self.isValidPartnership(partnership), (2000...2999).contains(year), (1...Self.maxSequence).contains(sequence) else { return nil }
         self.partnership = partnership
         self.year = year
         self.sequence = sequence
@@ -19,7 +25,7 @@ package struct CaseReference: Sendable, Hashable, Comparable, Codable, CustomStr
     /// Parses `SURREY-2025-0007`; nil for anything else.
     package init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[1].count == 4, parts[2].count == 4,
+        guard parts.count == 3, parts[1].count == 4, (4...6).contains(parts[2].count), parts[2].count == 4 || parts[2].first != "0",
             parts[1].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isNumber),
             parts[2].allSatisfy(\.isASCII), parts[2].allSatisfy(\.isNumber),
             let year = Int(parts[1]), let sequence = Int(parts[2])

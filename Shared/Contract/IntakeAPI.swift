@@ -55,7 +55,7 @@ package enum IntakeAPI {
         MethodDescription(submitReferral), MethodDescription(recordNotification), MethodDescription(sendScopingRequests),
         MethodDescription(recordScopingReturn), MethodDescription(getCase), MethodDescription(listCases), MethodDescription(getCaseFile),
         MethodDescription(getStatuses), MethodDescription(checkDisclosure), MethodDescription(recordRapidReviewMeeting),
-        MethodDescription(recordExtension), MethodDescription(getOutcomeParticulars),
+        MethodDescription(recordExtension), MethodDescription(getOutcomeParticulars), MethodDescription(resolveChildMatch),
     ]
 }
 
@@ -222,10 +222,13 @@ extension IntakeAPI {
         package var scopingRequests: [ScopingRequest]
         package var scopingReturnsFrom: [String]
         package var status: CaseStatus
+        /// Other cases whose child may be this one's (issue 17, item 7); absent when none.
+        package var childMatches: [ChildMatch]?
         package init(
             caseReference: CaseReference, childName: String, incident: Incident, referralReceived: CivilDate?, notificationReceived: CivilDate?,
-            scopingRequests: [ScopingRequest], scopingReturnsFrom: [String], status: CaseStatus
+            scopingRequests: [ScopingRequest], scopingReturnsFrom: [String], status: CaseStatus, childMatches: [ChildMatch]? = nil
         ) {
+            self.childMatches = childMatches
             self.caseReference = caseReference
             self.childName = childName
             self.incident = incident

@@ -7,7 +7,10 @@ import Storage
 /// service's own database, data directory and outbox.
 package enum AdminService {
     /// Registers the admin calls on `routes`.
-    package static func register(on routes: inout RouteTable, database: Database, dataDirectory: URL, serviceName: String, relay: OutboxRelay?) {
+    package static func register(
+        on routes: inout RouteTable, database: Database, dataDirectory: URL, serviceName: String, relay: OutboxRelay?,
+        refusals: RefusalTally? = nil
+    ) {
         routes.register(AdminAPI.backup) { _, _ in
             let directory = dataDirectory.appendingPathComponent("backups")
             do {
@@ -46,7 +49,11 @@ package enum AdminService {
             let limit = min(max(request.limit ?? 200, 1), 5000)
             let reference = request.caseReference
             let entries = try await database.read { try AuditTrail.entries($0, caseReference: reference, limit: limit) }
-            return AdminAPI.AuditTrailResponse(entries: entries)
+            guard reference == nil else { return AdminAPI.AuditTrailResponse(entries: entries) }
+            // The refusals counted so far, the current minute's included.
+            try await refusals?.flush(database, all: true)
+            let counted = try await database.read { try AuditTrail.refusals($0, limit: limit) }
+            return AdminAPI.AuditTrailResponse(entries: entries, refusals: counted.isEmpty ? nil : counted)
         }
     }
 }

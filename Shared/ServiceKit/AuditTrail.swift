@@ -12,6 +12,10 @@ package enum AuditTrail {
     /// The annotation key authentication sets to the caller's principal (also when it refuses
     /// the call), so that the audit entry around it names who tried.
     package static let principalKey = "principal"
+    /// The annotation key for the `x-request-id` the caller sent (issue 17, item 4).
+    package static let correlationKey = "correlationId"
+    /// The annotation key for where a call came from, when the transport says.
+    package static let sourceKey = "source"
 
     /// The audit table; include in every service's migrations.
     package static let migrations = [
@@ -32,16 +36,55 @@ package enum AuditTrail {
                     BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
                 CREATE TRIGGER audit_trail_no_delete BEFORE DELETE ON audit_trail
                     BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
-                """)
+                """),
+        // Issue 17, item 4: the caller's x-request-id is its correlation id; request_id is the
+        // server's own.
+        Migration("audit trail correlation id", sql: "ALTER TABLE audit_trail ADD COLUMN correlation_id TEXT;"),
+        // Issue 17, item 3: calls refused for want of a known token, one count per source and
+        // minute instead of a row each. A count only grows; nothing is deleted.
+        Migration(
+            "audit refusals",
+            sql: """
+                CREATE TABLE audit_refusals (
+                    minute TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    count INTEGER NOT NULL CHECK (count > 0),
+                    PRIMARY KEY (minute, source)
+                ) STRICT;
+                CREATE TRIGGER audit_refusals_only_grow BEFORE UPDATE ON audit_refusals
+                    WHEN NEW.minute != OLD.minute OR NEW.source != OLD.source OR NEW.count < OLD.count
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+                CREATE TRIGGER audit_refusals_no_delete BEFORE DELETE ON audit_refusals
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+                """),
     ]
 
     /// Appends an entry.
     package static func append(
-        _ tx: WriteTransaction, principal: String, method: String, caseReference: String?, outcome: String, requestID: String, at: Date = Date()
+        _ tx: WriteTransaction, principal: String, method: String, caseReference: String?, outcome: String, requestID: String,
+        correlationID: String? = nil, at: Date = Date()
     ) throws {
         try tx.execute(
-            "INSERT INTO audit_trail (at, principal, method, case_reference, outcome, request_id) VALUES (?, ?, ?, ?, ?, ?)",
-            at, principal, method, caseReference, outcome, requestID)
+            "INSERT INTO audit_trail (at, principal, method, case_reference, outcome, request_id, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            at, principal, method, caseReference, outcome, requestID, correlationID)
+    }
+
+    /// Adds counts of calls refused for want of a known token (`RefusalTally`).
+    package static func recordRefusals(_ tx: WriteTransaction, _ counts: [RefusalCount]) throws {
+        for count in counts {
+            try tx.execute(
+                """
+                INSERT INTO audit_refusals (minute, source, count) VALUES (?, ?, ?)
+                ON CONFLICT (minute, source) DO UPDATE SET count = count + excluded.count
+                """, count.minute, count.source, count.count)
+        }
+    }
+
+    /// The counts of refused calls, newest minute first.
+    package static func refusals(_ db: some DatabaseAccess, limit: Int = 200) throws -> [RefusalCount] {
+        try db.query("SELECT minute, source, count FROM audit_refusals ORDER BY minute DESC, source LIMIT ?", limit).map { row in
+            RefusalCount(minute: try row["minute"], source: try row["source"], count: try row["count"])
+        }
     }
 
     /// Entries, newest first, optionally for one case.
@@ -55,7 +98,8 @@ package enum AuditTrail {
         return try rows.map { row in
             AuditEntry(
                 id: try row["id"], at: try row["at"], principal: try row["principal"], method: try row["method"],
-                caseReference: try row["case_reference"], outcome: try row["outcome"], requestID: try row["request_id"])
+                caseReference: try row["case_reference"], outcome: try row["outcome"], requestID: try row["request_id"],
+                correlationID: try row["correlation_id"])
         }
     }
 }
@@ -72,18 +116,27 @@ package struct AuditInterceptor: ServerInterceptor {
     private let database: Database
     private let isAudited: @Sendable (MethodInfo) -> Bool
     private let logger: Logger
+    private let refusals: RefusalTally
 
-    /// Audits the methods for which `isAudited` is true (by default every method with roles).
-    package init(database: Database, logger: Logger, isAudited: @escaping @Sendable (MethodInfo) -> Bool = { !$0.roles.isEmpty }) {
+    /// Audits the methods for which `isAudited` is true (by default every method with roles);
+    /// calls refused for want of a known token are counted in `refusals`.
+    package init(
+        database: Database, logger: Logger, refusals: RefusalTally = RefusalTally(),
+        isAudited: @escaping @Sendable (MethodInfo) -> Bool = { !$0.roles.isEmpty }
+    ) {
         self.database = database
         self.logger = logger
+        self.refusals = refusals
         self.isAudited = isAudited
     }
 
     package func intercept(_ context: CallContext, request: Data, next: RawHandler) async throws -> Data {
         guard isAudited(context.method) else { return try await next(context, request) }
+        // The minutes of refusals closed since are written before this call's entry.
+        if refusals.hasClosedMinutes { try? await refusals.flush(database) }
         let method = context.method.name
         let requestID = context.requestID
+        let correlationID = context.annotations.get(AuditTrail.correlationKey)
         // Read when the entry is written: authentication and the handler annotate the call.
         let principal: @Sendable () -> String = { context.principal?.name ?? context.annotations.get(AuditTrail.principalKey) ?? "anonymous" }
         let written = WrittenFlag()
@@ -96,7 +149,7 @@ package struct AuditInterceptor: ServerInterceptor {
                     context.annotations.get(AuditTrail.caseReferenceKey) ?? (value as? any CaseScoped)?.caseReference.description
                 try AuditTrail.append(
                     tx, principal: principal(), method: method, caseReference: caseReference, outcome: RPCCode.ok.name,
-                    requestID: requestID)
+                    requestID: requestID, correlationID: correlationID)
             },
             committed: { written.set() })
         let outcome: RPCCode
@@ -111,18 +164,37 @@ package struct AuditInterceptor: ServerInterceptor {
         // Its entry committed with its write; a call that failed after a committed write gets a
         // second entry with the failure.
         if outcome == .ok, written.isSet { return try result.get() }
-        let caseReference = context.annotations.get(AuditTrail.caseReferenceKey)
+        // Anyone who can reach the port can be refused for want of a token: counted per source
+        // and minute, not a row each (issue 17, item 3).
+        if outcome == .unauthenticated {
+            refusals.count(source: context.annotations.get(AuditTrail.sourceKey) ?? "unknown")
+            return try result.get()
+        }
+        // A call refused before its handler named its case (authentication, the write rate, a
+        // body that does not decode) is audited with the case its request names (item 11).
+        let caseReference = context.annotations.get(AuditTrail.caseReferenceKey) ?? Self.caseNamed(in: request)
         let name = principal()
         do {
             try await database.write { tx in
                 try AuditTrail.append(
-                    tx, principal: name, method: method, caseReference: caseReference, outcome: outcome.name, requestID: requestID)
+                    tx, principal: name, method: method, caseReference: caseReference, outcome: outcome.name, requestID: requestID,
+                    correlationID: correlationID)
             }
         } catch {
             logger.error("audit entry could not be written; the call is refused", ["requestId": .string(requestID), "method": .string(method)])
             throw RPCError(.unavailable, "the call could not be audited; try again")
         }
         return try result.get()
+    }
+}
+
+extension AuditInterceptor {
+    /// The case reference a JSON request names at its top level (`caseReference`), if it is one.
+    static func caseNamed(in request: Data) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: request) as? [String: Any],
+            let text = object["caseReference"] as? String, let reference = CaseReference(text)
+        else { return nil }
+        return reference.description
     }
 }
 

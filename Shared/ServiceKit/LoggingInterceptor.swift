@@ -13,6 +13,7 @@ package struct LoggingInterceptor: ServerInterceptor {
     package func intercept(_ context: CallContext, request: Data, next: RawHandler) async throws -> Data {
         let started = ContinuousClock.now
         var fields: [String: LogValue] = ["method": .string(context.method.path), "requestId": .string(context.requestID)]
+        if let correlation = context.annotations.get(AuditTrail.correlationKey) { fields["correlationId"] = .string(correlation) }
         func finish(_ code: RPCCode, context: CallContext) {
             let elapsed = ContinuousClock.now - started
             fields["durationMs"] = .double(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)

@@ -57,6 +57,10 @@ package struct ServiceConfiguration: Sendable {
     /// `CSPR_OUTBOX_RETRY_MAX_SECONDS`: the longest wait between two attempts at a hand-over
     /// (default 300): how soon hand-overs flow again after a peer comes back.
     package var outboxRetryMaxSeconds: Double = 300
+    /// `CSPR_WRITE_RATE`: writes a second each principal may make, in bursts of one second's
+    /// worth (default 3000: twice what stack-bench's 8 writers sharing one token reach, so only a
+    /// runaway or stolen token meets it; issue 17, item 9).
+    package var writeRate: Double = 3000
     /// The environment this was read from: the service's own settings are read from it too.
     package var environment: [String: String] = [:]
 
@@ -133,11 +137,20 @@ package struct ServiceConfiguration: Sendable {
             }
             outboxRetryMaxSeconds = seconds
         }
+        var writeRate = 3000.0
+        if let text = value("CSPR_WRITE_RATE") {
+            guard let rate = Double(text), rate >= 0.01, rate <= 1_000_000 else {
+                throw ConfigurationError(
+                    variable: "CSPR_WRITE_RATE", problem: "\"\(text)\" is not a number of writes a second between 0.01 and 1000000")
+            }
+            writeRate = rate
+        }
         var configuration = ServiceConfiguration(
             identity: identity, listen: listen, dataDirectory: dataDirectory, tokensFile: tokensFile, peers: peers,
             partnership: partnership, ruleSet: ruleSet, today: value("CSPR_TODAY"),
             extraBankHolidays: value("CSPR_EXTRA_BANK_HOLIDAYS").map { URL(fileURLWithPath: $0) }, grace: grace, loops: loops)
         configuration.outboxRetryMaxSeconds = outboxRetryMaxSeconds
+        configuration.writeRate = writeRate
         configuration.environment = environment
         return configuration
     }

@@ -79,11 +79,13 @@ package final class RunningService: Sendable {
     /// The handlers' context.
     package let context: ServiceContext
     private let ready: ReadyFlag
+    private let refusals: RefusalTally
 
-    init(server: RPCServer, context: ServiceContext, ready: ReadyFlag) {
+    init(server: RPCServer, context: ServiceContext, ready: ReadyFlag, refusals: RefusalTally) {
         self.server = server
         self.context = context
         self.ready = ready
+        self.refusals = refusals
     }
 
     /// The bound port.
@@ -94,6 +96,8 @@ package final class RunningService: Sendable {
         ready.set(false)
         await server.shutdown(grace: grace)
         await context.relay.stop()
+        // The refusals counted and not yet written (the current minute's) go into the trail.
+        try? await refusals.flush(context.database, all: true)
         await context.database.close()
         context.logger.info("stopped")
     }
@@ -136,6 +140,11 @@ package enum ServiceRunner {
         Task {
             do {
                 service.started(try await start(definition, configuration: configuration), grace: configuration.grace)
+            } catch let error as ConfigurationError {
+                // The tokens file and the database's schema are read at start: their errors are
+                // configuration errors too, exit status 2 as the README says (issue 17, item 10).
+                FileHandle.standardError.write(Data("\(definition.name): configuration error: \(error)\n".utf8))
+                exit(2)
             } catch {
                 FileHandle.standardError.write(Data("\(definition.name): cannot start: \(error)\n".utf8))
                 exit(1)
@@ -197,16 +206,25 @@ package enum ServiceRunner {
         }
         let (serviceRoutes, pages) = assembly.build(context)
         var routes = serviceRoutes
-        AdminService.register(on: &routes, database: database, dataDirectory: configuration.dataDirectory, serviceName: definition.name, relay: relay)
+        let refusals = RefusalTally()
+        AdminService.register(
+            on: &routes, database: database, dataDirectory: configuration.dataDirectory, serviceName: definition.name, relay: relay,
+            refusals: refusals)
         let ready = ReadyFlag()
         let metrics = RPCMetrics()
         metrics.addSource { await OutboxMetricsText.render(database: database) }
+        metrics.addSource {
+            "# HELP cspr_refused_without_token_total Calls refused for want of a known token (audited per source and minute).\n"
+                + "# TYPE cspr_refused_without_token_total counter\ncspr_refused_without_token_total \(refusals.total)\n"
+        }
         let authentication = AuthInterceptor(tokens: tokens)
         let router = RPCRouter(
             routes: routes,
             interceptors: [
                 // Audit outside authentication: a refused attempt at case data is recorded too.
-                LoggingInterceptor(logger: logger), AuditInterceptor(database: database, logger: logger), authentication,
+                CorrelationInterceptor(), LoggingInterceptor(logger: logger),
+                AuditInterceptor(database: database, logger: logger, refusals: refusals), authentication,
+                WriteRateInterceptor(buckets: TokenBuckets(rate: configuration.writeRate)),
                 // Innermost: a domain's refusal becomes its RPC status before the others see it.
                 DomainErrorInterceptor(logger: logger),
             ],
@@ -240,7 +258,7 @@ package enum ServiceRunner {
                 "listen": .string("\(configuration.listen.host):\(server.port)"), "partnership": .string(configuration.partnership),
                 "ruleSet": .string(configuration.ruleSet), "today": .string(today.date.description), "principals": .int(tokens.principals.count),
             ])
-        return RunningService(server: server, context: context, ready: ready)
+        return RunningService(server: server, context: context, ready: ready, refusals: refusals)
     }
 }
 

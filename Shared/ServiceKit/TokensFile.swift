@@ -23,6 +23,8 @@ package struct TokensFile: Sendable {
     /// Tokens from text, for tests; `source` names the file in errors.
     package init(text: String, source: String = "tokens file") throws(ConfigurationError) {
         var entries: [Entry] = []
+        // Each token's line: two principals sharing a token would both be whichever came last.
+        var lineOfToken: [String: Int] = [:]
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             var fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
@@ -43,6 +45,11 @@ package struct TokensFile: Sendable {
             guard fields[0].count >= 16 else {
                 throw ConfigurationError(variable: "\(source) line \(index + 1)", problem: "the token is shorter than 16 characters")
             }
+            if let first = lineOfToken[String(fields[0])] {
+                throw ConfigurationError(
+                    variable: "\(source) lines \(first) and \(index + 1)", problem: "the same token is on both lines; each principal needs its own")
+            }
+            lineOfToken[String(fields[0])] = index + 1
             let roles = Set(fields[2].split(separator: ",").map(String.init))
             entries.append(Entry(token: Array(fields[0].utf8), principal: Principal(name: String(fields[1]), roles: roles, agency: agency)))
         }
@@ -91,13 +98,16 @@ package struct TokensFile: Sendable {
         return found
     }
 
+    /// True when `a` and `b` are the same bytes, in time that depends on their lengths only.
+    /// The lengths are compared in full (folded into 8 bits, a token followed by 256 NUL bytes
+    /// would match it; issue 17, item 10).
     static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
+        var difference = a.count ^ b.count
         let length = max(a.count, b.count)
         for i in 0..<length {
             let x = i < a.count ? a[i] : 0
             let y = i < b.count ? b[i] : 0
-            difference |= x ^ y
+            difference |= Int(x ^ y)
         }
         return difference == 0
     }

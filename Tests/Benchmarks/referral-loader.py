@@ -36,8 +36,9 @@ def letters(number):
             return text.capitalize()
 
 
-# Case references run to 9999 a year (`SURREY-2025-9999`), and a referral's year is the year it
-# was received: past this many children a year, the next ones are referrals of the year before.
+# Case references ran to 9999 a year (`SURREY-2025-9999`) until issue 17 widened them; a
+# referral's year is the year it was received, and past this many children a year the next ones
+# are still referrals of the year before, so the figures stay comparable with earlier runs.
 CHILDREN_PER_YEAR = 9000
 
 

@@ -148,6 +148,9 @@ struct DashboardTests {
         #expect(html.contains("<time datetime=\"2025-03-17\">2025-03-17</time> Meeting held"))
         #expect(html.contains("met on 2025-03-20"))
         #expect(html.contains("reported by intake, rapid-review"))
+        // Linked up (issue 18): intake's own pages for the case, where its personal data is.
+        #expect(html.contains("<a href=\"http://127.0.0.1:") && html.contains("/scoping/TESTSHIRE-2025-0002\">scoping requests</a>"))
+        #expect(html.contains("/case-file/TESTSHIRE-2025-0002\">the case file</a>"))
 
         let trail = try await stack.gateway.context.database.read { try AuditTrail.entries($0, caseReference: "TESTSHIRE-2025-0002") }
         #expect(trail.map(\.method) == ["CasePage"])

@@ -25,6 +25,7 @@ struct GatewaySettingsTests {
         "a bad value names its variable",
         arguments: [
             ("CSPR_GATEWAY_STAGES", "intake,court"), ("CSPR_GATEWAY_CACHE_SECONDS", "-1"), ("CSPR_GATEWAY_STAGE_TIMEOUT_MS", "fast"),
+            ("CSPR_INTAKE_PAGES_URL", "javascript:alert(1)"),
         ])
     func badValue(variable: String, value: String) {
         #expect {
@@ -32,6 +33,14 @@ struct GatewaySettingsTests {
         } throws: { error in
             (error as? ConfigurationError)?.variable == variable
         }
+    }
+
+    @Test("intake's pages for the dashboard's links: CSPR_INTAKE_PAGES_URL, else intake's address, else its default port")
+    func intakePages() throws {
+        #expect(try GatewaySettings.load(environment: [:]).intakePagesURL == "http://127.0.0.1:7101")
+        #expect(try GatewaySettings.load(environment: ["CSPR_INTAKE_URL": "127.0.0.1:7201"]).intakePagesURL == "http://127.0.0.1:7201")
+        let set = try GatewaySettings.load(environment: ["CSPR_INTAKE_URL": "intake:7101", "CSPR_INTAKE_PAGES_URL": "https://intake.example/"])
+        #expect(set.intakePagesURL == "https://intake.example")
     }
 
     @Test("the definition's peers are the stages asked")

@@ -113,8 +113,9 @@ struct DisclosureCheckTests {
             #expect(ReviewManagementAPI.checkDisclosure.info.callers == [ServiceIdentity.publication.name])
             _ = try await harness.call(ReviewManagementAPI.checkDisclosure, .init(caseReference: reference, text: "x"), as: TestTokens.publication)
             let trail = try await harness.call(AdminAPI.getAuditTrail, .init(caseReference: reference.description), as: TestTokens.admin)
-            // The refusals above are audited without the case they named (issue 17, item 11).
-            #expect(trail.entries.filter { $0.method == "CheckDisclosure" }.map(\.outcome) == ["OK"])
+            // The refusals above are audited with the case they named (issue 17, item 11).
+            #expect(
+                trail.entries.filter { $0.method == "CheckDisclosure" }.map(\.outcome) == ["OK"] + Array(repeating: "PERMISSION_DENIED", count: 5))
             #expect(trail.entries.first { $0.method == "CheckDisclosure" }?.principal == "Pub.Comms")
         }
     }

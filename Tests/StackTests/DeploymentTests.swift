@@ -9,7 +9,9 @@ import Testing
 struct DeploymentTests {
     let root = BuiltProducts.packageRoot
 
-    @Test("docker-compose.yml is valid: one service per stage plus the gateway, each with its volume and health check, only the gateway published")
+    @Test(
+        "docker-compose.yml is valid: one service per stage plus the gateway, each with its volume, health check and tokens secret, non-root on a read-only root filesystem, only the gateway published"
+    )
     func compose() async throws {
         let project = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-compose-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: project.appendingPathComponent(".cspr"), withIntermediateDirectories: true)
@@ -29,7 +31,8 @@ struct DeploymentTests {
                 """
                 import sys, yaml, json
                 c = yaml.safe_load(sys.stdin.read())
-                out = {name: {"ports": bool(s.get("ports")), "health": "healthcheck" in s, "volumes": len(s.get("volumes", [])), "secrets": s.get("secrets", [])}
+                out = {name: {"ports": bool(s.get("ports")), "health": "healthcheck" in s, "volumes": len(s.get("volumes", [])), "secrets": [x if isinstance(x, str) else x.get("source") for x in s.get("secrets", [])],
+                              "readOnly": s.get("read_only") is True, "user": str(s.get("user", "0"))}
                        for name, s in c["services"].items() if not s.get("profiles")}
                 print(json.dumps(out, sort_keys=True))
                 """,
@@ -41,6 +44,9 @@ struct DeploymentTests {
             #expect(service["health"] as? Bool == true, "\(name) has no health check")
             #expect(service["volumes"] as? Int == 1, "\(name) has no volume of its own")
             #expect(service["ports"] as? Bool == (name == "gateway"), "\(name) publishes ports")
+            #expect(service["readOnly"] as? Bool == true, "\(name)'s root filesystem is writable")
+            #expect(service["user"] as? String == "10001", "\(name) does not run as the image's user")
+            #expect(service["secrets"] as? [String] == ["tokens"], "\(name) has no tokens secret")
         }
         let tls = try await runCommand(
             "docker-compose", ["-f", file, "--project-directory", project.path, "--profile", "tls", "config", "--services"])
@@ -162,5 +168,62 @@ struct DeploymentTests {
             "/bin/bash", [clone.appendingPathComponent("deploy/test.sh").path, "--filter", "ContractTests"], timeout: .seconds(900))
         #expect(run.status == 0, "\(run.output.suffix(2000))")
         #expect(run.output.contains("Test run with") && run.output.contains("passed"))
+    }
+
+    /// A home for deploy/local.sh with a tokens file already made (as on every start after the first).
+    static func home() throws -> URL {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-local-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("run"), withIntermediateDirectories: true)
+        try "abcdefghijklmnop0001 panel case-review-panel\n".write(to: home.appendingPathComponent("tokens"), atomically: true, encoding: .utf8)
+        return home
+    }
+
+    @Test("item 12: down signals only our binaries: a pid file naming another program's process leaves that process alone")
+    func downSignalsOnlyOurBinaries() async throws {
+        let home = try Self.home()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let sleeper = try SpawnedProcess("/bin/sleep", arguments: ["60"], standardOutput: 2, standardError: 2)
+        defer {
+            sleeper.send(SIGKILL)
+            _ = sleeper.waitUntilExit()
+        }
+        let pidFile = home.appendingPathComponent("run/intake.pid")
+        try "\(sleeper.pid)\n".write(to: pidFile, atomically: true, encoding: .utf8)
+        let down = try await runCommand(
+            "/bin/bash", [root.appendingPathComponent("deploy/local.sh").path, "down"], environment: ["CSPR_HOME": home.path])
+        #expect(down.status == 0, "\(down.output)")
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(sleeper.isRunning, "deploy/local.sh down signalled a process that is not one of its binaries")
+        #expect(!down.output.contains("stopping"))
+        #expect(!FileManager.default.fileExists(atPath: pidFile.path), "the stale pid file was kept")
+    }
+
+    @Test("item 12: every start sets umask 077: with the tokens file already made, the logs, pid files and data made are the user's only")
+    func umaskOnEveryStart() async throws {
+        let home = try Self.home()
+        defer { try? FileManager.default.removeItem(at: home) }
+        // A stand-in build: `cspr services` names one service, whose binary describes itself and exits.
+        let build = home.appendingPathComponent("build")
+        try FileManager.default.createDirectory(at: build, withIntermediateDirectories: true)
+        let scripts = [
+            "cspr": "#!/bin/sh\necho 'standin service'\n",
+            "standin": "#!/bin/sh\n[ \"$1\" = --describe ] && printf 'name=standin\\nport=7199\\nvariable=CSPR_STANDIN_URL\\n'\nexit 0\n",
+        ]
+        for (name, text) in scripts {
+            let file = build.appendingPathComponent(name)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
+        }
+        // CSPR_BUILD_CONFIGURATION is a folder under .build: climb out of it to the stand-in build.
+        let configuration = String(repeating: "../", count: 32) + build.path.dropFirst()
+        let script = root.appendingPathComponent("deploy/local.sh").path
+        let up = try await runCommand(
+            "/bin/bash", ["-c", "umask 022; exec \"$0\" up", script],
+            environment: ["CSPR_HOME": home.path, "CSPR_SKIP_BUILD": "1", "CSPR_BUILD_CONFIGURATION": configuration, "CSPR_PORT_BASE": "7100"])
+        #expect(up.output.contains("standin exited"), "\(up.output)")
+        for (path, mode) in [("logs/standin.log", 0o600), ("run/standin.pid", 0o600), ("logs", 0o700), ("data/standin", 0o700)] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: home.appendingPathComponent(path).path)
+            #expect((attributes[.posixPermissions] as? Int) == mode, "\(path)")
+        }
     }
 }

@@ -10,6 +10,7 @@ import ServiceKit
 /// | `CSPR_<STAGE>_URL` | the stage's default port | a stage's address; setting it also adds the stage |
 /// | `CSPR_GATEWAY_CACHE_SECONDS` | `1` | how often the stages are asked for changes (0: before every read) |
 /// | `CSPR_GATEWAY_STAGE_TIMEOUT_MS` | `1500` | each stage's deadline |
+/// | `CSPR_INTAKE_PAGES_URL` | `http://` and `CSPR_INTAKE_URL`, or intake's default port on 127.0.0.1 | intake's pages as the browser reaches them: a case's page links to them |
 package struct GatewaySettings: Sendable, Equatable {
     /// The stages asked, in workflow order.
     package var stages: [ServiceIdentity]
@@ -17,6 +18,8 @@ package struct GatewaySettings: Sendable, Equatable {
     package var cacheFor: Duration
     /// Each stage's deadline for `GetStatuses`.
     package var stageTimeout: Duration
+    /// Intake's pages as the browser reaches them (no trailing `/`): the case page links there.
+    package var intakePagesURL = "http://127.0.0.1:\(ServiceIdentity.intake.defaultPort)"
 
     package init(stages: [ServiceIdentity], cacheFor: Duration = .seconds(1), stageTimeout: Duration = .milliseconds(1500)) {
         self.stages = stages
@@ -66,6 +69,15 @@ package struct GatewaySettings: Sendable, Equatable {
                     variable: "CSPR_GATEWAY_STAGE_TIMEOUT_MS", problem: "\"\(text)\" is not a number of milliseconds between 50 and 30000")
             }
             settings.stageTimeout = .milliseconds(millis)
+        }
+        if let url = value("CSPR_INTAKE_PAGES_URL") {
+            guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                throw ConfigurationError(variable: "CSPR_INTAKE_PAGES_URL", problem: "\"\(url)\" is not an http:// or https:// address")
+            }
+            settings.intakePagesURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        } else if let address = value(ServiceIdentity.intake.urlVariable) {
+            // The local stack: the browser reaches intake where the gateway does.
+            settings.intakePagesURL = address.contains("://") ? address : "http://" + address
         }
         return settings
     }

@@ -21,10 +21,11 @@ extension IntakeCase {
         notification.reportedToSafeguardingPartners ?? today
     }
 
-    /// True when `child` is this case's child (the forms of one incident name the same child).
-    func concerns(_ child: Person) -> Bool {
-        guard let known = self.child else { return false }
-        return ChildKey.sameChild(known, child)
+    /// Whether `child` is this case's child (the forms of one incident name the same child),
+    /// may be (for a person to confirm), or is not.
+    func concerns(_ child: Person) -> ChildKey.Match {
+        guard let known = self.child else { return .different }
+        return ChildKey.match(known, child)
     }
 
     /// The case with another referral of its incident: its referral when it had none, else a
@@ -48,5 +49,19 @@ extension IntakeCase {
     /// rapid-review counts T4 and T6 from the dates it was given, and the anchor is frozen.
     private mutating func moveAnchor(to date: CivilDate) {
         if date < anchor && handedOverOn == nil { anchor = date }
+    }
+
+    /// A person's decision on the flagged match with `other` (item 7): INVALID_ARGUMENT when no
+    /// match with it was flagged, ALREADY_EXISTS when it was decided already.
+    func decidingChildMatch(with other: CaseReference, sameChild: Bool, by principal: String, on day: CivilDate) throws(IntakeError)
+        -> IntakeAPI.ChildMatch
+    {
+        guard let flagged = childMatches.first(where: { $0.otherCase == other }) else {
+            throw .invalid(field: "otherCase", problem: "no possible match of \(reference) with \(other) was flagged")
+        }
+        guard flagged.state == .flagged else {
+            throw .alreadyExists(field: "otherCase", problem: "the match with \(other) was already \(flagged.state.rawValue)")
+        }
+        return IntakeAPI.ChildMatch(otherCase: other, state: sameChild ? .confirmed : .rejected, decidedBy: principal, decidedOn: day)
     }
 }

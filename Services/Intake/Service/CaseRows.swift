@@ -16,11 +16,19 @@ enum CaseRows {
         static let requests = "SELECT request FROM scoping_requests WHERE case_reference = ? ORDER BY id"
         static let returns = "SELECT scoping_return, agency_key, late FROM scoping_returns WHERE case_reference = ? ORDER BY id"
         static let linkedReferrals = "SELECT referral FROM linked_referrals WHERE case_reference = ? ORDER BY id"
+        static let linkedReferralCount = "SELECT count(*) FROM linked_referrals WHERE case_reference = ?"
         static let extensions = "SELECT record FROM deadline_extensions WHERE case_reference = ? ORDER BY id"
-        static let incident = "SELECT reference FROM cases WHERE child_key = ? AND incident_date = ? ORDER BY year, sequence"
+        /// The child's key as written now and as written before issue 17 (rows keep theirs).
+        static let incident = "SELECT reference FROM cases WHERE child_key IN (?, ?) AND incident_date = ? ORDER BY year, sequence"
+        /// The possible matches of a case's child flagged on it, and flagged on the other case.
+        static let childMatches = "SELECT other_reference AS other, state, decided_by, decided_on, id FROM child_matches WHERE case_reference = ?"
+        static let childMatchedBy = "SELECT case_reference AS other, state, decided_by, decided_on, id FROM child_matches WHERE other_reference = ?"
         static let sequence = "SELECT last FROM case_sequence WHERE year = ?"
         /// Every statement above with the number of values it takes.
-        static let all = [(caseRow, 1), (requests, 1), (returns, 1), (linkedReferrals, 1), (extensions, 1), (incident, 2), (sequence, 1)]
+        static let all = [
+            (caseRow, 1), (requests, 1), (returns, 1), (linkedReferrals, 1), (linkedReferralCount, 1), (extensions, 1), (incident, 3),
+            (childMatches, 1), (childMatchedBy, 1), (sequence, 1),
+        ]
     }
 
     /// A case, or nil. A change loads it without the bodies of its linked referrals
@@ -36,6 +44,9 @@ enum CaseRows {
         let linked =
             withLinkedReferrals ? try db.query(Lookup.linkedReferrals, reference) : []
         let extensions = try db.query(Lookup.extensions, reference)
+        let matches = try (db.query(Lookup.childMatches, reference) + db.query(Lookup.childMatchedBy, reference)).sorted {
+            try ($0["id"] as Int) < ($1["id"] as Int)
+        }
         var late = Set<String>()
         for row in returns where try row["late"] as Bool { late.insert(try row["agency_key"]) }
         var loaded = IntakeCase(
@@ -46,6 +57,12 @@ enum CaseRows {
             returns: try returns.map { try JSONColumn.value(ScopingReturn.self, $0, "scoping_return", table: "scoping_returns") },
             lateReturns: late,
             handedOverOn: handedOverOn, meetingHeldOn: meetingHeldOn)
+        loaded.childMatches = try matches.map { row in
+            let state: String = try row["state"]
+            return IntakeAPI.ChildMatch(
+                otherCase: try row["other"], state: IntakeAPI.ChildMatchState(rawValue: state) ?? .flagged, decidedBy: try row["decided_by"],
+                decidedOn: try row["decided_on"])
+        }
         loaded.extensions = try extensions.map { try JSONColumn.value(DeadlineExtension.self, $0, "record", table: "deadline_extensions") }
         return loaded
     }
@@ -61,8 +78,8 @@ enum CaseRows {
         try db.query("SELECT reference FROM cases ORDER BY year, sequence").map { try $0["reference"] }
     }
 
-    /// The cases whose child's key and incident date are these, oldest first.
-    static func references(_ db: some DatabaseAccess, childKey: String, incidentDate: CivilDate) throws -> [CaseReference] {
-        try db.query(Lookup.incident, childKey, incidentDate).map { try $0["reference"] }
+    /// The cases whose child's key is one of these and whose incident date is this, oldest first.
+    static func references(_ db: some DatabaseAccess, childKeys: (String, String), incidentDate: CivilDate) throws -> [CaseReference] {
+        try db.query(Lookup.incident, childKeys.0, childKeys.1, incidentDate).map { try $0["reference"] }
     }
 }

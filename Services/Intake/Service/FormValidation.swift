@@ -14,6 +14,18 @@ struct FormValidation {
         if let date, date > today { throw .invalid(field: field, problem: "is in the future (today is \(today))") }
     }
 
+    /// A time of day as the forms write it, "HH:MM" on the 24-hour clock (00:00-23:59).
+    func time(_ text: String?, _ field: String) throws(IntakeError) {
+        guard let text else { return }
+        let digits = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard digits[range].allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            return digits[range].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        guard digits.count == 5, digits[2] == UInt8(ascii: ":"), let hours = number(0..<2), let minutes = number(3..<5), hours < 24, minutes < 60
+        else { throw .invalid(field: field, problem: "must be a time of day written HH:MM (00:00-23:59)") }
+    }
+
     func details(_ answer: YesNoDetails, _ field: String) throws(IntakeError) {
         if answer.answer { try required(answer.details ?? "", "\(field).details") }
     }
@@ -35,6 +47,7 @@ struct FormValidation {
     /// Appendix 2, and the rules of issue 5: required fields, real dates not in the future, the
     /// incident not after the referral, no agency listed twice.
     func referral(_ referral: Referral, field: String = "referral") throws(IntakeError) {
+        try FormLimits.referral(referral, field)
         let child = referral.child
         try person(child.person, "\(field).child.person")
         try notFuture(referral.dateOfReferral, "\(field).dateOfReferral")
@@ -76,12 +89,14 @@ struct FormValidation {
         try required(referral.reasonForReferral, "\(field).reasonForReferral")
         for (index, event) in referral.keyEvents.enumerated() {
             try notFuture(event.date, "\(field).keyEvents[\(index)].date")
+            try time(event.time, "\(field).keyEvents[\(index)].time")
             try required(event.event, "\(field).keyEvents[\(index)].event")
         }
     }
 
     /// The LA notification: dates real, in order, not in the future (T1 is judged on them).
     func notification(_ notification: SeriousIncidentNotification, field: String = "notification") throws(IntakeError) {
+        try FormLimits.notification(notification, field)
         try person(notification.child, "\(field).child")
         try contact(notification.notifiedBy, "\(field).notifiedBy")
         try notFuture(notification.incident.date, "\(field).incident.date")

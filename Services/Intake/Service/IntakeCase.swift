@@ -25,6 +25,8 @@ struct IntakeCase: Sendable, Equatable {
     var meetingHeldOn: CivilDate?
     /// The recorded decisions extending T1-T3, oldest first.
     var extensions: [DeadlineExtension] = []
+    /// Other cases whose child may be this one's (item 7): flagged, confirmed or rejected.
+    var childMatches: [IntakeAPI.ChildMatch] = []
 
     init(
         reference: CaseReference, anchor: CivilDate, referral: Referral?, linkedReferrals: [Referral] = [],
@@ -75,17 +77,38 @@ struct IntakeCase: Sendable, Equatable {
     }
 }
 
-/// How the same child is recognised across a referral and a notification (same incident:
-/// same child, same incident date): the name, case and punctuation aside; dates of birth, when
-/// both forms give one, must agree too.
+/// How the same child is recognised across the forms of one incident (issue 17, item 7): the
+/// names agree once case, diacritics and spacing are set aside ("Zoë  Testcase" is "ZOE
+/// TESTCASE"; "Twin 1 Testcase" is not "Twin 2 Testcase"), and so do the dates of birth. A form
+/// without a date of birth, naming a child of the same name, is a possible match only: a person
+/// confirms or rejects it, it is never merged.
 enum ChildKey {
+    /// What two forms' children have in common.
+    enum Match: Equatable {
+        /// The same name and date of birth: the same child.
+        case same
+        /// The same name, a date of birth missing on one side: for a person to decide.
+        case possible
+        /// Not the same child.
+        case different
+    }
+
+    /// The name as people compare names: case, diacritics and runs of spacing aside.
     static func of(_ person: Person) -> String {
+        person.name.precomposedStringWithCanonicalMapping
+            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The key rows written before issue 17 carry (letters only): searched too, so that those
+    /// cases are still found; `match` then decides on the names themselves.
+    static func legacy(_ person: Person) -> String {
         person.name.lowercased().split(whereSeparator: { !$0.isLetter }).joined(separator: " ")
     }
 
-    static func sameChild(_ a: Person, _ b: Person) -> Bool {
-        guard of(a) == of(b) else { return false }
-        if let first = a.dateOfBirth, let second = b.dateOfBirth { return first == second }
-        return true
+    static func match(_ a: Person, _ b: Person) -> Match {
+        guard of(a) == of(b) else { return .different }
+        guard let first = a.dateOfBirth, let second = b.dateOfBirth else { return .possible }
+        return first == second ? .same : .different
     }
 }

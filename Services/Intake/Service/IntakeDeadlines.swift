@@ -86,6 +86,10 @@ extension IntakeCase {
 
     /// The status the gateway merges: no personal data.
     func status(clock: CaseClock, ruleSet: RuleSet) -> CaseStatus {
-        CaseStatus(reference: reference, stage: stage, milestones: milestones, deadlines: deadlines(clock: clock, ruleSet: ruleSet))
+        // A flagged match of the child waits for a person (item 7): a step code, no personal data.
+        let waiting = childMatches.contains { $0.state == .flagged }
+        return CaseStatus(
+            reference: reference, stage: stage, milestones: milestones, deadlines: deadlines(clock: clock, ruleSet: ruleSet),
+            nextStep: waiting ? "confirmSameChild" : nil)
     }
 }

@@ -50,6 +50,7 @@ struct IntakeHandlers: Sendable {
         routes.handle(IntakeAPI.recordRapidReviewMeeting, recordRapidReviewMeeting)
         routes.handle(IntakeAPI.recordExtension, recordExtension)
         routes.handle(IntakeAPI.getOutcomeParticulars) { request, _ in try await getOutcomeParticulars(request) }
+        routes.handle(IntakeAPI.resolveChildMatch, resolveChildMatch)
         return routes
     }
 
@@ -106,6 +107,7 @@ struct IntakeHandlers: Sendable {
         -> IntakeAPI.SendScopingRequestsResponse
     {
         let (clock, ruleSet) = (context.clock, ruleSet)
+        try FormLimits.scopingRequests(request)
         try IntakeCase.checkScopingDrafts(request.requests, today: clock.today)
         let format = request.letterFormat ?? .text
         let response = try await store.change(request.caseReference, call, request) { intakeCase, writer in
@@ -196,6 +198,19 @@ struct IntakeHandlers: Sendable {
         }
     }
 
+    /// A person's decision on a flagged match of two cases' children (item 7); audited like
+    /// every call, under both cases' statuses.
+    func resolveChildMatch(_ request: IntakeAPI.ResolveChildMatchRequest, _ call: CallContext) async throws
+        -> IntakeAPI.ResolveChildMatchResponse
+    {
+        let (today, principal) = (context.clock.today, call.principal?.name ?? "anonymous")
+        return try await store.change(request.caseReference, call, request) { intakeCase, writer in
+            let decided = try intakeCase.decidingChildMatch(with: request.otherCase, sameChild: request.sameChild, by: principal, on: today)
+            try writer.decideChildMatch(intakeCase.reference, request.otherCase, sameChild: request.sameChild, by: principal, on: today)
+            return IntakeAPI.ResolveChildMatchResponse(caseReference: intakeCase.reference, match: decided)
+        }
+    }
+
     // MARK: reads
 
     /// One case, with the child's name, for the roles allowed to read it.
@@ -207,7 +222,8 @@ struct IntakeHandlers: Sendable {
             referralReceived: intakeCase.referral?.dateReceived,
             notificationReceived: intakeCase.notification.map { $0.reportedToSafeguardingPartners ?? $0.becameAware },
             scopingRequests: intakeCase.requests, scopingReturnsFrom: intakeCase.returns.map(\.agency.name),
-            status: intakeCase.status(clock: context.clock, ruleSet: ruleSet))
+            status: intakeCase.status(clock: context.clock, ruleSet: ruleSet),
+            childMatches: intakeCase.childMatches.isEmpty ? nil : intakeCase.childMatches)
     }
 
     /// The case file (R3): every form as received.

@@ -96,6 +96,24 @@ enum IntakeMigrations {
                         submitted_key TEXT,
                         submitted_response TEXT CHECK (submitted_response IS NULL OR json_valid(submitted_response))
                     ) STRICT;
-                    """)
+                    """),
+            // Possible matches of two cases' children (issue 17, item 7): a form naming a child of
+            // the same name without a date of birth opens its own case, flagged against the other
+            // for a person to confirm or reject. Rows written before keep their child key (letters
+            // only); the search looks for both keys.
+            Migration(
+                "child matches",
+                sql: """
+                    CREATE TABLE child_matches (
+                        id INTEGER PRIMARY KEY,
+                        case_reference TEXT NOT NULL REFERENCES cases (reference),
+                        other_reference TEXT NOT NULL REFERENCES cases (reference),
+                        state TEXT NOT NULL CHECK (state IN ('flagged', 'confirmed', 'rejected')),
+                        decided_by TEXT,
+                        decided_on TEXT,
+                        UNIQUE (case_reference, other_reference)
+                    ) STRICT;
+                    CREATE INDEX child_matches_other ON child_matches (other_reference, case_reference);
+                    """),
         ]
 }

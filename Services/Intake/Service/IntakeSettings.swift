@@ -9,6 +9,7 @@ import WebForms
 /// |---|---|---|
 /// | `CSPR_INTAKE_HANDOVER` | `on-scoping` | when the Rapid Review is opened: when the scoping requests are sent, or `at-once` when the case is opened |
 /// | `CSPR_INTAKE_DRAFT_DAYS` | 30 | a draft of a form unchanged this many days is discarded |
+/// | `CSPR_DASHBOARD_URL` | | the gateway's dashboard as the browser reaches it (e.g. `http://127.0.0.1:7100`): a case's pages link back to it |
 /// | `CSPR_SESSION_*`, `CSPR_PAGES_TLS` | | the pages' sessions (WebForms' `SessionSettings`) |
 struct IntakeSettings: Sendable, Equatable {
     /// When the Rapid Review is opened.
@@ -24,6 +25,8 @@ struct IntakeSettings: Sendable, Equatable {
     var draftLifetime: TimeInterval = 30 * 24 * 3600
     /// The pages' sessions.
     var sessions = SessionSettings()
+    /// The dashboard a case's pages link back to, without a trailing `/`.
+    var dashboardURL: String?
 
     /// Reads the settings; a bad value names its variable.
     static func load(environment: [String: String]) throws(ConfigurationError) -> IntakeSettings {
@@ -39,6 +42,12 @@ struct IntakeSettings: Sendable, Equatable {
                 throw ConfigurationError(variable: "CSPR_INTAKE_DRAFT_DAYS", problem: "\"\(value)\" is not a positive number of days")
             }
             settings.draftLifetime = TimeInterval(days) * 24 * 3600
+        }
+        if let value = environment["CSPR_DASHBOARD_URL"]?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+            guard value.hasPrefix("http://") || value.hasPrefix("https://") else {
+                throw ConfigurationError(variable: "CSPR_DASHBOARD_URL", problem: "\"\(value)\" is not an http:// or https:// address")
+            }
+            settings.dashboardURL = value.hasSuffix("/") ? String(value.dropLast()) : value
         }
         settings.sessions = try SessionSettings.load(environment: environment)
         return settings

@@ -108,28 +108,57 @@ struct IntakeWriter {
     /// The case of `reference` as it stands in this transaction, if there is one.
     func find(_ reference: CaseReference) throws -> IntakeCase? { try CaseRows.load(tx, reference, withLinkedReferrals: false) }
 
-    /// The case of the same incident (same child, same incident date), if there is one.
-    func caseForIncident(child: Person, incidentDate: CivilDate) throws -> IntakeCase? {
-        for reference in try CaseRows.references(tx, childKey: ChildKey.of(child), incidentDate: incidentDate) {
-            if let found = try CaseRows.load(tx, reference, withLinkedReferrals: false), found.concerns(child) { return found }
+    /// The case of the same incident (the same child, same incident date), if there is one, and
+    /// the cases of that date whose child may be the same (item 7: for a person to decide).
+    func caseForIncident(child: Person, incidentDate: CivilDate) throws -> (same: IntakeCase?, possible: [CaseReference]) {
+        var possible: [CaseReference] = []
+        let keys = (ChildKey.of(child), ChildKey.legacy(child))
+        for reference in try CaseRows.references(tx, childKeys: keys, incidentDate: incidentDate) {
+            guard let found = try CaseRows.load(tx, reference, withLinkedReferrals: false) else { continue }
+            switch found.concerns(child) {
+            case .same: return (found, [])
+            case .possible: possible.append(reference)
+            case .different: continue
+            }
         }
-        return nil
+        return (nil, possible)
     }
 
     /// A form placed on its case (§4.1): the case of the same incident extended by `joining`,
-    /// or a new case made by `opening` with the next reference of `year`. True when opened.
+    /// or a new case made by `opening` with the next reference of `year`. True when opened. A
+    /// new case whose child may be another case's is flagged against it (item 7), not merged.
     func place(
         child: Person, incidentDate: CivilDate, partnership: String, year: Int, joining: (IntakeCase) -> IntakeCase,
         opening: (CaseReference) -> IntakeCase
     ) throws -> (IntakeCase, opened: Bool) {
-        if let existing = try caseForIncident(child: child, incidentDate: incidentDate) {
+        let (same, possible) = try caseForIncident(child: child, incidentDate: incidentDate)
+        if let existing = same {
             let joined = joining(existing)
             try update(existing, to: joined)
             return (joined, false)
         }
-        let opened = opening(try allocateReference(partnership: partnership, year: year))
+        var opened = opening(try allocateReference(partnership: partnership, year: year))
         try insert(opened)
+        for other in possible {
+            try tx.execute(
+                "INSERT INTO child_matches (case_reference, other_reference, state) VALUES (?, ?, ?)", opened.reference, other,
+                IntakeAPI.ChildMatchState.flagged.rawValue)
+            changed.references.insert(other)
+            opened.childMatches.append(IntakeAPI.ChildMatch(otherCase: other, state: .flagged))
+        }
         return (opened, true)
+    }
+
+    /// Records a person's decision on a flagged match between two cases' children (item 7):
+    /// both cases show it from then on.
+    func decideChildMatch(_ reference: CaseReference, _ other: CaseReference, sameChild: Bool, by principal: String, on day: CivilDate) throws {
+        changed.references.formUnion([reference, other])
+        let state: IntakeAPI.ChildMatchState = sameChild ? .confirmed : .rejected
+        try tx.execute(
+            """
+            UPDATE child_matches SET state = ?, decided_by = ?, decided_on = ?
+            WHERE (case_reference = ? AND other_reference = ?) OR (case_reference = ? AND other_reference = ?)
+            """, state.rawValue, principal, day, reference, other, other, reference)
     }
 
     /// Allocates the next reference of `year`: sequences only ever grow, so a reference is
@@ -168,7 +197,17 @@ struct IntakeWriter {
         if existing.referral == nil, let referral = updated.referral {
             try tx.execute("UPDATE cases SET referral = ? WHERE reference = ?", try JSONColumn.text(referral), reference)
         }
-        for referral in updated.linkedReferrals.dropFirst(existing.linkedReferrals.count) {
+        let added = updated.linkedReferrals.dropFirst(existing.linkedReferrals.count)
+        if !added.isEmpty {
+            // Item 6: one case's linked referrals are read whole by its file and the disclosure check.
+            let linked: Int = try tx.value(CaseRows.Lookup.linkedReferralCount, reference) ?? 0
+            if linked + added.count > FormLimits.linkedReferrals {
+                throw IntakeError.invalid(
+                    field: "referral",
+                    problem: "case \(reference) already has \(linked) linked referrals, the limit is \(FormLimits.linkedReferrals)")
+            }
+        }
+        for referral in added {
             try tx.execute(
                 "INSERT INTO linked_referrals (case_reference, referral, received) VALUES (?, ?, ?)", reference, try JSONColumn.text(referral),
                 referral.dateReceived)

@@ -6,6 +6,7 @@ extension IntakeCase {
     /// The checks that need no case: who completed it, dates real and in order.
     static func checkScopingReturn(_ scopingReturn: ScopingReturn, today: CivilDate) throws(IntakeError) {
         let validation = FormValidation(today: today)
+        try FormLimits.scopingReturn(scopingReturn, "scopingReturn")
         try validation.required(scopingReturn.agency.name, "scopingReturn.agency.name")
         try validation.contact(scopingReturn.completedBy, "scopingReturn.completedBy")
         try validation.notFuture(scopingReturn.dateCompleted, "scopingReturn.dateCompleted")

@@ -108,7 +108,10 @@ package struct Dashboard: HTTPHandler {
         guard let reference else { return PageResponses.notFound("No stage knows this case.") }
         do throws(RPCError) {
             let (state, found) = try await gateway.overview(reference)
-            if let overview = found { return PageResponses.html(CasePage.render(overview, state: state, cacheSeconds: cacheSeconds)) }
+            if let overview = found {
+                return PageResponses.html(
+                    CasePage.render(overview, state: state, cacheSeconds: cacheSeconds, intakePages: gateway.settings.intakePagesURL))
+            }
             guard !state.unavailable.isEmpty else { return PageResponses.notFound("No stage knows this case.") }
             return PageResponses.html(
                 PageLayout.page(

@@ -25,7 +25,7 @@ struct IntakePages: Sendable {
     func routes() -> PageRoutes {
         var routes = PageRoutes()
         let everyone = IntakeAPI.methods.reduce(into: Set<String>()) { $0.formUnion($1.info.roles) }
-        routes.get("/", name: "home", roles: everyone) { request in home(request) }
+        routes.get("/", name: "home", roles: everyone) { request in await home(request) }
         routes.get(ReferralFormPage.path, name: "referral-form", roles: referralRoles) { request in await referralForm(request) }
         routes.post(ReferralFormPage.path, name: "referral-form", roles: referralRoles) { request in await postReferralForm(request) }
         routes.get(ReferralCheckPage.path, name: "referral-check", roles: referralRoles) { request in await checkAnswers(request) }
@@ -42,13 +42,14 @@ struct IntakePages: Sendable {
         routes.get(NotificationFormPage.confirmationPrefix + "*", name: "notification-recorded", roles: notificationRoles) { request in
             await notificationRecorded(request)
         }
+        addScopingRoutes(&routes)
         return routes
     }
 
     // MARK: pages
 
     /// `GET /`: the pages this person may use.
-    private func home(_ request: PageRequest) -> HTTPResponse {
+    private func home(_ request: PageRequest) async -> HTTPResponse {
         var links: [String] = []
         if !request.session.principal.roles.isDisjoint(with: referralRoles) {
             links.append("<li><a href=\"\(ReferralFormPage.path)\">Make a referral for a Child Safeguarding Practice Review</a> (Appendix 2)</li>")
@@ -56,9 +57,13 @@ struct IntakePages: Sendable {
         if !request.session.principal.roles.isDisjoint(with: notificationRoles) {
             links.append("<li><a href=\"\(NotificationFormPage.path)\">Record a local authority's notification of a serious incident</a> (T1)</li>")
         }
-        let body =
+        if !request.session.principal.roles.isDisjoint(with: returnRoles) {
+            links.append("<li><a href=\"\(ScopingReturnPage.listPath)\">Return an agency's scoping form</a> (Appendix 3)</li>")
+        }
+        var body =
             links.isEmpty
             ? "<p>There are no pages on intake for your role yet.</p>\n" : "<ul>\n" + links.joined(separator: "\n") + "\n</ul>\n"
+        body += await caseList(request)
         return request.page(title: "Intake", heading: "Intake: your pages", body: body)
     }
 
