@@ -170,7 +170,7 @@ let package = Package(
         // The rapid-review service (issue 6): the Case Review Panel's Rapid Review, from intake's
         // hand-over to the National Panel, handing commissioned reviews to review-management.
         .target(
-            name: "RapidReviewService", dependencies: ["ServiceKit", "Contract", "RPC", "Storage", "WorkingDays"],
+            name: "RapidReviewService", dependencies: ["ServiceKit", "Contract", "RPC", "Storage", "WorkingDays", "WebForms", "H2"],
             path: "Services/RapidReview/Service", swiftSettings: swift6),
         .executableTarget(
             name: "RapidReviewMain", dependencies: ["RapidReviewService", "ServiceKit"], path: "Services/RapidReview/Main",
@@ -179,7 +179,7 @@ let package = Package(
             name: "RapidReviewTests",
             dependencies: [
                 "RapidReviewService", "RapidReviewMain", "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport",
-                "WorkingDays", "H2",
+                "WorkingDays", "H2", "WebForms",
                 // The outcome document rendered, and the free text checked, with a real intake in
                 // process (issue 15, items 12 and 13).
                 "IntakeService",

@@ -13,12 +13,15 @@ struct RapidReviewHandlers: Sendable {
     let partners: SafeguardingPartners
     /// intake's check of the free text for the family's details (P4, issue 15, item 13).
     let disclosure: IntakeDisclosureCheck
+    /// The service's settings (the pages' sessions among them).
+    let settings: RapidReviewSettings
 
     init(context: ServiceContext, settings: RapidReviewSettings = RapidReviewSettings()) {
         self.context = context
         self.store = RapidReviewStore(database: context.database, clock: { context.clock })
         self.partners = settings.partners ?? .defaults(for: context.configuration.partnership)
         self.disclosure = IntakeDisclosureCheck(context: context)
+        self.settings = settings
     }
 
     /// Today and the calendar, read once per call.

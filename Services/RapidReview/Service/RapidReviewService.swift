@@ -10,10 +10,10 @@ package enum RapidReviewService {
     /// also answers `GetOutcomeParticulars` when a document is rendered.
     package static let definition = ServiceDefinition(
         identity: .rapidReview, peers: [HandOvers.commissionReview.destination, HandOvers.rapidReviewMeetingHeld.destination],
-        migrations: Schema.migrations, settings: RapidReviewSettings.load(environment:),
+        migrations: Schema.migrations + PageSchema.migrations, settings: RapidReviewSettings.load(environment:),
         state: { context, settings in RapidReviewHandlers(context: context, settings: settings) },
         statuses: StatusBackfill(table: "rapid_reviews", column: "case_reference") { context, tx, reference in
             try CaseRows.load(tx, reference: reference)?.status(context.clock)
         },
-        routes: { $0.routes() })
+        routes: { $0.routes() }, pages: { RapidReviewPages(handlers: $0).webPages() })
 }

@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""rapid-review's pages in real chromium (Selenium + chromium-driver), with axe-core on every page.
+
+The Case Review Panel signs in, opens the Rapid Reviews and the case, fills in the meeting:
+with the police's representative not yet added the quorum shows the police missing (R1, after
+"Check quorum", no scripts); "Add another participant" adds them and the quorum is met; a
+missing answer is refused beside its field with the values kept; the meeting is recorded, then
+the recommendation. The independent chair signs in and ratifies. The Appendix 5 document is
+shown as a printable page. Prints one JSON line with what it saw; exits non-zero on the first
+failure. Run by Tests/RapidReviewTests/Pages/RapidReviewBrowserTests.swift.
+
+Usage: rapid_review_pages.py --base URL --reference REF --panel TOKEN --chair TOKEN --artifacts DIR
+"""
+import argparse
+import json
+import os
+import re
+import sys
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+SERIOUS = ("serious", "critical")
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"):
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+class Run:
+    def __init__(self, driver, artifacts):
+        self.driver = driver
+        self.artifacts = artifacts
+        self.pages = []
+
+    def check(self, name):
+        """axe-core on the page as it is: no serious or critical violation; then a screenshot."""
+        axe = Axe(self.driver)
+        axe.inject()
+        results = axe.run()
+        bad = [v for v in results["violations"] if v.get("impact") in SERIOUS]
+        with open(os.path.join(self.artifacts, f"{name}.axe.json"), "w") as out:
+            json.dump(results["violations"], out, indent=1)
+        self.driver.execute_script("window.scrollTo(0, 0)")
+        self.driver.save_screenshot(os.path.join(self.artifacts, f"{name}.top.png"))
+        height = self.driver.execute_script("return document.documentElement.scrollHeight")
+        self.driver.set_window_size(1280, min(max(height, 800), 12000))
+        self.driver.save_screenshot(os.path.join(self.artifacts, f"{name}.png"))
+        self.driver.set_window_size(1280, 1000)
+        self.pages.append({"page": name, "title": self.driver.title, "violations": len(results["violations"]), "serious": len(bad)})
+        if bad:
+            fail(f"{name}: axe found serious or critical violations: " + "; ".join(f"{v['id']} ({v['impact']}): {v['help']}" for v in bad))
+
+    def field(self, name):
+        return self.driver.find_element(By.NAME, name)
+
+    def type(self, name, text):
+        element = self.field(name)
+        element.clear()
+        element.send_keys(text)
+
+    def date(self, name, day, month, year):
+        self.type(f"{name}.day", day)
+        self.type(f"{name}.month", month)
+        self.type(f"{name}.year", year)
+
+    def choose(self, name, value):
+        self.driver.find_element(By.CSS_SELECTOR, f'input[name="{name}"][value="{value}"]').click()
+
+    def press(self, text):
+        """Clicks a submit button and waits for the page the server answers with."""
+        button = self.driver.find_element(By.XPATH, f'//button[normalize-space()="{text}"]')
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        button.click()
+        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def fail(message):
+    print(json.dumps({"ok": False, "failure": message}))
+    sys.exit(1)
+
+
+def expect(condition, message):
+    if not condition:
+        fail(message)
+
+
+def sign_in(run, base, path, token):
+    run.driver.delete_all_cookies()
+    run.driver.get(base + path)
+    expect("/sign-in" in run.driver.current_url, f"expected the sign-in page, got {run.driver.current_url}")
+    run.type("token", token)
+    run.press("Sign in")
+    expect(run.driver.current_url.startswith(base + path), f"after sign-in: {run.driver.current_url}")
+
+
+def quorum_row(driver, partner):
+    for row in driver.find_elements(By.CSS_SELECTOR, "#quorum tbody tr"):
+        cells = [cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+        if cells and cells[0] == partner:
+            return cells[-1]
+    return None
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    for name in ("--base", "--reference", "--panel", "--chair", "--artifacts"):
+        parser.add_argument(name, required=True)
+    args = parser.parse_args()
+    os.makedirs(args.artifacts, exist_ok=True)
+    driver = browser()
+    try:
+        run = Run(driver, args.artifacts)
+        ref = args.reference
+        sign_in(run, args.base, "/rapid-reviews", args.panel)
+        expect(ref in driver.page_source, "the list does not show the case: " + driver.find_element(By.TAG_NAME, "main").text[:400])
+        run.check("01-rapid-reviews")
+        driver.find_element(By.LINK_TEXT, ref).click()
+        run.check("02-rapid-review")
+        driver.find_element(By.LINK_TEXT, "Record the meeting").click()
+        expect(driver.current_url.endswith(f"/meeting/{ref}"), f"expected the meeting form, got {driver.current_url}")
+
+        # Prefilled: a row for each agency asked. The police's representative is not here yet.
+        run.type("participants[0].name", "Pat Placeholder")
+        run.type("participants[0].role", "Head of Safeguarding")
+        run.type("participants[1].agency", "Testtown Youth Club")
+        run.choose("participants[1].partnerKind", "other")
+        run.type("participants[1].name", "Jo Example")
+        run.type("participants[1].role", "Youth worker")
+        run.type("participants[2].name", "Chris Dummy")
+        run.type("participants[2].role", "Designated Nurse")
+        run.type("participants[3].name", "Lee Specimen")
+        run.type("participants[3].role", "Designated Safeguarding Lead")
+        run.press("Check quorum")
+        expect(quorum_row(driver, "The police") == "Missing", f"the police's quorum row: {quorum_row(driver, 'The police')!r}")
+        expect(quorum_row(driver, "The local authority") == "Present", "the local authority is not shown present")
+        expect("Not quorate yet" in driver.page_source, "the quorum is not said to be unmet")
+        run.check("03-meeting-form-quorum-missing")
+        # The README's picture: the last participants and the quorum judged, in one window.
+        driver.execute_script("document.getElementById('quorum').scrollIntoView({block: 'end'})")
+        driver.save_screenshot(os.path.join(args.artifacts, "meeting-form-quorum.png"))
+
+        run.press("Add another participant")
+        run.type("participants[4].name", "Dana Sample")
+        run.type("participants[4].role", "Detective Inspector")
+        run.type("participants[4].agency", "Testshire Police")
+        run.choose("participants[4].partnerKind", "police")
+        run.press("Check quorum")
+        expect(quorum_row(driver, "The police") == "Present", "the police are not present after adding them")
+        expect(run.field("participants[1].name").get_attribute("value") == "Jo Example", "the values typed were lost")
+
+        run.type("caseSummary", "Fictional summary: a child known to three agencies was admitted to hospital.")
+        run.choose("immediateAction.allTaken", "no")
+        run.type("immediateAction.actions[0].what", "Strategy meeting for a sibling")
+        run.type("immediateAction.actions[0].who", "Testshire Children's Services")
+        run.date("immediateAction.actions[0].byWhen", "4", "4", "2025")
+        run.field("criteria.multiAgencyWorking").click()
+        run.type("discussion.natureOfHarm", "Fictional: serious physical injury")
+        run.choose("discussion.meetsSeriousHarm", "yes")
+        run.choose("discussion.legalAdvice.answer", "no")
+        # The key issues are left out: refused by RecordMeeting (R6) beside the field, values kept.
+        run.press("Record the meeting")
+        expect(driver.title.startswith("Error: "), f"the refused meeting's title is {driver.title!r}")
+        summary = driver.find_element(By.CSS_SELECTOR, ".error-summary")
+        link = summary.find_element(By.TAG_NAME, "a")
+        expect(link.get_attribute("href").endswith("#discussion-keyIssues"), f"the summary links to {link.get_attribute('href')}")
+        beside = driver.find_element(By.ID, "discussion-keyIssues-error").text
+        expect("R6" in beside and beside.startswith("Error:"), f"the message beside the field: {beside!r}")
+        expect(run.field("participants[4].name").get_attribute("value") == "Dana Sample", "values not kept after the refusal")
+        run.check("04-meeting-form-error")
+        run.type("discussion.keyIssues", "Fictional: information sharing between agencies")
+        run.check("05-meeting-form")
+        run.press("Record the meeting")
+        expect("recorded=meeting" in driver.current_url, f"after recording: {driver.current_url}")
+        expect("quorate (R1)" in driver.page_source, "the case page does not say the meeting was quorate")
+        run.check("06-meeting-recorded")
+
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Agree the recommendation").click()
+        run.check("07-recommendation-form")
+        run.choose("decision.recommendation", "localReview")
+        run.type("decision.reasons", "Fictional reasons, including the potential for additional learning")
+        run.press("Agree the recommendation")
+        expect("recorded=recommendation" in driver.current_url, f"after agreeing: {driver.current_url}")
+        run.press("Sign out")
+
+        sign_in(run, args.base, f"/rapid-reviews/{ref}", args.chair)
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Ratify the recommendation").click()
+        expect("Fictional reasons" in driver.page_source, "the chair does not see the recommendation")
+        run.check("08-ratification-form")
+        run.type("comments", "Fictional: endorsed")
+        run.press("Ratify the recommendation")
+        expect("recorded=ratification" in driver.current_url, f"after ratifying: {driver.current_url}")
+        run.check("09-ratified")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Rapid Review Outcome document").click()
+        expect("Appendix 5" in driver.title or "Outcome" in driver.title, f"the document's title: {driver.title!r}")
+        expect(len(driver.find_elements(By.CSS_SELECTOR, "article.document section")) > 1, "the document has no sections")
+        run.check("10-outcome-document")
+        print(json.dumps({"ok": True, "pages": run.pages}))
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    main()
