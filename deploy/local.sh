@@ -193,6 +193,10 @@ up() {
     say "  agencies' scoping returns: http://127.0.0.1:$(port_of intake)/returns   (an agency's token, whose tokens line names its agency=)"
     say "partnership-support token: $(token_of partnership-support)"
   fi
+  if pid_of rapid-review >/dev/null; then
+    say "rapid-review's pages: http://127.0.0.1:$(port_of rapid-review)/rapid-reviews   (the panel: schedule, meeting, recommendation; the chair: ratification; partnership support: submission, the Appendix 5 document)"
+    say "independent-chair token: $(token_of independent-chair)"
+  fi
   say "panel token: $(token_of case-review-panel)"
   say "tokens:      $HOME_DIR/tokens"
   say "logs:        $HOME_DIR/logs/   data: $HOME_DIR/data/"
