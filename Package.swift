@@ -97,7 +97,8 @@ let package = Package(
         .testTarget(
             name: "ServiceKitTests",
             dependencies: [
-                "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "ServiceKitTestServices", "ServiceKitTestService",
+                "ServiceKit", "Contract", "H2", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "ServiceKitTestServices",
+                "ServiceKitTestService",
             ],
             path: "Tests/ServiceKitTests", swiftSettings: swift6),
         .target(
