@@ -44,7 +44,7 @@ extension Duration {
 /// member but `execute`, `schedule` and `stop` is loop-confined by discipline.
 package final class EventLoop: @unchecked Sendable {
     private let epollFD: Int32
-    private let wakeFD: Int32
+    let wakeFD: Int32
     private let queue = Mutex(Queue())
     private var sources: [Int32: EventSource] = [:]
     private var timers = TimerHeap()
@@ -123,6 +123,9 @@ package final class EventLoop: @unchecked Sendable {
         var pending: [@Sendable () -> Void] = []
         var closed = false
     }
+
+    /// True once the loop thread has finished and closed its descriptors.
+    var hasExited: Bool { exited.withLock { $0 } }
 
     /// Stops the loop thread after the work queued so far.
     package func stop() {
