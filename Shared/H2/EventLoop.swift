@@ -226,11 +226,15 @@ package final class EventLoop: @unchecked Sendable {
             while let action = timers.popDue(now: now) { action() }
             runAfterIterationActions()
         }
-        queue.withLock { queue in
+        let dropped = queue.withLock { queue -> [@Sendable () -> Void] in
             queue.closed = true
-            queue.pending.removeAll()
             Descriptor.close(wakeFD)
+            defer { queue.pending = [] }
+            return queue.pending
         }
+        // Released here, outside the lock: a closure's captures may call `execute` from their
+        // deinit (a client's does), which under the lock would deadlock.
+        _ = consume dropped
         Descriptor.close(epollFD)
         exited.withLock { $0 = true }
     }
