@@ -102,7 +102,8 @@ let package = Package(
         .testTarget(
             name: "ServiceKitTests",
             dependencies: [
-                "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "ServiceKitTestServices", "ServiceKitTestService",
+                "ServiceKit", "Contract", "H2", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "ServiceKitTestServices",
+                "ServiceKitTestService",
             ],
             path: "Tests/ServiceKitTests", swiftSettings: swift6),
         // The stages' pages in the browser: the shared stylesheet and form helpers, sign-in

@@ -334,7 +334,7 @@ final class ClientConnection: EventSource {
         guard state == .connecting else { return }
         state = .closed
         loop.deregister(fd)
-        Glibc.close(fd)
+        Descriptor.close(fd)
         delegate?.connectionFailed(self, reason: reason)
     }
 
@@ -348,7 +348,7 @@ final class ClientConnection: EventSource {
         if let pingTimer { loop.cancelTimer(pingTimer) }
         pingTimer = nil
         loop.deregister(fd)
-        Glibc.close(fd)
+        Descriptor.close(fd)
         if let session { nghttp2_session_del(session) }
         session = nil
         let orphaned = streams.values

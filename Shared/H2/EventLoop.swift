@@ -44,8 +44,8 @@ extension Duration {
 /// member but `execute`, `schedule` and `stop` is loop-confined by discipline.
 package final class EventLoop: @unchecked Sendable {
     private let epollFD: Int32
-    private let wakeFD: Int32
-    private let queue = Mutex<[@Sendable () -> Void]>([])
+    let wakeFD: Int32
+    private let queue = Mutex(Queue())
     private var sources: [Int32: EventSource] = [:]
     private var timers = TimerHeap()
     private var afterIteration: [() -> Void] = []
@@ -72,7 +72,11 @@ package final class EventLoop: @unchecked Sendable {
         epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
         guard epollFD >= 0 else { throw SocketError(call: "epoll_create1", code: errno) }
         wakeFD = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
-        guard wakeFD >= 0 else { throw SocketError(call: "eventfd", code: errno) }
+        guard wakeFD >= 0 else {
+            let code = errno
+            Descriptor.close(epollFD)
+            throw SocketError(call: "eventfd", code: code)
+        }
         readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
         var event = epoll_event()
         event.events = Readiness.readable
@@ -98,17 +102,30 @@ package final class EventLoop: @unchecked Sendable {
 
     /// Runs `work` on the loop thread (later, even when called from it).
     package func execute(_ work: @escaping @Sendable () -> Void) {
-        let wasEmpty = queue.withLock { pending in
-            pending.append(work)
-            return pending.count == 1
+        queue.withLock { queue in
+            // Once the loop has exited its eventfd is closed and its number may be another
+            // file's (a SQLite database): writing there would corrupt it. The work could never
+            // run anyway.
+            guard !queue.closed else { return }
+            queue.pending.append(work)
+            // Under the lock, so the loop cannot close the eventfd between the check and the write.
+            if queue.pending.count == 1 { wake() }
         }
-        if wasEmpty { wake() }
     }
 
     private func wake() {
         var one: UInt64 = 1
         _ = Glibc.write(wakeFD, &one, 8)
     }
+
+    /// Work queued from other threads, and whether the loop has exited (its eventfd closed).
+    private struct Queue {
+        var pending: [@Sendable () -> Void] = []
+        var closed = false
+    }
+
+    /// True once the loop thread has finished and closed its descriptors.
+    var hasExited: Bool { exited.withLock { $0 } }
 
     /// Stops the loop thread after the work queued so far.
     package func stop() {
@@ -209,15 +226,23 @@ package final class EventLoop: @unchecked Sendable {
             while let action = timers.popDue(now: now) { action() }
             runAfterIterationActions()
         }
-        close(epollFD)
-        close(wakeFD)
+        let dropped = queue.withLock { queue -> [@Sendable () -> Void] in
+            queue.closed = true
+            Descriptor.close(wakeFD)
+            defer { queue.pending = [] }
+            return queue.pending
+        }
+        // Released here, outside the lock: a closure's captures may call `execute` from their
+        // deinit (a client's does), which under the lock would deadlock.
+        _ = consume dropped
+        Descriptor.close(epollFD)
         exited.withLock { $0 = true }
     }
 
     private func runQueued() {
-        let work = queue.withLock { pending -> [@Sendable () -> Void] in
-            let taken = pending
-            pending.removeAll(keepingCapacity: true)
+        let work = queue.withLock { queue -> [@Sendable () -> Void] in
+            let taken = queue.pending
+            queue.pending.removeAll(keepingCapacity: true)
             return taken
         }
         for item in work { item() }
@@ -245,7 +270,7 @@ package final class EventLoop: @unchecked Sendable {
     }
 
     private func nextTimeoutMillis() -> Int32 {
-        if queue.withLock({ !$0.isEmpty }) || !afterIteration.isEmpty || !localJobs.isEmpty { return 0 }
+        if queue.withLock({ !$0.pending.isEmpty }) || !afterIteration.isEmpty || !localJobs.isEmpty { return 0 }
         guard let next = timers.nextDeadline else { return 1000 }
         let now = monotonicNanos()
         if next <= now { return 0 }

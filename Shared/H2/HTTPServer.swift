@@ -49,7 +49,7 @@ package final class HTTPServer: Sendable {
         }
         guard proceed else { return }
         await onEveryLoop { $0.startDrain() }
-        close(listenFD)
+        Descriptor.close(listenFD)
         let deadline = ContinuousClock.now + grace
         while stats.openConnections.load(ordering: .relaxed) > 0 && ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(10))
@@ -128,7 +128,7 @@ final class LoopAcceptor: EventSource {
             if stats.openConnections.load(ordering: .relaxed) >= context.configuration.maxConnections && !shedOne() {
                 context.uncountConnection(from: peer)
                 stats.refusedConnections.add(1, ordering: .relaxed)
-                Glibc.close(fd)
+                Descriptor.close(fd)
                 continue
             }
             stats.openConnections.add(1, ordering: .relaxed)

@@ -370,7 +370,7 @@ final class ServerConnection: EventSource {
         session?.close()
         loop.deregister(fd)
         loop.detach(id: id)
-        Glibc.close(fd)
+        Descriptor.close(fd)
         onClose(self)
     }
 }

@@ -59,12 +59,12 @@ enum Socket {
         }
         guard bound == 0 else {
             let code = errno
-            close(fd)
+            Descriptor.close(fd)
             throw SocketError(call: "bind(\(host):\(port))", code: code)
         }
         guard Glibc.listen(fd, backlog) == 0 else {
             let code = errno
-            close(fd)
+            Descriptor.close(fd)
             throw SocketError(call: "listen", code: code)
         }
         return (fd, localPort(fd))
@@ -97,7 +97,7 @@ enum Socket {
         }
         if rc != 0 && errno != EINPROGRESS {
             let code = errno
-            close(fd)
+            Descriptor.close(fd)
             throw SocketError(call: "connect", code: code)
         }
         return fd

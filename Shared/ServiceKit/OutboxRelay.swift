@@ -56,11 +56,18 @@ package final class OutboxRelay: Sendable {
     /// Something was enqueued: look now.
     package func poke() { wake.signal() }
 
-    /// Codes that mean the receiver refused the message itself: trying again will not help.
+    /// False only for the codes by which the receiver refuses the message itself, which trying
+    /// again cannot change; everything else is retried until the attempt limit.
+    ///
+    /// A hand-over must never be parked because its receiver was away (issue 17): while it is
+    /// down, another server may answer on its port. A server that does not have the method says
+    /// UNIMPLEMENTED (gRPC) or HTTP 404 (mapped to UNIMPLEMENTED), and one that does not know our
+    /// token UNAUTHENTICATED or PERMISSION_DENIED, so those are retried, as is a receiver still
+    /// being deployed or configured. NOT_FOUND comes only from a server that routed the method,
+    /// the expected service, about something the message names, and so is a refusal.
     package static func isRetryable(_ code: RPCCode) -> Bool {
         switch code {
-        case .invalidArgument, .failedPrecondition, .permissionDenied, .unauthenticated, .notFound, .alreadyExists,
-            .unimplemented, .outOfRange:
+        case .invalidArgument, .failedPrecondition, .notFound, .alreadyExists, .outOfRange:
             return false
         default:
             return true

@@ -55,7 +55,8 @@ package struct ServiceConfiguration: Sendable {
     /// `CSPR_LOOPS`: event-loop threads (default: one per core).
     package var loops: Int?
     /// `CSPR_OUTBOX_RETRY_MAX_SECONDS`: the longest wait between two attempts at a hand-over
-    /// (default 300): how soon hand-overs flow again after a peer comes back.
+    /// (default 300): how soon hand-overs flow again after a peer comes back. A hand-over a peer
+    /// does not refuse is retried for at least an hour whatever this is (`RetryPolicy.patient`).
     package var outboxRetryMaxSeconds: Double = 300
     /// `CSPR_WRITE_RATE`: writes a second each principal may make, in bursts of one second's
     /// worth (default 3000: twice what stack-bench's 8 writers sharing one token reach, so only a

@@ -194,7 +194,8 @@ package enum ServiceRunner {
         for (name, address) in configuration.peers {
             peers[name] = RPCClient(host: address.host, port: address.port, configuration: clientConfiguration)
         }
-        let retryPolicy = RetryPolicy(baseDelay: min(1, configuration.outboxRetryMaxSeconds), maxDelay: configuration.outboxRetryMaxSeconds)
+        // Patient: a short maximum wait (tests set 1 s) retries sooner, not for less time.
+        let retryPolicy = RetryPolicy.patient(baseDelay: min(1, configuration.outboxRetryMaxSeconds), maxDelay: configuration.outboxRetryMaxSeconds)
         let relay = OutboxRelay(database: database, peers: peers, token: serviceToken, policy: retryPolicy, logger: logger)
         let context = ServiceContext(
             configuration: configuration, database: database, logger: logger, today: today, calendar: calendar, peers: peers,

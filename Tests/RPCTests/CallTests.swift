@@ -331,4 +331,26 @@ struct EdgeTests {
             #expect(error?.code == .resourceExhausted)
         }
     }
+
+    @Test("item 18: a Connect body of exactly the limit passes; one byte more is 429 resource_exhausted", arguments: [1000, 64 * 1024])
+    func exactConnectLimit(limit: Int) async throws {
+        try await withEchoServer({ $0.maxMessageBytes = limit }) { server in
+            let connection = try RawConnection(port: server.port)
+            let overhead = "{\"text\":\"\"}".utf8.count
+            func post(_ text: String) -> (status: Int, body: String)? {
+                let body = "{\"text\":\"\(text)\"}"
+                connection.send(
+                    "POST \(EchoService.echo.path) HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+                )
+                return connection.readHTTP1Response().map { ($0.status, $0.body) }
+            }
+            let fits = String(repeating: "a", count: limit - overhead)
+            let accepted = post(fits)
+            #expect(accepted?.status == 200)
+            #expect(accepted?.body == "{\"text\":\"\(fits)\"}")
+            let refused = post(fits + "a")
+            #expect(refused?.status == 429)
+            #expect(refused?.body.contains("resource_exhausted") == true)
+        }
+    }
 }

@@ -89,11 +89,18 @@ private struct SenderAndReceiver {
     let directory: TestDirectory
     let senderPort: Int
     let receiverPort: Int
+    /// Holds the receiver's port until it first starts: while it is down, no other process's
+    /// server may take the port and answer the sender in its place (issue 17).
+    private let receiverHeld: PortReservation
 
     init() throws {
         directory = try TestDirectory.serviceKit()
         senderPort = try freePort()
-        receiverPort = try freePort()
+        var held: PortReservation?
+        for _ in 0..<5 where held == nil { held = try? PortReservation(port: try freePort()) }
+        guard let held else { throw PortReservationError(port: 0, code: EADDRINUSE) }
+        receiverHeld = held
+        receiverPort = held.port
     }
 
     /// Starts the sender, pointed at the receiver's port whether or not the receiver is up.
@@ -102,6 +109,7 @@ private struct SenderAndReceiver {
     }
 
     func startReceiver(extra: [String: String] = [:]) async throws -> ChildProcess {
-        try await startProcess(.testReceiver, directory, port: receiverPort, extra: extra)
+        receiverHeld.release()
+        return try await startProcess(.testReceiver, directory, port: receiverPort, extra: extra)
     }
 }

@@ -25,6 +25,24 @@ struct RetryPolicyTests {
         }
     }
 
+    @Test(
+        "issue 17: a patient policy parks for retryable failures only after an hour of them, however short its longest wait",
+        arguments: [0.05, 1, 5, 60, 300])
+    func patientSpansAnHour(maxDelay: Double) {
+        let policy = RetryPolicy.patient(baseDelay: min(1, maxDelay), maxDelay: maxDelay)
+        // The waits between the first failure and the one that parks, each as short as jitter allows.
+        let shortest = (1..<policy.maxAttempts).reduce(0.0) { $0 + policy.delay(afterFailures: $1, random: 1) }
+        #expect(shortest >= 3600, "parks after \(policy.maxAttempts) attempts, \(Int(shortest)) s at the soonest")
+        #expect(policy.maxAttempts >= RetryPolicy().maxAttempts)
+        #expect(policy.maxNonRetryableAttempts == 1, "a refusal still parks at once")
+    }
+
+    @Test("issue 17: the default ceiling of 300 s keeps its 25 attempts when patient")
+    func patientDefault() {
+        #expect(RetryPolicy.patient().maxAttempts == 25)
+        #expect(RetryPolicy.patient(maxDelay: 1).maxAttempts > 25)
+    }
+
     @Test("different random draws spread the retries of messages that failed together")
     func jitterSpreads() {
         let policy = RetryPolicy(baseDelay: 10, maxDelay: 300, jitter: 0.2)

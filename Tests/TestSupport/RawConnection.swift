@@ -1,4 +1,5 @@
 import Foundation
+import H2
 
 #if canImport(Glibc)
     import Glibc
@@ -35,16 +36,15 @@ package final class RawConnection {
         let rc = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard rc == 0 else {
-            close(fd)
-            throw RawConnectionError.failed("connect to \(port)")
-        }
+        // Not closed here: every stored property is set, so the deinit runs when this throws and
+        // closes it; a second close could take a number SQLite had reused meanwhile (item 17).
+        guard rc == 0 else { throw RawConnectionError.failed("connect to \(port)") }
         let millis = readTimeout.components.seconds * 1000 + readTimeout.components.attoseconds / 1_000_000_000_000_000
         var timeout = timeval(tv_sec: Int(millis / 1000), tv_usec: Int((millis % 1000) * 1000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    deinit { close(fd) }
+    deinit { if fd >= 0 { Descriptor.close(fd) } }
 
     /// Sends all of `bytes`; false when the peer has closed.
     @discardableResult

@@ -32,6 +32,36 @@ package struct RetryPolicy: Sendable, Equatable {
         self.maxNonRetryableAttempts = max(1, maxNonRetryableAttempts)
     }
 
+    /// A policy that parks a message for retryable failures only once they have gone on for at
+    /// least `patience`, however short `maxDelay` is: the attempt limit grows to cover it.
+    ///
+    /// A hand-over must never be parked because its receiver was briefly down (issue 17). With
+    /// the default 25 attempts a `maxDelay` of 1 s gave up after about 20 s, which a receiver
+    /// restarting on a busy host can take; now it keeps trying for `patience`, and the default
+    /// `maxDelay` of 300 s keeps its 25 attempts (over an hour).
+    package static func patient(
+        baseDelay: TimeInterval = 1, maxDelay: TimeInterval = 300, jitter: Double = 0.2, patience: TimeInterval = 3600
+    ) -> RetryPolicy {
+        var policy = RetryPolicy(baseDelay: baseDelay, maxDelay: maxDelay, jitter: jitter)
+        policy.maxAttempts = max(policy.maxAttempts, policy.attempts(spanning: patience))
+        return policy
+    }
+
+    /// The fewest failed attempts whose waits between them, each as short as jitter allows, add
+    /// up to `span`: the first failure and the last are at least `span` apart.
+    package func attempts(spanning span: TimeInterval) -> Int {
+        var waited: TimeInterval = 0
+        var failures = 1
+        // Bounded: a zero delay would never add up (a policy of `baseDelay` 0 retries at once).
+        while waited < span && failures < 1_000_000 {
+            let wait = delay(afterFailures: failures, random: 1)
+            if wait <= 0 { break }
+            waited += wait
+            failures += 1
+        }
+        return failures
+    }
+
     /// The wait before the next attempt after `failures` failed ones (1 for the first),
     /// with `random` in 0..<1 choosing the jitter. Pure, so tests pass a fixed `random`.
     package func delay(afterFailures failures: Int, random: Double) -> TimeInterval {
