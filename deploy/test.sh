@@ -57,7 +57,11 @@ if [ $# -gt 0 ]; then
 fi
 # Everything but the stack in parallel, then the stack tests one at a time: they start whole
 # stacks, build fresh clones and kill processes, and would slow every other test down.
-swift test --skip StackTests
+# The browser tests (real chromium under Selenium, with axe-core) run on their own, one at a
+# time: chromium takes both cores for seconds, and beside the parallel tests it made their 5 s
+# deadlines expire.
+swift test --skip StackTests --skip BrowserTests
+swift test --skip-build --filter BrowserTests --no-parallel
 swift test --filter StackTests --skip ContainerTests --no-parallel
 # Then the stack in containers (podman, the base image made once and cached, the image from
 # the binaries just built). As root a failure to prepare them fails the run; elsewhere the
