@@ -3,10 +3,12 @@
 #endif
 
 /// The address a connection came from (IPv4 or IPv6, without the port), for the per-address
-/// connection limit.
-struct ClientAddress: Hashable, Sendable {
+/// connection limit and the count of refused calls per source.
+struct ClientAddress: Hashable, Sendable, CustomStringConvertible {
     private var high: UInt64
     private var low: UInt64
+    /// An IPv6 address that is not an IPv4 one mapped (`::1` is not `0.0.0.1`).
+    private var isIPv6 = false
 
     /// The address in `storage`, or nil for a family that is neither IPv4 nor IPv6.
     init?(_ storage: sockaddr_storage) {
@@ -24,9 +26,20 @@ struct ClientAddress: Hashable, Sendable {
             // An IPv4-mapped IPv6 address counts as the IPv4 address it maps.
             if high == 0 && low >> 32 == 0xffff {
                 low &= 0xffff_ffff
+            } else {
+                isIPv6 = true
             }
         default:
             return nil
         }
+    }
+
+    /// Dotted IPv4, or IPv6 as eight hexadecimal groups (not shortened).
+    var description: String {
+        if !isIPv6 {
+            return (0..<4).map { String((low >> (24 - 8 * $0)) & 0xff) }.joined(separator: ".")
+        }
+        let groups = (0..<4).map { (high >> (48 - 16 * $0)) & 0xffff } + (0..<4).map { (low >> (48 - 16 * $0)) & 0xffff }
+        return groups.map { String($0, radix: 16) }.joined(separator: ":")
     }
 }

@@ -93,11 +93,15 @@ package struct HTTPRequest: Sendable {
     /// True when `HTTPHandler.admit` refused the body: `body` is empty and the handler answers
     /// with its refusal.
     package var bodyRefused: Bool
+    /// The address the connection came from (`127.0.0.1`, `2001:db8:0:0:0:0:0:1`), set by the
+    /// server; nil when unknown. The layer above counts refusals per source with it.
+    package var client: String?
 
-    package init(head: HTTPRequestHead, body: Data = Data(), bodyRefused: Bool = false) {
+    package init(head: HTTPRequestHead, body: Data = Data(), bodyRefused: Bool = false, client: String? = nil) {
         self.head = head
         self.body = body
         self.bodyRefused = bodyRefused
+        self.client = client
     }
 }
 

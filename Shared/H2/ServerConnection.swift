@@ -282,6 +282,8 @@ final class ServerConnection: EventSource {
     /// would block runs elsewhere (Storage has its own threads). `handlersOnEventLoop = false`
     /// runs handlers on the global concurrent pool instead.
     func dispatch(stream: Int32, request: HTTPRequest) -> Task<Void, Never> {
+        var request = request
+        request.client = peer?.description
         let loop = self.loop
         let connectionID = id
         let handler = context.handler

@@ -55,6 +55,9 @@ package struct CallContext: Sendable {
     package var principal: Principal?
     /// Values handlers attach for logging and audit.
     package var annotations: CallAnnotations
+    /// The address the call came from, when the transport knows it (refusals are counted per
+    /// source with it).
+    package var client: String?
 
     package init(
         method: MethodInfo, metadata: Metadata = Metadata(), requestID: String = RequestIDs.next(),

@@ -192,7 +192,7 @@ package final class RPCRouter: HTTPHandler {
         guard message.count <= messageLimit.load(ordering: .relaxed) else {
             return finish(entry, started, grpcError(tooLarge(), contentType: contentType, requestID: requestID), .resourceExhausted)
         }
-        let context = makeContext(entry.info, head, requestID: requestID, timeout: timeout, wireProtocol: .grpc)
+        let context = makeContext(entry.info, request, requestID: requestID, timeout: timeout, wireProtocol: .grpc)
         switch await run(entry, context, message, bodyRefused: request.bodyRefused) {
         case .success(let reply):
             let response = HTTPResponse(
@@ -253,7 +253,7 @@ package final class RPCRouter: HTTPHandler {
         guard request.body.count <= messageLimit.load(ordering: .relaxed) else {
             return finish(entry, started, connectError(tooLarge(), requestID: requestID), .resourceExhausted)
         }
-        let context = makeContext(entry.info, head, requestID: requestID, timeout: timeout, wireProtocol: .connect)
+        let context = makeContext(entry.info, request, requestID: requestID, timeout: timeout, wireProtocol: .connect)
         switch await run(entry, context, request.body, bodyRefused: request.bodyRefused) {
         case .success(let reply):
             return finish(
@@ -276,12 +276,14 @@ package final class RPCRouter: HTTPHandler {
 
     // MARK: calls
 
-    private func makeContext(_ info: MethodInfo, _ head: HTTPRequestHead, requestID: String, timeout: Duration?, wireProtocol: WireProtocol)
+    private func makeContext(_ info: MethodInfo, _ request: HTTPRequest, requestID: String, timeout: Duration?, wireProtocol: WireProtocol)
         -> CallContext
     {
-        return CallContext(
-            method: info, metadata: Metadata(head.headers), requestID: requestID, deadline: timeout.map { ContinuousClock.now + $0 },
-            wireProtocol: wireProtocol)
+        var context = CallContext(
+            method: info, metadata: Metadata(request.head.headers), requestID: requestID,
+            deadline: timeout.map { ContinuousClock.now + $0 }, wireProtocol: wireProtocol)
+        context.client = request.client
+        return context
     }
 
     /// Runs the interceptor chain and handler, within the deadline when there is one.

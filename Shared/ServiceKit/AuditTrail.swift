@@ -167,7 +167,7 @@ package struct AuditInterceptor: ServerInterceptor {
         // Anyone who can reach the port can be refused for want of a token: counted per source
         // and minute, not a row each (issue 17, item 3).
         if outcome == .unauthenticated {
-            refusals.count(source: context.annotations.get(AuditTrail.sourceKey) ?? "unknown")
+            refusals.count(source: context.annotations.get(AuditTrail.sourceKey) ?? context.client ?? "unknown")
             return try result.get()
         }
         // A call refused before its handler named its case (authentication, the write rate, a
