@@ -32,6 +32,9 @@ package final class ServiceContext: Sendable {
     package let tokens: TokensFile
     /// Threads for CPU-heavy work (rendering, scanning), so that it runs off the event loops.
     package let compute = ComputeExecutor()
+    /// Each principal's writes a second (`CSPR_WRITE_RATE`), shared by the RPC calls and the
+    /// forms that post through them.
+    package let writeRate: TokenBuckets
 
     init(
         configuration: ServiceConfiguration, database: Database, logger: Logger, today: Today, calendar: WorkingCalendar,
@@ -46,6 +49,7 @@ package final class ServiceContext: Sendable {
         self.serviceToken = serviceToken
         self.relay = relay
         self.tokens = tokens
+        self.writeRate = TokenBuckets(rate: configuration.writeRate)
     }
 
     /// Today and the calendar, read once per call.
@@ -225,7 +229,7 @@ package enum ServiceRunner {
                 // Audit outside authentication: a refused attempt at case data is recorded too.
                 CorrelationInterceptor(), LoggingInterceptor(logger: logger),
                 AuditInterceptor(database: database, logger: logger, refusals: refusals), authentication,
-                WriteRateInterceptor(buckets: TokenBuckets(rate: configuration.writeRate)),
+                WriteRateInterceptor(buckets: context.writeRate),
                 // Innermost: a domain's refusal becomes its RPC status before the others see it.
                 DomainErrorInterceptor(logger: logger),
             ],

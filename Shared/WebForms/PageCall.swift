@@ -18,7 +18,7 @@ package enum PageCall {
     /// rule id), nothing changed.
     package static func run<Request, Response>(
         _ method: Method<Request, Response>, _ request: Request, session: WebSession, idempotencyKey: String?, database: Database,
-        logger: Logger, handler: @escaping @Sendable (Request, CallContext) async throws -> Response
+        logger: Logger, writeRate: TokenBuckets? = nil, handler: @escaping @Sendable (Request, CallContext) async throws -> Response
     ) async -> Result<Response, RPCError> {
         var metadata = Metadata()
         if let idempotencyKey, !idempotencyKey.isEmpty { metadata.add(Idempotency.header, idempotencyKey) }
@@ -33,14 +33,19 @@ package enum PageCall {
             _ = try await audit.intercept(context, request: Data()) { context, body in
                 // The same rule as the RPC call: a service's token may not post a person's form.
                 try AuthInterceptor.check(session.principal, may: method.info)
-                return try await domain.intercept(context, request: body) { context, _ in
-                    let response = try await handler(request, context)
-                    if let scoped = response as? any CaseScoped {
-                        context.annotations.set(AuditTrail.caseReferenceKey, scoped.caseReference.description)
+                let call: RawHandler = { context, body in
+                    try await domain.intercept(context, request: body) { context, _ in
+                        let response = try await handler(request, context)
+                        if let scoped = response as? any CaseScoped {
+                            context.annotations.set(AuditTrail.caseReferenceKey, scoped.caseReference.description)
+                        }
+                        answer.value.withLock { $0 = response }
+                        return Data()
                     }
-                    answer.value.withLock { $0 = response }
-                    return Data()
                 }
+                // The write rate of the RPC call applies to the form's post too (issue 17, item 9).
+                guard let writeRate else { return try await call(context, body) }
+                return try await WriteRateInterceptor(buckets: writeRate).intercept(context, request: body, next: call)
             }
         } catch let error as RPCError {
             return .failure(error)

@@ -14,84 +14,12 @@ Usage: rapid_review_pages.py --base URL --reference REF --panel TOKEN --chair TO
 import argparse
 import json
 import os
-import re
 import sys
 
-from axe_selenium_python import Axe
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
-SERIOUS = ("serious", "critical")
-
-
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"):
-        options.add_argument(flag)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-
-
-class Run:
-    def __init__(self, driver, artifacts):
-        self.driver = driver
-        self.artifacts = artifacts
-        self.pages = []
-
-    def check(self, name):
-        """axe-core on the page as it is: no serious or critical violation; then a screenshot."""
-        axe = Axe(self.driver)
-        axe.inject()
-        results = axe.run()
-        bad = [v for v in results["violations"] if v.get("impact") in SERIOUS]
-        with open(os.path.join(self.artifacts, f"{name}.axe.json"), "w") as out:
-            json.dump(results["violations"], out, indent=1)
-        self.driver.execute_script("window.scrollTo(0, 0)")
-        self.driver.save_screenshot(os.path.join(self.artifacts, f"{name}.top.png"))
-        height = self.driver.execute_script("return document.documentElement.scrollHeight")
-        self.driver.set_window_size(1280, min(max(height, 800), 12000))
-        self.driver.save_screenshot(os.path.join(self.artifacts, f"{name}.png"))
-        self.driver.set_window_size(1280, 1000)
-        self.pages.append({"page": name, "title": self.driver.title, "violations": len(results["violations"]), "serious": len(bad)})
-        if bad:
-            fail(f"{name}: axe found serious or critical violations: " + "; ".join(f"{v['id']} ({v['impact']}): {v['help']}" for v in bad))
-
-    def field(self, name):
-        return self.driver.find_element(By.NAME, name)
-
-    def type(self, name, text):
-        element = self.field(name)
-        element.clear()
-        element.send_keys(text)
-
-    def date(self, name, day, month, year):
-        self.type(f"{name}.day", day)
-        self.type(f"{name}.month", month)
-        self.type(f"{name}.year", year)
-
-    def choose(self, name, value):
-        self.driver.find_element(By.CSS_SELECTOR, f'input[name="{name}"][value="{value}"]').click()
-
-    def press(self, text):
-        """Clicks a submit button and waits for the page the server answers with."""
-        button = self.driver.find_element(By.XPATH, f'//button[normalize-space()="{text}"]')
-        old = self.driver.find_element(By.TAG_NAME, "html")
-        button.click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
-        WebDriverWait(self.driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
-
-
-def fail(message):
-    print(json.dumps({"ok": False, "failure": message}))
-    sys.exit(1)
-
-
-def expect(condition, message):
-    if not condition:
-        fail(message)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from referral_form import Run, browser, expect  # noqa: E402
 
 
 def sign_in(run, base, path, token):
@@ -124,9 +52,9 @@ def main():
         sign_in(run, args.base, "/rapid-reviews", args.panel)
         expect(ref in driver.page_source, "the list does not show the case: " + driver.find_element(By.TAG_NAME, "main").text[:400])
         run.check("01-rapid-reviews")
-        driver.find_element(By.LINK_TEXT, ref).click()
+        run.follow(ref)
         run.check("02-rapid-review")
-        driver.find_element(By.LINK_TEXT, "Record the meeting").click()
+        run.follow("Record the meeting")
         expect(driver.current_url.endswith(f"/meeting/{ref}"), f"expected the meeting form, got {driver.current_url}")
 
         # Prefilled: a row for each agency asked. The police's representative is not here yet.
@@ -184,7 +112,7 @@ def main():
         expect("quorate (R1)" in driver.page_source, "the case page does not say the meeting was quorate")
         run.check("06-meeting-recorded")
 
-        driver.find_element(By.PARTIAL_LINK_TEXT, "Agree the recommendation").click()
+        run.follow("Agree the recommendation", partial=True)
         run.check("07-recommendation-form")
         run.choose("decision.recommendation", "localReview")
         run.type("decision.reasons", "Fictional reasons, including the potential for additional learning")
@@ -193,14 +121,14 @@ def main():
         run.press("Sign out")
 
         sign_in(run, args.base, f"/rapid-reviews/{ref}", args.chair)
-        driver.find_element(By.PARTIAL_LINK_TEXT, "Ratify the recommendation").click()
+        run.follow("Ratify the recommendation", partial=True)
         expect("Fictional reasons" in driver.page_source, "the chair does not see the recommendation")
         run.check("08-ratification-form")
         run.type("comments", "Fictional: endorsed")
         run.press("Ratify the recommendation")
         expect("recorded=ratification" in driver.current_url, f"after ratifying: {driver.current_url}")
         run.check("09-ratified")
-        driver.find_element(By.PARTIAL_LINK_TEXT, "Rapid Review Outcome document").click()
+        run.follow("Rapid Review Outcome document", partial=True)
         expect("Appendix 5" in driver.title or "Outcome" in driver.title, f"the document's title: {driver.title!r}")
         expect(len(driver.find_elements(By.CSS_SELECTOR, "article.document section")) > 1, "the document has no sections")
         run.check("10-outcome-document")

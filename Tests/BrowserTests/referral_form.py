@@ -19,7 +19,7 @@ from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 SERIOUS = ("serious", "critical")
@@ -78,7 +78,28 @@ class Run:
         button = self.driver.find_element(By.XPATH, f'//button[normalize-space()="{text}"]')
         old = self.driver.find_element(By.TAG_NAME, "html")
         button.click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+        self.arrive(old)
+
+    def follow(self, text, partial=False):
+        """Follows a link and waits for its page, so nothing is looked for in the page it left."""
+        link = self.driver.find_element(By.PARTIAL_LINK_TEXT if partial else By.LINK_TEXT, text)
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        link.click()
+        self.arrive(old)
+
+    def arrive(self, old):
+        """Waits until the page `old` belonged to is gone. chromedriver sometimes answers a look at
+        an element of a page it has left with "Node with given id does not belong to the
+        document" rather than a stale element: both mean gone."""
+
+        def gone(_):
+            try:
+                old.is_enabled()
+                return False
+            except WebDriverException:
+                return True
+
+        WebDriverWait(self.driver, 20).until(gone)
         WebDriverWait(self.driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 

@@ -78,7 +78,7 @@ def main():
         sign_in(run, args.agency, "/returns")
         expect(reference in driver.page_source and args.other not in driver.page_source, "the agency's list shows another agency's case")
         run.check("25-returns")
-        driver.find_element(By.LINK_TEXT, reference).click()
+        run.follow(reference)
         run.type("scopingReturn.completedBy.name", "Dana Sample")
         run.type("scopingReturn.completedBy.agencyAndDesignation", "Testshire Police, Detective Inspector")
         run.date("scopingReturn.dateCompleted", "24", "3", "2025")

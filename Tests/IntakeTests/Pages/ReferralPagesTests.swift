@@ -30,8 +30,10 @@ struct ReferralPagesTests {
         ]
     }
 
-    static func withIntake(_ body: (RunningService, PageBrowser, RPCClient) async throws -> Void) async throws {
-        let directory = try TestDirectory()
+    static func withIntake(
+        settings: [String: String] = [:], _ body: (RunningService, PageBrowser, RPCClient) async throws -> Void
+    ) async throws {
+        let directory = try TestDirectory(settings: settings)
         try await withInProcess(IntakeService.definition, directory) { service, client in
             try await body(service, PageBrowser(port: service.port), client)
         }
@@ -84,6 +86,26 @@ struct ReferralPagesTests {
                 IntakeAPI.getCaseFile, IntakeAPI.CaseRequest(caseReference: CaseReference("SURREY-2025-0001")!), as: TestTokens.staff)
             #expect(file.referral?.familyMembers.count == 2)
             #expect(file.linkedReferrals.isEmpty)
+        }
+    }
+
+    @Test("issue 17 item 9: the form's post shares its principal's write rate with the RPC call: past it, refused and no case")
+    func writeRate() async throws {
+        // A burst of one write: the call takes it, so the form's submit right after has none.
+        try await Self.withIntake(settings: ["CSPR_WRITE_RATE": "0.01"]) { service, browser, client in
+            let (cookie, _) = try browser.signIn(TestTokens.staff)
+            let token = try browser.csrfToken(cookie: cookie, page: ReferralFormPage.path)
+            _ = try browser.post(ReferralFormPage.path, cookie: cookie, form: Self.fields() + [("csrfToken", token), ("action", "save")])
+            var reader = ReferralFormReader(FormData(values: Dictionary(Self.fields(incidentDay: "17"), uniquingKeysWith: { $1 })))
+            let read = reader.read()
+            var other = try #require(read)
+            other.child.person.name = "Child Fictional-Other"
+            _ = try await client.call(IntakeAPI.submitReferral, IntakeAPI.SubmitReferralRequest(referral: other), as: TestTokens.staff)
+            let answer = try browser.post(
+                ReferralCheckPage.submitPath, cookie: cookie, form: [("csrfToken", token), (PageCall.keyField, "key-rate-0001")])
+            #expect(answer.status != 303)
+            #expect(answer.body.contains("CSPR_WRITE_RATE"))
+            #expect(try await Self.cases(client) == 1)
         }
     }
 

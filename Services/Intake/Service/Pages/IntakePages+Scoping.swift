@@ -85,7 +85,7 @@ extension IntakePages {
         let context = handlers.context
         let result = await PageCall.run(
             IntakeAPI.sendScopingRequests, call, session: request.session, idempotencyKey: request.form[PageCall.keyField],
-            database: context.database, logger: context.logger, handler: handlers.sendScopingRequests)
+            database: context.database, logger: context.logger, writeRate: context.writeRate, handler: handlers.sendScopingRequests)
         switch result {
         case .failure(let error):
             let shown = ScopingRequestPage.fieldErrors(error, indexes: indexes)
@@ -210,6 +210,7 @@ extension IntakePages {
         let result = await PageCall.run(
             IntakeAPI.recordScopingReturn, IntakeAPI.RecordScopingReturnRequest(caseReference: intakeCase.reference, scopingReturn: scopingReturn),
             session: request.session, idempotencyKey: request.form[PageCall.keyField], database: context.database, logger: context.logger,
+            writeRate: context.writeRate,
             handler: handlers.recordScopingReturn)
         switch result {
         case .failure(let error):
@@ -242,7 +243,8 @@ extension IntakePages {
         let context = handlers.context
         let result = await PageCall.run(
             IntakeAPI.getCaseFile, IntakeAPI.CaseRequest(caseReference: reference), session: request.session, idempotencyKey: nil,
-            database: context.database, logger: context.logger, handler: { [handlers] call, _ in try await handlers.getCaseFile(call) })
+            database: context.database, logger: context.logger, writeRate: context.writeRate,
+            handler: { [handlers] call, _ in try await handlers.getCaseFile(call) })
         guard case .success(let file) = result else { return notFound(request) }
         let html = FormPage.document(
             title: "Case file \(reference)", heading: "Case file: \(reference)", session: request.session, settings: request.settings,

@@ -148,7 +148,7 @@ struct IntakePages: Sendable {
         let context = handlers.context
         let result = await PageCall.run(
             IntakeAPI.submitReferral, IntakeAPI.SubmitReferralRequest(referral: referral), session: request.session, idempotencyKey: key,
-            database: context.database, logger: context.logger, handler: handlers.submitReferral)
+            database: context.database, logger: context.logger, writeRate: context.writeRate, handler: handlers.submitReferral)
         switch result {
         case .failure(let error):
             return refused(request, values, Self.fieldErrors(error))
@@ -197,7 +197,7 @@ struct IntakePages: Sendable {
         let context = handlers.context
         let result = await PageCall.run(
             IntakeAPI.recordNotification, IntakeAPI.RecordNotificationRequest(notification: notification), session: request.session,
-            idempotencyKey: request.form[PageCall.keyField], database: context.database, logger: context.logger,
+            idempotencyKey: request.form[PageCall.keyField], database: context.database, logger: context.logger, writeRate: context.writeRate,
             handler: handlers.recordNotification)
         switch result {
         case .failure(let error): return refused(Self.fieldErrors(error))

@@ -17,7 +17,7 @@ struct DocumentPages: Sendable {
         let context = handlers.context
         let result = await PageCall.run(
             RapidReviewAPI.getOutcomeDocument, call, session: request.session, idempotencyKey: nil, database: context.database,
-            logger: context.logger, handler: handlers.getOutcomeDocument)
+            logger: context.logger, writeRate: context.writeRate, handler: handlers.getOutcomeDocument)
         let title = kind == .outcome ? "Rapid Review Outcome (Appendix 5)" : "Covering letter to the National Panel"
         switch result {
         case .failure(let error):

@@ -198,7 +198,8 @@ extension CaseForm {
         if let location = await applied(handlers, key: key, principal: principal) { return PageResponse.redirect(location) }
         let context = handlers.context
         let result = await PageCall.run(
-            method, call, session: request.session, idempotencyKey: key, database: context.database, logger: context.logger, handler: handler)
+            method, call, session: request.session, idempotencyKey: key, database: context.database, logger: context.logger,
+            writeRate: context.writeRate, handler: handler)
         switch result {
         case .failure(let error):
             return refused(fieldErrors(error, dates: dates))
