@@ -14,8 +14,6 @@ package enum AuditTrail {
     package static let principalKey = "principal"
     /// The annotation key for the `x-request-id` the caller sent (issue 17, item 4).
     package static let correlationKey = "correlationId"
-    /// The annotation key for where a call came from, when the transport says.
-    package static let sourceKey = "source"
 
     /// The audit table; include in every service's migrations.
     package static let migrations = [
@@ -167,7 +165,7 @@ package struct AuditInterceptor: ServerInterceptor {
         // Anyone who can reach the port can be refused for want of a token: counted per source
         // and minute, not a row each (issue 17, item 3).
         if outcome == .unauthenticated {
-            refusals.count(source: context.annotations.get(AuditTrail.sourceKey) ?? context.client ?? "unknown")
+            refusals.count(source: context.client ?? "unknown")
             return try result.get()
         }
         // A call refused before its handler named its case (authentication, the write rate, a
