@@ -1,0 +1,67 @@
+import Contract
+import Foundation
+import RPC
+import ServiceKit
+import ServiceTestSupport
+import TestSupport
+import Testing
+import WebForms
+
+@testable import ReviewManagementService
+
+/// The home page, the reviews and a review's page over real sockets: the roles are
+/// `ListReviews`' and `GetReview`'s, the links follow the step and the viewer's roles, and a
+/// review's page (it names the lead reviewer and team) is audited like `GetReview`.
+@Suite("review-management's review pages", .serialized)
+struct ReviewPagesTests {
+    @Test("T7: the reviews list each review's step and T7; a review's page shows its deadlines and is audited like GetReview")
+    func listAndReview() async throws {
+        try await Pages.with(301, through: .drafted) { harness, browser, reference in
+            let (cookie, _) = try Pages.session(browser, ReviewTokens.reviewTeam)
+            let home = try browser.get("/", cookie: cookie)
+            #expect(home.status == 200)
+            #expect(home.body.contains("href=\"/reviews\""))
+            let list = try browser.get("/reviews", cookie: cookie)
+            #expect(list.status == 200)
+            #expect(list.body.contains("<a href=\"/reviews/\(reference)\">\(reference)</a>"))
+            #expect(list.body.contains("Terms of reference drafted: the Case Review Panel is to agree them (V1)"))
+            #expect(list.body.contains("T7 by 3 October 2025"))
+            let page = try browser.get("/reviews/\(reference)", cookie: cookie)
+            #expect(page.status == 200)
+            #expect(page.body.contains("<caption>Deadlines</caption>"))
+            #expect(page.body.contains("href=\"/terms-of-reference/\(reference)\">Redraft the terms of reference</a>"))
+            #expect(!page.body.contains("href=\"/agree-terms-of-reference/"), "agreeing is the Case Review Panel's")
+            #expect(page.body.contains("href=\"/lead-reviewer/\(reference)\""))
+            #expect(page.headers["cache-control"] == "no-store")
+            let views = try await Pages.audited(harness, "page:Review")
+            #expect(views.count == 1 && views.first?.caseReference == reference.description && views.first?.principal == "Rev.Team")
+        }
+    }
+
+    @Test("V1: the Case Review Panel's page links to agreeing the terms of reference, not to drafting them")
+    func panelLinks() async throws {
+        try await Pages.with(302, through: .drafted) { _, browser, reference in
+            let (cookie, _) = try Pages.session(browser, TestTokens.panel)
+            let page = try browser.get("/reviews/\(reference)", cookie: cookie)
+            #expect(page.body.contains("href=\"/agree-terms-of-reference/\(reference)\">Agree the terms of reference</a>"))
+            #expect(!page.body.contains("href=\"/terms-of-reference/"))
+        }
+    }
+
+    @Test("roles as the calls': the panel viewer lists the reviews but may not open one; an agency's token neither; a missing review is 404")
+    func roles() async throws {
+        try await Pages.with(303, through: .commissioned) { harness, browser, reference in
+            let (viewer, _) = try Pages.session(browser, TestTokens.viewer)
+            #expect(try browser.get("/reviews", cookie: viewer).status == 200)
+            #expect(try browser.get("/reviews/\(reference)", cookie: viewer).status == 403)
+            let (agency, _) = try Pages.session(browser, TestTokens.agency)
+            #expect(try browser.get("/reviews", cookie: agency).status == 403)
+            #expect(try browser.get("/reviews/\(reference)", cookie: agency).status == 403)
+            #expect(try browser.get("/", cookie: agency).status == 200)
+            let (team, _) = try Pages.session(browser, ReviewTokens.reviewTeam)
+            #expect(try browser.get("/reviews/TESTSHIRE-2025-0999", cookie: team).status == 404)
+            #expect(try browser.get("/reviews/\(reference)").status == 303, "without a session: to the sign-in page")
+            #expect(try await Pages.audited(harness, "page:Review").isEmpty, "a refused page is not a view")
+        }
+    }
+}
