@@ -51,6 +51,10 @@ struct ReviewManagementPages: Sendable {
         routes.post(TeamPages.leadPrefix + "*", name: "lead-reviewer-form", roles: api.appointLeadReviewer.info.roles) { await team.appointLead($0) }
         routes.get(TeamPages.teamPrefix + "*", name: "review-team-form", roles: api.setReviewTeam.info.roles) { await team.teamForm($0) }
         routes.post(TeamPages.teamPrefix + "*", name: "review-team-form", roles: api.setReviewTeam.info.roles) { await team.setTeam($0) }
+        routes.get(TeamPages.declarationPrefix + "*", name: "declaration-form", roles: api.recordDeclaration.info.roles) {
+            await team.declarationForm($0)
+        }
+        routes.post(TeamPages.declarationPrefix + "*", name: "declaration-form", roles: api.recordDeclaration.info.roles) { await team.declare($0) }
         let agencies = AgencyPages(handlers: handlers)
         routes.get(AgencyPages.requestPrefix + "*", name: "agency-request-form", roles: api.requestAgencyInformation.info.roles) {
             await agencies.requestForm($0)

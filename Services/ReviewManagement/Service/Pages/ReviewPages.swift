@@ -126,9 +126,13 @@ struct ReviewPages: Sendable {
         }
         let local = [.commissioned, .termsOfReferenceDrafted, .termsOfReferenceAgreed].contains(review.state)
         if local, may(api.appointLeadReviewer.info.roles) {
-            let appointed = review.reviewTeam?.leadReviewer != nil
-            next.append("<a href=\"\(TeamPages.leadPrefix)\(ref)\">\(appointed ? "Change" : "Appoint") the lead reviewer</a> (§1.5.7)")
+            if review.reviewTeam?.leadReviewer == nil {
+                next.append("<a href=\"\(TeamPages.leadPrefix)\(ref)\">Appoint the lead reviewer</a> (§1.5.7, V3)")
+            }
             next.append("<a href=\"\(TeamPages.teamPrefix)\(ref)\">Set the review team</a> (V4)")
+        }
+        if local, may(api.recordDeclaration.info.roles) {
+            next.append("<a href=\"\(TeamPages.declarationPrefix)\(ref)\">Record a declaration</a> (conflicts of interest, confidentiality)")
         }
         if !review.termsOfReference.isEmpty, may(api.getTermsOfReferenceDocument.info.roles) {
             next.append("<a href=\"\(TermsOfReferencePage.documentPrefix)\(ref)\">The terms of reference document</a> (print for the PDF)")

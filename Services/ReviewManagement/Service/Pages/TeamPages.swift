@@ -5,9 +5,10 @@ import WebForms
 import WorkingDays
 
 /// The review team (§1.5.7, V4): the lead reviewer appointed (`AppointLeadReviewer`) and the
-/// team set with a member for each safeguarding partner (`SetReviewTeam`, a repeating group).
+/// team set with a member for each safeguarding partner (`SetReviewTeam`, a repeating group),
+/// and each person's declaration of interests and confidentiality (`RecordDeclaration`).
 struct TeamPages: Sendable {
-    static let (leadPrefix, teamPrefix) = ("/lead-reviewer/", "/review-team/")
+    static let (leadPrefix, teamPrefix, declarationPrefix) = ("/lead-reviewer/", "/review-team/", "/declaration/")
     static let members = RepeatingItems(name: "members", parts: ["name", "role", "agency.name", "agency.kind"], initial: 3)
     let handlers: ReviewManagementHandlers
 
@@ -139,5 +140,60 @@ struct TeamPages: Sendable {
         html += "<div class=\"buttons\">" + FormContext.button("Set the review team", value: "set") + "</div>\n</form>\n"
         html += ReviewForm.back(reference)
         return request.page(title: "Set the review team", errors: !form.errors.isEmpty, body: html, status: status)
+    }
+
+    // MARK: Declarations
+
+    func declarationForm(_ request: PageRequest) async -> HTTPResponse {
+        guard let reference = ReviewForm.reference(request), let review = await ReviewForm.load(handlers, reference) else {
+            return ReviewForm.notFound(request)
+        }
+        var values: [String: String] = ["person": review.reviewTeam?.notDeclared.first ?? ""]
+        ReviewForm.dateValues("declaredOn", handlers.clock.today, into: &values)
+        let page = renderDeclaration(request, review, FormContext(values: FormData(values: values)))
+        return await request.audited("DeclarationForm", caseReference: reference.description, page)
+    }
+
+    func declare(_ request: PageRequest) async -> HTTPResponse {
+        guard let reference = ReviewForm.reference(request), let review = await ReviewForm.load(handlers, reference) else {
+            return ReviewForm.notFound(request)
+        }
+        let values = ReviewForm.values(request)
+        var errors: [FieldError] = []
+        let declaredOn = DateInput.read(values, "declaredOn", label: "Date declared", required: true, errors: &errors)
+        func refused(_ errors: [FieldError]) -> HTTPResponse {
+            renderDeclaration(request, review, FormContext(values: values, errors: errors), status: 400)
+        }
+        guard errors.isEmpty, let declaredOn else { return refused(errors) }
+        let call = ReviewManagementAPI.RecordDeclarationRequest(
+            caseReference: reference, person: values["person"], conflictsOfInterest: values.text("conflictsOfInterest"),
+            confidentialityAgreed: values["confidentialityAgreed"] == "yes", declaredOn: declaredOn)
+        return await ReviewForm.submit(
+            handlers, request, ReviewManagementAPI.recordDeclaration, call, recorded: "declaration", reference: reference, dates: ["declaredOn"],
+            handler: handlers.recordDeclaration, refused: refused)
+    }
+
+    private func renderDeclaration(_ request: PageRequest, _ review: ReviewManagementAPI.Review, _ form: FormContext, status: Int = 200)
+        -> HTTPResponse
+    {
+        let reference = review.caseReference
+        var html = FormContext.errorSummary(form.errors)
+        let waiting = review.reviewTeam?.notDeclared ?? []
+        html += """
+            <p>Case <strong>\(HTML.escape(reference.description))</strong>. The lead reviewer and each member of the review team \
+            declare any conflict of interest and sign the confidentiality agreement (§1.5.7).\
+            \(waiting.isEmpty ? "" : " Not declared yet: " + HTML.escape(waiting.joined(separator: ", ")) + ".")</p>
+            <form method="post" action="\(Self.declarationPrefix)\(HTML.escape(reference.description))" novalidate>
+            \(FormContext.csrf(request.session))\(FormContext.idempotencyKey())
+            """
+        html += form.text("person", label: "Who is declaring")
+        html += form.text("conflictsOfInterest", label: "Conflicts of interest (optional)", hint: "Any, and how each is managed.", multiline: true)
+        html += form.checkboxes(
+            "confidentialityAgreed", legend: "Confidentiality",
+            boxes: [("confidentialityAgreed", "They have signed the confidentiality agreement")])
+        html += form.date("declaredOn", legend: "Date declared")
+        html += "<div class=\"buttons\">" + FormContext.button("Record the declaration", value: "declare") + "</div>\n</form>\n"
+        html += ReviewForm.back(reference)
+        return request.page(title: "Record a declaration", errors: !form.errors.isEmpty, body: html, status: status)
     }
 }
