@@ -1,0 +1,103 @@
+import Contract
+import Foundation
+import RPC
+import ServiceKit
+import ServiceTestSupport
+import TestSupport
+import Testing
+import WebForms
+
+@testable import ReviewManagementService
+
+/// The agencies' pages over real sockets: the review team asks an agency for its information
+/// (`RequestAgencyInformation`), an agency's token opens only its own agency's request and
+/// submits its chronology (`SubmitChronology`, V6), the combined chronology.
+@Suite("review-management's agency pages", .serialized)
+struct AgencyPagesTests {
+    static let police = "Testshire Police"
+    static let council = "Testshire Children's Services"
+
+    static func ask(_ agency: String) -> [(String, String)] {
+        [
+            ("agency", agency), ("contact.name", "Lee Contact"), ("asks.chronology", "yes"), ("asks.informationReport", "yes"),
+            ("dueOn.day", "1"), ("dueOn.month", "5"), ("dueOn.year", "2025"),
+        ]
+    }
+
+    static let entry: [(String, String)] = [
+        ("count.entries", "1"), ("entries[0].date.day", "3"), ("entries[0].date.month", "3"), ("entries[0].date.year", "2025"),
+        ("entries[0].time", "14:30"), ("entries[0].event", "Fictional: a welfare visit"), ("entries[0].source", "Fictional: log 12"),
+        ("entries[0].period", "inside"),
+    ]
+
+    @Test("§8.2: a request without a contact is refused beside it, values kept; a double submit asks the agency once")
+    func requestInformation() async throws {
+        try await Pages.with(331, through: .agreed) { harness, browser, reference in
+            let page = "/agency-requests/\(reference)"
+            let (cookie, csrf) = try Pages.session(browser, ReviewTokens.reviewTeam, page: page)
+            let noContact = Self.ask(Self.police).map { $0.0 == "contact.name" ? ($0.0, "") : $0 }
+            let refused = try browser.post(page, cookie: cookie, form: noContact + [("csrfToken", csrf), (PageCall.keyField, "ask-1")])
+            #expect(refused.status == 400)
+            #expect(refused.body.contains("href=\"#contact-name\""))
+            #expect(refused.body.contains("§8.2.2"))
+            #expect(refused.body.contains("value=\"Testshire Police\""))
+            #expect(try await harness.agencyRequests(reference).requests.isEmpty)
+            let form = Self.ask(Self.police) + [("csrfToken", csrf), (PageCall.keyField, "ask-2")]
+            let first = try browser.post(page, cookie: cookie, form: form)
+            let second = try browser.post(page, cookie: cookie, form: form)
+            #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
+            #expect(try await harness.agencyRequests(reference).requests.map(\.request.agency) == [Self.police])
+            let list = try browser.get(first.headers["location"] ?? "", cookie: cookie)
+            #expect(list.body.contains("<td>Testshire Police</td>"))
+            #expect(try browser.get(page, cookie: try Pages.session(browser, TestTokens.agency).cookie).status == 403, "the RPC's roles")
+        }
+    }
+
+    @Test("item 14: an agency's token opens its own request only; another agency's and a missing case get the one same answer")
+    func ownRequestOnly() async throws {
+        try await Pages.with(332, through: .agreed) { harness, browser, reference in
+            try await harness.requestInformation(reference, Self.council)
+            let (cookie, _) = try Pages.session(browser, TestTokens.agency)
+            let other = try browser.get("/agency/\(reference)", cookie: cookie)
+            let missing = try browser.get("/agency/TESTSHIRE-2025-0999", cookie: cookie)
+            #expect(other.status == 404 && missing.status == 404)
+            #expect(other.body == missing.body.replacingOccurrences(of: "TESTSHIRE-2025-0999", with: reference.description))
+            #expect(!other.body.contains(Self.council))
+            // The review team's own choice of agency does not widen an agency's token.
+            #expect(try browser.get("/agency/\(reference)?agency=\(FormData.encode(Self.council))", cookie: cookie).status == 404)
+            #expect(try await Pages.audited(harness, "page:AgencyChronologyForm").isEmpty)
+        }
+    }
+
+    @Test("V6: the agency's chronology with an entry placed outside the period is refused beside it; then submitted once and combined")
+    func chronology() async throws {
+        try await Pages.with(333, through: .agreed) { harness, browser, reference in
+            try await harness.requestInformation(reference, Self.police)
+            let page = "/agency/\(reference)"
+            let (cookie, csrf) = try Pages.session(browser, TestTokens.agency, page: page)
+            let form = try browser.get(page, cookie: cookie)
+            #expect(form.status == 200 && form.body.contains("<dd>Testshire Police</dd>"))
+            let views = try await Pages.audited(harness, "page:AgencyChronologyForm")
+            #expect(views.count == 2 && views.allSatisfy { $0.principal == "Ali.Agency" }, "two views: the CSRF token read and the form")
+            let wrong = Self.entry.map { $0.0 == "entries[0].period" ? ($0.0, "outside") : $0 }
+            let refused = try browser.post(
+                page, cookie: cookie, form: wrong + [("csrfToken", csrf), ("action", "submit"), (PageCall.keyField, "chr-1")])
+            #expect(refused.status == 400)
+            #expect(refused.body.contains("href=\"#entries-0--period\""))
+            #expect(refused.body.contains("V6: 2025-03-03 is inside the review period"))
+            #expect(refused.body.contains(">Fictional: a welfare visit</textarea>"))
+            #expect(try await harness.combinedChronology(reference).entries.isEmpty)
+            let posted = Self.entry + [("csrfToken", csrf), ("action", "submit"), (PageCall.keyField, "chr-2")]
+            let first = try browser.post(page, cookie: cookie, form: posted)
+            let second = try browser.post(page, cookie: cookie, form: posted)
+            #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
+            #expect(first.headers["location"] == "/agency/\(reference)?recorded=chronology")
+            let combined = try await harness.combinedChronology(reference)
+            #expect(combined.sources.count == 1 && combined.entries.map(\.agency) == [Self.police])
+            let (team, _) = try Pages.session(browser, ReviewTokens.reviewTeam)
+            let combinedPage = try browser.get("/combined-chronology/\(reference)", cookie: team)
+            #expect(combinedPage.status == 200 && combinedPage.body.contains("<td>Fictional: a welfare visit</td>"))
+            #expect(try browser.get("/combined-chronology/\(reference)", cookie: cookie).status == 403, "GetCombinedChronology's roles")
+        }
+    }
+}
