@@ -200,7 +200,8 @@ let package = Package(
             name: "ReviewManagementTests",
             dependencies: [
                 "ReviewManagementService", "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "WorkingDays",
-                "WebForms",
+                // The pages in real chromium against a real process (issue 18).
+                "WebForms", "ReviewManagementMain",
             ],
             path: "Tests/ReviewManagementTests", swiftSettings: swift6),
 

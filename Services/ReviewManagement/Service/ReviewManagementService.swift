@@ -1,6 +1,5 @@
 import Contract
 import ServiceKit
-import WebForms
 
 /// The review-management service: a review from its commissioning by rapid-review to its
 /// terms of reference (framework §5, Appendix 6; T7, V1, V2). The executable and the tests
@@ -11,8 +10,8 @@ package enum ReviewManagementService {
     /// receives `PreparePublication`.
     package static let definition = ServiceDefinition(
         identity: .reviewManagement, peers: [HandOvers.preparePublication.destination], migrations: Schema.migrations + PageSchema.migrations,
-        settings: { environment throws(ConfigurationError) in try SessionSettings.load(environment: environment) },
-        state: { context, sessions in ReviewManagementPages(handlers: ReviewManagementHandlers(context: context), sessions: sessions) },
+        settings: PageSettings.load(environment:),
+        state: { context, settings in ReviewManagementPages(handlers: ReviewManagementHandlers(context: context), settings: settings) },
         statuses: StatusBackfill(table: "reviews", column: "case_reference") { context, tx, reference in
             try ReviewRows.load(tx, reference: reference)?.status(context.clock)
         },

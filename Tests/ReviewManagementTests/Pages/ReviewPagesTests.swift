@@ -64,4 +64,24 @@ struct ReviewPagesTests {
             #expect(try await Pages.audited(harness, "page:Review").isEmpty, "a refused page is not a view")
         }
     }
+
+    @Test("a review's page links back to the case on the dashboard (CSPR_DASHBOARD_URL); without it, no link")
+    func dashboardLink() async throws {
+        let directory = try TestDirectory(
+            tokens: ReviewTokens.file,
+            settings: ["CSPR_TODAY": Fixtures.todayText, "CSPR_PARTNERSHIP": "TESTSHIRE", "CSPR_DASHBOARD_URL": "http://127.0.0.1:7100/"])
+        let harness = try await Harness.start(directory: directory, publicationPort: try freePort())
+        try await withStopping(harness, stop: { await $0.stop() }) { harness in
+            let reference = Fixtures.reference(304)
+            try await harness.prepare(reference, through: .commissioned)
+            let browser = PageBrowser(port: harness.service.port)
+            let (cookie, _) = try Pages.session(browser, ReviewTokens.reviewTeam)
+            let page = try browser.get("/reviews/\(reference)", cookie: cookie)
+            #expect(page.body.contains("<a href=\"http://127.0.0.1:7100/cases/\(reference)\">The case on the dashboard</a>"))
+        }
+        try await Pages.with(305, through: .commissioned) { _, browser, reference in
+            let (cookie, _) = try Pages.session(browser, ReviewTokens.reviewTeam)
+            #expect(!(try browser.get("/reviews/\(reference)", cookie: cookie).body.contains("The case on the dashboard")))
+        }
+    }
 }

@@ -105,7 +105,7 @@ extension AgencyPages {
         let standing = review.standing(of: asked, today: handlers.clock.today)
         let outstanding = standing.outstanding.isEmpty ? "nothing" : standing.outstanding.map(Self.words).joined(separator: " and ")
         html += """
-            <dl class="summary">
+            <dl class="record">
             <dt>Case</dt><dd>\(ref)</dd>
             <dt>Agency</dt><dd>\(HTML.escape(asked.agency))</dd>
             <dt>Asked for</dt><dd>\(HTML.escape(asked.asks.map(Self.words).joined(separator: " and ")))</dd>

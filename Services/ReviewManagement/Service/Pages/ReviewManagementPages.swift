@@ -12,20 +12,20 @@ import WorkingDays
 /// rules, refusals, roles and audit entry.
 struct ReviewManagementPages: Sendable {
     let handlers: ReviewManagementHandlers
-    let sessions: SessionSettings
+    let settings: PageSettings
 
     /// The pages handler ServiceKit's router is given.
     func webPages() -> WebPages {
         let context = handlers.context
         return WebPages(
-            serviceName: "review-management", database: context.database, tokens: context.tokens, settings: sessions, logger: context.logger,
+            serviceName: "review-management", database: context.database, tokens: context.tokens, settings: settings.sessions, logger: context.logger,
             routes: routes())
     }
 
     func routes() -> PageRoutes {
         var routes = PageRoutes()
         let api = ReviewManagementAPI.self
-        let reviews = ReviewPages(handlers: handlers)
+        let reviews = ReviewPages(handlers: handlers, dashboardURL: settings.dashboardURL)
         routes.get("/", name: "home", roles: api.listReviews.info.roles.union(api.submitChronology.info.roles)) { ReviewPages.home($0) }
         routes.get(ReviewPages.listPath, name: "reviews", roles: api.listReviews.info.roles) { await reviews.list($0) }
         routes.get(ReviewPages.casePrefix + "*", name: "review", roles: api.getReview.info.roles) { await reviews.reviewPage($0) }

@@ -9,6 +9,8 @@ import WorkingDays
 struct ReviewPages: Sendable {
     static let (listPath, casePrefix) = ("/reviews", "/reviews/")
     let handlers: ReviewManagementHandlers
+    /// The dashboard's address, for the link back to the case there.
+    let dashboardURL: String?
 
     /// `GET /`: the pages of review-management for the person's roles.
     static func home(_ request: PageRequest) -> HTTPResponse {
@@ -86,7 +88,7 @@ struct ReviewPages: Sendable {
             html += "<div class=\"panel-confirmation\" role=\"status\"><h2>\(HTML.escape(done))</h2></div>\n"
         }
         html += "<p>Step: <strong>\(HTML.escape(Self.step(review.state)))</strong></p>\n"
-        if let next = review.nextStep { html += "<p>Next: \(HTML.escape(next))</p>\n" }
+        if let next = review.nextStep { html += "<p>Next: \(HTML.escape(Self.nextStep(next)))</p>\n" }
         let next = Self.nextLinks(review, roles: request.session.principal.roles)
         html += "<h2>What can be done next</h2>\n"
         html +=
@@ -94,9 +96,27 @@ struct ReviewPages: Sendable {
             ? "<p>Nothing for your role at this step.</p>\n" : "<ul>\n" + next.map { "<li>\($0)</li>" }.joined(separator: "\n") + "\n</ul>\n"
         html += Self.record(review)
         html += Self.deadlines(review.deadlines)
-        html += "<nav><p><a href=\"\(Self.listPath)\">All reviews</a></p></nav>\n"
+        var links = ["<a href=\"\(Self.listPath)\">All reviews</a>"]
+        if let dashboardURL {
+            links.append("<a href=\"\(HTML.escape(dashboardURL))/cases/\(HTML.escape(reference.description))\">The case on the dashboard</a>")
+        }
+        html += "<nav><p>\(links.joined(separator: " · "))</p></nav>\n"
         let page = request.page(title: "Review \(reference)", body: html)
         return await request.audited("Review", caseReference: reference.description, page)
+    }
+
+    /// `GetReview`'s next step (a method's name) in words.
+    static func nextStep(_ step: String) -> String {
+        let words = [
+            "recordNationalPanelDecision": "record the National Panel's decision", "draftTermsOfReference": "draft the terms of reference (§5)",
+            "agreeTermsOfReference": "the Case Review Panel agrees the terms of reference (V1)",
+            "appointLeadReviewer": "appoint the lead reviewer (§1.5.7)", "requestAgencyInformation": "ask the agencies for their information (§8.2)",
+            "reviewAgencySubmissions": "review the agencies' submissions (V8)", "awaitAgencyInformation": "wait for the agencies' information",
+            "submitReportDraft": "submit a draft of the report (§9)",
+            "confirmTermsOfReferenceMet": "the review team confirms the terms of reference are met (V9)",
+            "endorseRecommendations": "the board endorses the recommendations (V9)", "approveReport": "the board approves the report (V9)",
+        ]
+        return (words[step] ?? ReviewForm.words(step)).capitalizedFirst
     }
 
     /// The links to the steps open at the review's state, for the roles that may take them.
@@ -156,7 +176,7 @@ struct ReviewPages: Sendable {
             rows.append(("Review team", team.members.map { "\($0.name) (\($0.role), \($0.agency.name))" }.joined(separator: "; ")))
         }
         guard !rows.isEmpty else { return "" }
-        return "<h2>Recorded so far</h2>\n<dl class=\"summary\">\n"
+        return "<h2>Recorded so far</h2>\n<dl class=\"record\">\n"
             + rows.map { "<dt>\(HTML.escape($0.0))</dt><dd>\(HTML.escape($0.1))</dd>" }.joined(separator: "\n") + "\n</dl>\n"
     }
 
