@@ -7,11 +7,13 @@ key line of enquiry" adds one, no scripts), and saves them. The Case Review Pane
 (V1) and reads the printable document. The review team appoints the lead reviewer and asks the
 police for their chronology and information report. The police's safeguarding lead (an agency
 token) opens its own request, adds two chronology entries and submits them, and cannot open
-another case that asked only another agency (the same answer as a missing case). Prints one
+another case that asked only another agency (the same answer as a missing case). The review
+team submits a draft of the report and confirms it meets the terms of reference; the board
+endorses the recommendations and approves it (V9). Prints one
 JSON line with what it saw; exits non-zero on the first failure. Run by
 Tests/ReviewManagementTests/Pages/ReviewManagementBrowserTests.swift.
 
-Usage: review_management_pages.py --base URL --reference REF --other REF --team TOKEN --panel TOKEN --agency TOKEN --artifacts DIR
+Usage: review_management_pages.py --base URL --reference REF --other REF --team TOKEN --panel TOKEN --agency TOKEN --board TOKEN --artifacts DIR
 """
 import argparse
 import json
@@ -50,7 +52,7 @@ def draft_terms(run):
 
 def main():
     parser = argparse.ArgumentParser()
-    for name in ("--base", "--reference", "--other", "--team", "--panel", "--agency", "--artifacts"):
+    for name in ("--base", "--reference", "--other", "--team", "--panel", "--agency", "--board", "--artifacts"):
         parser.add_argument(name, required=True)
     args = parser.parse_args()
     os.makedirs(args.artifacts, exist_ok=True)
@@ -137,6 +139,40 @@ def main():
         expect("There is no request to your agency on this case." in driver.page_source, "another agency's request was shown")
         expect("Testshire Children" not in driver.page_source, "the other agency is named")
         run.check("12-another-agency-refused")
+        run.press("Sign out")
+
+        sign_in(run, args.base, f"/reviews/{ref}", args.team)
+        run.follow("Submit a draft of the report")
+        for name, text in (
+            ("executiveSummary", "Fictional: a short summary of the review and its learning."),
+            ("whatHappened", "Fictional: Child A was injured at home."),
+            ("whyDecisionsWereTaken", "Fictional: the threshold was judged not met."),
+            ("howAgenciesWorkedTogether", "Fictional: information was not shared between agencies."),
+            ("whetherShortcomingsAreGeneral", "Fictional: an audit found the same in other cases."),
+            ("whatMustChange", "Fictional: a shared record of concerns."),
+            ("goodPractice", "Fictional: the school nurse escalated promptly."),
+            ("howAgenciesWillLearn", "Fictional: briefings and a practice audit."),
+        ):
+            run.type(f"sections.{name}", text)
+        run.type("recommendations[0].text", "Fictional: share concerns at once")
+        run.type("recommendations[0].owner", "Testshire Partnership")
+        run.choose("recommendations[0].scope", "local")
+        run.date("recommendations[0].dueBy", "31", "12", "2025")
+        run.check("13-report-draft-form")
+        run.press("Submit the draft")
+        expect("recorded=report" in driver.current_url, f"after submitting the draft: {driver.current_url}")
+        run.press("Confirm the report meets the terms of reference")
+        expect("recorded=confirmed" in driver.current_url, f"after confirming: {driver.current_url}")
+        run.press("Sign out")
+
+        sign_in(run, args.base, f"/report-approval/{ref}", args.board)
+        run.check("14-report-approval")
+        run.press("Endorse the recommendations")
+        expect("recorded=endorsed" in driver.current_url, f"after endorsing: {driver.current_url}")
+        run.press("Approve the report")
+        expect("recorded=approved" in driver.current_url, f"after approving: {driver.current_url}")
+        expect("The report is approved" in driver.page_source, "the approval is not confirmed")
+        run.check("15-report-approved")
         print(json.dumps({"ok": True, "pages": run.pages}))
     finally:
         driver.quit()

@@ -11,7 +11,8 @@ import Testing
 /// the review team drafts the terms of reference (refused once beside the field, values kept),
 /// the Case Review Panel agrees them and reads the document, the team appoints the lead reviewer
 /// and asks the police for their information, the police's agency token submits its chronology
-/// and cannot open a case that asked only another agency; axe-core finds no serious or
+/// and cannot open a case that asked only another agency; the team submits the report and
+/// confirms it, the board endorses and approves it; axe-core finds no serious or
 /// critical violation on any page. Screenshots and axe reports are kept under
 /// `.build/test-artifacts/review-management-pages/`.
 @Suite("review-management's pages in a real browser", .serialized)
@@ -32,13 +33,15 @@ struct ReviewManagementBrowserTests {
         return nil
     }
 
-    @Test("V1, V6: the team drafts the terms of reference, the panel agrees them, the police submit their chronology, in chromium with axe-core")
+    @Test(
+        "V1, V6, V9: the team drafts the terms of reference, the panel agrees them, the police submit their chronology, the board approves the report, in chromium with axe-core"
+    )
     func reviewTeamPanelAndAgencyInChromium() async throws {
         if let reason = await Self.cannotRun() {
             print("skipped: chromium cannot run here: \(reason)")
             return
         }
-        let directory = try TestDirectory.reviewManagement()
+        let directory = try TestDirectory.reviewReport()
         let port = try freePort()
         let service = try await startServiceProcess(
             "review-management", service: .reviewManagement, directory, port: port, peers: [.publication: try freePort()])
@@ -68,7 +71,8 @@ struct ReviewManagementBrowserTests {
             URL(fileURLWithPath: "/usr/bin/env"),
             [
                 "python3", Self.script.path, "--base", "http://127.0.0.1:\(port)", "--reference", reference.description, "--other",
-                other.description, "--team", ReviewTokens.reviewTeam, "--panel", TestTokens.panel, "--agency", TestTokens.agency, "--artifacts",
+                other.description, "--team", ReviewTokens.reviewTeam, "--panel", TestTokens.panel, "--agency", TestTokens.agency, "--board",
+                ReportTokens.board, "--artifacts",
                 Self.artifacts.path,
             ],
             timeout: .seconds(300))
@@ -85,10 +89,13 @@ struct ReviewManagementBrowserTests {
         let chronology = try await client.call(
             ReviewManagementAPI.getCombinedChronology, .init(caseReference: reference), as: ReviewTokens.reviewTeam)
         #expect(chronology.entries.map(\.agency) == ["Testshire Police", "Testshire Police"])
+        let approved = try await client.call(ReviewManagementAPI.getReview, .init(caseReference: reference), as: TestTokens.panel)
+        #expect(approved.report?.approval?.recordedBy == "Bo.Board")
+        #expect(approved.state == .reportApproved)
         for page in [
             "01-reviews", "02-review", "03-terms-of-reference-error", "04-terms-of-reference-form", "05-agree-terms-of-reference", "06-agreed",
             "07-terms-of-reference-document", "08-lead-reviewer-form", "09-agency-request-form", "10-agency-chronology-form",
-            "11-chronology-submitted", "12-another-agency-refused",
+            "11-chronology-submitted", "12-another-agency-refused", "13-report-draft-form", "14-report-approval", "15-report-approved",
         ] {
             let data = try Data(contentsOf: Self.artifacts.appendingPathComponent("\(page).png"))
             #expect(Array(data.prefix(4)) == [0x89, 0x50, 0x4E, 0x47], "\(page).png is not a PNG")

@@ -69,6 +69,21 @@ struct ReviewManagementPages: Sendable {
         routes.get(AgencyPages.combinedPrefix + "*", name: "combined-chronology", roles: api.getCombinedChronology.info.roles) {
             await agencies.combined($0)
         }
+        let report = ReportPages(handlers: handlers)
+        routes.get(ReportPages.draftPrefix + "*", name: "report-draft-form", roles: api.submitReportDraft.info.roles) { await report.draftForm($0) }
+        routes.post(ReportPages.draftPrefix + "*", name: "report-draft-form", roles: api.submitReportDraft.info.roles) {
+            await report.submitDraft($0)
+        }
+        let stepRoles = api.confirmTermsOfReferenceMet.info.roles.union(api.endorseRecommendations.info.roles).union(api.approveReport.info.roles)
+        routes.get(ReportPages.stepsPrefix + "*", name: "report-approval", roles: stepRoles.intersection(api.getReview.info.roles)) {
+            await report.stepsPage($0)
+        }
+        for (prefix, method) in [
+            (ReportPages.confirmPrefix, api.confirmTermsOfReferenceMet), (ReportPages.endorsePrefix, api.endorseRecommendations),
+            (ReportPages.approvePrefix, api.approveReport),
+        ] {
+            routes.post(prefix + "*", name: "report-approval", roles: method.info.roles) { await report.step($0, method) }
+        }
         return routes
     }
 }

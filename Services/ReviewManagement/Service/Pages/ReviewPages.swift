@@ -142,6 +142,13 @@ struct ReviewPages: Sendable {
             if may(api.getCombinedChronology.info.roles) {
                 next.append("<a href=\"\(AgencyPages.combinedPrefix)\(ref)\">The combined chronology</a>")
             }
+            if review.report?.approval == nil, may(api.submitReportDraft.info.roles) {
+                next.append("<a href=\"\(ReportPages.draftPrefix)\(ref)\">Submit a draft of the report</a> (§9, V9)")
+            }
+            let reportSteps = [api.confirmTermsOfReferenceMet, api.endorseRecommendations, api.approveReport].map(\.info.roles)
+            if review.report?.versions.isEmpty == false, reportSteps.contains(where: may) {
+                next.append("<a href=\"\(ReportPages.stepsPrefix)\(ref)\">The report: confirmation, endorsement and approval</a> (V9)")
+            }
         case .awaitingNationalPanel, .nationalReview, .notCommissionedLocally: break
         }
         let local = [.commissioned, .termsOfReferenceDrafted, .termsOfReferenceAgreed].contains(review.state)
