@@ -69,6 +69,15 @@ struct ReviewManagementPages: Sendable {
         routes.get(AgencyPages.combinedPrefix + "*", name: "combined-chronology", roles: api.getCombinedChronology.info.roles) {
             await agencies.combined($0)
         }
+        let family = FamilyPages(handlers: handlers)
+        routes.get(FamilyPages.prefix + "*", name: "family", roles: api.recordFamilyMember.info.roles) { await family.membersPage($0) }
+        routes.post(FamilyPages.prefix + "*", name: "family", roles: api.recordFamilyMember.info.roles) { await family.recordMember($0) }
+        routes.get(FamilyPages.contactPrefix + "*", name: "family-contact-form", roles: api.recordFamilyContact.info.roles) {
+            await family.contactForm($0)
+        }
+        routes.post(FamilyPages.contactPrefix + "*", name: "family-contact-form", roles: api.recordFamilyContact.info.roles) {
+            await family.recordContact($0)
+        }
         let report = ReportPages(handlers: handlers)
         routes.get(ReportPages.draftPrefix + "*", name: "report-draft-form", roles: api.submitReportDraft.info.roles) { await report.draftForm($0) }
         routes.post(ReportPages.draftPrefix + "*", name: "report-draft-form", roles: api.submitReportDraft.info.roles) {

@@ -158,6 +158,9 @@ struct ReviewPages: Sendable {
             }
             next.append("<a href=\"\(TeamPages.teamPrefix)\(ref)\">Set the review team</a> (V4)")
         }
+        if local, may(api.recordFamilyMember.info.roles) {
+            next.append("<a href=\"\(FamilyPages.prefix)\(ref)\">The family's involvement</a> (§7, V5)")
+        }
         if local, may(api.recordDeclaration.info.roles) {
             next.append("<a href=\"\(TeamPages.declarationPrefix)\(ref)\">Record a declaration</a> (conflicts of interest, confidentiality)")
         }
