@@ -84,4 +84,23 @@ struct ReviewPagesTests {
             #expect(!(try browser.get("/reviews/\(reference)", cookie: cookie).body.contains("The case on the dashboard")))
         }
     }
+
+    @Test("a POST without the CSRF token, with another session's, from another origin or after sign-out changes nothing")
+    func csrf() async throws {
+        try await Pages.with(306, through: .commissioned) { harness, browser, reference in
+            let page = "/terms-of-reference/\(reference)"
+            let (cookie, csrf) = try Pages.session(browser, ReviewTokens.reviewTeam, page: page)
+            let (_, otherCSRF) = try Pages.session(browser, ReviewTokens.reviewTeam, page: page)
+            let form = Pages.fields(TermsOfReferencePage.values(of: Fixtures.completeTerms)) + [("action", "save")]
+            #expect(try browser.post(page, cookie: cookie, form: form + [(PageCall.keyField, "x-1")]).status == 403)
+            #expect(try browser.post(page, cookie: cookie, form: form + [("csrfToken", otherCSRF), (PageCall.keyField, "x-2")]).status == 403)
+            let foreign = [("Origin", "http://evil.example")]
+            #expect(
+                try browser.post(page, cookie: cookie, form: form + [("csrfToken", csrf), (PageCall.keyField, "x-3")], headers: foreign).status == 403
+            )
+            #expect(try browser.post("/sign-out", cookie: cookie, form: [("csrfToken", csrf)]).status == 303)
+            #expect(try browser.post(page, cookie: cookie, form: form + [("csrfToken", csrf), (PageCall.keyField, "x-4")]).status == 403)
+            #expect(try await harness.review(reference).termsOfReference.isEmpty)
+        }
+    }
 }

@@ -78,6 +78,17 @@ struct ReviewManagementPages: Sendable {
         routes.post(FamilyPages.contactPrefix + "*", name: "family-contact-form", roles: api.recordFamilyContact.info.roles) {
             await family.recordContact($0)
         }
+        let learning = LearningEventPages(handlers: handlers)
+        routes.get(LearningEventPages.prefix + "*", name: "learning-event", roles: api.scheduleLearningEvent.info.roles) { await learning.page($0) }
+        routes.post(LearningEventPages.prefix + "*", name: "learning-event", roles: api.scheduleLearningEvent.info.roles) {
+            await learning.schedule($0)
+        }
+        routes.post(LearningEventPages.invitePrefix + "*", name: "learning-event", roles: api.inviteToLearningEvent.info.roles) {
+            await learning.invite($0)
+        }
+        routes.post(LearningEventPages.attendancePrefix + "*", name: "learning-event", roles: api.recordLearningEventAttendance.info.roles) {
+            await learning.attendance($0)
+        }
         let report = ReportPages(handlers: handlers)
         routes.get(ReportPages.draftPrefix + "*", name: "report-draft-form", roles: api.submitReportDraft.info.roles) { await report.draftForm($0) }
         routes.post(ReportPages.draftPrefix + "*", name: "report-draft-form", roles: api.submitReportDraft.info.roles) {

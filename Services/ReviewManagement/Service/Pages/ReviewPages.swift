@@ -161,6 +161,9 @@ struct ReviewPages: Sendable {
         if local, may(api.recordFamilyMember.info.roles) {
             next.append("<a href=\"\(FamilyPages.prefix)\(ref)\">The family's involvement</a> (§7, V5)")
         }
+        if local, may(api.scheduleLearningEvent.info.roles) {
+            next.append("<a href=\"\(LearningEventPages.prefix)\(ref)\">The practitioners' learning event</a> (§8.8)")
+        }
         if local, may(api.recordDeclaration.info.roles) {
             next.append("<a href=\"\(TeamPages.declarationPrefix)\(ref)\">Record a declaration</a> (conflicts of interest, confidentiality)")
         }
