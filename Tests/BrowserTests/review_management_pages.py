@@ -6,7 +6,8 @@ period ending before it starts is refused beside its field with the values kept;
 key line of enquiry" adds one, no scripts), and saves them. The Case Review Panel agrees them
 (V1) and reads the printable document. The review team appoints the lead reviewer and asks the
 police for their chronology and information report. The police's safeguarding lead (an agency
-token) opens its own request, adds two chronology entries and submits them, and cannot open
+token) opens its own request, adds two chronology entries and submits them, submits its
+information report (endorsed, V7), and cannot open
 another case that asked only another agency (the same answer as a missing case). The review
 team submits a draft of the report and confirms it meets the terms of reference; the board
 endorses the recommendations and approves it (V9). Prints one
@@ -135,6 +136,17 @@ def main():
         run.press("Submit the chronology")
         expect("recorded=chronology" in driver.current_url, f"after submitting: {driver.current_url}")
         run.check("11-chronology-submitted")
+        run.follow("Your information report")
+        run.type("report.author.name", "Fictional Author")
+        run.type("report.author.designation", "Testshire Police, review officer")
+        run.field("report.author.involvement").click()
+        run.type("report.endorser.name", "Fictional Senior")
+        run.field("report.endorser.involvement").click()
+        run.date("report.endorsedOn", "7", "4", "2025")
+        run.type("report.analysis", "Fictional: the referral was not shared")
+        run.check("11b-information-report-form")
+        run.press("Submit the information report")
+        expect("recorded=information-report" in driver.current_url, f"after the information report: {driver.current_url}")
         driver.get(f"{args.base}/agency/{args.other}")
         expect("There is no request to your agency on this case." in driver.page_source, "another agency's request was shown")
         expect("Testshire Children" not in driver.page_source, "the other agency is named")

@@ -100,4 +100,35 @@ struct AgencyPagesTests {
             #expect(try browser.get("/combined-chronology/\(reference)", cookie: cookie).status == 403, "GetCombinedChronology's roles")
         }
     }
+
+    @Test("V7: an information report not endorsed is refused at the top with V7, values kept; endorsed and declared, submitted once")
+    func informationReport() async throws {
+        try await Pages.with(334, through: .agreed) { harness, browser, reference in
+            try await harness.requestInformation(reference, Self.police)
+            let page = "/agency-report/\(reference)"
+            let (cookie, csrf) = try Pages.session(browser, TestTokens.agency, page: page)
+            #expect(try browser.get("/agency/\(reference)", cookie: cookie).body.contains("href=\"/agency-report/\(reference)\""))
+            let author: [(String, String)] = [
+                ("report.author.name", "Fictional Author"), ("report.author.designation", "Testshire Police, safeguarding review officer"),
+                ("report.author.involvement", "yes"), ("report.completedOn.day", "7"), ("report.completedOn.month", "4"),
+                ("report.completedOn.year", "2025"), ("report.analysis", "Fictional: the referral was not shared"), ("csrfToken", csrf),
+            ]
+            let refused = try browser.post(page, cookie: cookie, form: author + [(PageCall.keyField, "ir-1")])
+            #expect(refused.status == 400)
+            #expect(refused.body.contains("href=\"#main\">V7: the information report is not endorsed"))
+            #expect(refused.body.contains(">Fictional: the referral was not shared</textarea>"))
+            let endorsed =
+                author + [
+                    ("report.endorser.name", "Fictional Senior"), ("report.endorser.involvement", "yes"), ("report.endorsedOn.day", "7"),
+                    ("report.endorsedOn.month", "4"), ("report.endorsedOn.year", "2025"), (PageCall.keyField, "ir-2"),
+                ]
+            let first = try browser.post(page, cookie: cookie, form: endorsed)
+            let second = try browser.post(page, cookie: cookie, form: endorsed)
+            #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
+            #expect(first.headers["location"] == "/agency/\(reference)?recorded=information-report")
+            let standing = try await harness.agencyRequests(reference).requests.first
+            #expect(standing?.outstanding == [.chronology], "the report is in; the chronology still to come")
+            #expect(try browser.get("/agency-report/TESTSHIRE-2025-0999", cookie: cookie).status == 404)
+        }
+    }
 }

@@ -89,13 +89,16 @@ struct ReviewManagementBrowserTests {
         let chronology = try await client.call(
             ReviewManagementAPI.getCombinedChronology, .init(caseReference: reference), as: ReviewTokens.reviewTeam)
         #expect(chronology.entries.map(\.agency) == ["Testshire Police", "Testshire Police"])
+        let requests = try await client.call(ReviewManagementAPI.getAgencyRequests, .init(caseReference: reference), as: ReviewTokens.reviewTeam)
+        #expect(requests.requests.first?.outstanding == [], "the chronology and the information report are both in")
         let approved = try await client.call(ReviewManagementAPI.getReview, .init(caseReference: reference), as: TestTokens.panel)
         #expect(approved.report?.approval?.recordedBy == "Bo.Board")
         #expect(approved.state == .reportApproved)
         for page in [
             "01-reviews", "02-review", "03-terms-of-reference-error", "04-terms-of-reference-form", "05-agree-terms-of-reference", "06-agreed",
             "07-terms-of-reference-document", "08-lead-reviewer-form", "09-agency-request-form", "10-agency-chronology-form",
-            "11-chronology-submitted", "12-another-agency-refused", "13-report-draft-form", "14-report-approval", "15-report-approved",
+            "11-chronology-submitted", "11b-information-report-form", "12-another-agency-refused", "13-report-draft-form", "14-report-approval",
+            "15-report-approved",
         ] {
             let data = try Data(contentsOf: Self.artifacts.appendingPathComponent("\(page).png"))
             #expect(Array(data.prefix(4)) == [0x89, 0x50, 0x4E, 0x47], "\(page).png is not a PNG")

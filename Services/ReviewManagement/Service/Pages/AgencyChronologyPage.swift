@@ -99,8 +99,9 @@ extension AgencyPages {
         let ref = HTML.escape(review.reference.description)
         let group = Self.entries
         var html = FormContext.errorSummary(form.errors)
-        if request.query["recorded"] == "chronology" {
-            html += "<div class=\"panel-confirmation\" role=\"status\"><h2>Your chronology was submitted</h2></div>\n"
+        let done = ["chronology": "Your chronology was submitted", "information-report": "Your information report was submitted"]
+        if let message = done[request.query["recorded"]] {
+            html += "<div class=\"panel-confirmation\" role=\"status\"><h2>\(HTML.escape(message))</h2></div>\n"
         }
         let standing = review.standing(of: asked, today: handlers.clock.today)
         let outstanding = standing.outstanding.isEmpty ? "nothing" : standing.outstanding.map(Self.words).joined(separator: " and ")
@@ -114,6 +115,10 @@ extension AgencyPages {
             </dl>
 
             """
+        if asked.asks.contains(.informationReport) {
+            let query = Self.agency(request).own ? "" : "?agency=\(FormData.encode(asked.agency))"
+            html += "<p><a href=\"\(Self.reportPrefix)\(ref)\(query)\">Your information report</a> (Appendix 9)</p>\n"
+        }
         guard asked.asks.contains(.chronology) else {
             return request.page(title: "Your agency's request", body: html, status: status)
         }

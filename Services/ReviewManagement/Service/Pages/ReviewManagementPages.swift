@@ -66,6 +66,12 @@ struct ReviewManagementPages: Sendable {
         routes.post(AgencyPages.prefix + "*", name: "agency-chronology-form", roles: api.submitChronology.info.roles) {
             await agencies.submitChronology($0)
         }
+        routes.get(AgencyPages.reportPrefix + "*", name: "agency-report-form", roles: api.submitInformationReport.info.roles) {
+            await agencies.reportForm($0)
+        }
+        routes.post(AgencyPages.reportPrefix + "*", name: "agency-report-form", roles: api.submitInformationReport.info.roles) {
+            await agencies.submitReport($0)
+        }
         routes.get(AgencyPages.combinedPrefix + "*", name: "combined-chronology", roles: api.getCombinedChronology.info.roles) {
             await agencies.combined($0)
         }
