@@ -111,7 +111,8 @@ def main():
         run.press("Appoint the lead reviewer")
         expect("recorded=lead-reviewer" in driver.current_url, f"after appointing: {driver.current_url}")
         run.follow("Ask agencies for their chronology", partial=True)
-        run.type("agency", "Testshire Police")
+        # Chosen among the agencies the review knows: the police are in the terms of reference.
+        run.choose("agencyChoice", "Testshire Police")
         run.type("contact.name", "Lee Contact")
         run.date("dueOn", "1", "5", "2025")
         run.check("09-agency-request-form")

@@ -50,6 +50,23 @@ struct AgencyPagesTests {
             let list = try browser.get(first.headers["location"] ?? "", cookie: cookie)
             #expect(list.body.contains("<td>Testshire Police</td>"))
             #expect(try browser.get(page, cookie: try Pages.session(browser, TestTokens.agency).cookie).status == 403, "the RPC's roles")
+            // The police, asked, are no longer offered; the council, chosen among the review team's agencies, is asked.
+            _ = try await harness.call(
+                ReviewManagementAPI.setReviewTeam,
+                .init(
+                    caseReference: reference,
+                    members: [
+                        .init(name: "Fictional One", role: "Head of Service", agency: Agency(name: Self.council, kind: .localAuthority)),
+                        .init(name: "Fictional Two", role: "Inspector", agency: Agency(name: Self.police, kind: .police)),
+                        .init(name: "Fictional Three", role: "Nurse", agency: Agency(name: "Testshire ICB", kind: .health)),
+                    ]),
+                as: ReviewTokens.reviewTeam)
+            let offered = try browser.get(page, cookie: cookie).body
+            #expect(offered.contains("value=\"\(HTML.escape(Self.council))\"") && !offered.contains("name=\"agencyChoice\" value=\"\(Self.police)\""))
+            let chosen =
+                Self.ask("").filter { $0.0 != "agency" } + [("agencyChoice", Self.council), ("csrfToken", csrf), (PageCall.keyField, "ask-3")]
+            #expect(try browser.post(page, cookie: cookie, form: chosen).status == 303)
+            #expect(try await harness.agencyRequests(reference).requests.map(\.request.agency) == [Self.police, Self.council])
         }
     }
 

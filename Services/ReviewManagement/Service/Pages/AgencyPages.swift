@@ -43,8 +43,9 @@ struct AgencyPages: Sendable {
         guard errors.isEmpty, let dueOn else { return await refused(errors) }
         let contact = ReviewManagementAPI.AgencyContact(
             name: values["contact.name"], designation: values.text("contact.designation"), contactDetails: values.text("contact.contactDetails"))
+        let chosen = values.text("agencyChoice").flatMap { $0 == "another" ? nil : $0 }
         let call = ReviewManagementAPI.RequestAgencyInformationRequest(
-            caseReference: reference, agency: values["agency"], contact: contact, asks: asks, dueOn: dueOn)
+            caseReference: reference, agency: chosen ?? values["agency"], contact: contact, asks: asks, dueOn: dueOn)
         return await ReviewForm.submit(
             handlers, request, ReviewManagementAPI.requestAgencyInformation, call, recorded: "agency-request", reference: reference,
             location: "\(Self.requestPrefix)\(FormData.encode(reference.description))?recorded=agency-request", dates: ["dueOn"],
@@ -60,7 +61,8 @@ struct AgencyPages: Sendable {
         if request.query["recorded"] == "agency-request" {
             html += "<div class=\"panel-confirmation\" role=\"status\"><h2>The agency was asked for its information</h2></div>\n"
         }
-        if let requests = try? await handlers.store.review(reference).agencyRequestsView(today: handlers.clock.today), !requests.requests.isEmpty {
+        let requests = try? await handlers.store.review(reference).agencyRequestsView(today: handlers.clock.today)
+        if let requests, !requests.requests.isEmpty {
             html += """
                 <table>
                 <caption>Agencies asked</caption>
@@ -84,7 +86,15 @@ struct AgencyPages: Sendable {
             <form method="post" action="\(Self.requestPrefix)\(ref)" novalidate>
             \(FormContext.csrf(request.session))\(FormContext.idempotencyKey())
             """
-        html += form.text("agency", label: "Agency", hint: "Its name as on the agency's token, e.g. Testshire Police.")
+        let known = Self.knownAgencies(review, asked: requests?.requests.map(\.request.agency) ?? [])
+        if known.isEmpty {
+            html += form.text("agency", label: "Agency", hint: "Its name as on the agency's token, e.g. Testshire Police.")
+        } else {
+            html += form.radios(
+                "agencyChoice", legend: "Agency", hint: "The agencies on the review team and in the terms of reference not asked yet.",
+                options: known.map { ($0, $0) } + [("another", "Another agency")])
+            html += form.text("agency", label: "Another agency's name", hint: "As on the agency's token, e.g. Testshire Police.")
+        }
         html += form.text("contact.name", label: "The agency's contact for the review", hint: "§8.2.2: the person who coordinates the agency's part.")
         html += form.text("contact.designation", label: "Their designation (optional)")
         html += form.text("contact.contactDetails", label: "Their contact details (optional)")
@@ -95,6 +105,16 @@ struct AgencyPages: Sendable {
         html += "<div class=\"buttons\">" + FormContext.button("Ask the agency", value: "ask") + "</div>\n</form>\n"
         html += ReviewForm.back(reference)
         return request.page(title: "Ask agencies for their information", errors: !form.errors.isEmpty, body: html, status: status)
+    }
+
+    /// The agencies the review knows (the review team's, the terms of reference's members'
+    /// organisations) that have not been asked yet, in the order first named.
+    static func knownAgencies(_ review: ReviewManagementAPI.Review, asked: [String]) -> [String] {
+        let named =
+            (review.reviewTeam?.teams.last?.members.map(\.agency.name) ?? [])
+            + (review.termsOfReference.last?.termsOfReference.reviewTeam.members.map(\.organisation) ?? [])
+        var seen = Set(asked.map { $0.trimmingWhitespace.lowercased() })
+        return named.filter { !$0.isBlank && seen.insert($0.trimmingWhitespace.lowercased()).inserted }
     }
 
     static func words(_ kind: ReviewManagementAPI.AgencySubmissionKind) -> String {
