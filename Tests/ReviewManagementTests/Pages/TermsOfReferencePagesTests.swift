@@ -111,4 +111,33 @@ struct TermsOfReferencePagesTests {
             #expect(try browser.get("/documents/terms-of-reference/\(reference)", cookie: agency).status == 403)
         }
     }
+
+    @Test("V2: after agreement the panel's change without a reason is refused beside it, values kept; with it, a new version once")
+    func changeKeyLines() async throws {
+        try await Pages.with(315, through: .agreed) { harness, browser, reference in
+            let page = "/key-lines-of-enquiry/\(reference)"
+            #expect(try browser.get(page, cookie: try Pages.session(browser, ReviewTokens.reviewTeam).cookie).status == 403, "the panel's (V2)")
+            let (cookie, csrf) = try Pages.session(browser, TestTokens.panel, page: page)
+            let form = try browser.get(page, cookie: cookie)
+            #expect(form.body.contains(">Fictional: the voice of the child</textarea>"), "prefilled from the version in force")
+            let lines: [(String, String)] = [
+                ("count.keyLinesOfEnquiry", "3"), ("keyLinesOfEnquiry[0]", "Fictional: information sharing"),
+                ("keyLinesOfEnquiry[1]", "Fictional: the voice of the child"), ("keyLinesOfEnquiry[2]", "Fictional: school attendance"),
+                ("approvedOn.day", "7"), ("approvedOn.month", "4"), ("approvedOn.year", "2025"), ("csrfToken", csrf), ("action", "change"),
+            ]
+            let refused = try browser.post(page, cookie: cookie, form: lines + [("reason", " "), (PageCall.keyField, "kl-1")])
+            #expect(refused.status == 400)
+            #expect(refused.body.contains("href=\"#reason\"") && refused.body.contains("id=\"reason-error\""))
+            #expect(refused.body.contains("V2: give the Case Review Panel"))
+            #expect(refused.body.contains(">Fictional: school attendance</textarea>"))
+            #expect(try await harness.review(reference).termsOfReference.count == 1)
+            let posted = lines + [("reason", "Fictional: new records came to light"), (PageCall.keyField, "kl-2")]
+            let first = try browser.post(page, cookie: cookie, form: posted)
+            let second = try browser.post(page, cookie: cookie, form: posted)
+            #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
+            let review = try await harness.review(reference)
+            #expect(review.keyLinesOfEnquiryChanges.count == 1 && review.termsOfReference.count == 2)
+            #expect(review.termsOfReference.last?.termsOfReference.scope.keyLinesOfEnquiry.count == 3)
+        }
+    }
 }

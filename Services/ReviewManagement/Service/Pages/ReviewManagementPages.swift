@@ -46,6 +46,9 @@ struct ReviewManagementPages: Sendable {
         {
             await terms.document($0)
         }
+        let keyLines = KeyLinesPage(handlers: handlers)
+        routes.get(KeyLinesPage.prefix + "*", name: "key-lines-form", roles: api.changeKeyLinesOfEnquiry.info.roles) { await keyLines.form($0) }
+        routes.post(KeyLinesPage.prefix + "*", name: "key-lines-form", roles: api.changeKeyLinesOfEnquiry.info.roles) { await keyLines.post($0) }
         let team = TeamPages(handlers: handlers)
         routes.get(TeamPages.leadPrefix + "*", name: "lead-reviewer-form", roles: api.appointLeadReviewer.info.roles) { await team.leadForm($0) }
         routes.post(TeamPages.leadPrefix + "*", name: "lead-reviewer-form", roles: api.appointLeadReviewer.info.roles) { await team.appointLead($0) }

@@ -81,7 +81,8 @@ struct ReviewPages: Sendable {
         }
         let recorded = [
             "terms-of-reference": "Terms of reference drafted", "agreed": "Terms of reference agreed", "lead-reviewer": "Lead reviewer appointed",
-            "team": "Review team set", "declaration": "Declaration recorded", "agency-request": "Agency asked for its information",
+            "team": "Review team set", "key-lines": "Key lines of enquiry changed", "declaration": "Declaration recorded",
+            "agency-request": "Agency asked for its information",
         ]
         var html = ""
         if let done = recorded[request.query["recorded"]] {
@@ -136,6 +137,9 @@ struct ReviewPages: Sendable {
                 next.append("<a href=\"\(TermsOfReferencePage.agreePrefix)\(ref)\">Agree the terms of reference</a> (V1)")
             }
         case .termsOfReferenceAgreed, .reportDrafted, .reportApproved:
+            if review.state == .termsOfReferenceAgreed, may(api.changeKeyLinesOfEnquiry.info.roles) {
+                next.append("<a href=\"\(KeyLinesPage.prefix)\(ref)\">Change the key lines of enquiry</a> (V2)")
+            }
             if may(api.requestAgencyInformation.info.roles) {
                 next.append("<a href=\"\(AgencyPages.requestPrefix)\(ref)\">Ask agencies for their chronology and information report</a> (§8.2)")
             }
