@@ -100,4 +100,32 @@ struct TeamPagesTests {
             #expect(try await harness.review(reference).reviewTeam?.declarations.map(\.person) == ["Dana Sample"])
         }
     }
+
+    @Test("V3: a notice dated after today is refused beside its recipient's date, values kept; two notices recorded once, Ofsted still due")
+    func reviewerNotices() async throws {
+        try await Pages.with(324, through: .agreed) { harness, browser, reference in
+            let (cookie, csrf) = try Pages.session(browser, ReviewTokens.reviewTeam)
+            let lead = Self.lead + [("csrfToken", csrf), (PageCall.keyField, "lead-n")]
+            #expect(try browser.post("/lead-reviewer/\(reference)", cookie: cookie, form: lead).status == 303)
+            #expect(try browser.get("/reviews/\(reference)", cookie: cookie).body.contains("href=\"/reviewer-notices/\(reference)\""))
+            let page = "/reviewer-notices/\(reference)"
+            let notices: [(String, String)] = [
+                ("nationalPanel.sentOn.day", "7"), ("nationalPanel.sentOn.month", "4"), ("nationalPanel.sentOn.year", "2025"),
+                ("departmentForEducation.sentOn.day", "9"), ("departmentForEducation.sentOn.month", "4"),
+                ("departmentForEducation.sentOn.year", "2025"), ("csrfToken", csrf),
+            ]
+            let refused = try browser.post(page, cookie: cookie, form: notices + [(PageCall.keyField, "n-1")])
+            #expect(refused.status == 400)
+            #expect(refused.body.contains("href=\"#departmentForEducation-sentOn-day\""))
+            #expect(refused.body.contains("id=\"departmentForEducation-sentOn-error\""))
+            #expect(refused.body.contains("2025-04-09 is not between the appointment"))
+            #expect(try await harness.review(reference).reviewTeam?.notices.isEmpty == true)
+            let fixed = notices.map { $0.0 == "departmentForEducation.sentOn.day" ? ($0.0, "7") : $0 } + [(PageCall.keyField, "n-2")]
+            let first = try browser.post(page, cookie: cookie, form: fixed)
+            let second = try browser.post(page, cookie: cookie, form: fixed)
+            #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
+            let team = try await harness.review(reference).reviewTeam
+            #expect(team?.notices.map(\.recipient) == [.nationalPanel, .departmentForEducation] && team?.noticesDue == [.ofsted])
+        }
+    }
 }

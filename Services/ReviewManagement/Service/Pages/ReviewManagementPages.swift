@@ -58,6 +58,12 @@ struct ReviewManagementPages: Sendable {
             await team.declarationForm($0)
         }
         routes.post(TeamPages.declarationPrefix + "*", name: "declaration-form", roles: api.recordDeclaration.info.roles) { await team.declare($0) }
+        routes.get(TeamPages.noticesPrefix + "*", name: "reviewer-notices-form", roles: api.recordReviewerNotice.info.roles) {
+            await team.noticesForm($0)
+        }
+        routes.post(TeamPages.noticesPrefix + "*", name: "reviewer-notices-form", roles: api.recordReviewerNotice.info.roles) {
+            await team.recordNotices($0)
+        }
         let agencies = AgencyPages(handlers: handlers)
         routes.get(AgencyPages.requestPrefix + "*", name: "agency-request-form", roles: api.requestAgencyInformation.info.roles) {
             await agencies.requestForm($0)

@@ -81,7 +81,8 @@ struct ReviewPages: Sendable {
         }
         let recorded = [
             "terms-of-reference": "Terms of reference drafted", "agreed": "Terms of reference agreed", "lead-reviewer": "Lead reviewer appointed",
-            "team": "Review team set", "key-lines": "Key lines of enquiry changed", "declaration": "Declaration recorded",
+            "team": "Review team set", "key-lines": "Key lines of enquiry changed", "notices": "Notices recorded",
+            "declaration": "Declaration recorded",
             "agency-request": "Agency asked for its information",
         ]
         var html = ""
@@ -159,6 +160,9 @@ struct ReviewPages: Sendable {
         if local, may(api.appointLeadReviewer.info.roles) {
             if review.reviewTeam?.leadReviewer == nil {
                 next.append("<a href=\"\(TeamPages.leadPrefix)\(ref)\">Appoint the lead reviewer</a> (§1.5.7, V3)")
+            }
+            if review.reviewTeam?.leadReviewer != nil, review.reviewTeam?.noticesDue.isEmpty == false, may(api.recordReviewerNotice.info.roles) {
+                next.append("<a href=\"\(TeamPages.noticesPrefix)\(ref)\">Record the notices of the lead reviewer's appointment</a> (V3)")
             }
             next.append("<a href=\"\(TeamPages.teamPrefix)\(ref)\">Set the review team</a> (V4)")
         }

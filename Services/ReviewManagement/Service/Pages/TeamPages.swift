@@ -6,9 +6,16 @@ import WorkingDays
 
 /// The review team (§1.5.7, V4): the lead reviewer appointed (`AppointLeadReviewer`) and the
 /// team set with a member for each safeguarding partner (`SetReviewTeam`, a repeating group),
-/// and each person's declaration of interests and confidentiality (`RecordDeclaration`).
+/// each person's declaration of interests and confidentiality (`RecordDeclaration`), and the
+/// notices of the reviewer's appointment (`RecordReviewerNotice`, V3).
 struct TeamPages: Sendable {
-    static let (leadPrefix, teamPrefix, declarationPrefix) = ("/lead-reviewer/", "/review-team/", "/declaration/")
+    static let (leadPrefix, teamPrefix, declarationPrefix, noticesPrefix) = (
+        "/lead-reviewer/", "/review-team/", "/declaration/", "/reviewer-notices/"
+    )
+    /// Those told who the lead reviewer is (V3), in the framework's words.
+    static let recipients: [(ReviewManagementAPI.NoticeRecipient, String)] = [
+        (.nationalPanel, "The National Panel"), (.departmentForEducation, "The Department for Education"), (.ofsted, "Ofsted"),
+    ]
     static let members = RepeatingItems(name: "members", parts: ["name", "role", "agency.name", "agency.kind"], initial: 3)
     let handlers: ReviewManagementHandlers
 
@@ -195,5 +202,77 @@ struct TeamPages: Sendable {
         html += "<div class=\"buttons\">" + FormContext.button("Record the declaration", value: "declare") + "</div>\n</form>\n"
         html += ReviewForm.back(reference)
         return request.page(title: "Record a declaration", errors: !form.errors.isEmpty, body: html, status: status)
+    }
+
+    // MARK: Notices of the appointment (V3)
+
+    func noticesForm(_ request: PageRequest) async -> HTTPResponse {
+        guard let reference = ReviewForm.reference(request), let review = await ReviewForm.load(handlers, reference) else {
+            return ReviewForm.notFound(request)
+        }
+        let page = renderNotices(request, review, FormContext(values: FormData(values: [:])))
+        return await request.audited("ReviewerNoticesForm", caseReference: reference.description, page)
+    }
+
+    func recordNotices(_ request: PageRequest) async -> HTTPResponse {
+        guard let reference = ReviewForm.reference(request), let review = await ReviewForm.load(handlers, reference) else {
+            return ReviewForm.notFound(request)
+        }
+        let values = ReviewForm.values(request)
+        var errors: [FieldError] = []
+        var notices: [ReviewManagementAPI.ReviewerNotice] = []
+        for (recipient, label) in Self.recipients {
+            let name = "\(recipient.rawValue).sentOn"
+            if let date = DateInput.read(values, name, label: "Date sent to \(label.lowercased())", required: false, errors: &errors) {
+                notices.append(.init(recipient: recipient, sentOn: date))
+            }
+        }
+        func refused(_ errors: [FieldError]) -> HTTPResponse {
+            // The call names a notice by its place in the list: its message goes to that recipient's date.
+            let errors = errors.map { error -> FieldError in
+                if error.field == "notices" { return FieldError(field: "\(Self.recipients[0].0.rawValue).sentOn.day", message: error.message) }
+                guard error.field.hasPrefix("notices["), let close = error.field.firstIndex(of: "]"),
+                    let index = Int(error.field[error.field.index(error.field.startIndex, offsetBy: 8)..<close]), notices.indices.contains(index)
+                else { return error }
+                return FieldError(field: "\(notices[index].recipient.rawValue).sentOn.day", message: error.message)
+            }
+            return renderNotices(request, review, FormContext(values: values, errors: errors), status: 400)
+        }
+        guard errors.isEmpty else { return refused(errors) }
+        let call = ReviewManagementAPI.RecordReviewerNoticeRequest(caseReference: reference, notices: notices)
+        return await ReviewForm.submit(
+            handlers, request, ReviewManagementAPI.recordReviewerNotice, call, recorded: "notices", reference: reference,
+            handler: handlers.recordReviewerNotice, refused: refused)
+    }
+
+    private func renderNotices(_ request: PageRequest, _ review: ReviewManagementAPI.Review, _ form: FormContext, status: Int = 200)
+        -> HTTPResponse
+    {
+        let reference = review.caseReference
+        var html = FormContext.errorSummary(form.errors)
+        let sent = review.reviewTeam?.notices ?? []
+        html += """
+            <p>Case <strong>\(HTML.escape(reference.description))</strong>. The National Panel, the Department for Education and \
+            Ofsted are told who the lead reviewer is (V3). Give the date each notice was sent; leave a date blank if it is not sent yet.</p>
+
+            """
+        if !sent.isEmpty {
+            html += "<dl class=\"record\">\n"
+            for notice in sent {
+                let label = Self.recipients.first { $0.0 == notice.recipient }?.1 ?? notice.recipient.rawValue
+                html += "<dt>\(HTML.escape(label))</dt><dd>sent \(HTML.escape(ReviewForm.long(notice.sentOn)))</dd>\n"
+            }
+            html += "</dl>\n"
+        }
+        html += """
+            <form method="post" action="\(Self.noticesPrefix)\(HTML.escape(reference.description))" novalidate>
+            \(FormContext.csrf(request.session))\(FormContext.idempotencyKey())
+            """
+        for (recipient, label) in Self.recipients where !sent.contains(where: { $0.recipient == recipient }) {
+            html += form.date("\(recipient.rawValue).sentOn", legend: "Date sent to \(label.prefix(1).lowercased() + label.dropFirst())")
+        }
+        html += "<div class=\"buttons\">" + FormContext.button("Record the notices", value: "record") + "</div>\n</form>\n"
+        html += ReviewForm.back(reference)
+        return request.page(title: "Notices of the lead reviewer's appointment", errors: !form.errors.isEmpty, body: html, status: status)
     }
 }
