@@ -148,4 +148,30 @@ struct AgencyPagesTests {
             #expect(try browser.get("/agency-report/TESTSHIRE-2025-0999", cookie: cookie).status == 404)
         }
     }
+
+    @Test("V8: sending a submission back without a question is refused beside it, values kept; sent back once, the agency sees the question")
+    func reviewSubmission() async throws {
+        try await Pages.with(335, through: .agreed) { harness, browser, reference in
+            try await harness.requestInformation(reference, Self.police)
+            let entries = [
+                ReviewManagementAPI.ChronologyEntry(date: Fixtures.date("2025-03-03"), event: "Fictional: a visit", source: "log", period: .inside)
+            ]
+            try await harness.submitChronology(reference, Self.police, entries)
+            let page = "/agency-submissions/\(reference)"
+            #expect(try browser.get(page, cookie: try Pages.session(browser, TestTokens.panel).cookie).status == 403, "ReviewSubmission's roles")
+            let (cookie, csrf) = try Pages.session(browser, ReviewTokens.reviewTeam, page: page)
+            let form: [(String, String)] = [("submission", "\(Self.police)|chronology|1"), ("outcome", "sentBack"), ("csrfToken", csrf)]
+            let refused = try browser.post(page, cookie: cookie, form: form + [("question", " "), (PageCall.keyField, "v8-1")])
+            #expect(refused.status == 400)
+            #expect(refused.body.contains("href=\"#question\"") && refused.body.contains("V8: give the review team"))
+            #expect(refused.body.contains("value=\"sentBack\" checked"), "the choice is kept")
+            let posted = form + [("question", "Fictional: please add the GP's entries"), (PageCall.keyField, "v8-2")]
+            let first = try browser.post(page, cookie: cookie, form: posted)
+            let second = try browser.post(page, cookie: cookie, form: posted)
+            #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
+            #expect(try await harness.agencyRequests(reference).requests.first?.outstanding.contains(.chronology) == true)
+            let (agency, _) = try Pages.session(browser, TestTokens.agency)
+            #expect(try browser.get("/agency/\(reference)", cookie: agency).body.contains("Fictional: please add the GP&#39;s entries"))
+        }
+    }
 }

@@ -115,6 +115,12 @@ extension AgencyPages {
             </dl>
 
             """
+        for kind in asked.asks {
+            guard let latest = review.latestSubmission(asked.agency, kind), let decision = review.decision(on: latest), decision.outcome == .sentBack
+            else { continue }
+            html += "<div class=\"warning\"><p>The review team sent your \(Self.words(kind)) (version \(latest.version)) back (V8): "
+            html += "\(HTML.escape(decision.question ?? ""))</p></div>\n"
+        }
         if asked.asks.contains(.informationReport) {
             let query = Self.agency(request).own ? "" : "?agency=\(FormData.encode(asked.agency))"
             html += "<p><a href=\"\(Self.reportPrefix)\(ref)\(query)\">Your information report</a> (Appendix 9)</p>\n"

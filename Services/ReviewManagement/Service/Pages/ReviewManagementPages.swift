@@ -81,6 +81,12 @@ struct ReviewManagementPages: Sendable {
         routes.post(AgencyPages.reportPrefix + "*", name: "agency-report-form", roles: api.submitInformationReport.info.roles) {
             await agencies.submitReport($0)
         }
+        routes.get(AgencyPages.submissionsPrefix + "*", name: "agency-submissions", roles: api.reviewSubmission.info.roles) {
+            await agencies.submissionsPage($0)
+        }
+        routes.post(AgencyPages.submissionsPrefix + "*", name: "agency-submissions", roles: api.reviewSubmission.info.roles) {
+            await agencies.decide($0)
+        }
         routes.get(AgencyPages.combinedPrefix + "*", name: "combined-chronology", roles: api.getCombinedChronology.info.roles) {
             await agencies.combined($0)
         }

@@ -144,6 +144,9 @@ struct ReviewPages: Sendable {
             if may(api.requestAgencyInformation.info.roles) {
                 next.append("<a href=\"\(AgencyPages.requestPrefix)\(ref)\">Ask agencies for their chronology and information report</a> (§8.2)")
             }
+            if may(api.reviewSubmission.info.roles) {
+                next.append("<a href=\"\(AgencyPages.submissionsPrefix)\(ref)\">Review the agencies' submissions</a> (V8)")
+            }
             if may(api.getCombinedChronology.info.roles) {
                 next.append("<a href=\"\(AgencyPages.combinedPrefix)\(ref)\">The combined chronology</a>")
             }
