@@ -48,6 +48,19 @@ struct SessionTests {
         }
     }
 
+    @Test("a form of exactly the field limit is read; one field over is refused 413 before sign-in or session, nothing opened")
+    func fieldLimit() async throws {
+        try await Self.withService { service, browser in
+            let padding = (0..<(FormData.maxFields - 1)).map { ("f\($0)", "") }
+            let atLimit = try browser.post(WebPages.signInPath, form: [("token", TestTokens.staff)] + padding)
+            #expect(atLimit.status == 303 && atLimit.headers["set-cookie"] != nil)
+            let over = try browser.post(WebPages.signInPath, form: [("token", TestTokens.staff), ("g", "")] + padding)
+            #expect(over.status == 413 && over.headers["set-cookie"] == nil)
+            #expect(over.body.contains("at most 5000 fields"))
+            #expect(try await FormsService.sessions(service).count == 1)
+        }
+    }
+
     @Test("a refused token opens no session and says it was refused, not why")
     func refusedToken() async throws {
         try await Self.withService { service, browser in
@@ -178,6 +191,27 @@ struct SessionTests {
             #expect(try browser.get("/notes", cookie: "cspr-session=\(old)").status == 303)
             let page = try browser.get("/notes", cookie: "cspr-session=\(live)")
             #expect(page.body.contains("Your session ends at"))
+        }
+    }
+
+    @Test("a page read records the session's use at most once a minute: the idle expiry starts again, without a write per view")
+    func touchedOncePerMinute() async throws {
+        try await Self.withService { service, browser in
+            let principal = Principal(name: "Pat.Support", roles: ["partnership-support"])
+            let now = Date()
+            let (recent, earlier) = try await service.context.database.write { tx in
+                let recent = try WebSessions.open(tx, principal, now: now.addingTimeInterval(-30), settings: SessionSettings()).cookie
+                let earlier = try WebSessions.open(tx, principal, now: now.addingTimeInterval(-90), settings: SessionSettings()).cookie
+                return (recent, earlier)
+            }
+            let before = try await FormsService.sessions(service)
+            #expect(try browser.get("/notes", cookie: "cspr-session=\(recent)").status == 200)
+            #expect(try browser.get("/notes", cookie: "cspr-session=\(earlier)").status == 200)
+            let after = try await FormsService.sessions(service)
+            // The one used 30 s ago kept its time; the one used 90 s ago now reads as just used.
+            #expect(before.count == 2 && after.count == 2)
+            #expect(after.contains(before[1]) && !after.contains(before[0]))
+            #expect((after.max() ?? 0) >= before[1] + 29)
         }
     }
 }
