@@ -111,7 +111,12 @@ struct IntakeHandlers: Sendable {
         try IntakeCase.checkScopingDrafts(request.requests, today: clock.today)
         let format = request.letterFormat ?? .text
         let response = try await store.change(request.caseReference, call, request) { intakeCase, writer in
-            let sent = try intakeCase.sendingScopingRequests(request.requests, clock: clock, ruleSet: ruleSet)
+            // Each request keeps who signed its letter, so the letter prints the same later.
+            let sent = try intakeCase.sendingScopingRequests(request.requests, clock: clock, ruleSet: ruleSet).map {
+                var signed = $0
+                (signed.signatory, signed.queriesContact) = (request.signatory, request.queriesContact)
+                return signed
+            }
             try writer.addRequests(sent, to: intakeCase.reference)
             var updated = intakeCase
             updated.requests += sent

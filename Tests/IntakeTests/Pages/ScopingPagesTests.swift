@@ -76,7 +76,8 @@ struct ScopingPagesTests {
                 ("requests[2].selected", "yes"), ("requests[2].agency.name", "Testshire Ambulance"), ("requests[2].agency.kind", "health"),
                 ("requests[2].contact.name", "Ash Example"), ("requests[2].contact.agencyAndDesignation", "Testshire Ambulance, lead"),
             ]
-            let form = [("csrfToken", token), (PageCall.keyField, "key-scoping-0001")] + police + other + Self.sentToday
+            let signed = [("signatory", "Fictional Signer, Partnership Support")]
+            let form = [("csrfToken", token), (PageCall.keyField, "key-scoping-0001")] + police + other + Self.sentToday + signed
             let once = try browser.post(path, cookie: cookie, form: form)
             let twice = try browser.post(path, cookie: cookie, form: form)
             #expect(once.status == 303 && twice.status == 303)
@@ -85,6 +86,8 @@ struct ScopingPagesTests {
             let letters = try browser.get(ScopingRequestPage.lettersPrefix + Self.first, cookie: cookie)
             #expect(letters.status == 200 && letters.body.contains("<main class=\"document\""))
             #expect(letters.body.contains("To Testshire Police") && letters.body.contains("To Testshire Ambulance"))
+            // Printed later, each letter is signed as it was sent.
+            #expect(letters.body.components(separatedBy: "Fictional Signer, Partnership Support").count == 3)
             // The police is no longer offered; named again as another agency, the call refuses it.
             #expect(try !browser.get(path, cookie: cookie).body.contains("Send the form and letter to Testshire Police"))
             let again = try browser.post(
