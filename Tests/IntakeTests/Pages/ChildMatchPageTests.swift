@@ -33,7 +33,7 @@ struct ChildMatchPageTests {
             let page = try browser.get(path, cookie: cookie)
             #expect(page.status == 200)
             #expect(page.body.contains("2019-03-01") && page.body.contains("Not given"))
-            #expect(page.body.contains("Are the children of case \(known) and case \(later) the same child?"))
+            #expect(page.body.contains("Are the children of case \(later) and case \(known) the same child?"))
             let audited = try await service.context.database.read { try AuditTrail.entries($0) }.filter { $0.method == "page:ChildMatch" }
             #expect(Set(audited.compactMap(\.caseReference)) == [known.description, later.description])
 

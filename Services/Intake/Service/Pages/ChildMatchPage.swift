@@ -34,7 +34,7 @@ enum ChildMatchPage {
             html += "<form method=\"post\" action=\"\(prefix)\(reference)\" novalidate>\n"
             html += FormContext.csrf(session) + FormContext.idempotencyKey() + FormContext.hidden("otherCase", match.otherCase.description)
             html += form.radios(
-                "sameChild", legend: "Are the children of case \(match.otherCase) and case \(intakeCase.reference) the same child?",
+                "sameChild", legend: "Are the children of case \(intakeCase.reference) and case \(match.otherCase) the same child?",
                 hint: "Same child: the later case is merged into the earlier one, unless its own work has begun. Two children: the cases stay apart.",
                 options: [("yes", "Yes, the same child"), ("no", "No, two different children")])
             html += "<div class=\"buttons\">" + FormContext.button("Record the decision", value: "decide") + "</div>\n</form>\n"
