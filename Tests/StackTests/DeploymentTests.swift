@@ -53,7 +53,7 @@ struct DeploymentTests {
         #expect(tls.output.contains("tls-proxy"))
     }
 
-    @Test("the Kubernetes manifests parse, and each Deployment has one replica, a volume claim and gRPC probes")
+    @Test("the Kubernetes manifests parse, and each Deployment has one replica, a volume claim, gRPC probes, a read-only root filesystem and a /tmp in memory")
     func kubernetes() async throws {
         let summary = try await runCommand(
             "python3",
@@ -69,7 +69,11 @@ struct DeploymentTests {
                     c = d["spec"]["template"]["spec"]["containers"][0]
                     volumes = d["spec"]["template"]["spec"]["volumes"]
                     claim = next((v["persistentVolumeClaim"]["claimName"] for v in volumes if "persistentVolumeClaim" in v), None)
-                    out[name] = {"replicas": d["spec"]["replicas"], "grpcProbe": "grpc" in c.get("readinessProbe", {}), "claim": claim in claims}
+                    context = c.get("securityContext", {})
+                    tmp = {v["name"] for v in volumes if "emptyDir" in v} & {m["name"] for m in c.get("volumeMounts", []) if m["mountPath"] == "/tmp"}
+                    out[name] = {"replicas": d["spec"]["replicas"], "grpcProbe": "grpc" in c.get("readinessProbe", {}), "claim": claim in claims,
+                                 "readOnlyRoot": context.get("readOnlyRootFilesystem") is True and context.get("allowPrivilegeEscalation") is False,
+                                 "tmp": bool(tmp)}
                 print(json.dumps(out, sort_keys=True))
                 """,
                 root.appendingPathComponent("deploy/k8s").path,
@@ -80,6 +84,8 @@ struct DeploymentTests {
             #expect(deployment["replicas"] as? Int == 1, "\(name): one writer per database")
             #expect(deployment["grpcProbe"] as? Bool == true, "\(name) has no gRPC probe")
             #expect(deployment["claim"] as? Bool == true, "\(name) has no volume claim")
+            #expect(deployment["readOnlyRoot"] as? Bool == true, "\(name)'s root filesystem is writable, or it may gain privileges")
+            #expect(deployment["tmp"] as? Bool == true, "\(name) has no writable /tmp for SQLite's temporary files")
         }
     }
 
