@@ -1,0 +1,67 @@
+import Contract
+import Foundation
+import ServiceKit
+import ServiceTestSupport
+import TestSupport
+import Testing
+
+/// The home, the publications and a publication's page over real sockets: signed in, by role,
+/// with the step, next step and deadlines, never the report's text or names; the public
+/// listing stays public beside them.
+@Suite("publication's pages: home, list, a publication", .serialized)
+struct CasePagesTests {
+    @Test("the pages need a session; the public listing does not")
+    func signInNeeded() async throws {
+        try await withPrepared(301) { harness, reference in
+            let browser = PageBrowser(port: harness.service.port)
+            for path in ["/", "/publications", "/publications/\(reference)"] {
+                let answer = try browser.get(path)
+                #expect(answer.status == 303, "\(path)")
+                #expect(answer.headers["location"]?.hasPrefix("/sign-in?next=") == true, "\(path)")
+            }
+            #expect(try browser.get("/published").status == 200)
+            #expect(try browser.get("/published.json").status == 200)
+        }
+    }
+
+    @Test("the list shows each publication's step and next step; its page the deadlines and the links for the publication team")
+    func listAndCase() async throws {
+        try await withPrepared(302) { harness, reference in
+            try await harness.recordAllAdvanceCopies(reference, sentOn: Fixtures.date("2027-01-04"))
+            let session = try PageSession.signIn(harness, TestTokens.publication)
+            let home = try session.get("/")
+            #expect(home.body.contains("href=\"/publications\""))
+            let list = try session.get("/publications")
+            #expect(list.status == 200)
+            #expect(list.body.contains("<a href=\"/publications/\(reference)\">\(reference)</a>"))
+            #expect(list.body.contains("Check the report for disclosure (P4)"))
+            expectNoPersonalData(list.body)
+            let page = try session.get("/publications/\(reference)")
+            #expect(page.status == 200)
+            #expect(page.body.contains("Earliest publication date (T9)"))
+            #expect(page.body.contains("href=\"/anonymisation/\(reference)\""))
+            #expect(page.body.contains("href=\"/schedule/\(reference)\""))
+            #expect(page.body.contains("href=\"/action-plan/\(reference)\""))
+            #expect(page.body.contains("<caption>Deadlines</caption>") || page.body.contains("No deadlines apply"))
+            expectNoPersonalData(page.body)
+            // The view is audited like a read.
+            let entries = try await harness.service.context.database.read { try AuditTrail.entries($0) }
+            #expect(entries.contains { $0.method == "page:Publication" && $0.caseReference == reference.description && $0.principal == "Pub.Comms" })
+        }
+    }
+
+    @Test("roles as the calls: the chair reads the publication without the forms' links; a panel viewer may not open it")
+    func roles() async throws {
+        try await withPrepared(303) { harness, reference in
+            let chair = try PageSession.signIn(harness, TestTokens.chair)
+            let page = try chair.get("/publications/\(reference)")
+            #expect(page.status == 200)
+            #expect(!page.body.contains("href=\"/schedule/"))
+            #expect(page.body.contains("Nothing for your role at this step.") || !page.body.contains("href=\"/anonymisation/"))
+            #expect(try chair.get("/schedule/\(reference)").status == 403)
+            let viewer = try PageSession.signIn(harness, TestTokens.viewer)
+            #expect(try viewer.get("/publications/\(reference)").status == 403)
+            #expect(try chair.get("/publications/TESTSHIRE-2026-0999").status == 404)
+        }
+    }
+}
