@@ -64,4 +64,15 @@ struct CasePagesTests {
             #expect(try chair.get("/publications/TESTSHIRE-2026-0999").status == 404)
         }
     }
+
+    @Test("a publication's page links back to the case on the dashboard (CSPR_DASHBOARD_URL)")
+    func dashboardLink() async throws {
+        let harness = try await Harness.start(extra: ["CSPR_DASHBOARD_URL": "http://127.0.0.1:7100/"])
+        try await withStopping(harness, stop: { await $0.stop() }) { harness in
+            let reference = Fixtures.reference(304)
+            try await harness.prepare(Fixtures.preparation(reference))
+            let page = try PageSession.signIn(harness, TestTokens.publication).get("/publications/\(reference)")
+            #expect(page.body.contains("<a href=\"http://127.0.0.1:7100/cases/\(reference)\">The case on the dashboard</a>"))
+        }
+    }
 }

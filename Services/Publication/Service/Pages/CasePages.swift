@@ -105,7 +105,12 @@ struct CasePages: Sendable {
             ? "<p>Nothing for your role at this step.</p>\n" : "<ul>\n" + links.map { "<li>\($0)</li>" }.joined(separator: "\n") + "\n</ul>\n"
         html += "<h2>Recorded so far</h2>\n" + PageForm.summary(Self.record(publication))
         html += PageForm.deadlines(publication.deadlines)
-        html += "<nav aria-label=\"Publications\"><p><a href=\"\(Self.listPath)\">All publications</a></p></nav>\n"
+        var back = "<a href=\"\(Self.listPath)\">All publications</a>"
+        if let dashboard = handlers.settings.dashboardURL {
+            back +=
+                " · <a href=\"\(HTML.escape(dashboard))/cases/\(HTML.escape(FormData.encode(reference.description)))\">The case on the dashboard</a>"
+        }
+        html += "<nav aria-label=\"Publications\"><p>\(back)</p></nav>\n"
         let page = request.page(title: "Publication \(reference)", body: html)
         return await request.audited("Publication", caseReference: reference.description, page)
     }
