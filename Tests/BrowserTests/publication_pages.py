@@ -4,13 +4,14 @@
 The publication team signs in, opens the publications and the case, checks the report at the
 anonymisation gate (clean) and signs it off (refused once without the role, the message beside
 its field, the values kept), records the publication plan, schedules the publication (the date
-the form suggests is refused by T9's "before today", then today), records it as published, then
+the form suggests is refused by T9's "before today" for yesterday, then today, which the form suggests), records it as published, then
 adds an action plan item and its progress. Prints one JSON line with what it saw; exits non-zero
 on the first failure. Run by Tests/PublicationTests/Pages/PublicationBrowserTests.swift.
 
 Usage: publication_pages.py --base URL --reference REF --token TOKEN --today YYYY-MM-DD --artifacts DIR
 """
 import argparse
+import datetime
 import json
 import os
 import sys
@@ -77,8 +78,12 @@ def main():
         run.press("Record the plan")
         expect("recorded=plan" in driver.current_url, f"after the plan: {driver.current_url}")
 
-        # Scheduling: the suggested date (T9's earliest) is already past, so refused; then today.
+        # Scheduling: yesterday is refused (T9: not before today), then today, which the form suggests.
         run.follow("Schedule the publication (T9)")
+        suggested = [run.field(f"publicationDate.{part}").get_attribute("value") for part in ("day", "month", "year")]
+        expect(suggested == [day, month, year], f"the form suggests {suggested}, not today")
+        yesterday = datetime.date.fromisoformat(args.today) - datetime.timedelta(days=1)
+        run.date("publicationDate", str(yesterday.day), str(yesterday.month), str(yesterday.year))
         run.type("address", "https://testshire.example/cspr/" + ref)
         run.press("Schedule the publication")
         expect(driver.title.startswith("Error: "), f"the refused schedule's title is {driver.title!r}")

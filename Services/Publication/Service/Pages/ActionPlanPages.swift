@@ -96,18 +96,8 @@ enum ActionPlanForms {
     }
 
     /// The open items as radios' options.
-    static func openItems(_ plan: PublicationAPI.ActionPlan?) -> String {
-        (plan?.items ?? []).filter { $0.status == .open }.map { "\($0.number)\u{1F}\($0.agreedAction)" }.joined(separator: "\u{1E}")
-    }
-
-    /// The radios of the open items carried in the hidden `items` field.
-    static func itemRadios(_ form: FormContext) -> String {
-        let options = form.values["items"].split(separator: "\u{1E}").compactMap { option -> (value: String, label: String)? in
-            let parts = option.split(separator: "\u{1F}", maxSplits: 1)
-            guard parts.count == 2 else { return nil }
-            return (String(parts[0]), "Item \(parts[0]): \(parts[1])")
-        }
-        return FormContext.hidden("items", form.values["items"]) + form.radios("itemNumber", legend: "Which item", options: options)
+    static func openItems(_ plan: PublicationAPI.ActionPlan) -> [(value: String, label: String)] {
+        plan.items.filter { $0.status == .open }.map { ("\($0.number)", "Item \($0.number): \($0.agreedAction)") }
     }
 
     /// `AddActionPlanItem`: one item at a time. Its page post is applied once per hidden key
@@ -123,7 +113,7 @@ enum ActionPlanForms {
                 + (missing.isEmpty ? "" : "<p>Recommendations without an item yet: \(missing.map(String.init).joined(separator: ", ")).</p>\n")
             return StepContext(intro: intro, values: ["source": "recommendation", "recommendationNumber": missing.first.map(String.init) ?? ""])
         },
-        fields: { form in
+        fields: { form, _ in
             form.radios(
                 "source", legend: "Where it comes from",
                 options: [
@@ -158,10 +148,11 @@ enum ActionPlanForms {
         dates: ["date"], preconditions: ["P6": "itemNumber"],
         load: loading { plan in
             guard let plan else { return nil }
-            return StepContext(intro: "<p>A progress update and its RAG rating (Appendix 16).</p>\n", values: ["items": openItems(plan)])
+            return StepContext(intro: "<p>A progress update and its RAG rating (Appendix 16).</p>\n", options: openItems(plan))
         },
-        fields: { form in
-            itemRadios(form) + form.date("date", legend: "Date of the update") + form.text("text", label: "Progress", multiline: true)
+        fields: { form, context in
+            form.radios("itemNumber", legend: "Which item", options: context.options) + form.date("date", legend: "Date of the update")
+                + form.text("text", label: "Progress", multiline: true)
                 + form.radios("rag", legend: "RAG rating", options: [("red", "Red"), ("amber", "Amber"), ("green", "Green")])
         },
         read: { (reference: CaseReference, values: FormData, errors: inout [FieldError]) in
@@ -183,10 +174,11 @@ enum ActionPlanForms {
             guard let plan else { return nil }
             return StepContext(
                 intro: "<p>An item is closed only with evidence that the improvement is sustained, judged by whom and when (P6, §11.4.1).</p>\n",
-                values: ["items": openItems(plan)])
+                options: openItems(plan))
         },
-        fields: { form in
-            itemRadios(form) + form.text("evidence", label: "Evidence that the improvement is sustained", multiline: true)
+        fields: { form, context in
+            form.radios("itemNumber", legend: "Which item", options: context.options)
+                + form.text("evidence", label: "Evidence that the improvement is sustained", multiline: true)
                 + form.date("judgedOn", legend: "Judged on") + form.text("judgedBy", label: "Judged by", hint: "For example, the Case Review Panel")
         },
         read: { (reference: CaseReference, values: FormData, errors: inout [FieldError]) in

@@ -58,7 +58,7 @@ enum GateForms {
             }
             return StepContext(intro: intro, values: ["reportVersion": "\(publication.reportVersion)"])
         },
-        fields: { form in FormContext.hidden("reportVersion", form.values["reportVersion"]) },
+        fields: { form, _ in FormContext.hidden("reportVersion", form.values["reportVersion"]) },
         read: { (reference: CaseReference, values: FormData, _: inout [FieldError]) in
             .init(caseReference: reference, reportVersion: Int(values["reportVersion"]) ?? 0)
         },
@@ -75,7 +75,7 @@ enum GateForms {
         load: PublishingForms.loading { publication in
             StepContext(intro: gate(publication), values: ["reportVersion": "\(publication.reportVersion)"])
         },
-        fields: { form in
+        fields: { form, _ in
             FormContext.hidden("reportVersion", form.values["reportVersion"])
                 + form.text("signedOffBy", label: "Signed off by", hint: "The person's name, as it is to be recorded")
                 + form.text("role", label: "Their role") + form.date("signedOffOn", legend: "Signed off on")
@@ -105,7 +105,7 @@ enum PlanForms {
                 intro: "<p>The plan for publishing and managing its impact: the family's wishes, practitioners, the media contact and "
                     + "the strategic leads. Name people by their role.</p>\n" + (latest ?? ""))
         },
-        fields: { form in
+        fields: { form, _ in
             form.date("familyConsultedOn", legend: "When the family was consulted (if they have been)", hint: "§10.3.2")
                 + form.text("familyWishes", label: "The family's wishes about publication", hint: "As they gave them (P3)", multiline: true)
                 + form.text("familyArrangements", label: "How the wishes are considered and distress minimised", multiline: true)

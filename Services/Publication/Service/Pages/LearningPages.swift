@@ -15,7 +15,7 @@ struct LearningPages: Sendable {
         method: PublicationAPI.recordLearningPlan, button: "Record the learning plan", recorded: "learning-plan",
         returnPrefix: ActionPlanPages.prefix, dates: ["byWhen"],
         load: { _, _ in StepContext(intro: "<p>How the learning from the review is shared, with whom and by when (§11.3.2).</p>\n") },
-        fields: { form in
+        fields: { form, _ in
             form.text("how", label: "How the learning is shared", hint: "For example, 7-minute briefings and a learning event", multiline: true)
                 + form.text("audiences", label: "To whom", hint: "One agency or audience per line", multiline: true)
                 + form.date("byWhen", legend: "By when")

@@ -36,6 +36,10 @@ struct PublicationPages: Sendable {
         PublishingForms.published.register(&routes, handlers)
         PublishingForms.repository.register(&routes, handlers)
         PublishingForms.notPublishing.register(&routes, handlers)
+        HoldAndNoticeForms.delayNotice.register(&routes, handlers)
+        HoldAndNoticeForms.hold.register(&routes, handlers)
+        HoldAndNoticeForms.release.register(&routes, handlers)
+        HoldAndNoticeForms.archive.register(&routes, handlers)
         let plans = ActionPlanPages(handlers: handlers)
         routes.get(ActionPlanPages.prefix + "*", name: "action-plan", roles: api.getActionPlan.info.roles) { await plans.page($0) }
         ActionPlanForms.add.register(&routes, handlers)
@@ -54,7 +58,8 @@ struct PublicationPages: Sendable {
         "repository": "Repository submission recorded", "not-publishing": "Decision not to publish recorded",
         "plan": "Publication plan recorded", "sign-off": "Anonymisation signed off", "item": "Action plan item added",
         "progress": "Progress recorded", "close": "Item closed", "learning-plan": "Learning plan recorded",
-        "national-learning": "National learning recorded",
+        "national-learning": "National learning recorded", "delay-notice": "Notice of delay recorded", "hold": "Hold recorded",
+        "release": "Hold released", "archived": "Archive step recorded",
     ]
 
     /// The links to what can be done next on a publication, by the person's roles and its state.
@@ -83,6 +88,14 @@ struct PublicationPages: Sendable {
             links.append(link(PlanForms.plan, "Record the publication plan (P3)"))
         case .published:
             links.append(link(PublishingForms.repository, "Record the NSPCC repository submission (P5)"))
+            if publication.planning?.archived == nil { links.append(link(HoldAndNoticeForms.archive, "Record the archive step (T10)")) }
+        }
+        if publication.state != .published {
+            links.append(link(HoldAndNoticeForms.hold, "Hold the publication for parallel proceedings (P3)"))
+            if publication.planning?.holdsStanding.isEmpty == false { links.append(link(HoldAndNoticeForms.release, "Release a hold (P3)")) }
+        }
+        if publication.deadlines.contains(where: { $0.rule == .t8 && $0.metOn == nil }) {
+            links.append(link(HoldAndNoticeForms.delayNotice, "Record the notice of delay (T8)"))
         }
         if !roles.isDisjoint(with: PublicationAPI.getActionPlan.info.roles) {
             links.append("<a href=\"\(ActionPlanPages.prefix)\(ref)\">The action plan</a> (P6)")

@@ -37,7 +37,7 @@ enum PublishingForms {
                     "recipient": publication.advanceCopiesMissing.first?.rawValue ?? "",
                 ])
         },
-        fields: { form in
+        fields: { form, _ in
             FormContext.hidden("reportVersion", form.values["reportVersion"]) + FormContext.hidden("document", form.values["document"])
                 + form.radios(
                     "recipient", legend: "Sent to",
@@ -60,15 +60,19 @@ enum PublishingForms {
         prefix: "/schedule/", name: "schedule-form", title: "Schedule the publication", method: PublicationAPI.schedulePublication,
         button: "Schedule the publication", recorded: "schedule", dates: ["publicationDate"],
         preconditions: ["T9": "publicationDate", "P4": "main", "P3": "main", "T10": "main"],
-        load: loading { publication in
+        load: { handlers, reference in
+            guard let publication = await PageForm.publication(handlers, reference) else { return nil }
+            let today = handlers.clock.today
             let earliest =
                 publication.earliestPublicationDate.map { "<p>The earliest date T9 allows: <strong>\(PageForm.long($0))</strong>.</p>\n" }
                 ?? "<p>T9 allows no date yet: a recipient has no advance copy of the version to be published.</p>\n"
-            var values = PageForm.dateValues("publicationDate", publication.schedules.last?.publicationDate ?? publication.earliestPublicationDate)
+            // The date in force, or the earliest T9 allows (not before today: a past date is refused).
+            let suggested = publication.earliestPublicationDate.map { max($0, today) }
+            var values = PageForm.dateValues("publicationDate", publication.schedules.last?.publicationDate ?? suggested)
             values["address"] = publication.schedules.last?.address ?? ""
             return StepContext(intro: "<p>The \(HTML.escape(document(publication))) is to be published.</p>\n" + earliest, values: values)
         },
-        fields: { form in
+        fields: { form, _ in
             form.date("publicationDate", legend: "Publication date", hint: "At least 7 working days after the last advance copy (T9)")
                 + form.text("address", label: "Web address it will be published at", hint: "An http or https address (P5)")
         },
@@ -91,7 +95,7 @@ enum PublishingForms {
                 intro: "<p>Once published, the \(HTML.escape(document(publication))) stays available for a year, then is archived (T10).</p>\n",
                 values: values)
         },
-        fields: { form in
+        fields: { form, _ in
             form.date("publishedOn", legend: "Published on")
                 + form.text("address", label: "Web address it is published at", hint: "An http or https address (P5)")
         },
@@ -116,7 +120,7 @@ enum PublishingForms {
                     "<p>The published report goes to the NSPCC national case review repository (§10.5.3); record the acknowledgement when it comes.</p>\n",
                 values: values)
         },
-        fields: { form in
+        fields: { form, _ in
             form.date("submittedOn", legend: "Submitted on") + form.date("acknowledgedOn", legend: "Acknowledged on (if it has been)")
         },
         read: { (reference: CaseReference, values: FormData, errors: inout [FieldError]) in
@@ -137,7 +141,7 @@ enum PublishingForms {
                 intro: "<p>The safeguarding partners, with the Case Review Panel, may decide not to publish the report (P2). "
                     + "The information about improvements is then published instead, on the same timescale.</p>\n")
         },
-        fields: { form in
+        fields: { form, _ in
             form.date("decidedOn", legend: "Decided on") + form.text("reasons", label: "Reasons", hint: "Without names", multiline: true)
                 + form.text("decidedBy", label: "Decided by", hint: "For example, the three safeguarding partners")
                 + form.radios("caseReviewPanelAgreed", legend: "Did the Case Review Panel agree?", options: [("yes", "Yes"), ("no", "No")])

@@ -11,6 +11,8 @@ struct StepContext: Sendable {
     var intro: String
     /// The form's first values (a date prefilled, a hidden version).
     var values: [String: String] = [:]
+    /// Choices read from the case, as radios' options (the open items of an action plan).
+    var options: [(value: String, label: String)] = []
 }
 
 /// One step's form (`GET`/`POST <prefix><case>`): it reads its fields into its RPC's request and
@@ -38,8 +40,8 @@ struct StepForm<Request: Codable & Sendable, Response: Codable & Sendable>: Send
     var preconditions: [String: String] = [:]
     /// The case as this form needs it.
     let load: @Sendable (PublicationHandlers, CaseReference) async -> StepContext?
-    /// The fields.
-    let fields: @Sendable (FormContext) -> String
+    /// The fields, with the case's choices.
+    let fields: @Sendable (FormContext, StepContext) -> String
     /// The request from the fields, or nil with `errors` filled in.
     let read: @Sendable (CaseReference, FormData, inout [FieldError]) -> Request?
     /// The RPC's handler.
@@ -80,7 +82,7 @@ struct StepForm<Request: Codable & Sendable, Response: Codable & Sendable>: Send
         html += "<p>Case <strong>\(HTML.escape(reference.description))</strong>.</p>\n" + context.intro
         html += "<form method=\"post\" action=\"\(prefix)\(HTML.escape(FormData.encode(reference.description)))\" novalidate>\n"
         html += FormContext.csrf(request.session) + FormContext.idempotencyKey()
-        html += fields(form)
+        html += fields(form, context)
         html += "<div class=\"buttons\">" + FormContext.button(button, value: recorded) + "</div>\n</form>\n"
         html += PageForm.back(reference)
         return request.page(title: title, errors: !form.errors.isEmpty, body: html, status: status)
