@@ -19,16 +19,16 @@ struct ActionPlanPagesTests {
     @Test("P6: a double submit of an item adds one item, one after the other or at once")
     func addOnce() async throws {
         try await withPrepared(331) { harness, reference in
-            let session = try PageSession.signIn(harness, TestTokens.publication)
-            let first = try session.post("/action-plan-item/\(reference)", Self.item(), key: "item-once")
-            let second = try session.post("/action-plan-item/\(reference)", Self.item(), key: "item-once")
+            let session = try await PageSession.signIn(harness, TestTokens.publication)
+            let first = try await session.post("/action-plan-item/\(reference)", Self.item(), key: "item-once")
+            let second = try await session.post("/action-plan-item/\(reference)", Self.item(), key: "item-once")
             #expect(first.status == 303 && second.status == 303)
             #expect(first.headers["location"] == "/action-plan/\(reference)?recorded=item")
             #expect(try await harness.actionPlan(reference).items.count == 1)
             let answers = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<2 {
                     group.addTask {
-                        try session.post("/action-plan-item/\(reference)", Self.item("Fictional: a second action"), key: "item-at-once").status
+                        try await session.post("/action-plan-item/\(reference)", Self.item("Fictional: a second action"), key: "item-at-once").status
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
@@ -45,16 +45,16 @@ struct ActionPlanPagesTests {
     func progressAndClose() async throws {
         try await withPrepared(332) { harness, reference in
             try await harness.addItem(reference)
-            let session = try PageSession.signIn(harness, TestTokens.publication)
-            let form = try session.get("/action-progress/\(reference)")
+            let session = try await PageSession.signIn(harness, TestTokens.publication)
+            let form = try await session.get("/action-progress/\(reference)")
             #expect(form.body.contains("Item 1: Fictional: a shared record of concerns"))
-            let progress = try session.post(
+            let progress = try await session.post(
                 "/action-progress/\(reference)",
                 [("itemNumber", "1"), ("text", "Fictional: briefings given"), ("rag", "amber")] + dateFields("date", Fixtures.todayText),
                 key: "progress")
             #expect(progress.status == 303)
             let rows = try await harness.actionPlanRows()
-            let refused = try session.post(
+            let refused = try await session.post(
                 "/action-close/\(reference)", [("itemNumber", "1"), ("judgedBy", "Case Review Panel")] + dateFields("judgedOn", Fixtures.todayText),
                 key: "close-refused")
             #expect(refused.status == 400)
@@ -63,7 +63,7 @@ struct ActionPlanPagesTests {
             #expect(refused.body.contains("P6: item 1 is closed only with evidence"))
             #expect(refused.body.contains("value=\"Case Review Panel\""))
             #expect(try await harness.actionPlanRows() == rows)
-            let closed = try session.post(
+            let closed = try await session.post(
                 "/action-close/\(reference)",
                 [("itemNumber", "1"), ("judgedBy", "Case Review Panel"), ("evidence", "Fictional: an audit of 20 cases")]
                     + dateFields("judgedOn", Fixtures.todayText),
@@ -79,16 +79,16 @@ struct ActionPlanPagesTests {
     func printableAndRoles() async throws {
         try await withPrepared(333) { harness, reference in
             try await harness.addItem(reference)
-            let chair = try PageSession.signIn(harness, TestTokens.chair)
-            let page = try chair.get("/action-plan/\(reference)")
+            let chair = try await PageSession.signIn(harness, TestTokens.chair)
+            let page = try await chair.get("/action-plan/\(reference)")
             #expect(page.status == 200)
             #expect(page.body.contains("<article class=\"document\">"))
             #expect(page.body.contains("Fictional: a shared record of concerns"))
             #expect(!page.body.contains("href=\"/action-plan-item/"))
             expectNoPersonalData(page.body)
-            #expect(try chair.get("/style.css").body.contains("size: A4"))
+            #expect(try await chair.get("/style.css").body.contains("size: A4"))
             let rows = try await harness.actionPlanRows()
-            #expect(try chair.post("/action-plan-item/\(reference)", Self.item(), key: "chair-item").status == 403)
+            #expect(try await chair.post("/action-plan-item/\(reference)", Self.item(), key: "chair-item").status == 403)
             #expect(try await harness.actionPlanRows() == rows)
         }
     }

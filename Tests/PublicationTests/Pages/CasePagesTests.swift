@@ -13,14 +13,13 @@ struct CasePagesTests {
     @Test("the pages need a session; the public listing does not")
     func signInNeeded() async throws {
         try await withPrepared(301) { harness, reference in
-            let browser = PageBrowser(port: harness.service.port)
             for path in ["/", "/publications", "/publications/\(reference)"] {
-                let answer = try browser.get(path)
+                let answer = try await PageSession.anonymousGet(harness, path)
                 #expect(answer.status == 303, "\(path)")
                 #expect(answer.headers["location"]?.hasPrefix("/sign-in?next=") == true, "\(path)")
             }
-            #expect(try browser.get("/published").status == 200)
-            #expect(try browser.get("/published.json").status == 200)
+            #expect(try await PageSession.anonymousGet(harness, "/published").status == 200)
+            #expect(try await PageSession.anonymousGet(harness, "/published.json").status == 200)
         }
     }
 
@@ -28,15 +27,15 @@ struct CasePagesTests {
     func listAndCase() async throws {
         try await withPrepared(302) { harness, reference in
             try await harness.recordAllAdvanceCopies(reference, sentOn: Fixtures.date("2027-01-04"))
-            let session = try PageSession.signIn(harness, TestTokens.publication)
-            let home = try session.get("/")
+            let session = try await PageSession.signIn(harness, TestTokens.publication)
+            let home = try await session.get("/")
             #expect(home.body.contains("href=\"/publications\""))
-            let list = try session.get("/publications")
+            let list = try await session.get("/publications")
             #expect(list.status == 200)
             #expect(list.body.contains("<a href=\"/publications/\(reference)\">\(reference)</a>"))
             #expect(list.body.contains("Check the report for disclosure (P4)"))
             expectNoPersonalData(list.body)
-            let page = try session.get("/publications/\(reference)")
+            let page = try await session.get("/publications/\(reference)")
             #expect(page.status == 200)
             #expect(page.body.contains("Earliest publication date (T9)"))
             #expect(page.body.contains("href=\"/anonymisation/\(reference)\""))
@@ -53,15 +52,15 @@ struct CasePagesTests {
     @Test("roles as the calls: the chair reads the publication without the forms' links; a panel viewer may not open it")
     func roles() async throws {
         try await withPrepared(303) { harness, reference in
-            let chair = try PageSession.signIn(harness, TestTokens.chair)
-            let page = try chair.get("/publications/\(reference)")
+            let chair = try await PageSession.signIn(harness, TestTokens.chair)
+            let page = try await chair.get("/publications/\(reference)")
             #expect(page.status == 200)
             #expect(!page.body.contains("href=\"/schedule/"))
             #expect(page.body.contains("Nothing for your role at this step.") || !page.body.contains("href=\"/anonymisation/"))
-            #expect(try chair.get("/schedule/\(reference)").status == 403)
-            let viewer = try PageSession.signIn(harness, TestTokens.viewer)
-            #expect(try viewer.get("/publications/\(reference)").status == 403)
-            #expect(try chair.get("/publications/TESTSHIRE-2026-0999").status == 404)
+            #expect(try await chair.get("/schedule/\(reference)").status == 403)
+            let viewer = try await PageSession.signIn(harness, TestTokens.viewer)
+            #expect(try await viewer.get("/publications/\(reference)").status == 403)
+            #expect(try await chair.get("/publications/TESTSHIRE-2026-0999").status == 404)
         }
     }
 
@@ -71,7 +70,7 @@ struct CasePagesTests {
         try await withStopping(harness, stop: { await $0.stop() }) { harness in
             let reference = Fixtures.reference(304)
             try await harness.prepare(Fixtures.preparation(reference))
-            let page = try PageSession.signIn(harness, TestTokens.publication).get("/publications/\(reference)")
+            let page = try await PageSession.signIn(harness, TestTokens.publication).get("/publications/\(reference)")
             #expect(page.body.contains("<a href=\"http://127.0.0.1:7100/cases/\(reference)\">The case on the dashboard</a>"))
         }
     }

@@ -4,26 +4,64 @@ import ServiceTestSupport
 import Testing
 
 /// A person signed in to publication's pages over a real socket: the cookie and the session's
-/// CSRF token, and form posts carrying both (and a hidden idempotency key when given).
-struct PageSession {
-    let browser: PageBrowser
+/// CSRF token, and form posts carrying both (and a hidden idempotency key when given). Each
+/// exchange runs on a thread of its own: `PageBrowser` blocks on its socket, and the service in
+/// this process needs the cooperative pool (two cores here) to answer it while other suites run.
+struct PageSession: Sendable {
+    /// An answer: status, headers, body.
+    struct Answer: Sendable {
+        var status: Int
+        var headers: [String: String]
+        var body: String
+    }
+
+    let port: Int
     let cookie: String
     let csrf: String
 
     /// Signs in with `token` and reads the CSRF token from `page`.
-    static func signIn(_ harness: Harness, _ token: String, page: String = "/") throws -> PageSession {
-        let browser = PageBrowser(port: harness.service.port)
-        let (cookie, _) = try browser.signIn(token)
-        return PageSession(browser: browser, cookie: cookie, csrf: try browser.csrfToken(cookie: cookie, page: page))
+    static func signIn(_ harness: Harness, _ token: String, page: String = "/") async throws -> PageSession {
+        let port = harness.service.port
+        let (cookie, csrf) = try await offPool {
+            let browser = PageBrowser(port: port)
+            let (cookie, _) = try browser.signIn(token)
+            return (cookie, try browser.csrfToken(cookie: cookie, page: page))
+        }
+        return PageSession(port: port, cookie: cookie, csrf: csrf)
     }
 
-    func get(_ path: String) throws -> PageBrowser.Answer { try browser.get(path, cookie: cookie) }
+    /// A GET without a session.
+    static func anonymousGet(_ harness: Harness, _ path: String) async throws -> Answer {
+        let port = harness.service.port
+        return try await offPool { answer(try PageBrowser(port: port).get(path)) }
+    }
 
-    /// Posts `fields` with the CSRF token and, when `key` is given, the form's idempotency key.
-    func post(_ path: String, _ fields: [(String, String)], key: String? = nil) throws -> PageBrowser.Answer {
-        var form = fields + [("csrfToken", csrf)]
+    func get(_ path: String) async throws -> Answer {
+        let (port, cookie) = (port, cookie)
+        return try await Self.offPool { Self.answer(try PageBrowser(port: port).get(path, cookie: cookie)) }
+    }
+
+    /// Posts `fields` with the CSRF token (unless `withToken` is false) and, when `key` is given,
+    /// the form's idempotency key.
+    func post(_ path: String, _ fields: [(String, String)], key: String? = nil, withToken: Bool = true) async throws -> Answer {
+        var form = fields
+        if withToken { form.append(("csrfToken", csrf)) }
         if let key { form.append(("idempotencyKey", key)) }
-        return try browser.post(path, cookie: cookie, form: form)
+        let (port, cookie, sent) = (port, cookie, form.map { [$0.0, $0.1] })
+        return try await Self.offPool {
+            Self.answer(try PageBrowser(port: port).post(path, cookie: cookie, form: sent.map { ($0[0], $0[1]) }))
+        }
+    }
+
+    private static func answer(_ answer: PageBrowser.Answer) -> Answer {
+        Answer(status: answer.status, headers: answer.headers, body: answer.body)
+    }
+
+    /// Runs a blocking exchange on a thread of its own.
+    private static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
     }
 }
 

@@ -18,6 +18,7 @@ struct CasePages: Sendable {
                 <ul>
                 <li><a href="\(listPath)">The publications and the step each one is at</a></li>
                 <li><a href="\(LearningPages.nationalPath)">Learning from national reviews</a> (§11.5)</li>
+                <li><a href="\(YearlyReportPage.path)">The yearly report</a>, printable</li>
                 <li><a href="\(PublishedPages.htmlPath)">The public listing of published reports</a> (no sign-in needed)</li>
                 </ul>
 

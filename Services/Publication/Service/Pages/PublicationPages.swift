@@ -49,6 +49,8 @@ struct PublicationPages: Sendable {
         let learning = LearningPages(handlers: handlers)
         routes.get(LearningPages.nationalPath, name: "national-learning", roles: api.listNationalLearning.info.roles) { await learning.national($0) }
         LearningPages.nationalForm.register(&routes, handlers)
+        let yearly = YearlyReportPage(handlers: handlers)
+        routes.get(YearlyReportPage.path, name: "yearly-report", roles: api.getYearlyReport.info.roles) { await yearly.page($0) }
         return routes
     }
 
