@@ -59,6 +59,9 @@ struct CasePagesTests {
             #expect(page.body.contains("Nothing for your role at this step.") || !page.body.contains("href=\"/anonymisation/"))
             #expect(try await chair.get("/schedule/\(reference)").status == 403)
             let viewer = try await PageSession.signIn(harness, TestTokens.viewer)
+            let home = try await viewer.get("/")
+            #expect(home.status == 200)
+            #expect(!home.body.contains("href=\"/publications\""), "the home offers a panel viewer a page it may not open")
             #expect(try await viewer.get("/publications/\(reference)").status == 403)
             #expect(try await chair.get("/publications/TESTSHIRE-2026-0999").status == 404)
         }

@@ -10,19 +10,21 @@ struct CasePages: Sendable {
     static let (listPath, casePrefix) = ("/publications", "/publications/")
     let handlers: PublicationHandlers
 
-    /// `GET /`: the pages of publication, and the public listing.
+    /// `GET /`: the pages of publication the person's role may open, and the public listing.
     static func home(_ request: PageRequest) -> HTTPResponse {
-        request.page(
+        let roles = request.session.principal.roles
+        let pages: [(Set<String>, String)] = [
+            (PublicationAPI.getPublication.info.roles, "<a href=\"\(listPath)\">The publications and the step each one is at</a>"),
+            (PublicationAPI.listNationalLearning.info.roles, "<a href=\"\(LearningPages.nationalPath)\">Learning from national reviews</a> (§11.5)"),
+            (PublicationAPI.getYearlyReport.info.roles, "<a href=\"\(YearlyReportPage.path)\">The yearly report</a>, printable"),
+        ]
+        let links =
+            pages.filter { !roles.isDisjoint(with: $0.0) }.map(\.1) + [
+                "<a href=\"\(PublishedPages.htmlPath)\">The public listing of published reports</a> (no sign-in needed)"
+            ]
+        return request.page(
             title: "Publication", heading: "Publication and learning: your pages",
-            body: """
-                <ul>
-                <li><a href="\(listPath)">The publications and the step each one is at</a></li>
-                <li><a href="\(LearningPages.nationalPath)">Learning from national reviews</a> (§11.5)</li>
-                <li><a href="\(YearlyReportPage.path)">The yearly report</a>, printable</li>
-                <li><a href="\(PublishedPages.htmlPath)">The public listing of published reports</a> (no sign-in needed)</li>
-                </ul>
-
-                """)
+            body: "<ul>\n" + links.map { "<li>\($0)</li>" }.joined(separator: "\n") + "\n</ul>\n")
     }
 
     /// The step a state stands at, in the framework's words.
