@@ -5,7 +5,7 @@ The publication team signs in, opens the publications and the case, checks the r
 anonymisation gate (clean) and signs it off (refused once without the role, the message beside
 its field, the values kept), records the publication plan, schedules the publication (the date
 the form suggests is refused by T9's "before today" for yesterday, then today, which the form suggests), records it as published, then
-adds an action plan item and its progress. Prints one JSON line with what it saw; exits non-zero
+adds an action plan item and its progress; then axe-core on every other form as it opens. Prints one JSON line with what it saw; exits non-zero
 on the first failure. Run by Tests/PublicationTests/Pages/PublicationBrowserTests.swift.
 
 Usage: publication_pages.py --base URL --reference REF --token TOKEN --today YYYY-MM-DD --artifacts DIR
@@ -120,6 +120,17 @@ def main():
         expect("recorded=progress" in driver.current_url, f"after the progress: {driver.current_url}")
         expect("(AMBER)" in driver.page_source, "the progress is not on the plan")
         run.check("10-action-plan")
+
+        # axe-core on the other pages as they open: each form empty, the home, national learning.
+        for name, path in (
+            ("11-home", "/"), ("12-advance-copy", f"/advance-copy/{ref}"), ("13-repository", f"/repository/{ref}"),
+            ("14-not-publishing", f"/not-publishing/{ref}"), ("15-hold", f"/hold/{ref}"), ("16-delay-notice", f"/delay-notice/{ref}"),
+            ("17-archive", f"/archive/{ref}"), ("18-action-close", f"/action-close/{ref}"), ("19-learning-plan", f"/learning-plan/{ref}"),
+            ("20-national-learning", "/national-learning"),
+        ):
+            driver.get(args.base + path)
+            expect(driver.title and "not found" not in driver.title.lower(), f"{path}: {driver.title!r}")
+            run.check(name)
         print(json.dumps({"ok": True, "pages": run.pages}))
     finally:
         driver.quit()

@@ -10,7 +10,7 @@ import Testing
 /// against the service over its real port (the stand-in stages answer the gate's check): the
 /// publication team passes the gate, records the plan, schedules and records the publication,
 /// and adds an action plan item and its progress; axe-core finds no serious or critical
-/// violation on any page. Screenshots and axe reports go to `.build/test-artifacts/publication-pages/`.
+/// violation on any page, the other forms included as they open. Screenshots and axe reports go to `.build/test-artifacts/publication-pages/`.
 @Suite("publication's pages in a real browser", .serialized)
 struct PublicationBrowserTests {
     static let root = BuiltProducts.packageRoot
@@ -61,7 +61,8 @@ struct PublicationBrowserTests {
             #expect(plan.items.first?.progress.map(\.rag) == [.amber])
             for page in [
                 "01-publications", "02-publication", "03-anonymisation-gate", "04-sign-off-error", "05-publication-plan", "06-schedule-error",
-                "07-scheduled", "08-published-form", "09-action-item", "10-action-plan",
+                "07-scheduled", "08-published-form", "09-action-item", "10-action-plan", "11-home", "12-advance-copy", "13-repository",
+                "14-not-publishing", "15-hold", "16-delay-notice", "17-archive", "18-action-close", "19-learning-plan", "20-national-learning",
             ] {
                 let data = try Data(contentsOf: Self.artifacts.appendingPathComponent("\(page).png"))
                 #expect(Array(data.prefix(4)) == [0x89, 0x50, 0x4E, 0x47], "\(page).png is not a PNG")
