@@ -126,7 +126,7 @@ def main():
             ("11-home", "/"), ("12-advance-copy", f"/advance-copy/{ref}"), ("13-repository", f"/repository/{ref}"),
             ("14-not-publishing", f"/not-publishing/{ref}"), ("15-hold", f"/hold/{ref}"), ("16-delay-notice", f"/delay-notice/{ref}"),
             ("17-archive", f"/archive/{ref}"), ("18-action-close", f"/action-close/{ref}"), ("19-learning-plan", f"/learning-plan/{ref}"),
-            ("20-national-learning", "/national-learning"),
+            ("20-national-learning", "/national-learning"), ("21-action-items", f"/action-plan-items/{ref}"),
         ):
             driver.get(args.base + path)
             expect(driver.title and "not found" not in driver.title.lower(), f"{path}: {driver.title!r}")

@@ -92,4 +92,50 @@ struct ActionPlanPagesTests {
             #expect(try await harness.actionPlanRows() == rows)
         }
     }
+
+    /// Item `index` of the repeating form.
+    static func items(_ actions: [String]) -> [(String, String)] {
+        var fields: [(String, String)] = [("count.items", "\(actions.count)")]
+        for (index, action) in actions.enumerated() {
+            fields +=
+                [
+                    ("items[\(index)].source", "recommendation"), ("items[\(index)].recommendationNumber", "1"),
+                    ("items[\(index)].agreedAction", action),
+                    ("items[\(index)].ownerAgency", "Testshire Health"), ("items[\(index)].leadOfficer", "Named Nurse"),
+                ] + dateFields("items[\(index)].targetDate", "2027-03-31")
+        }
+        return fields
+    }
+
+    @Test("P6: several items in one form: one per recommendation to start, Add another keeps what was typed, a refusal stops at its item")
+    func severalItems() async throws {
+        try await withPrepared(334) { harness, reference in
+            let session = try await PageSession.signIn(harness, TestTokens.publication)
+            let path = "/action-plan-items/\(reference)"
+            let form = try await session.get(path)
+            #expect(form.body.contains("name=\"items[0].recommendationNumber\" value=\"1\""))
+            let added = try await session.post(path, Self.items(["Fictional: first"]) + [("action", "add:items")])
+            #expect(added.body.contains("id=\"items-1--agreedAction\""), "Add another item gives a second, empty item")
+            #expect(added.body.contains("Fictional: first"))
+            #expect(try await harness.actionPlan(reference).items.isEmpty)
+
+            let fields = Self.items(["Fictional: first", "", "Fictional: third"]) + [("action", "items")]
+            let refused = try await session.post(path, fields, key: "items-partial")
+            #expect(refused.status == 400)
+            #expect(refused.body.contains("1 item added"))
+            #expect(refused.body.contains("href=\"#items-0--agreedAction\""), "the refused item is now the first on the form")
+            #expect(refused.body.contains("Item 1&#39;s agreed action: P6") || refused.body.contains("Item 1's agreed action: P6"))
+            #expect(refused.body.contains("Fictional: third"), "the items after it are kept")
+            #expect(try await harness.actionPlan(reference).items.map(\.agreedAction) == ["Fictional: first"])
+            // Sent again, the same post adds nothing more: it shows the plan.
+            let again = try await session.post(path, fields, key: "items-partial")
+            #expect(again.status == 303)
+            #expect(try await harness.actionPlan(reference).items.count == 1)
+
+            let rest = try await session.post(path, Self.items(["Fictional: second", "Fictional: third"]) + [("action", "items")], key: "items-rest")
+            #expect(rest.headers["location"] == "/action-plan/\(reference)?recorded=items")
+            #expect(
+                try await harness.actionPlan(reference).items.map(\.agreedAction) == ["Fictional: first", "Fictional: second", "Fictional: third"])
+        }
+    }
 }

@@ -63,6 +63,7 @@ struct PublicationBrowserTests {
                 "01-publications", "02-publication", "03-anonymisation-gate", "04-sign-off-error", "05-publication-plan", "06-schedule-error",
                 "07-scheduled", "08-published-form", "09-action-item", "10-action-plan", "11-home", "12-advance-copy", "13-repository",
                 "14-not-publishing", "15-hold", "16-delay-notice", "17-archive", "18-action-close", "19-learning-plan", "20-national-learning",
+                "21-action-items",
             ] {
                 let data = try Data(contentsOf: Self.artifacts.appendingPathComponent("\(page).png"))
                 #expect(Array(data.prefix(4)) == [0x89, 0x50, 0x4E, 0x47], "\(page).png is not a PNG")

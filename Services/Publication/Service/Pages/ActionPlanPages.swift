@@ -26,6 +26,7 @@ struct ActionPlanPages: Sendable {
         var links: [String] = []
         if !roles.isDisjoint(with: PublicationAPI.addActionPlanItem.info.roles) {
             links.append("<a href=\"\(ActionPlanForms.add.prefix)\(ref)\">Add an item</a> (P6)")
+            links.append("<a href=\"\(ActionItemsPage.prefix)\(ref)\">Add several items</a>, one per recommendation without one")
             if plan?.items.contains(where: { $0.status == .open }) == true {
                 links.append("<a href=\"\(ActionPlanForms.progress.prefix)\(ref)\">Record progress on an item</a>")
                 links.append("<a href=\"\(ActionPlanForms.close.prefix)\(ref)\">Close an item on evidence</a> (P6, §11.4.1)")

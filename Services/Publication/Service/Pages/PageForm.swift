@@ -175,4 +175,39 @@ enum PageForm {
             return PageResponse.redirect(location)
         }
     }
+
+    /// What `submitEach` came to: the page to answer, or the item refused (those before it applied).
+    enum EachOutcome {
+        case answered(HTTPResponse)
+        case refused(index: Int, error: RPCError)
+    }
+
+    /// Runs `call` for each of `items` in order, once per hidden key, stopping at the first
+    /// refusal. A post already applied (or being applied) redirects to where the first went;
+    /// a post that applied at least one item is remembered, so sent again it shows the plan
+    /// rather than adding those items twice.
+    static func submitEach<Item: Sendable>(
+        _ handlers: PublicationHandlers, _ request: PageRequest, _ items: [Item], location: String,
+        call: (Item) async -> Result<Void, RPCError>
+    ) async -> EachOutcome {
+        let (key, principal) = (request.form[PageCall.keyField], request.session.principal.name)
+        let claim = "\(principal)\u{0}\(key)"
+        if !key.isEmpty {
+            for _ in 0..<100 {
+                if let location = await applied(handlers, key: key, principal: principal) { return .answered(PageResponse.redirect(location)) }
+                if inFlight.withLock({ $0.insert(claim).inserted }) { break }
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        defer { if !key.isEmpty { _ = inFlight.withLock { $0.remove(claim) } } }
+        if let location = await applied(handlers, key: key, principal: principal) { return .answered(PageResponse.redirect(location)) }
+        for (index, item) in items.enumerated() {
+            if case .failure(let error) = await call(item) {
+                if index > 0 { await remember(handlers, key: key, principal: principal, location: location) }
+                return .refused(index: index, error: error)
+            }
+        }
+        await remember(handlers, key: key, principal: principal, location: location)
+        return .answered(PageResponse.redirect(location))
+    }
 }

@@ -43,6 +43,9 @@ struct PublicationPages: Sendable {
         let plans = ActionPlanPages(handlers: handlers)
         routes.get(ActionPlanPages.prefix + "*", name: "action-plan", roles: api.getActionPlan.info.roles) { await plans.page($0) }
         ActionPlanForms.add.register(&routes, handlers)
+        let items = ActionItemsPage(handlers: handlers)
+        routes.get(ActionItemsPage.prefix + "*", name: "action-items-form", roles: api.addActionPlanItem.info.roles) { await items.form($0) }
+        routes.post(ActionItemsPage.prefix + "*", name: "action-items-form", roles: api.addActionPlanItem.info.roles) { await items.post($0) }
         ActionPlanForms.progress.register(&routes, handlers)
         ActionPlanForms.close.register(&routes, handlers)
         LearningPages.learningPlan.register(&routes, handlers)
@@ -59,6 +62,7 @@ struct PublicationPages: Sendable {
         "advance-copy": "Advance copy recorded", "schedule": "Publication scheduled", "published": "Publication recorded",
         "repository": "Repository submission recorded", "not-publishing": "Decision not to publish recorded",
         "plan": "Publication plan recorded", "sign-off": "Anonymisation signed off", "item": "Action plan item added",
+        "items": "Action plan items added",
         "progress": "Progress recorded", "close": "Item closed", "learning-plan": "Learning plan recorded",
         "national-learning": "National learning recorded", "delay-notice": "Notice of delay recorded", "hold": "Hold recorded",
         "release": "Hold released", "archived": "Archive step recorded",
