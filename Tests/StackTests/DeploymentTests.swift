@@ -53,7 +53,9 @@ struct DeploymentTests {
         #expect(tls.output.contains("tls-proxy"))
     }
 
-    @Test("the Kubernetes manifests parse, and each Deployment has one replica, a volume claim, gRPC probes, a read-only root filesystem and a /tmp in memory")
+    @Test(
+        "the Kubernetes manifests parse, and each Deployment has one replica, a volume claim, gRPC probes, a read-only root filesystem and a /tmp in memory"
+    )
     func kubernetes() async throws {
         let summary = try await runCommand(
             "python3",
