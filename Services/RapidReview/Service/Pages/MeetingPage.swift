@@ -251,7 +251,7 @@ struct MeetingPage: Sendable {
                 + form.radios("discussion.legalAdvice.answer", legend: "Has legal advice been sought?", options: [("yes", "Yes"), ("no", "No")])
                 + form.text("discussion.legalAdvice.details", label: "Details of the legal advice (if sought)", multiline: true))
         html += "<div class=\"buttons\">" + FormContext.button("Record the meeting", value: "record") + "</div>\n</form>\n"
-        html += CaseForm.back(reference)
+        html += CaseForm.back(reference, dashboard: handlers.settings.dashboardURL)
         return request.page(title: "Record the Rapid Review meeting", errors: !form.errors.isEmpty, body: html, status: status)
     }
 }

@@ -157,9 +157,20 @@ enum CaseForm {
         return "\(date.day) \(months[max(0, min(11, date.month - 1))]) \(date.year)"
     }
 
-    /// The case's link back, under every form.
-    static func back(_ reference: CaseReference) -> String {
-        "<nav><p><a href=\"\(CasePages.casePrefix)\(HTML.escape(reference.description))\">Back to the Rapid Review</a> · <a href=\"\(CasePages.listPath)\">All Rapid Reviews</a></p></nav>\n"
+    /// The case's links back, under every form: its Rapid Review, all of them, and the case on
+    /// the dashboard (`CSPR_DASHBOARD_URL`) when it is known.
+    static func back(_ reference: CaseReference, dashboard: String?) -> String {
+        let escaped = HTML.escape(reference.description)
+        var links = [
+            "<a href=\"\(CasePages.casePrefix)\(escaped)\">Back to the Rapid Review</a>", "<a href=\"\(CasePages.listPath)\">All Rapid Reviews</a>",
+        ]
+        if let dashboard { links.append(dashboardLink(dashboard, reference)) }
+        return "<nav><p>" + links.joined(separator: " · ") + "</p></nav>\n"
+    }
+
+    /// The case on the gateway's dashboard, where its deadlines across the stages are.
+    static func dashboardLink(_ dashboard: String, _ reference: CaseReference) -> String {
+        "<a href=\"\(HTML.escape(dashboard))/cases/\(HTML.escape(reference.description))\">The case on the dashboard</a>"
     }
 }
 
