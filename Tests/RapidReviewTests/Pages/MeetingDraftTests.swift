@@ -113,4 +113,34 @@ extension RapidReviewPagesTests {
             #expect(entries.filter { $0.method == "page:MeetingDraft" }.count >= 3)
         }
     }
+
+    @Test("page_posts: a post remembered longer than 7 days is purged at start (and daily), a newer one kept; old drafts go too")
+    func pagePostsPurged() async throws {
+        let first = try await Harness.start()
+        let directory = first.directory
+        let now = Date()
+        try await first.service.context.database.write { tx in
+            for (key, age) in [("key-old-0001", 8.0), ("key-new-0001", 6.0), ("key-now-0001", 0.0)] {
+                try tx.execute(
+                    "INSERT INTO page_posts (key, principal, location, posted) VALUES (?, 'Sam.Panel', '/rapid-reviews/x', ?)", key,
+                    ISO8601DateFormatter().string(from: now.addingTimeInterval(-age * 86400)))
+            }
+            for (reference, age) in [("TESTSHIRE-2025-0101", 31.0), ("TESTSHIRE-2025-0102", 29.0)] {
+                try tx.execute(
+                    "INSERT INTO meeting_drafts (principal, case_reference, fields, updated) VALUES ('Sam.Panel', ?, '{}', ?)", reference,
+                    Int64(now.timeIntervalSince1970 - age * 86400))
+            }
+        }
+        await first.stop()
+        let second = try await Harness.start(directory: directory)
+        try await withStopping(second, stop: { await $0.stop() }) { harness in
+            func keys() async throws -> [String] {
+                try await harness.service.context.database.read { try $0.query("SELECT key FROM page_posts ORDER BY key").map { try $0["key"] } }
+            }
+            let purged = try await eventually(within: .seconds(5)) { try await keys() == ["key-new-0001", "key-now-0001"] }
+            let left = try await keys()
+            #expect(purged, "\(left)")
+            #expect(try await Self.meetingDrafts(harness) == ["Sam.Panel TESTSHIRE-2025-0102"])
+        }
+    }
 }

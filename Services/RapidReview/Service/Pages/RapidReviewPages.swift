@@ -13,9 +13,14 @@ import WorkingDays
 struct RapidReviewPages: Sendable {
     let handlers: RapidReviewHandlers
 
-    /// The pages handler ServiceKit's router is given.
+    /// The pages handler ServiceKit's router is given; made once at start, when the purge of
+    /// old double-submit guards and drafts starts too.
     func webPages() -> WebPages {
         let context = handlers.context
+        let draftLifetime = handlers.settings.draftLifetime
+        DailyPurge.start("page_posts, meeting_drafts", database: context.database, logger: context.logger) { tx, now in
+            try PagePosts.purge(tx, now: now, draftLifetime: draftLifetime)
+        }
         return WebPages(
             serviceName: "rapid-review", database: context.database, tokens: context.tokens, settings: handlers.settings.sessions,
             logger: context.logger, routes: routes())
