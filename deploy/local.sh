@@ -132,11 +132,15 @@ start_service() {
       [ -n "$(describe "$peer" stage)" ] || continue
       stages+=("$peer")
       export "$(describe "$peer" variable)=127.0.0.1:$(port_of "$peer")"
+      # The dashboard's case page links to each stage's pages where a browser here reaches them.
+      local pages_variable; pages_variable="$(describe "$peer" variable)"
+      pages_variable="${pages_variable%_URL}_PAGES_URL"
+      [ -n "${!pages_variable:-}" ] || export "$pages_variable=http://127.0.0.1:$(port_of "$peer")"
     done
     CSPR_GATEWAY_STAGES=$(IFS=,; echo "${stages[*]}")
     export CSPR_GATEWAY_STAGES
-    # The stages' pages link back to the dashboard; the dashboard links to intake's pages
-    # (its CSPR_INTAKE_PAGES_URL defaults to intake's address, exported above).
+    # The stages' pages link back to the dashboard; the dashboard links to every stage's pages
+    # (CSPR_<STAGE>_PAGES_URL, exported above).
     if [ -z "${CSPR_DASHBOARD_URL:-}" ] && gateway_port=$(port_of gateway 2>/dev/null); then
       export CSPR_DASHBOARD_URL="http://127.0.0.1:$gateway_port"
     fi

@@ -47,8 +47,11 @@ struct RapidReviewPagesTests {
         return fields
     }
 
-    static func withPages(_ body: (Harness, PageBrowser) async throws -> Void) async throws {
-        try await withHarness { harness in
+    /// The dashboard the pages link back to (`CSPR_DASHBOARD_URL`).
+    static let dashboard = "https://dashboard.example"
+
+    static func withPages(extra: [String: String] = [:], _ body: (Harness, PageBrowser) async throws -> Void) async throws {
+        try await withHarness(extra: ["CSPR_DASHBOARD_URL": dashboard + "/"].merging(extra) { $1 }) { harness in
             try await harness.prepare(reference, through: .scheduled)
             try await body(harness, PageBrowser(port: harness.service.port))
         }
@@ -173,6 +176,19 @@ struct RapidReviewPagesTests {
                 form: [("csrfToken", chair.csrf), ("comments", "Fictional: endorsed"), (PageCall.keyField, "key-rat-0001")])
             #expect(ratified.status == 303)
             #expect(try await harness.rapidReview(Self.reference).ratification?.ratifiedBy == "Alex.Chair")
+        }
+    }
+
+    @Test("issue 18: the case's page and its forms link back to the case on the dashboard (CSPR_DASHBOARD_URL)")
+    func dashboardLinks() async throws {
+        try await Self.withPages { _, browser in
+            let (cookie, _) = try browser.signIn(TestTokens.panel)
+            let link = "<a href=\"\(Self.dashboard)/cases/\(Self.reference)\">The case on the dashboard</a>"
+            for page in ["/rapid-reviews/\(Self.reference)", "/meeting/\(Self.reference)", "/schedule/\(Self.reference)"] {
+                let answer = try browser.get(page, cookie: cookie)
+                #expect(answer.status == 200, "\(page)")
+                #expect(answer.body.contains(link), "\(page) has no link back to the dashboard")
+            }
         }
     }
 
