@@ -4,16 +4,11 @@ import ServiceTestSupport
 import Testing
 
 /// A person signed in to publication's pages over a real socket: the cookie and the session's
-/// CSRF token, and form posts carrying both (and a hidden idempotency key when given). Each
-/// exchange runs on a thread of its own: `PageBrowser` blocks on its socket, and the service in
-/// this process needs the cooperative pool (two cores here) to answer it while other suites run.
+/// CSRF token, and form posts carrying both (and a hidden idempotency key when given).
+/// (`PageBrowser` runs each exchange on a thread of its own, off the cooperative pool.)
 struct PageSession: Sendable {
     /// An answer: status, headers, body.
-    struct Answer: Sendable {
-        var status: Int
-        var headers: [String: String]
-        var body: String
-    }
+    typealias Answer = PageBrowser.Answer
 
     let port: Int
     let cookie: String
@@ -21,25 +16,17 @@ struct PageSession: Sendable {
 
     /// Signs in with `token` and reads the CSRF token from `page`.
     static func signIn(_ harness: Harness, _ token: String, page: String = "/") async throws -> PageSession {
-        let port = harness.service.port
-        let (cookie, csrf) = try await offPool {
-            let browser = PageBrowser(port: port)
-            let (cookie, _) = try browser.signIn(token)
-            return (cookie, try browser.csrfToken(cookie: cookie, page: page))
-        }
-        return PageSession(port: port, cookie: cookie, csrf: csrf)
+        let browser = PageBrowser(port: harness.service.port)
+        let (cookie, _) = try await browser.signIn(token)
+        return PageSession(port: browser.port, cookie: cookie, csrf: try await browser.csrfToken(cookie: cookie, page: page))
     }
 
     /// A GET without a session.
     static func anonymousGet(_ harness: Harness, _ path: String) async throws -> Answer {
-        let port = harness.service.port
-        return try await offPool { answer(try PageBrowser(port: port).get(path)) }
+        try await PageBrowser(port: harness.service.port).get(path)
     }
 
-    func get(_ path: String) async throws -> Answer {
-        let (port, cookie) = (port, cookie)
-        return try await Self.offPool { Self.answer(try PageBrowser(port: port).get(path, cookie: cookie)) }
-    }
+    func get(_ path: String) async throws -> Answer { try await PageBrowser(port: port).get(path, cookie: cookie) }
 
     /// Posts `fields` with the CSRF token (unless `withToken` is false) and, when `key` is given,
     /// the form's idempotency key.
@@ -47,21 +34,7 @@ struct PageSession: Sendable {
         var form = fields
         if withToken { form.append(("csrfToken", csrf)) }
         if let key { form.append(("idempotencyKey", key)) }
-        let (port, cookie, sent) = (port, cookie, form.map { [$0.0, $0.1] })
-        return try await Self.offPool {
-            Self.answer(try PageBrowser(port: port).post(path, cookie: cookie, form: sent.map { ($0[0], $0[1]) }))
-        }
-    }
-
-    private static func answer(_ answer: PageBrowser.Answer) -> Answer {
-        Answer(status: answer.status, headers: answer.headers, body: answer.body)
-    }
-
-    /// Runs a blocking exchange on a thread of its own.
-    private static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try body() }) }.start()
-        }
+        return try await PageBrowser(port: port).post(path, cookie: cookie, form: form)
     }
 }
 

@@ -29,49 +29,49 @@ extension RapidReviewPagesTests {
     }
 
     /// A new sign-in, as after closing the tab: the form as it comes.
-    static func reopened(_ browser: PageBrowser, _ path: String = Drafts.page) throws -> String {
-        let (cookie, _) = try browser.signIn(TestTokens.panel)
-        return try browser.get(path, cookie: cookie).body
+    static func reopened(_ browser: PageBrowser, _ path: String = Drafts.page) async throws -> String {
+        let (cookie, _) = try await browser.signIn(TestTokens.panel)
+        return try await browser.get(path, cookie: cookie).body
     }
 
     @Test("drafts: a closed tab keeps what was typed after Add another, Check quorum and Save draft; per person and case; Discard draft ends it")
     func draftKeptAcrossTabs() async throws {
         try await Self.withPages { harness, browser in
             try await harness.prepare(Drafts.other, through: .scheduled)
-            let (cookie, csrf) = try Self.session(browser, TestTokens.panel, page: Drafts.page)
-            #expect(!(try browser.get(Drafts.page, cookie: cookie).body.contains("This is your draft")))
+            let (cookie, csrf) = try await Self.session(browser, TestTokens.panel, page: Drafts.page)
+            #expect(!(try await browser.get(Drafts.page, cookie: cookie).body.contains("This is your draft")))
             let fields = Self.meetingFields() + [("csrfToken", csrf)]
 
-            let added = try browser.post(Drafts.page, cookie: cookie, form: fields + [("action", "add:participants")])
+            let added = try await browser.post(Drafts.page, cookie: cookie, form: fields + [("action", "add:participants")])
             #expect(added.status == 200)
-            var form = try Self.reopened(browser)
+            var form = try await Self.reopened(browser)
             #expect(form.contains("This is your draft"))
             #expect(form.contains("value=\"Dana Sample\""), "the participant typed is kept")
             #expect(form.contains("id=\"participants-4--name\""), "the participant added is kept")
             #expect(try await Self.meetingDrafts(harness) == ["Sam.Panel \(Self.reference)"])
             // Another case's form is its own: prefilled from that case, not this draft.
-            let otherForm = try Self.reopened(browser, "/meeting/\(Drafts.other)")
+            let otherForm = try await Self.reopened(browser, "/meeting/\(Drafts.other)")
             #expect(!otherForm.contains("Dana Sample") && !otherForm.contains("This is your draft"))
 
-            let checked = try browser.post(
+            let checked = try await browser.post(
                 Drafts.page, cookie: cookie,
                 form: fields.map { $0.0 == "participants[1].role" ? ($0.0, "Detective Sergeant") : $0 } + [("action", "check")])
             #expect(checked.body.contains("Quorate"))
-            #expect(try Self.reopened(browser).contains("value=\"Detective Sergeant\""), "Check quorum keeps the draft")
+            #expect(try await Self.reopened(browser).contains("value=\"Detective Sergeant\""), "Check quorum keeps the draft")
 
-            let saved = try browser.post(
+            let saved = try await browser.post(
                 Drafts.page, cookie: cookie,
                 form: fields.map { $0.0 == "discussion.keyIssues" ? ($0.0, "Fictional: a draft of the key issues") : $0 } + [("action", "save")])
             #expect(saved.status == 200)
             #expect(saved.body.contains("Draft saved"))
-            form = try Self.reopened(browser)
+            form = try await Self.reopened(browser)
             #expect(form.contains("Fictional: a draft of the key issues"), "Save draft keeps the draft")
             #expect(try await harness.rapidReview(Self.reference).meetings.isEmpty, "a draft records nothing")
 
-            let discarded = try browser.post(Drafts.page, cookie: cookie, form: [("csrfToken", csrf), ("action", "discard")])
+            let discarded = try await browser.post(Drafts.page, cookie: cookie, form: [("csrfToken", csrf), ("action", "discard")])
             #expect(discarded.status == 303)
             #expect(discarded.headers["location"] == Drafts.page)
-            #expect(!(try Self.reopened(browser).contains("Dana Sample")))
+            #expect(!(try await Self.reopened(browser).contains("Dana Sample")))
             #expect(try await Self.meetingDrafts(harness).isEmpty)
         }
     }
@@ -80,17 +80,17 @@ extension RapidReviewPagesTests {
     func draftExpires() async throws {
         try await Self.withPages(extra: ["CSPR_RAPID_REVIEW_DRAFT_DAYS": "2"]) { harness, browser in
             try await harness.prepare(Drafts.other, through: .scheduled)
-            let (cookie, csrf) = try Self.session(browser, TestTokens.panel, page: Drafts.page)
+            let (cookie, csrf) = try await Self.session(browser, TestTokens.panel, page: Drafts.page)
             let fields = Self.meetingFields() + [("csrfToken", csrf), ("action", "save")]
-            #expect(try browser.post(Drafts.page, cookie: cookie, form: fields).status == 200)
+            #expect(try await browser.post(Drafts.page, cookie: cookie, form: fields).status == 200)
             // Unchanged for a day: still there.
             try await harness.service.context.database.write { try $0.execute("UPDATE meeting_drafts SET updated = updated - 86400") }
-            #expect(try Self.reopened(browser).contains("value=\"Dana Sample\""))
+            #expect(try await Self.reopened(browser).contains("value=\"Dana Sample\""))
             // Unchanged for three days, past the two: gone from the form, and from the table
             // at the next save of any draft.
             try await harness.service.context.database.write { try $0.execute("UPDATE meeting_drafts SET updated = updated - 2 * 86400") }
-            #expect(!(try Self.reopened(browser).contains("Dana Sample")))
-            #expect(try browser.post("/meeting/\(Drafts.other)", cookie: cookie, form: fields).status == 200)
+            #expect(!(try await Self.reopened(browser).contains("Dana Sample")))
+            #expect(try await browser.post("/meeting/\(Drafts.other)", cookie: cookie, form: fields).status == 200)
             #expect(try await Self.meetingDrafts(harness) == ["Sam.Panel \(Drafts.other)"])
         }
     }
@@ -98,14 +98,14 @@ extension RapidReviewPagesTests {
     @Test("drafts: recording the meeting removes its drafts; a double submit of it leaves none behind")
     func draftRemovedWhenRecorded() async throws {
         try await Self.withPages { harness, browser in
-            let (cookie, csrf) = try Self.session(browser, TestTokens.panel, page: Drafts.page)
+            let (cookie, csrf) = try await Self.session(browser, TestTokens.panel, page: Drafts.page)
             let fields = Self.meetingFields() + [("csrfToken", csrf)]
-            #expect(try browser.post(Drafts.page, cookie: cookie, form: fields + [("action", "save")]).status == 200)
+            #expect(try await browser.post(Drafts.page, cookie: cookie, form: fields + [("action", "save")]).status == 200)
             #expect(try await Self.meetingDrafts(harness).count == 1)
             let record = fields + [("action", "record"), (PageCall.keyField, "key-draft-0001")]
-            #expect(try browser.post(Drafts.page, cookie: cookie, form: record).status == 303)
+            #expect(try await browser.post(Drafts.page, cookie: cookie, form: record).status == 303)
             #expect(try await Self.meetingDrafts(harness).isEmpty)
-            #expect(try browser.post(Drafts.page, cookie: cookie, form: record).status == 303)
+            #expect(try await browser.post(Drafts.page, cookie: cookie, form: record).status == 303)
             #expect(try await Self.meetingDrafts(harness).isEmpty)
             #expect(try await harness.rapidReview(Self.reference).meetings.count == 1)
             // Each change of the draft is audited, as the personal data it holds.
