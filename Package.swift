@@ -208,7 +208,7 @@ let package = Package(
         // The publication service (issue 14): from review-management's PreparePublication
         // hand-over to publication (P1-P5, T9).
         .target(
-            name: "PublicationService", dependencies: ["ServiceKit", "Contract", "H2", "RPC", "Storage", "WorkingDays"],
+            name: "PublicationService", dependencies: ["ServiceKit", "Contract", "H2", "RPC", "Storage", "WorkingDays", "WebForms"],
             path: "Services/Publication/Service", swiftSettings: swift6),
         .executableTarget(
             name: "PublicationMain", dependencies: ["PublicationService", "ServiceKit"], path: "Services/Publication/Main", swiftSettings: swift6),
@@ -216,6 +216,7 @@ let package = Package(
             name: "PublicationTests",
             dependencies: [
                 "PublicationService", "ServiceKit", "Contract", "H2", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "WorkingDays",
+                "WebForms",
                 // The anonymisation gate's tests: stand-in stages on a plain server, and the real intake; the yearly figures' stand-in stages.
                 "IntakeService", "GatewayStandIns",
             ],

@@ -20,6 +20,11 @@
 # Settings: CSPR_HOME (default ./.cspr: tokens, as deploy/local.sh makes them), CSPR_GATEWAY_PORT
 # (default 127.0.0.1:7180, away from deploy/local.sh's 7100-7104), CSPR_COMPOSE_PROJECT (default
 # cspr), CSPR_SKIP_BUILD=1 (use what .build holds), CSPR_OUTBOX_RETRY_MAX_SECONDS.
+# Pages (issue 18): CSPR_PUBLISH_PAGES=1 also publishes each stage's pages on the host
+# (deploy/compose-pages.yml) at CSPR_INTAKE_PAGES_PORT, CSPR_RAPID_REVIEW_PAGES_PORT,
+# CSPR_REVIEW_MANAGEMENT_PAGES_PORT, CSPR_PUBLICATION_PAGES_PORT (default 127.0.0.1:7181-7184);
+# the dashboard links there and the pages link back to CSPR_DASHBOARD_URL (default
+# http://$CSPR_GATEWAY_PORT). Without it only the gateway is published.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -28,6 +33,14 @@ CACHE=${CSPR_CONTAINERS_CACHE:-/var/cache/cspr-containers}
 CONFIGURATION=${CSPR_BUILD_CONFIGURATION:-debug}
 PROJECT=${CSPR_COMPOSE_PROJECT:-cspr}
 export CSPR_GATEWAY_PORT=${CSPR_GATEWAY_PORT:-127.0.0.1:7180}
+# Where a browser on this machine reaches the dashboard and each stage's pages.
+export CSPR_DASHBOARD_URL=${CSPR_DASHBOARD_URL:-http://$CSPR_GATEWAY_PORT}
+export CSPR_INTAKE_PAGES_PORT=${CSPR_INTAKE_PAGES_PORT:-127.0.0.1:7181}
+export CSPR_RAPID_REVIEW_PAGES_PORT=${CSPR_RAPID_REVIEW_PAGES_PORT:-127.0.0.1:7182}
+export CSPR_REVIEW_MANAGEMENT_PAGES_PORT=${CSPR_REVIEW_MANAGEMENT_PAGES_PORT:-127.0.0.1:7183}
+export CSPR_PUBLICATION_PAGES_PORT=${CSPR_PUBLICATION_PAGES_PORT:-127.0.0.1:7184}
+COMPOSE_FILES=(-f "$ROOT/docker-compose.yml")
+if [ "${CSPR_PUBLISH_PAGES:-}" = "1" ]; then COMPOSE_FILES+=(-f "$ROOT/deploy/compose-pages.yml"); fi
 IMAGE=localhost/cspr:latest
 BASE_IMAGE=localhost/debian:bookworm-slim
 SOCKET=/run/podman/cspr.sock
@@ -196,7 +209,7 @@ make_tokens() {
 }
 
 compose() {
-  DOCKER_HOST=$DOCKER_HOST docker-compose -p "$PROJECT" -f "$ROOT/docker-compose.yml" --project-directory "$HOME_DIR/containers/$PROJECT" "$@"
+  DOCKER_HOST=$DOCKER_HOST docker-compose -p "$PROJECT" "${COMPOSE_FILES[@]}" --project-directory "$HOME_DIR/containers/$PROJECT" "$@"
 }
 
 # Without systemd podman never runs the health checks: run them by hand until every service is
@@ -240,6 +253,12 @@ up() {
   wait "$compose_pid" || { cat "$log"; fail "docker-compose up failed"; }
   compose ps
   say "dashboard:   http://$CSPR_GATEWAY_PORT/   (user: panel, password: the panel's token)"
+  if [ "${CSPR_PUBLISH_PAGES:-}" = "1" ]; then
+    say "pages:       intake http://$CSPR_INTAKE_PAGES_PORT/ · rapid-review http://$CSPR_RAPID_REVIEW_PAGES_PORT/rapid-reviews"
+    say "             review-management http://$CSPR_REVIEW_MANAGEMENT_PAGES_PORT/ · publication http://$CSPR_PUBLICATION_PAGES_PORT/"
+  else
+    say "pages:       not published (CSPR_PUBLISH_PAGES=1 publishes each stage's pages on the host)"
+  fi
   say "tokens:      $HOME_DIR/tokens"
   say "stop with:   deploy/containers.sh down"
 }

@@ -132,11 +132,15 @@ start_service() {
       [ -n "$(describe "$peer" stage)" ] || continue
       stages+=("$peer")
       export "$(describe "$peer" variable)=127.0.0.1:$(port_of "$peer")"
+      # The dashboard's case page links to each stage's pages where a browser here reaches them.
+      local pages_variable; pages_variable="$(describe "$peer" variable)"
+      pages_variable="${pages_variable%_URL}_PAGES_URL"
+      [ -n "${!pages_variable:-}" ] || export "$pages_variable=http://127.0.0.1:$(port_of "$peer")"
     done
     CSPR_GATEWAY_STAGES=$(IFS=,; echo "${stages[*]}")
     export CSPR_GATEWAY_STAGES
-    # The stages' pages link back to the dashboard; the dashboard links to intake's pages
-    # (its CSPR_INTAKE_PAGES_URL defaults to intake's address, exported above).
+    # The stages' pages link back to the dashboard; the dashboard links to every stage's pages
+    # (CSPR_<STAGE>_PAGES_URL, exported above).
     if [ -z "${CSPR_DASHBOARD_URL:-}" ] && gateway_port=$(port_of gateway 2>/dev/null); then
       export CSPR_DASHBOARD_URL="http://127.0.0.1:$gateway_port"
     fi
@@ -198,6 +202,7 @@ up() {
     say "independent-chair token: $(token_of independent-chair)"
   fi
   if pid_of review-management >/dev/null; then say "review-management's pages: http://127.0.0.1:$(port_of review-management)/reviews   (the review team: terms of reference, lead reviewer, team, declarations, agencies asked, the report; the panel: agreeing the terms of reference; the board: approving the report; agencies: /agency/<case>, their chronology)"; fi
+  if pid_of publication >/dev/null; then say "publication's pages: http://127.0.0.1:$(port_of publication)/publications   (publication team, partnership support: anonymisation gate, plan, advance copies, scheduling, publishing, repository; the panel also: action plans, learning; /published is public)"; fi
   say "panel token: $(token_of case-review-panel)"
   say "tokens:      $HOME_DIR/tokens"
   say "logs:        $HOME_DIR/logs/   data: $HOME_DIR/data/"

@@ -224,11 +224,16 @@ extension IntakeAPI {
         package var status: CaseStatus
         /// Other cases whose child may be this one's (issue 17, item 7); absent when none.
         package var childMatches: [ChildMatch]?
+        /// The case this one was merged into once a person confirmed they concern the same
+        /// child (item 7); absent when it was not.
+        package var mergedInto: CaseReference?
         package init(
             caseReference: CaseReference, childName: String, incident: Incident, referralReceived: CivilDate?, notificationReceived: CivilDate?,
-            scopingRequests: [ScopingRequest], scopingReturnsFrom: [String], status: CaseStatus, childMatches: [ChildMatch]? = nil
+            scopingRequests: [ScopingRequest], scopingReturnsFrom: [String], status: CaseStatus, childMatches: [ChildMatch]? = nil,
+            mergedInto: CaseReference? = nil
         ) {
             self.childMatches = childMatches
+            self.mergedInto = mergedInto
             self.caseReference = caseReference
             self.childName = childName
             self.incident = incident

@@ -13,13 +13,22 @@ package struct ScopingRequest: Sendable, Equatable, Codable {
     package var returnBy: CivilDate?
     /// True when sent after the T2 deadline.
     package var sentLate: Bool?
+    /// Who signed the letter, as the request gave it (the letter is printed again later).
+    package var signatory: String?
+    /// Who the letter named for questions, as the request gave it.
+    package var queriesContact: String?
 
-    package init(agency: Agency, contact: Contact, dateSent: CivilDate, returnBy: CivilDate? = nil, sentLate: Bool? = nil) {
+    package init(
+        agency: Agency, contact: Contact, dateSent: CivilDate, returnBy: CivilDate? = nil, sentLate: Bool? = nil, signatory: String? = nil,
+        queriesContact: String? = nil
+    ) {
         self.agency = agency
         self.contact = contact
         self.dateSent = dateSent
         self.returnBy = returnBy
         self.sentLate = sentLate
+        self.signatory = signatory
+        self.queriesContact = queriesContact
     }
 }
 

@@ -51,6 +51,22 @@ package struct CaseChanges<Facts: Sendable>: Sendable {
         }
     }
 
+    /// `change`, applied once per `idempotency-key` when the client's call carries one
+    /// (`Idempotency.run`): a retry after a lost reply answers the first reply instead of
+    /// adding a second record. Without a key, every call is applied.
+    package func change<Request: Encodable & Sendable, T: Codable & Sendable>(
+        _ reference: CaseReference, call: CallContext, request: Request, _ body: @escaping @Sendable (Facts, WriteTransaction) throws -> T
+    ) async throws -> T {
+        try await database.write { [self] tx in
+            try Idempotency.run(tx, call: call, request: request) {
+                guard let facts = try load(tx, reference) else { throw missing(reference) }
+                let result = try body(facts, tx)
+                try recordStatus(tx, reference)
+                return result
+            }
+        }
+    }
+
     /// Applies a hand-over about `reference` once per idempotency key and request
     /// (`Idempotency.receive`), then records the case's status in the same transaction.
     package func receive<Request: Encodable & Sendable, Response: Codable & Sendable>(

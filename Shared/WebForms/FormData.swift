@@ -23,6 +23,17 @@ package struct FormData: Sendable, Equatable {
         self.values = values
     }
 
+    /// The most fields a posted form may have: the largest form (a referral at every list's
+    /// limit: 20 family members of 10 addresses each, 100 key events, 50 agencies) has under
+    /// 3,000, and parsing a body of a million one-letter fields would hold every other page.
+    package static let maxFields = 5000
+
+    /// The number of fields in a form body, counted without parsing it.
+    package static func fieldCount(_ body: Data) -> Int {
+        guard !body.isEmpty else { return 0 }
+        return body.reduce(1) { $1 == UInt8(ascii: "&") ? $0 + 1 : $0 }
+    }
+
     /// Fields from a dictionary, for tests and for drafts read back.
     package init(values: [String: String]) { self.values = values }
 

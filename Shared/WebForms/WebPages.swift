@@ -42,6 +42,12 @@ package struct WebPages: HTTPHandler {
     }
 
     package func handle(_ request: HTTPRequest) async -> HTTPResponse {
+        // Refused before sessions or parsing, signed in or not (issue 17: no unbounded input).
+        if request.head.method == "POST", FormData.fieldCount(request.body) > FormData.maxFields {
+            logger.info("page", ["page": .string("too-many-fields"), "method": .string("POST"), "status": .int(413)])
+            return PageResponse.message(
+                413, title: "The form is too large", text: "A form may have at most \(FormData.maxFields) fields; nothing was saved.")
+        }
         let target = request.head.path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let path = target.first.map(String.init) ?? "/"
         let query = FormData(query: target.count > 1 ? String(target[1]) : "")
@@ -142,11 +148,15 @@ package struct WebPages: HTTPHandler {
             )
         }
         var touched = session
-        touched.lastSeen = now
-        do {
-            try await database.write { tx in try WebSessions.touch(tx, session, now: now) }
-        } catch {
-            return (PageResponse.message(503, title: "Try again", text: "The session could not be kept. Try again shortly."), name)
+        // A write per page read would queue every view behind the service's writes: the use is
+        // recorded at most once a minute (a minute of an idle expiry of 30 is nothing).
+        if now.timeIntervalSince(session.lastSeen) >= WebSessions.touchInterval {
+            touched.lastSeen = now
+            do {
+                try await database.write { tx in try WebSessions.touch(tx, session, now: now) }
+            } catch {
+                return (PageResponse.message(503, title: "Try again", text: "The session could not be kept. Try again shortly."), name)
+            }
         }
         let pageRequest = PageRequest(
             path: path, query: query, form: form, session: touched, settings: settings, parameter: route.parameter(of: path), database: database,

@@ -70,6 +70,9 @@ package enum WebSessions {
         return session.ends(settings) > now ? session : nil
     }
 
+    /// How often a session's use is written: at most once this many seconds.
+    package static let touchInterval: TimeInterval = 60
+
     /// Records that the session was used now (the idle expiry starts again).
     package static func touch(_ tx: WriteTransaction, _ session: WebSession, now: Date) throws {
         try tx.execute("UPDATE web_sessions SET last_seen = ? WHERE id_hash = ?", seconds(now), session.idHash)

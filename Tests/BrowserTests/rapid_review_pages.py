@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
 """rapid-review's pages in real chromium (Selenium + chromium-driver), with axe-core on every page.
 
-The Case Review Panel signs in, opens the Rapid Reviews and the case, fills in the meeting:
+The Case Review Panel signs in, opens the Rapid Reviews and the case, schedules the meeting
+(T4), fills in the meeting:
 with the police's representative not yet added the quorum shows the police missing (R1, after
 "Check quorum", no scripts); "Add another participant" adds them and the quorum is met; a
 missing answer is refused beside its field with the values kept; the meeting is recorded, then
-the recommendation. The independent chair signs in and ratifies. The Appendix 5 document is
-shown as a printable page. Prints one JSON line with what it saw; exits non-zero on the first
-failure. Run by Tests/RapidReviewTests/Pages/RapidReviewBrowserTests.swift.
+the recommendation. The independent chair signs in and ratifies. The Appendix 5 document and
+the covering letter are shown as printable pages. Partnership support signs in and records the
+submission to the National Panel and the sharing (R10, T5), the referrer ticked. Prints one
+JSON line with what it saw; exits non-zero on the first failure. Run by
+Tests/RapidReviewTests/Pages/RapidReviewBrowserTests.swift.
 
-Usage: rapid_review_pages.py --base URL --reference REF --panel TOKEN --chair TOKEN --artifacts DIR
+Usage: rapid_review_pages.py --base URL --reference REF --panel TOKEN --chair TOKEN --staff TOKEN
+       --meeting-date YYYY-MM-DD --submitted YYYY-MM-DD --referrer AGENCY --artifacts DIR
 """
 import argparse
 import json
@@ -41,7 +45,7 @@ def quorum_row(driver, partner):
 
 def main():
     parser = argparse.ArgumentParser()
-    for name in ("--base", "--reference", "--panel", "--chair", "--artifacts"):
+    for name in ("--base", "--reference", "--panel", "--chair", "--staff", "--meeting-date", "--submitted", "--referrer", "--artifacts"):
         parser.add_argument(name, required=True)
     args = parser.parse_args()
     os.makedirs(args.artifacts, exist_ok=True)
@@ -54,6 +58,22 @@ def main():
         run.check("01-rapid-reviews")
         run.follow(ref)
         run.check("02-rapid-review")
+
+        # T4: the meeting scheduled on its form; a date left out is refused beside it first.
+        run.follow("Schedule the meeting")
+        expect(driver.current_url.endswith(f"/schedule/{ref}"), f"expected the schedule form, got {driver.current_url}")
+        run.check("02a-schedule-form")
+        run.choose("format", "faceToFace")
+        run.press("Schedule the meeting")
+        expect(driver.title.startswith("Error: "), f"a schedule without a date is not refused: {driver.title!r}")
+        expect("date-error" in driver.page_source, "the missing date is not shown beside its field")
+        run.check("02b-schedule-form-error")
+        year, month, day = args.meeting_date.split("-")
+        run.date("date", str(int(day)), str(int(month)), year)
+        run.press("Schedule the meeting")
+        expect("recorded=schedule" in driver.current_url, f"after scheduling: {driver.current_url}")
+        expect("Meeting scheduled" in driver.page_source, "the case page does not show the meeting scheduled")
+        run.check("02c-meeting-scheduled")
         run.follow("Record the meeting")
         expect(driver.current_url.endswith(f"/meeting/{ref}"), f"expected the meeting form, got {driver.current_url}")
 
@@ -132,6 +152,34 @@ def main():
         expect("Appendix 5" in driver.title or "Outcome" in driver.title, f"the document's title: {driver.title!r}")
         expect(len(driver.find_elements(By.CSS_SELECTOR, "article.document section")) > 1, "the document has no sections")
         run.check("10-outcome-document")
+        driver.get(args.base + f"/rapid-reviews/{ref}")
+        run.follow("covering letter", partial=True)
+        expect("National Panel" in driver.page_source, "the covering letter does not name the National Panel")
+        expect(len(driver.find_elements(By.CSS_SELECTOR, "article.document")) == 1, "the covering letter is not a printable document")
+        run.check("11-covering-letter")
+
+        # R10, T5: partnership support records the submission and the sharing, the referrer ticked.
+        sign_in(run, args.base, f"/rapid-reviews/{ref}", args.staff)
+        run.follow("Record the submission and the sharing", partial=True)
+        expect(driver.current_url.endswith(f"/submission/{ref}"), f"expected the submission form, got {driver.current_url}")
+        run.check("12-submission-form")
+        year, month, day = args.submitted.split("-")
+        run.date("submittedToNationalPanel", str(int(day)), str(int(month)), year)
+        rows = len(driver.find_elements(By.CSS_SELECTOR, 'input[name$="].agency"]'))
+        expect(rows >= 2, f"the form does not list the agencies asked: {rows}")
+        referrer = False
+        for index in range(rows):
+            run.date(f"sharedWith[{index}].date", str(int(day)), str(int(month)), year)
+            if run.field(f"sharedWith[{index}].agency").get_attribute("value") == args.referrer:
+                box = run.field(f"sharedWith[{index}].referrer")
+                if not box.is_selected():
+                    box.click()
+                referrer = True
+        expect(referrer, f"the referrer {args.referrer!r} is not among the agencies listed")
+        run.press("Record the submission")
+        expect("recorded=submission" in driver.current_url, f"after the submission: {driver.current_url}: {driver.title!r}")
+        expect("Submitted to the National Panel" in driver.page_source, "the case page does not show the submission")
+        run.check("13-submitted")
         print(json.dumps({"ok": True, "pages": run.pages}))
     finally:
         driver.quit()

@@ -8,7 +8,10 @@ it, records its return (refused once by RecordScopingReturn's own rule) and cann
 agency's case. Prints one JSON line; exits non-zero on the first failure. Run by
 Tests/IntakeTests/Pages/ScopingPagesBrowserTests.swift against real intake and gateway processes.
 
-Usage: scoping_pages.py --base URL --dashboard URL --staff T --agency T --panel T --reference R --other R --child NAME --artifacts DIR
+The officer also decides a possible match of the child (a referral without a date of birth,
+case --matched): refused once without a choice, then confirmed, and that case is merged.
+
+Usage: scoping_pages.py --base URL --dashboard URL --staff T --agency T --panel T --reference R --other R --matched R --child NAME --artifacts DIR
 """
 import argparse
 import json
@@ -37,7 +40,7 @@ def sign_in(run, token, destination):
 
 def main():
     parser = argparse.ArgumentParser()
-    for name in ("base", "dashboard", "staff", "agency", "panel", "reference", "other", "child", "artifacts"):
+    for name in ("base", "dashboard", "staff", "agency", "panel", "reference", "other", "matched", "child", "artifacts"):
         parser.add_argument("--" + name, required=True)
     args = parser.parse_args()
     os.makedirs(args.artifacts, exist_ok=True)
@@ -71,6 +74,19 @@ def main():
         driver.get(f"{args.base}/case-file/{reference}")
         expect(args.child in driver.page_source, "the case file lacks the child")
         run.check("24-case-file")
+        # A possible match of the child: the home page links to it; no choice is refused; confirmed, merged.
+        driver.get(f"{args.base}/")
+        expect(f'href="/child-matches/{args.matched}"' in driver.page_source, "the home page does not link to the possible match")
+        driver.get(f"{args.base}/child-matches/{args.matched}")
+        expect("Not given" in driver.page_source, "the match page does not show the missing date of birth")
+        run.check("24a-child-match")
+        run.press("Record the decision")
+        expect(driver.title.startswith("Error: "), f"no choice made: the title is {driver.title!r}")
+        run.check("24b-child-match-refused")
+        run.choose("sameChild", "yes")
+        run.press("Record the decision")
+        expect("was merged into" in driver.page_source, "the confirmed match did not merge the later case")
+        run.check("24c-child-match-merged")
         run.press("Sign out")
 
         # An agency's user: only the case that asked its agency.

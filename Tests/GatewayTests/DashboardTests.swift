@@ -7,6 +7,7 @@ import ServiceKit
 import ServiceTestSupport
 import Storage
 import Testing
+import WorkingDays
 
 @Suite("The panel's dashboard: pages, sign-in and headers")
 struct DashboardTests {
@@ -160,6 +161,50 @@ struct DashboardTests {
         #expect(try await stack.page("/cases/TESTSHIRE-2025-0999", basic: TestTokens.panel).status == 404)
         #expect(try await stack.page("/cases/%3Cb%3E", basic: TestTokens.panel).status == 404)
         #expect(try await stack.page("/nothing-here", basic: TestTokens.panel).status == 404)
+        await stack.stop()
+    }
+
+    @Test("issue 18: a case page links to each stage's pages the case has reached, at the addresses configured, naming the roles")
+    func stageLinks() async throws {
+        let pages = [
+            "CSPR_INTAKE_PAGES_URL": "https://intake.example/", "CSPR_RAPID_REVIEW_PAGES_URL": "https://rapid-review.example",
+            "CSPR_REVIEW_MANAGEMENT_PAGES_URL": "https://reviews.example", "CSPR_PUBLICATION_PAGES_URL": "https://publication.example",
+        ]
+        // Two more fictional cases that intake's stand-in reports further on: one at the
+        // review, one at publication.
+        let received = try #require(CivilDate(year: 2025, month: 1, day: 6))
+        let later = [CaseStage.review, .publication].enumerated().map { index, stage in
+            CaseStatus(
+                reference: Fixtures.reference("TESTSHIRE-2025-00\(51 + index)"), stage: stage,
+                milestones: [Milestone(event: "referralReceived", date: received)], deadlines: [])
+        }
+        let stack = try await InProcessStack(intakeStatuses: Fixtures.intake + later, gatewaySettings: pages)
+        let rapidReview = "<a href=\"https://rapid-review.example/rapid-reviews/TESTSHIRE-2025-0002\">the Rapid Review</a>"
+
+        // At rapid-review: intake's pages and the Rapid Review, with who may open it; no later stage.
+        let reached = try await stack.page("/cases/TESTSHIRE-2025-0002", basic: TestTokens.panel).text
+        #expect(reached.contains("<a href=\"https://intake.example/case-file/TESTSHIRE-2025-0002\">the case file</a>"))
+        #expect(reached.contains("On rapid-review (partnership support, case review panel, independent chair, auditor): " + rapidReview))
+        #expect(!reached.contains("reviews.example") && !reached.contains("publication.example"))
+
+        // Still at intake: intake's pages only.
+        let atIntake = try await stack.page("/cases/TESTSHIRE-2025-0001", basic: TestTokens.panel).text
+        #expect(atIntake.contains("<a href=\"https://intake.example/scoping/TESTSHIRE-2025-0001\">scoping requests</a>"))
+        #expect(!atIntake.contains("rapid-review.example") && !atIntake.contains("reviews.example") && !atIntake.contains("publication.example"))
+
+        // At the review: every stage up to review-management's page; publication not yet.
+        let atReview = try await stack.page("/cases/TESTSHIRE-2025-0051", basic: TestTokens.panel).text
+        #expect(atReview.contains("<a href=\"https://rapid-review.example/rapid-reviews/TESTSHIRE-2025-0051\">the Rapid Review</a>"))
+        #expect(atReview.contains("<a href=\"https://reviews.example/reviews/TESTSHIRE-2025-0051\">the review</a>"))
+        #expect(!atReview.contains("publication.example"))
+
+        // At publication: publication's page too.
+        let atPublication = try await stack.page("/cases/TESTSHIRE-2025-0052", basic: TestTokens.panel).text
+        #expect(atPublication.contains("<a href=\"https://reviews.example/reviews/TESTSHIRE-2025-0052\">the review</a>"))
+        #expect(
+            atPublication.contains(
+                "On publication (partnership support, case review panel, independent chair, board, publication, auditor): "
+                    + "<a href=\"https://publication.example/publications/TESTSHIRE-2025-0052\">the publication and its action plan</a>"))
         await stack.stop()
     }
 

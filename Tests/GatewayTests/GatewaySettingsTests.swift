@@ -25,7 +25,8 @@ struct GatewaySettingsTests {
         "a bad value names its variable",
         arguments: [
             ("CSPR_GATEWAY_STAGES", "intake,court"), ("CSPR_GATEWAY_CACHE_SECONDS", "-1"), ("CSPR_GATEWAY_STAGE_TIMEOUT_MS", "fast"),
-            ("CSPR_INTAKE_PAGES_URL", "javascript:alert(1)"),
+            ("CSPR_INTAKE_PAGES_URL", "javascript:alert(1)"), ("CSPR_RAPID_REVIEW_PAGES_URL", "ftp://rapid-review.example"),
+            ("CSPR_REVIEW_MANAGEMENT_PAGES_URL", "reviews.example"), ("CSPR_PUBLICATION_PAGES_URL", "data:text/html,x"),
         ])
     func badValue(variable: String, value: String) {
         #expect {
@@ -41,6 +42,28 @@ struct GatewaySettingsTests {
         #expect(try GatewaySettings.load(environment: ["CSPR_INTAKE_URL": "127.0.0.1:7201"]).intakePagesURL == "http://127.0.0.1:7201")
         let set = try GatewaySettings.load(environment: ["CSPR_INTAKE_URL": "intake:7101", "CSPR_INTAKE_PAGES_URL": "https://intake.example/"])
         #expect(set.intakePagesURL == "https://intake.example")
+    }
+
+    @Test("every stage's pages for the dashboard's links: CSPR_<STAGE>_PAGES_URL, else the stage's address, else its default port")
+    func stagePages() throws {
+        let defaults = try GatewaySettings.load(environment: [:])
+        #expect(defaults.pagesURL(.rapidReview) == "http://127.0.0.1:7102")
+        #expect(defaults.pagesURL(.reviewManagement) == "http://127.0.0.1:7103")
+        #expect(defaults.pagesURL(.publication) == "http://127.0.0.1:7104")
+        let byAddress = try GatewaySettings.load(environment: [
+            "CSPR_RAPID_REVIEW_URL": "127.0.0.1:7202", "CSPR_REVIEW_MANAGEMENT_URL": "127.0.0.1:7203", "CSPR_PUBLICATION_URL": "127.0.0.1:7204",
+        ])
+        #expect(byAddress.pagesURL(.rapidReview) == "http://127.0.0.1:7202")
+        #expect(byAddress.pagesURL(.reviewManagement) == "http://127.0.0.1:7203")
+        #expect(byAddress.pagesURL(.publication) == "http://127.0.0.1:7204")
+        let set = try GatewaySettings.load(environment: [
+            "CSPR_RAPID_REVIEW_URL": "rapid-review:7102", "CSPR_RAPID_REVIEW_PAGES_URL": "https://rapid-review.example/",
+            "CSPR_REVIEW_MANAGEMENT_PAGES_URL": "http://127.0.0.1:7183", "CSPR_PUBLICATION_PAGES_URL": "https://publication.example",
+        ])
+        #expect(set.pagesURL(.rapidReview) == "https://rapid-review.example")
+        #expect(set.pagesURL(.reviewManagement) == "http://127.0.0.1:7183")
+        #expect(set.pagesURL(.publication) == "https://publication.example")
+        #expect(GatewaySettings.pagesVariable(.reviewManagement) == "CSPR_REVIEW_MANAGEMENT_PAGES_URL")
     }
 
     @Test("the definition's peers are the stages asked")

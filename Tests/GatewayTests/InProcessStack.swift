@@ -14,7 +14,7 @@ final class InProcessStack: Sendable {
     let rapidReview: RunningService
     let gateway: RunningService
 
-    init(intakeStatuses: [CaseStatus] = Fixtures.intake, leakyIntakeName: String? = nil) async throws {
+    init(intakeStatuses: [CaseStatus] = Fixtures.intake, leakyIntakeName: String? = nil, gatewaySettings: [String: String] = [:]) async throws {
         let directory = try TestDirectory.gateway()
         self.directory = directory
         func start(_ definition: ServiceDefinition, stages: [ServiceIdentity: Int] = [:], extra: [String: String] = [:]) async throws
@@ -33,6 +33,7 @@ final class InProcessStack: Sendable {
         // Only the two stand-in stages: the gateway asks no others (review-management is a
         // default stage, and one never started would show as down).
         let settings = ["CSPR_GATEWAY_STAGES": "intake,rapid-review", "CSPR_GATEWAY_CACHE_SECONDS": "0", "CSPR_GATEWAY_STAGE_TIMEOUT_MS": "5000"]
+            .merging(gatewaySettings) { $1 }
         let environment = directory.environment("gateway", port: 0, peers: stages, extra: settings)
         gateway = try await start(try GatewayService.definition(environment: environment), stages: stages, extra: settings)
     }

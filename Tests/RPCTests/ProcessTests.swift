@@ -26,12 +26,20 @@ struct ProcessTests {
     func sigtermDrains() async throws {
         let (process, port) = try await startEchoServerProcess()
         let client = RPCClient(host: "127.0.0.1", port: port)
-        let inFlight = Task { try await client.call(EchoService.echo, .init(text: "finishing", sleepMillis: 800), deadline: .seconds(10)) }
-        try await Task.sleep(for: .milliseconds(200))
+        let start = ContinuousClock.now
+        // The call sleeps long enough for the refusals below even on a loaded machine; the test
+        // waits for the server to say it holds the call and has begun draining, not for a guess.
+        let inFlight = Task { try await client.call(EchoService.echo, .init(text: "finishing", sleepMillis: 3000), deadline: .seconds(20)) }
+        _ = try await process.waitForLine { $0 == "holding finishing" }
         process.send(SIGTERM)
-        try await Task.sleep(for: .milliseconds(200))
-        let late = RPCClient(host: "127.0.0.1", port: port)
-        let refused = await captureRPCError { _ = try await late.call(EchoService.echo, .init(text: "too late"), deadline: .seconds(2)) }
+        _ = try await process.waitForLine { $0 == "draining" }
+        // The listener closes just after "draining"; a new client is refused from then on.
+        var refused: RPCError?
+        while refused?.code != .unavailable, ContinuousClock.now < start + .seconds(15) {
+            let late = RPCClient(host: "127.0.0.1", port: port)
+            refused = await captureRPCError { _ = try await late.call(EchoService.echo, .init(text: "too late"), deadline: .seconds(2)) }
+            if refused?.code != .unavailable { try await Task.sleep(for: .milliseconds(20)) }
+        }
         #expect(refused?.code == .unavailable)
         #expect(try await inFlight.value.text == "finishing")
         #expect(try await process.waitForExit() == 0)

@@ -53,7 +53,45 @@ struct DeploymentTests {
         #expect(tls.output.contains("tls-proxy"))
     }
 
-    @Test("the Kubernetes manifests parse, and each Deployment has one replica, a volume claim and gRPC probes")
+    @Test("issue 18: with deploy/compose-pages.yml each stage's pages are published on 127.0.0.1 where the dashboard links, and link back")
+    func composePages() async throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("cspr-compose-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: project.appendingPathComponent(".cspr"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: project) }
+        try "placeholder-token-0123456789 panel case-review-panel\n".write(
+            to: project.appendingPathComponent(".cspr/tokens"), atomically: true, encoding: .utf8)
+        let files = [
+            "-f", root.appendingPathComponent("docker-compose.yml").path, "-f", root.appendingPathComponent("deploy/compose-pages.yml").path,
+        ]
+        let rendered = try await runCommand("docker-compose", files + ["--project-directory", project.path, "config"])
+        #expect(rendered.status == 0, "docker-compose config: \(rendered.output)")
+        let summary = try await runCommand(
+            "python3",
+            [
+                "-c",
+                """
+                import sys, yaml, json
+                c = yaml.safe_load(sys.stdin.read())
+                out = {name: {"ports": [str(p) for p in s.get("ports", [])], "networks": sorted(s.get("networks", {})), "environment": s.get("environment", {})}
+                       for name, s in c["services"].items() if not s.get("profiles")}
+                print(json.dumps(out, sort_keys=True))
+                """,
+            ], stdin: rendered.output)
+        let services = try JSONSerialization.jsonObject(with: Data(summary.output.utf8)) as? [String: [String: Any]] ?? [:]
+        let gateway = services["gateway"]?["environment"] as? [String: String] ?? [:]
+        for (stage, port) in [("intake", 7101), ("rapid-review", 7102), ("review-management", 7103), ("publication", 7104)] {
+            let service = services[stage] ?? [:]
+            #expect(service["ports"] as? [String] == ["127.0.0.1:\(port):\(port)/tcp"], "\(stage): \(service["ports"] ?? "")")
+            #expect(service["networks"] as? [String] == ["edge", "stages"], "\(stage) is not reachable from the host")
+            let variable = "CSPR_" + stage.uppercased().replacingOccurrences(of: "-", with: "_") + "_PAGES_URL"
+            #expect(gateway[variable] == "http://127.0.0.1:\(port)", "the dashboard links to \(stage) at \(gateway[variable] ?? "nothing")")
+            #expect((service["environment"] as? [String: String])?["CSPR_DASHBOARD_URL"] == "http://localhost:7100", "\(stage) links back")
+        }
+    }
+
+    @Test(
+        "the Kubernetes manifests parse, and each Deployment has one replica, a volume claim, gRPC probes, a read-only root filesystem and a /tmp in memory"
+    )
     func kubernetes() async throws {
         let summary = try await runCommand(
             "python3",
@@ -69,7 +107,11 @@ struct DeploymentTests {
                     c = d["spec"]["template"]["spec"]["containers"][0]
                     volumes = d["spec"]["template"]["spec"]["volumes"]
                     claim = next((v["persistentVolumeClaim"]["claimName"] for v in volumes if "persistentVolumeClaim" in v), None)
-                    out[name] = {"replicas": d["spec"]["replicas"], "grpcProbe": "grpc" in c.get("readinessProbe", {}), "claim": claim in claims}
+                    context = c.get("securityContext", {})
+                    tmp = {v["name"] for v in volumes if "emptyDir" in v} & {m["name"] for m in c.get("volumeMounts", []) if m["mountPath"] == "/tmp"}
+                    out[name] = {"replicas": d["spec"]["replicas"], "grpcProbe": "grpc" in c.get("readinessProbe", {}), "claim": claim in claims,
+                                 "readOnlyRoot": context.get("readOnlyRootFilesystem") is True and context.get("allowPrivilegeEscalation") is False,
+                                 "tmp": bool(tmp)}
                 print(json.dumps(out, sort_keys=True))
                 """,
                 root.appendingPathComponent("deploy/k8s").path,
@@ -80,6 +122,8 @@ struct DeploymentTests {
             #expect(deployment["replicas"] as? Int == 1, "\(name): one writer per database")
             #expect(deployment["grpcProbe"] as? Bool == true, "\(name) has no gRPC probe")
             #expect(deployment["claim"] as? Bool == true, "\(name) has no volume claim")
+            #expect(deployment["readOnlyRoot"] as? Bool == true, "\(name)'s root filesystem is writable, or it may gain privileges")
+            #expect(deployment["tmp"] as? Bool == true, "\(name) has no writable /tmp for SQLite's temporary files")
         }
     }
 

@@ -79,11 +79,13 @@ package enum EchoService {
     /// Answers with what the handler saw in its context.
     package static let whoAmI = Method<EchoMessage, CallInfo>(service: name, name: "WhoAmI", roles: ["panel-viewer"])
 
-    /// The routes of the service.
-    package static func routes() -> RouteTable {
+    /// The routes of the service. `holding` is told the text of each call that is about to
+    /// sleep, so a test in another process can wait until the server holds its call.
+    package static func routes(holding: (@Sendable (String) -> Void)? = nil) -> RouteTable {
         var table = RouteTable()
         table.register(echo) { request, _ in
             if let millis = request.sleepMillis, millis > 0 {
+                holding?(request.text)
                 try await Task.sleep(for: .milliseconds(millis))
             }
             return request

@@ -10,7 +10,7 @@ import ServiceKit
 /// | `CSPR_<STAGE>_URL` | the stage's default port | a stage's address; setting it also adds the stage |
 /// | `CSPR_GATEWAY_CACHE_SECONDS` | `1` | how often the stages are asked for changes (0: before every read) |
 /// | `CSPR_GATEWAY_STAGE_TIMEOUT_MS` | `1500` | each stage's deadline |
-/// | `CSPR_INTAKE_PAGES_URL` | `http://` and `CSPR_INTAKE_URL`, or intake's default port on 127.0.0.1 | intake's pages as the browser reaches them: a case's page links to them |
+/// | `CSPR_<STAGE>_PAGES_URL` | `http://` and `CSPR_<STAGE>_URL`, or the stage's default port on 127.0.0.1 | a stage's pages as the browser reaches them (intake, rapid-review, review-management, publication): a case's page links to them |
 package struct GatewaySettings: Sendable, Equatable {
     /// The stages asked, in workflow order.
     package var stages: [ServiceIdentity]
@@ -18,8 +18,26 @@ package struct GatewaySettings: Sendable, Equatable {
     package var cacheFor: Duration
     /// Each stage's deadline for `GetStatuses`.
     package var stageTimeout: Duration
-    /// Intake's pages as the browser reaches them (no trailing `/`): the case page links there.
-    package var intakePagesURL = "http://127.0.0.1:\(ServiceIdentity.intake.defaultPort)"
+    /// Each stage's pages as the browser reaches them (no trailing `/`), by the stage's name:
+    /// the case page links there.
+    package var pagesURLs: [String: String] = Dictionary(
+        uniqueKeysWithValues: ServiceIdentity.stages.map { ($0.name, "http://127.0.0.1:\($0.defaultPort)") })
+
+    /// Intake's pages as the browser reaches them (no trailing `/`).
+    package var intakePagesURL: String {
+        get { pagesURL(.intake) }
+        set { pagesURLs[ServiceIdentity.intake.name] = newValue }
+    }
+
+    /// A stage's pages as the browser reaches them (no trailing `/`).
+    package func pagesURL(_ stage: ServiceIdentity) -> String {
+        pagesURLs[stage.name] ?? "http://127.0.0.1:\(stage.defaultPort)"
+    }
+
+    /// The variable naming a stage's pages: `CSPR_<STAGE>_PAGES_URL`.
+    package static func pagesVariable(_ stage: ServiceIdentity) -> String {
+        String(stage.urlVariable.dropLast("_URL".count)) + "_PAGES_URL"
+    }
 
     package init(stages: [ServiceIdentity], cacheFor: Duration = .seconds(1), stageTimeout: Duration = .milliseconds(1500)) {
         self.stages = stages
@@ -70,14 +88,17 @@ package struct GatewaySettings: Sendable, Equatable {
             }
             settings.stageTimeout = .milliseconds(millis)
         }
-        if let url = value("CSPR_INTAKE_PAGES_URL") {
-            guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
-                throw ConfigurationError(variable: "CSPR_INTAKE_PAGES_URL", problem: "\"\(url)\" is not an http:// or https:// address")
+        for stage in ServiceIdentity.stages {
+            let variable = pagesVariable(stage)
+            if let url = value(variable) {
+                guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                    throw ConfigurationError(variable: variable, problem: "\"\(url)\" is not an http:// or https:// address")
+                }
+                settings.pagesURLs[stage.name] = url.hasSuffix("/") ? String(url.dropLast()) : url
+            } else if let address = value(stage.urlVariable) {
+                // The local stack: the browser reaches the stage where the gateway does.
+                settings.pagesURLs[stage.name] = address.contains("://") ? address : "http://" + address
             }
-            settings.intakePagesURL = url.hasSuffix("/") ? String(url.dropLast()) : url
-        } else if let address = value(ServiceIdentity.intake.urlVariable) {
-            // The local stack: the browser reaches intake where the gateway does.
-            settings.intakePagesURL = address.contains("://") ? address : "http://" + address
         }
         return settings
     }

@@ -19,7 +19,8 @@ enum CaseRows {
         static let linkedReferralCount = "SELECT count(*) FROM linked_referrals WHERE case_reference = ?"
         static let extensions = "SELECT record FROM deadline_extensions WHERE case_reference = ? ORDER BY id"
         /// The child's key as written now and as written before issue 17 (rows keep theirs).
-        static let incident = "SELECT reference FROM cases WHERE child_key IN (?, ?) AND incident_date = ? ORDER BY year, sequence"
+        static let incident =
+            "SELECT reference FROM cases WHERE child_key IN (?, ?) AND incident_date = ? AND merged_into IS NULL ORDER BY year, sequence"
         /// The possible matches of a case's child flagged on it, and flagged on the other case.
         static let childMatches = "SELECT other_reference AS other, state, decided_by, decided_on, id FROM child_matches WHERE case_reference = ?"
         static let childMatchedBy = "SELECT case_reference AS other, state, decided_by, decided_on, id FROM child_matches WHERE other_reference = ?"
@@ -63,6 +64,8 @@ enum CaseRows {
                 otherCase: try row["other"], state: IntakeAPI.ChildMatchState(rawValue: state) ?? .flagged, decidedBy: try row["decided_by"],
                 decidedOn: try row["decided_on"])
         }
+        loaded.mergedInto = try row["merged_into"]
+        loaded.mergedOn = try row["merged_on"]
         loaded.extensions = try extensions.map { try JSONColumn.value(DeadlineExtension.self, $0, "record", table: "deadline_extensions") }
         return loaded
     }

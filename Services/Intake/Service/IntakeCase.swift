@@ -27,6 +27,10 @@ struct IntakeCase: Sendable, Equatable {
     var extensions: [DeadlineExtension] = []
     /// Other cases whose child may be this one's (item 7): flagged, confirmed or rejected.
     var childMatches: [IntakeAPI.ChildMatch] = []
+    /// The case this one was merged into, and when, once its child was confirmed to be that
+    /// case's (item 7): its forms are in that case's file and it takes no more work.
+    var mergedInto: CaseReference?
+    var mergedOn: CivilDate?
 
     init(
         reference: CaseReference, anchor: CivilDate, referral: Referral?, linkedReferrals: [Referral] = [],

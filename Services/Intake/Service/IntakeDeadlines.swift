@@ -14,6 +14,8 @@ extension IntakeCase {
     /// do not know would make them refuse the whole status; left out, no reader needs to learn
     /// anything. T4 and T6 are rapid-review's from then on (it certainly has the case).
     func deadlines(clock: CaseClock, ruleSet: RuleSet) -> [Deadline] {
+        // A merged case's deadlines are the case it was merged into (item 7).
+        if mergedInto != nil { return [] }
         let (record, today, calendar) = (self, clock.today, clock.calendar)
         var deadlines: [Deadline] = []
         func add(_ id: TimescaleRule, from anchor: CivilDate, metOn: CivilDate?, subject: String? = nil) {
@@ -74,6 +76,7 @@ extension IntakeCase {
             milestones.append(Milestone(event: "scopingReturnsComplete", date: last))
         }
         if let handedOver = record.handedOverOn { milestones.append(Milestone(event: "handedToRapidReview", date: handedOver)) }
+        if let merged = record.mergedOn { milestones.append(Milestone(event: "mergedIntoEarlierCase", date: merged)) }
         // §4.5.2: the meeting closes scoping; a form still missing is recorded, not chased.
         if let held = record.meetingHeldOn, !record.outstandingAgencies.isEmpty {
             milestones.append(Milestone(event: "scopingClosedWithReturnsMissing", date: held))
@@ -81,8 +84,12 @@ extension IntakeCase {
         return milestones.sorted { $0.date < $1.date }
     }
 
-    /// The case's stage here: intake until it is handed to the Rapid Review.
-    var stage: CaseStage { handedOverOn == nil ? .intake : .rapidReview }
+    /// The case's stage here: intake until it is handed to the Rapid Review; closed once merged
+    /// into another case (item 7).
+    var stage: CaseStage {
+        if mergedInto != nil { return .closed }
+        return handedOverOn == nil ? .intake : .rapidReview
+    }
 
     /// The status the gateway merges: no personal data.
     func status(clock: CaseClock, ruleSet: RuleSet) -> CaseStatus {

@@ -111,7 +111,12 @@ struct IntakeHandlers: Sendable {
         try IntakeCase.checkScopingDrafts(request.requests, today: clock.today)
         let format = request.letterFormat ?? .text
         let response = try await store.change(request.caseReference, call, request) { intakeCase, writer in
-            let sent = try intakeCase.sendingScopingRequests(request.requests, clock: clock, ruleSet: ruleSet)
+            // Each request keeps who signed its letter, so the letter prints the same later.
+            let sent = try intakeCase.sendingScopingRequests(request.requests, clock: clock, ruleSet: ruleSet).map {
+                var signed = $0
+                (signed.signatory, signed.queriesContact) = (request.signatory, request.queriesContact)
+                return signed
+            }
             try writer.addRequests(sent, to: intakeCase.reference)
             var updated = intakeCase
             updated.requests += sent
@@ -207,7 +212,19 @@ struct IntakeHandlers: Sendable {
         return try await store.change(request.caseReference, call, request) { intakeCase, writer in
             let decided = try intakeCase.decidingChildMatch(with: request.otherCase, sameChild: request.sameChild, by: principal, on: today)
             try writer.decideChildMatch(intakeCase.reference, request.otherCase, sameChild: request.sameChild, by: principal, on: today)
-            return IntakeAPI.ResolveChildMatchResponse(caseReference: intakeCase.reference, match: decided)
+            var response = IntakeAPI.ResolveChildMatchResponse(caseReference: intakeCase.reference, match: decided)
+            guard request.sameChild else { return response }
+            // The same child: the later case joins the earlier, as its form would have had the
+            // child been known to be the same, unless its own work has begun.
+            // A case merged into a third since it was flagged takes no more work (R3).
+            try writer.require(request.otherCase).requireNotMerged()
+            let (earlier, later) = (min(intakeCase.reference, request.otherCase), max(intakeCase.reference, request.otherCase))
+            if let reason = try writer.merge(later, into: earlier, on: today) {
+                response.notMerged = reason
+            } else {
+                (response.merged, response.mergedInto) = (later, earlier)
+            }
+            return response
         }
     }
 
@@ -223,7 +240,7 @@ struct IntakeHandlers: Sendable {
             notificationReceived: intakeCase.notification.map { $0.reportedToSafeguardingPartners ?? $0.becameAware },
             scopingRequests: intakeCase.requests, scopingReturnsFrom: intakeCase.returns.map(\.agency.name),
             status: intakeCase.status(clock: context.clock, ruleSet: ruleSet),
-            childMatches: intakeCase.childMatches.isEmpty ? nil : intakeCase.childMatches)
+            childMatches: intakeCase.childMatches.isEmpty ? nil : intakeCase.childMatches, mergedInto: intakeCase.mergedInto)
     }
 
     /// The case file (R3): every form as received.

@@ -115,5 +115,14 @@ enum IntakeMigrations {
                     ) STRICT;
                     CREATE INDEX child_matches_other ON child_matches (other_reference, case_reference);
                     """),
+            // Two cases a person confirmed concern the same child (item 7): the later one is
+            // merged into the earlier, kept as it was (audit) and marked, and no longer found
+            // for a form of the incident.
+            Migration(
+                "merged cases",
+                sql: """
+                    ALTER TABLE cases ADD COLUMN merged_into TEXT REFERENCES cases (reference);
+                    ALTER TABLE cases ADD COLUMN merged_on TEXT;
+                    """),
         ]
 }

@@ -60,7 +60,11 @@ struct IntakeStore: Sendable {
         _ reference: CaseReference, _ call: CallContext, _ request: Request,
         _ body: @escaping @Sendable (IntakeCase, IntakeWriter) throws -> Response
     ) async throws -> Response {
-        try await write(call, request) { writer in try body(try writer.require(reference), writer) }
+        try await write(call, request) { writer in
+            let intakeCase = try writer.require(reference)
+            try intakeCase.requireNotMerged()
+            return try body(intakeCase, writer)
+        }
     }
 
     /// The case of `reference`; NOT_FOUND when there is none.
@@ -159,6 +163,12 @@ struct IntakeWriter {
             UPDATE child_matches SET state = ?, decided_by = ?, decided_on = ?
             WHERE (case_reference = ? AND other_reference = ?) OR (case_reference = ? AND other_reference = ?)
             """, state.rawValue, principal, day, reference, other, other, reference)
+    }
+
+    /// Marks `later` as merged into `earlier` (item 7); the case keeps its rows, as every case does.
+    func markMerged(_ later: CaseReference, into earlier: CaseReference, on day: CivilDate) throws {
+        changed.references.formUnion([later, earlier])
+        try tx.execute("UPDATE cases SET merged_into = ?, merged_on = ? WHERE reference = ?", earlier, day, later)
     }
 
     /// Allocates the next reference of `year`: sequences only ever grow, so a reference is

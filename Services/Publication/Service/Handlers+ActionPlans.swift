@@ -19,7 +19,8 @@ extension PublicationHandlers {
         -> PublicationAPI.ActionPlanItemResponse
     {
         let (clock, principal, partnership) = (clock, principal(call), context.configuration.partnership)
-        return try await actionPlans.change(request.caseReference) { plan, tx in
+        // Each call adds a record: once per idempotency key, so a retry adds nothing twice.
+        return try await actionPlans.change(request.caseReference, call: call, request: request) { plan, tx in
             let item = try plan.adding(request, partnership: partnership, by: principal, clock: clock)
             try ActionPlanRows.add(item, of: plan.reference, tx)
             return .init(caseReference: plan.reference, item: item, stage: plan.with(item).stage)
@@ -31,7 +32,7 @@ extension PublicationHandlers {
         -> PublicationAPI.ActionPlanItemResponse
     {
         let (clock, principal) = (clock, principal(call))
-        return try await actionPlans.change(request.caseReference) { plan, tx in
+        return try await actionPlans.change(request.caseReference, call: call, request: request) { plan, tx in
             let update = try plan.recordingProgress(request, by: principal, clock: clock)
             var item = try plan.plan.item(request.itemNumber)
             try ActionPlanRows.add(update, to: item, of: plan.reference, tx)

@@ -10,7 +10,7 @@ extension PublicationHandlers {
         -> PublicationAPI.RecordLearningPlanResponse
     {
         let (clock, principal) = (clock, principal(call))
-        return try await actionPlans.change(request.caseReference) { plan, tx in
+        return try await actionPlans.change(request.caseReference, call: call, request: request) { plan, tx in
             let learning = try plan.recordingLearningPlan(request, by: principal, clock: clock)
             try LearningRows.add(learning, of: plan.reference, tx)
             return .init(caseReference: plan.reference, plan: learning)
@@ -23,9 +23,13 @@ extension PublicationHandlers {
     {
         let (clock, principal) = (clock, principal(call))
         return try await context.database.write { tx in
-            let learning = try NationalLearningStep.recording(request, number: try LearningRows.nationalCount(tx) + 1, by: principal, clock: clock)
-            try LearningRows.add(learning, tx)
-            return learning
+            // Each call adds a record: once per idempotency key, so a retry adds nothing twice.
+            try Idempotency.run(tx, call: call, request: request) {
+                let learning = try NationalLearningStep.recording(
+                    request, number: try LearningRows.nationalCount(tx) + 1, by: principal, clock: clock)
+                try LearningRows.add(learning, tx)
+                return learning
+            }
         }
     }
 

@@ -10,11 +10,11 @@ package enum PublicationService {
     /// to check a report for disclosure (P4) and those whose statuses `GetYearlyReport` counts.
     package static let definition = ServiceDefinition(
         identity: .publication, peers: PublicationHandlers.figureStages.filter { !DisclosureStages.asked.contains($0) } + DisclosureStages.asked,
-        migrations: Schema.migrations, settings: PublicationSettings.load(environment:),
+        migrations: Schema.migrations + PageSchema.migrations, settings: PublicationSettings.load(environment:),
         state: { context, settings in PublicationHandlers(context: context, settings: settings) },
         statuses: StatusBackfill(table: "publications", column: "case_reference") { context, tx, reference in
             try PublicationRows.load(tx, reference: reference)?.status(context.clock)
         },
         routes: { $0.routes() },
-        pages: { PublishedPages(database: $0.context.database, logger: $0.context.logger) })
+        pages: { PublicationPages(handlers: $0).front() })
 }

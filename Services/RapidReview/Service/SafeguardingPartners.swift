@@ -84,39 +84,3 @@ struct SafeguardingPartners: Sendable, Equatable {
         return SafeguardingPartners(names: names)
     }
 }
-
-/// What rapid-review reads from its environment besides ServiceKit's configuration.
-///
-/// | variable | default | meaning |
-/// |---|---|---|
-/// | `CSPR_SAFEGUARDING_PARTNERS` | unset | the partners by name, `localAuthority=...;police=...;health=...` (R1) |
-/// | `CSPR_SAFEGUARDING_PARTNERS_FILE` | unset | the same, one `kind = name` a line, read at start |
-/// | `CSPR_SESSION_*`, `CSPR_PAGES_TLS` | | the pages' sessions (WebForms' `SessionSettings`) |
-///
-/// With neither, `SafeguardingPartners.defaults(for:)` of the partnership.
-struct RapidReviewSettings: Sendable, Equatable {
-    /// The configured partners, or nil for the partnership's defaults.
-    var partners: SafeguardingPartners?
-    /// The pages' sessions.
-    var sessions = SessionSettings()
-
-    /// Reads the settings; a bad value or an unreadable file names its variable.
-    static func load(environment: [String: String]) throws(ConfigurationError) -> RapidReviewSettings {
-        var settings = try partners(environment)
-        settings.sessions = try SessionSettings.load(environment: environment)
-        return settings
-    }
-
-    private static func partners(_ environment: [String: String]) throws(ConfigurationError) -> RapidReviewSettings {
-        if let path = environment["CSPR_SAFEGUARDING_PARTNERS_FILE"]?.trimmingCharacters(in: .whitespaces), !path.isEmpty {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw ConfigurationError(variable: "CSPR_SAFEGUARDING_PARTNERS_FILE", problem: "\(path) cannot be read")
-            }
-            return RapidReviewSettings(partners: try SafeguardingPartners.parse(text, variable: "CSPR_SAFEGUARDING_PARTNERS_FILE"))
-        }
-        if let text = environment["CSPR_SAFEGUARDING_PARTNERS"], !text.trimmingCharacters(in: .whitespaces).isEmpty {
-            return RapidReviewSettings(partners: try SafeguardingPartners.parse(text, variable: "CSPR_SAFEGUARDING_PARTNERS"))
-        }
-        return RapidReviewSettings(partners: nil)
-    }
-}

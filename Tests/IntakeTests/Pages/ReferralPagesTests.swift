@@ -46,13 +46,13 @@ struct ReferralPagesTests {
     @Test("a refusal of SubmitReferral's own rules is shown beside its field with the values kept, and opens no case")
     func domainRefusal() async throws {
         try await Self.withIntake { service, browser, client in
-            let (cookie, _) = try browser.signIn(TestTokens.staff)
-            let token = try browser.csrfToken(cookie: cookie, page: ReferralFormPage.path)
+            let (cookie, _) = try await browser.signIn(TestTokens.staff)
+            let token = try await browser.csrfToken(cookie: cookie, page: ReferralFormPage.path)
             // Saved as a draft (the incident after the date of referral), then submitted as it is.
-            let saved = try browser.post(
+            let saved = try await browser.post(
                 ReferralFormPage.path, cookie: cookie, form: Self.fields(incidentDay: "23") + [("csrfToken", token), ("action", "save")])
             #expect(saved.status == 303)
-            let answer = try browser.post(
+            let answer = try await browser.post(
                 ReferralCheckPage.submitPath, cookie: cookie, form: [("csrfToken", token), (PageCall.keyField, "key-refused-0001")])
             #expect(answer.status == 400)
             #expect(answer.body.contains("<title>Error: Make a referral"))
@@ -70,16 +70,16 @@ struct ReferralPagesTests {
     @Test("a double submit with the form's key opens one case and answers the same confirmation")
     func doubleSubmit() async throws {
         try await Self.withIntake { service, browser, client in
-            let (cookie, _) = try browser.signIn(TestTokens.staff)
-            let token = try browser.csrfToken(cookie: cookie, page: ReferralFormPage.path)
-            _ = try browser.post(ReferralFormPage.path, cookie: cookie, form: Self.fields() + [("csrfToken", token), ("action", "save")])
+            let (cookie, _) = try await browser.signIn(TestTokens.staff)
+            let token = try await browser.csrfToken(cookie: cookie, page: ReferralFormPage.path)
+            _ = try await browser.post(ReferralFormPage.path, cookie: cookie, form: Self.fields() + [("csrfToken", token), ("action", "save")])
             let submit = [("csrfToken", token), (PageCall.keyField, "key-double-0001")]
-            let first = try browser.post(ReferralCheckPage.submitPath, cookie: cookie, form: submit)
-            let second = try browser.post(ReferralCheckPage.submitPath, cookie: cookie, form: submit)
+            let first = try await browser.post(ReferralCheckPage.submitPath, cookie: cookie, form: submit)
+            let second = try await browser.post(ReferralCheckPage.submitPath, cookie: cookie, form: submit)
             #expect(first.status == 303 && second.status == 303)
             #expect(first.headers["location"] == "/referrals/submitted/SURREY-2025-0001")
             #expect(second.headers["location"] == first.headers["location"])
-            let confirmation = try browser.get("/referrals/submitted/SURREY-2025-0001", cookie: cookie)
+            let confirmation = try await browser.get("/referrals/submitted/SURREY-2025-0001", cookie: cookie)
             #expect(confirmation.body.contains("SURREY-2025-0001") && confirmation.body.contains("<td>T6</td>"))
             #expect(try await Self.cases(client) == 1)
             let file = try await client.call(
@@ -93,15 +93,15 @@ struct ReferralPagesTests {
     func writeRate() async throws {
         // A burst of one write: the call takes it, so the form's submit right after has none.
         try await Self.withIntake(settings: ["CSPR_WRITE_RATE": "0.01"]) { service, browser, client in
-            let (cookie, _) = try browser.signIn(TestTokens.staff)
-            let token = try browser.csrfToken(cookie: cookie, page: ReferralFormPage.path)
-            _ = try browser.post(ReferralFormPage.path, cookie: cookie, form: Self.fields() + [("csrfToken", token), ("action", "save")])
+            let (cookie, _) = try await browser.signIn(TestTokens.staff)
+            let token = try await browser.csrfToken(cookie: cookie, page: ReferralFormPage.path)
+            _ = try await browser.post(ReferralFormPage.path, cookie: cookie, form: Self.fields() + [("csrfToken", token), ("action", "save")])
             var reader = ReferralFormReader(FormData(values: Dictionary(Self.fields(incidentDay: "17"), uniquingKeysWith: { $1 })))
             let read = reader.read()
             var other = try #require(read)
             other.child.person.name = "Child Fictional-Other"
             _ = try await client.call(IntakeAPI.submitReferral, IntakeAPI.SubmitReferralRequest(referral: other), as: TestTokens.staff)
-            let answer = try browser.post(
+            let answer = try await browser.post(
                 ReferralCheckPage.submitPath, cookie: cookie, form: [("csrfToken", token), (PageCall.keyField, "key-rate-0001")])
             #expect(answer.status != 303)
             #expect(answer.body.contains("CSPR_WRITE_RATE"))
@@ -140,11 +140,11 @@ struct ReferralPagesTests {
     func rolesAndAudit() async throws {
         try await Self.withIntake { service, browser, _ in
             for token in [TestTokens.agency, TestTokens.panel] {
-                let (cookie, _) = try browser.signIn(token)
-                #expect(try browser.get(ReferralFormPage.path, cookie: cookie).status == 403)
+                let (cookie, _) = try await browser.signIn(token)
+                #expect(try await browser.get(ReferralFormPage.path, cookie: cookie).status == 403)
             }
-            let (cookie, _) = try browser.signIn(TestTokens.staff)
-            let page = try browser.get(ReferralFormPage.path, cookie: cookie)
+            let (cookie, _) = try await browser.signIn(TestTokens.staff)
+            let page = try await browser.get(ReferralFormPage.path, cookie: cookie)
             #expect(page.status == 200)
             #expect(page.headers["cache-control"] == "no-store")
             #expect(page.headers["content-security-policy"] == PageHeaders.contentSecurityPolicy)

@@ -51,13 +51,20 @@ struct ScopingPagesBrowserTests {
                 requests: [Fixture.draft("Testshire Children's Services", kind: .localAuthority, sent: "2025-03-24")]),
             as: TestTokens.staff)
 
+        // The same child without a date of birth: its own case, flagged against the first.
+        var undated = Fixture.child()
+        undated.dateOfBirth = nil
+        let matched = try await client.call(
+            IntakeAPI.submitReferral, IntakeAPI.SubmitReferralRequest(referral: Fixture.referral(child: undated)), as: TestTokens.staff)
+
         try? FileManager.default.removeItem(at: Self.artifacts)
         let run = try await runCapturing(
             URL(fileURLWithPath: "/usr/bin/env"),
             [
                 "python3", Self.script.path, "--base", "http://127.0.0.1:\(intakePort)", "--dashboard", dashboard, "--staff", TestTokens.staff,
                 "--agency", TestTokens.agency, "--panel", TestTokens.panel, "--reference", first.caseReference.description, "--other",
-                other.caseReference.description, "--child", child, "--artifacts", Self.artifacts.path,
+                other.caseReference.description, "--matched", matched.caseReference.description, "--child", child, "--artifacts",
+                Self.artifacts.path,
             ],
             timeout: .seconds(240))
         let last = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
@@ -69,6 +76,7 @@ struct ScopingPagesBrowserTests {
         #expect(file.scopingReturns.map(\.agency.name) == ["Testshire Police"])
         let otherFile = try await client.call(IntakeAPI.getCaseFile, IntakeAPI.CaseRequest(caseReference: other.caseReference), as: TestTokens.staff)
         #expect(otherFile.scopingReturns.isEmpty)
+        #expect(file.linkedReferrals.count == 1, "the confirmed match was not merged into the first case")
 
         // No personal data at the gateway: not in its database files, its pages, or its log.
         let gatewayData = directory.data("gateway")

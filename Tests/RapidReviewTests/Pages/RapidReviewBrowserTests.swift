@@ -9,8 +9,9 @@ import Testing
 
 /// rapid-review's pages in real chromium, driven by Selenium (Tests/BrowserTests/rapid_review_pages.py)
 /// against a real rapid-review process and a real intake (the free text checked, the document's
-/// particulars fetched): the panel records a quorate meeting (the quorum shown missing, then met)
-/// and a recommendation, the chair ratifies, the Appendix 5 document is shown for print; axe-core
+/// particulars fetched): the panel schedules the meeting and records it (the quorum shown
+/// missing, then met) and a recommendation, the chair ratifies, the Appendix 5 document and the
+/// covering letter are shown for print, partnership support records the submission; axe-core
 /// finds no serious or critical violation on any page. Screenshots and axe reports are kept
 /// under `.build/test-artifacts/rapid-review-pages/`.
 @Suite("rapid-review's pages in a real browser", .serialized)
@@ -31,7 +32,9 @@ struct RapidReviewBrowserTests {
         return nil
     }
 
-    @Test("R1-R9: the panel records a quorate meeting and a recommendation, the chair ratifies, in chromium with axe-core on every page")
+    @Test(
+        "T4, R1-R10: the panel schedules and records a quorate meeting and a recommendation, the chair ratifies, partnership support submits, in chromium with axe-core on every page"
+    )
     func panelAndChairInChromium() async throws {
         if let reason = await Self.cannotRun() {
             print("skipped: chromium cannot run here: \(reason)")
@@ -53,16 +56,15 @@ struct RapidReviewBrowserTests {
             var handOver = bearer(TestTokens.service(.intake))
             handOver.add("idempotency-key", "intake/OpenRapidReview/\(reference)")
             _ = try await client.call(RapidReviewAPI.openRapidReview, Fixtures.handOver(reference), deadline: .seconds(5), metadata: handOver)
-            _ = try await client.call(
-                RapidReviewAPI.scheduleMeeting, .init(caseReference: reference, date: Fixtures.Scenario.onTime.meetingDate, format: .faceToFace),
-                as: TestTokens.staff)
 
             try? FileManager.default.removeItem(at: Self.artifacts)
             let run = try await runCapturing(
                 URL(fileURLWithPath: "/usr/bin/env"),
                 [
                     "python3", Self.script.path, "--base", "http://127.0.0.1:\(port)", "--reference", reference.description, "--panel",
-                    TestTokens.panel, "--chair", TestTokens.chair, "--artifacts", Self.artifacts.path,
+                    TestTokens.panel, "--chair", TestTokens.chair, "--staff", TestTokens.staff, "--meeting-date",
+                    Fixtures.Scenario.onTime.meetingDate.description, "--submitted", TestDirectory.today, "--referrer", Fixtures.school.name,
+                    "--artifacts", Self.artifacts.path,
                 ],
                 timeout: .seconds(300))
             let last = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
@@ -77,9 +79,16 @@ struct RapidReviewBrowserTests {
             #expect(review.meetings.first?.participants.count == 5)
             #expect(review.recommendations.map(\.decision.recommendation) == [.localReview])
             #expect(review.ratification?.ratifiedBy == "Alex.Chair")
+            // The schedule and the submission, from their forms too.
+            #expect(review.schedule.map(\.date) == [Fixtures.Scenario.onTime.meetingDate])
+            #expect(review.submission?.sharedWith.count == Fixtures.agenciesAsked.count)
+            #expect(review.submission?.sharedWith.filter(\.referrer).map(\.agency) == [Fixtures.school.name])
+            #expect(review.state == .submitted)
             for page in [
-                "01-rapid-reviews", "02-rapid-review", "03-meeting-form-quorum-missing", "04-meeting-form-error", "05-meeting-form",
-                "06-meeting-recorded", "meeting-form-quorum", "07-recommendation-form", "08-ratification-form", "09-ratified", "10-outcome-document",
+                "01-rapid-reviews", "02-rapid-review", "02a-schedule-form", "02b-schedule-form-error", "02c-meeting-scheduled",
+                "03-meeting-form-quorum-missing", "04-meeting-form-error", "05-meeting-form", "06-meeting-recorded", "meeting-form-quorum",
+                "07-recommendation-form", "08-ratification-form", "09-ratified", "10-outcome-document", "11-covering-letter", "12-submission-form",
+                "13-submitted",
             ] {
                 let data = try Data(contentsOf: Self.artifacts.appendingPathComponent("\(page).png"))
                 #expect(Array(data.prefix(4)) == [0x89, 0x50, 0x4E, 0x47], "\(page).png is not a PNG")

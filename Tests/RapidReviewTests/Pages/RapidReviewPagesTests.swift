@@ -47,34 +47,37 @@ struct RapidReviewPagesTests {
         return fields
     }
 
-    static func withPages(_ body: (Harness, PageBrowser) async throws -> Void) async throws {
-        try await withHarness { harness in
+    /// The dashboard the pages link back to (`CSPR_DASHBOARD_URL`).
+    static let dashboard = "https://dashboard.example"
+
+    static func withPages(extra: [String: String] = [:], _ body: (Harness, PageBrowser) async throws -> Void) async throws {
+        try await withHarness(extra: ["CSPR_DASHBOARD_URL": dashboard + "/"].merging(extra) { $1 }) { harness in
             try await harness.prepare(reference, through: .scheduled)
             try await body(harness, PageBrowser(port: harness.service.port))
         }
     }
 
-    static func session(_ browser: PageBrowser, _ token: String, page: String) throws -> (cookie: String, csrf: String) {
-        let (cookie, _) = try browser.signIn(token)
-        return (cookie, try browser.csrfToken(cookie: cookie, page: page))
+    static func session(_ browser: PageBrowser, _ token: String, page: String) async throws -> (cookie: String, csrf: String) {
+        let (cookie, _) = try await browser.signIn(token)
+        return (cookie, try await browser.csrfToken(cookie: cookie, page: page))
     }
 
     @Test("R1: the quorum is shown as the participants are filled in: the police missing after Check quorum, then present")
     func quorumShown() async throws {
         try await Self.withPages { harness, browser in
             let page = "/meeting/\(Self.reference)"
-            let (cookie, csrf) = try Self.session(browser, TestTokens.panel, page: page)
-            let form = try browser.get(page, cookie: cookie)
+            let (cookie, csrf) = try await Self.session(browser, TestTokens.panel, page: page)
+            let form = try await browser.get(page, cookie: cookie)
             #expect(form.status == 200)
             // Prefilled from the case: a row for each agency asked.
             #expect(form.body.contains("value=\"Testshire Police\""))
-            let missing = try browser.post(
+            let missing = try await browser.post(
                 page, cookie: cookie, form: Self.meetingFields(policeAgency: "Testtown Youth Club") + [("csrfToken", csrf), ("action", "check")])
             #expect(missing.status == 200)
             #expect(missing.body.contains("Not quorate yet"))
             #expect(missing.body.contains("<td>The police</td><td>Testshire Police</td><td><strong>Missing</strong></td>"))
             #expect(missing.body.contains("value=\"Testtown Youth Club\""), "the values typed are kept")
-            let added = try browser.post(
+            let added = try await browser.post(
                 page, cookie: cookie, form: Self.meetingFields() + [("csrfToken", csrf), ("action", "add:participants")])
             #expect(added.body.contains("Quorate: a representative of each safeguarding partner is present (R1)."))
             #expect(added.body.contains("id=\"participants-4--name\""), "Add another participant gives a fifth, empty participant")
@@ -86,13 +89,13 @@ struct RapidReviewPagesTests {
     func meetingRefused() async throws {
         try await Self.withPages { harness, browser in
             let page = "/meeting/\(Self.reference)"
-            let (cookie, csrf) = try Self.session(browser, TestTokens.panel, page: page)
+            let (cookie, csrf) = try await Self.session(browser, TestTokens.panel, page: page)
             let before = try await harness.rapidReview(Self.reference)
             var fields = Self.meetingFields().filter {
                 $0.0 != "immediateAction.actions[0].byWhen.day" && $0.0 != "immediateAction.actions[0].byWhen.month"
             }
             fields = fields.filter { $0.0 != "immediateAction.actions[0].byWhen.year" }
-            let answer = try browser.post(
+            let answer = try await browser.post(
                 page, cookie: cookie, form: fields + [("csrfToken", csrf), ("action", "record"), (PageCall.keyField, "key-r4-0001")])
             #expect(answer.status == 400)
             #expect(answer.body.contains("<title>Error: Record the Rapid Review meeting"))
@@ -112,9 +115,9 @@ struct RapidReviewPagesTests {
         try await Self.withPages { harness, browser in
             harness.intake?.hold("Fictional-Mother Jones")
             let page = "/meeting/\(Self.reference)"
-            let (cookie, csrf) = try Self.session(browser, TestTokens.panel, page: page)
+            let (cookie, csrf) = try await Self.session(browser, TestTokens.panel, page: page)
             let fields = Self.meetingFields().map { $0.0 == "caseSummary" ? ($0.0, "Seen with Fictional-Mother Jones at home.") : $0 }
-            let answer = try browser.post(
+            let answer = try await browser.post(
                 page, cookie: cookie, form: fields + [("csrfToken", csrf), ("action", "record"), (PageCall.keyField, "key-p4-0001")])
             #expect(answer.status == 400)
             #expect(answer.body.contains("href=\"#caseSummary\""))
@@ -128,23 +131,23 @@ struct RapidReviewPagesTests {
     func meetingRecommendationRatification() async throws {
         try await Self.withPages { harness, browser in
             let page = "/meeting/\(Self.reference)"
-            let (cookie, csrf) = try Self.session(browser, TestTokens.panel, page: page)
+            let (cookie, csrf) = try await Self.session(browser, TestTokens.panel, page: page)
             let form = Self.meetingFields() + [("csrfToken", csrf), ("action", "record"), (PageCall.keyField, "key-double-0001")]
-            let first = try browser.post(page, cookie: cookie, form: form)
-            let second = try browser.post(page, cookie: cookie, form: form)
+            let first = try await browser.post(page, cookie: cookie, form: form)
+            let second = try await browser.post(page, cookie: cookie, form: form)
             #expect(first.status == 303 && second.status == 303)
             #expect(first.headers["location"] == "/rapid-reviews/\(Self.reference)?recorded=meeting")
             #expect(second.headers["location"] == first.headers["location"])
             let review = try await harness.rapidReview(Self.reference)
             #expect(review.meetings.count == 1)
             #expect(review.meetings.first?.quorate == true)
-            let casePage = try browser.get("/rapid-reviews/\(Self.reference)?recorded=meeting", cookie: cookie)
+            let casePage = try await browser.get("/rapid-reviews/\(Self.reference)?recorded=meeting", cookie: cookie)
             #expect(casePage.body.contains("Meeting recorded"))
             #expect(casePage.body.contains("href=\"/recommendation/\(Self.reference)\""))
 
             // R8: the reasons are required; then agreed.
             let recommendation = "/recommendation/\(Self.reference)"
-            let refused = try browser.post(
+            let refused = try await browser.post(
                 recommendation, cookie: cookie,
                 form: [
                     ("csrfToken", csrf), ("decision.recommendation", "localReview"), ("decision.reasons", " "), (PageCall.keyField, "key-rec-0001"),
@@ -152,7 +155,7 @@ struct RapidReviewPagesTests {
             #expect(refused.status == 400)
             #expect(refused.body.contains("href=\"#decision-reasons\""))
             #expect(refused.body.contains("R8"))
-            let agreed = try browser.post(
+            let agreed = try await browser.post(
                 recommendation, cookie: cookie,
                 form: [
                     ("csrfToken", csrf), ("decision.recommendation", "localReview"), ("decision.reasons", "Fictional reasons, with learning"),
@@ -162,13 +165,13 @@ struct RapidReviewPagesTests {
 
             // The panel may not ratify; the chair may.
             let ratification = "/ratification/\(Self.reference)"
-            #expect(try browser.get(ratification, cookie: cookie).status == 403)
-            let denied = try browser.post(ratification, cookie: cookie, form: [("csrfToken", csrf), (PageCall.keyField, "key-rat-0000")])
+            #expect(try await browser.get(ratification, cookie: cookie).status == 403)
+            let denied = try await browser.post(ratification, cookie: cookie, form: [("csrfToken", csrf), (PageCall.keyField, "key-rat-0000")])
             #expect(denied.status == 403)
             #expect(try await harness.rapidReview(Self.reference).ratification == nil)
-            let chair = try Self.session(browser, TestTokens.chair, page: ratification)
-            #expect(try browser.get(page, cookie: chair.cookie).status == 403, "the chair does not record the meeting")
-            let ratified = try browser.post(
+            let chair = try await Self.session(browser, TestTokens.chair, page: ratification)
+            #expect(try await browser.get(page, cookie: chair.cookie).status == 403, "the chair does not record the meeting")
+            let ratified = try await browser.post(
                 ratification, cookie: chair.cookie,
                 form: [("csrfToken", chair.csrf), ("comments", "Fictional: endorsed"), (PageCall.keyField, "key-rat-0001")])
             #expect(ratified.status == 303)
@@ -176,16 +179,29 @@ struct RapidReviewPagesTests {
         }
     }
 
+    @Test("issue 18: the case's page and its forms link back to the case on the dashboard (CSPR_DASHBOARD_URL)")
+    func dashboardLinks() async throws {
+        try await Self.withPages { _, browser in
+            let (cookie, _) = try await browser.signIn(TestTokens.panel)
+            let link = "<a href=\"\(Self.dashboard)/cases/\(Self.reference)\">The case on the dashboard</a>"
+            for page in ["/rapid-reviews/\(Self.reference)", "/meeting/\(Self.reference)", "/schedule/\(Self.reference)"] {
+                let answer = try await browser.get(page, cookie: cookie)
+                #expect(answer.status == 200, "\(page)")
+                #expect(answer.body.contains(link), "\(page) has no link back to the dashboard")
+            }
+        }
+    }
+
     @Test("the list shows each Rapid Review's step; a viewer sees the list but not the case")
     func listAndRoles() async throws {
         try await Self.withPages { _, browser in
-            let (viewer, _) = try browser.signIn(TestTokens.viewer)
-            let list = try browser.get("/rapid-reviews", cookie: viewer)
+            let (viewer, _) = try await browser.signIn(TestTokens.viewer)
+            let list = try await browser.get("/rapid-reviews", cookie: viewer)
             #expect(list.status == 200)
             #expect(list.body.contains("Meeting scheduled: to be held and recorded"))
-            #expect(try browser.get("/rapid-reviews/\(Self.reference)", cookie: viewer).status == 403)
-            let (staff, _) = try browser.signIn(TestTokens.staff)
-            let casePage = try browser.get("/rapid-reviews/\(Self.reference)", cookie: staff)
+            #expect(try await browser.get("/rapid-reviews/\(Self.reference)", cookie: viewer).status == 403)
+            let (staff, _) = try await browser.signIn(TestTokens.staff)
+            let casePage = try await browser.get("/rapid-reviews/\(Self.reference)", cookie: staff)
             #expect(casePage.status == 200)
             #expect(casePage.body.contains("Move the meeting"))
             #expect(!casePage.body.contains("Record the meeting"), "partnership support does not record the meeting")
@@ -198,9 +214,9 @@ struct RapidReviewPagesTests {
             try await harness.prepare(Self.reference, through: .ratified)
             let browser = PageBrowser(port: harness.service.port)
             let page = "/submission/\(Self.reference)"
-            let (viewer, _) = try browser.signIn(TestTokens.viewer)
-            #expect(try browser.get(page, cookie: viewer).status == 403)
-            let (cookie, csrf) = try Self.session(browser, TestTokens.staff, page: page)
+            let (viewer, _) = try await browser.signIn(TestTokens.viewer)
+            #expect(try await browser.get(page, cookie: viewer).status == 403)
+            let (cookie, csrf) = try await Self.session(browser, TestTokens.staff, page: page)
             var fields: [(String, String)] = [
                 ("csrfToken", csrf), ("action", "submit"), ("submittedToNationalPanel.day", "7"), ("submittedToNationalPanel.month", "4"),
                 ("submittedToNationalPanel.year", "2025"), ("count.sharedWith", "3"),
@@ -211,7 +227,7 @@ struct RapidReviewPagesTests {
                     ("sharedWith[\(index)].date.year", "2025"),
                 ]
             }
-            let refused = try browser.post(page, cookie: cookie, form: fields + [(PageCall.keyField, "key-sub-0001")])
+            let refused = try await browser.post(page, cookie: cookie, form: fields + [(PageCall.keyField, "key-sub-0001")])
             #expect(refused.status == 400)
             #expect(refused.body.contains("R10"))
             #expect(refused.body.contains("href=\"#sharedWith\"") && refused.body.contains("id=\"sharedWith\""))
@@ -222,7 +238,7 @@ struct RapidReviewPagesTests {
                 ("sharedWith[3].agency", Fixtures.school.name), ("sharedWith[3].date.day", "7"), ("sharedWith[3].date.month", "4"),
                 ("sharedWith[3].date.year", "2025"), ("sharedWith[3].referrer", "yes"),
             ]
-            let recorded = try browser.post(page, cookie: cookie, form: fields + [(PageCall.keyField, "key-sub-0002")])
+            let recorded = try await browser.post(page, cookie: cookie, form: fields + [(PageCall.keyField, "key-sub-0002")])
             #expect(recorded.status == 303, "\(recorded.body.prefix(3000))")
             #expect(try await harness.rapidReview(Self.reference).submission?.sharedWith.count == 4)
         }
@@ -233,8 +249,8 @@ struct RapidReviewPagesTests {
         try await withHarness { harness in
             try await harness.prepare(Self.reference, through: .meetingHeld)
             let browser = PageBrowser(port: harness.service.port)
-            let (cookie, _) = try browser.signIn(TestTokens.panel)
-            let answer = try browser.get("/documents/outcome/\(Self.reference)", cookie: cookie)
+            let (cookie, _) = try await browser.signIn(TestTokens.panel)
+            let answer = try await browser.get("/documents/outcome/\(Self.reference)", cookie: cookie)
             #expect(answer.status != 200)
             #expect(answer.body.contains("GetOutcomeParticulars"))
             #expect(!answer.body.contains("<article class=\"document\">"))
@@ -249,18 +265,18 @@ struct RapidReviewPagesTests {
             try await harness.prepare(Self.reference, through: .opened)
             let browser = PageBrowser(port: harness.service.port)
             let page = "/schedule/\(Self.reference)"
-            let (chair, _) = try browser.signIn(TestTokens.chair)
-            #expect(try browser.get(page, cookie: chair).status == 403, "the chair does not schedule the meeting")
-            let (cookie, csrf) = try Self.session(browser, TestTokens.staff, page: page)
+            let (chair, _) = try await browser.signIn(TestTokens.chair)
+            #expect(try await browser.get(page, cookie: chair).status == 403, "the chair does not schedule the meeting")
+            let (cookie, csrf) = try await Self.session(browser, TestTokens.staff, page: page)
             let fields = [("csrfToken", csrf), ("date.day", "30"), ("date.month", "4"), ("date.year", "2025"), ("format", "telephone")]
-            let refused = try browser.post(page, cookie: cookie, form: fields + [(PageCall.keyField, "key-sch-0001")])
+            let refused = try await browser.post(page, cookie: cookie, form: fields + [(PageCall.keyField, "key-sch-0001")])
             #expect(refused.status == 400)
             #expect(refused.body.contains("href=\"#reason\"") && refused.body.contains("id=\"reason-error\""))
             #expect(refused.body.contains("value=\"30\""))
             #expect(try await harness.rapidReview(Self.reference).schedule.isEmpty)
             let form = fields + [("reason", "Fictional: the police representative is in court until then"), (PageCall.keyField, "key-sch-0002")]
-            let first = try browser.post(page, cookie: cookie, form: form)
-            let second = try browser.post(page, cookie: cookie, form: form)
+            let first = try await browser.post(page, cookie: cookie, form: form)
+            let second = try await browser.post(page, cookie: cookie, form: form)
             #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
             #expect(try await harness.rapidReview(Self.reference).schedule.count == 1)
         }
@@ -271,25 +287,25 @@ struct RapidReviewPagesTests {
         try await withHarness { harness in
             try await harness.prepare(Self.reference, through: .recommended)
             let browser = PageBrowser(port: harness.service.port)
-            let chair = try Self.session(browser, TestTokens.chair, page: "/ratification/\(Self.reference)")
+            let chair = try await Self.session(browser, TestTokens.chair, page: "/ratification/\(Self.reference)")
             let ask = "/clarification/\(Self.reference)"
-            let blank = try browser.post(
+            let blank = try await browser.post(
                 ask, cookie: chair.cookie, form: [("csrfToken", chair.csrf), ("question", " "), (PageCall.keyField, "key-q-0001")])
             #expect(blank.status == 400)
             #expect(blank.body.contains("href=\"#question\"") && blank.body.contains("R9"))
-            let asked = try browser.post(
+            let asked = try await browser.post(
                 ask, cookie: chair.cookie,
                 form: [("csrfToken", chair.csrf), ("question", "Fictional: which agencies were considered?"), (PageCall.keyField, "key-q-0002")])
             #expect(asked.status == 303)
-            let panel = try Self.session(browser, TestTokens.panel, page: "/recommendation/\(Self.reference)")
-            let form = try browser.get("/recommendation/\(Self.reference)", cookie: panel.cookie)
+            let panel = try await Self.session(browser, TestTokens.panel, page: "/recommendation/\(Self.reference)")
+            let form = try await browser.get("/recommendation/\(Self.reference)", cookie: panel.cookie)
             #expect(form.body.contains("Fictional: which agencies were considered?"))
             let fields = [("csrfToken", panel.csrf), ("decision.recommendation", "localReview"), ("decision.reasons", "Fictional reasons")]
-            let unanswered = try browser.post(
+            let unanswered = try await browser.post(
                 "/recommendation/\(Self.reference)", cookie: panel.cookie, form: fields + [(PageCall.keyField, "key-a-0001")])
             #expect(unanswered.status == 400)
             #expect(unanswered.body.contains("id=\"answerToClarification-error\""))
-            let answered = try browser.post(
+            let answered = try await browser.post(
                 "/recommendation/\(Self.reference)", cookie: panel.cookie,
                 form: fields + [("answerToClarification", "Fictional: all four agencies asked"), (PageCall.keyField, "key-a-0002")])
             #expect(answered.status == 303)

@@ -30,14 +30,16 @@ final class Harness: Sendable {
 
     /// Starts a fresh service with an empty database; intake at `intakePort` when given, else
     /// a `DisclosureCheckingIntake` (the free text clean; no particulars, no hand-overs taken).
-    static func start(reviewManagementPort: Int? = nil, directory: TestDirectory? = nil, intakePort: Int? = nil) async throws -> Harness {
+    static func start(
+        reviewManagementPort: Int? = nil, directory: TestDirectory? = nil, intakePort: Int? = nil, extra: [String: String] = [:]
+    ) async throws -> Harness {
         let directory = try directory ?? TestDirectory.rapidReview()
         let port = try reviewManagementPort ?? freePort()
         let standIn = intakePort == nil ? try DisclosureCheckingIntake() : nil
         let service: RunningService
         do {
             service = try await startInProcess(
-                RapidReviewService.definition, directory, peers: [.reviewManagement: port, .intake: intakePort ?? standIn?.port ?? 0])
+                RapidReviewService.definition, directory, peers: [.reviewManagement: port, .intake: intakePort ?? standIn?.port ?? 0], extra: extra)
         } catch {
             await standIn?.stop()
             throw error
@@ -185,7 +187,9 @@ final class Harness: Sendable {
 }
 
 /// Runs `body` with a fresh service and stops it however `body` ends.
-func withHarness<T>(reviewManagementPort: Int? = nil, intakePort: Int? = nil, _ body: (Harness) async throws -> T) async throws -> T {
-    let harness = try await Harness.start(reviewManagementPort: reviewManagementPort, intakePort: intakePort)
+func withHarness<T>(
+    reviewManagementPort: Int? = nil, intakePort: Int? = nil, extra: [String: String] = [:], _ body: (Harness) async throws -> T
+) async throws -> T {
+    let harness = try await Harness.start(reviewManagementPort: reviewManagementPort, intakePort: intakePort, extra: extra)
     return try await withStopping(harness, stop: { await $0.stop() }, body)
 }

@@ -34,22 +34,22 @@ struct AgencyPagesTests {
     func requestInformation() async throws {
         try await Pages.with(331, through: .agreed) { harness, browser, reference in
             let page = "/agency-requests/\(reference)"
-            let (cookie, csrf) = try Pages.session(browser, ReviewTokens.reviewTeam, page: page)
+            let (cookie, csrf) = try await Pages.session(browser, ReviewTokens.reviewTeam, page: page)
             let noContact = Self.ask(Self.police).map { $0.0 == "contact.name" ? ($0.0, "") : $0 }
-            let refused = try browser.post(page, cookie: cookie, form: noContact + [("csrfToken", csrf), (PageCall.keyField, "ask-1")])
+            let refused = try await browser.post(page, cookie: cookie, form: noContact + [("csrfToken", csrf), (PageCall.keyField, "ask-1")])
             #expect(refused.status == 400)
             #expect(refused.body.contains("href=\"#contact-name\""))
             #expect(refused.body.contains("§8.2.2"))
             #expect(refused.body.contains("value=\"Testshire Police\""))
             #expect(try await harness.agencyRequests(reference).requests.isEmpty)
             let form = Self.ask(Self.police) + [("csrfToken", csrf), (PageCall.keyField, "ask-2")]
-            let first = try browser.post(page, cookie: cookie, form: form)
-            let second = try browser.post(page, cookie: cookie, form: form)
+            let first = try await browser.post(page, cookie: cookie, form: form)
+            let second = try await browser.post(page, cookie: cookie, form: form)
             #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
             #expect(try await harness.agencyRequests(reference).requests.map(\.request.agency) == [Self.police])
-            let list = try browser.get(first.headers["location"] ?? "", cookie: cookie)
+            let list = try await browser.get(first.headers["location"] ?? "", cookie: cookie)
             #expect(list.body.contains("<td>Testshire Police</td>"))
-            #expect(try browser.get(page, cookie: try Pages.session(browser, TestTokens.agency).cookie).status == 403, "the RPC's roles")
+            #expect(try await browser.get(page, cookie: try await Pages.session(browser, TestTokens.agency).cookie).status == 403, "the RPC's roles")
             // The police, asked, are no longer offered; the council, chosen among the review team's agencies, is asked.
             _ = try await harness.call(
                 ReviewManagementAPI.setReviewTeam,
@@ -61,11 +61,11 @@ struct AgencyPagesTests {
                         .init(name: "Fictional Three", role: "Nurse", agency: Agency(name: "Testshire ICB", kind: .health)),
                     ]),
                 as: ReviewTokens.reviewTeam)
-            let offered = try browser.get(page, cookie: cookie).body
+            let offered = try await browser.get(page, cookie: cookie).body
             #expect(offered.contains("value=\"\(HTML.escape(Self.council))\"") && !offered.contains("name=\"agencyChoice\" value=\"\(Self.police)\""))
             let chosen =
                 Self.ask("").filter { $0.0 != "agency" } + [("agencyChoice", Self.council), ("csrfToken", csrf), (PageCall.keyField, "ask-3")]
-            #expect(try browser.post(page, cookie: cookie, form: chosen).status == 303)
+            #expect(try await browser.post(page, cookie: cookie, form: chosen).status == 303)
             #expect(try await harness.agencyRequests(reference).requests.map(\.request.agency) == [Self.police, Self.council])
         }
     }
@@ -74,14 +74,14 @@ struct AgencyPagesTests {
     func ownRequestOnly() async throws {
         try await Pages.with(332, through: .agreed) { harness, browser, reference in
             try await harness.requestInformation(reference, Self.council)
-            let (cookie, _) = try Pages.session(browser, TestTokens.agency)
-            let other = try browser.get("/agency/\(reference)", cookie: cookie)
-            let missing = try browser.get("/agency/TESTSHIRE-2025-0999", cookie: cookie)
+            let (cookie, _) = try await Pages.session(browser, TestTokens.agency)
+            let other = try await browser.get("/agency/\(reference)", cookie: cookie)
+            let missing = try await browser.get("/agency/TESTSHIRE-2025-0999", cookie: cookie)
             #expect(other.status == 404 && missing.status == 404)
             #expect(other.body == missing.body.replacingOccurrences(of: "TESTSHIRE-2025-0999", with: reference.description))
             #expect(!other.body.contains(Self.council))
             // The review team's own choice of agency does not widen an agency's token.
-            #expect(try browser.get("/agency/\(reference)?agency=\(FormData.encode(Self.council))", cookie: cookie).status == 404)
+            #expect(try await browser.get("/agency/\(reference)?agency=\(FormData.encode(Self.council))", cookie: cookie).status == 404)
             #expect(try await Pages.audited(harness, "page:AgencyChronologyForm").isEmpty)
         }
     }
@@ -91,13 +91,13 @@ struct AgencyPagesTests {
         try await Pages.with(333, through: .agreed) { harness, browser, reference in
             try await harness.requestInformation(reference, Self.police)
             let page = "/agency/\(reference)"
-            let (cookie, csrf) = try Pages.session(browser, TestTokens.agency, page: page)
-            let form = try browser.get(page, cookie: cookie)
+            let (cookie, csrf) = try await Pages.session(browser, TestTokens.agency, page: page)
+            let form = try await browser.get(page, cookie: cookie)
             #expect(form.status == 200 && form.body.contains("<dd>Testshire Police</dd>"))
             let views = try await Pages.audited(harness, "page:AgencyChronologyForm")
             #expect(views.count == 2 && views.allSatisfy { $0.principal == "Ali.Agency" }, "two views: the CSRF token read and the form")
             let wrong = Self.entry.map { $0.0 == "entries[0].period" ? ($0.0, "outside") : $0 }
-            let refused = try browser.post(
+            let refused = try await browser.post(
                 page, cookie: cookie, form: wrong + [("csrfToken", csrf), ("action", "submit"), (PageCall.keyField, "chr-1")])
             #expect(refused.status == 400)
             #expect(refused.body.contains("href=\"#entries-0--period\""))
@@ -105,16 +105,16 @@ struct AgencyPagesTests {
             #expect(refused.body.contains(">Fictional: a welfare visit</textarea>"))
             #expect(try await harness.combinedChronology(reference).entries.isEmpty)
             let posted = Self.entry + [("csrfToken", csrf), ("action", "submit"), (PageCall.keyField, "chr-2")]
-            let first = try browser.post(page, cookie: cookie, form: posted)
-            let second = try browser.post(page, cookie: cookie, form: posted)
+            let first = try await browser.post(page, cookie: cookie, form: posted)
+            let second = try await browser.post(page, cookie: cookie, form: posted)
             #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
             #expect(first.headers["location"] == "/agency/\(reference)?recorded=chronology")
             let combined = try await harness.combinedChronology(reference)
             #expect(combined.sources.count == 1 && combined.entries.map(\.agency) == [Self.police])
-            let (team, _) = try Pages.session(browser, ReviewTokens.reviewTeam)
-            let combinedPage = try browser.get("/combined-chronology/\(reference)", cookie: team)
+            let (team, _) = try await Pages.session(browser, ReviewTokens.reviewTeam)
+            let combinedPage = try await browser.get("/combined-chronology/\(reference)", cookie: team)
             #expect(combinedPage.status == 200 && combinedPage.body.contains("<td>Fictional: a welfare visit</td>"))
-            #expect(try browser.get("/combined-chronology/\(reference)", cookie: cookie).status == 403, "GetCombinedChronology's roles")
+            #expect(try await browser.get("/combined-chronology/\(reference)", cookie: cookie).status == 403, "GetCombinedChronology's roles")
         }
     }
 
@@ -123,14 +123,14 @@ struct AgencyPagesTests {
         try await Pages.with(334, through: .agreed) { harness, browser, reference in
             try await harness.requestInformation(reference, Self.police)
             let page = "/agency-report/\(reference)"
-            let (cookie, csrf) = try Pages.session(browser, TestTokens.agency, page: page)
-            #expect(try browser.get("/agency/\(reference)", cookie: cookie).body.contains("href=\"/agency-report/\(reference)\""))
+            let (cookie, csrf) = try await Pages.session(browser, TestTokens.agency, page: page)
+            #expect(try await browser.get("/agency/\(reference)", cookie: cookie).body.contains("href=\"/agency-report/\(reference)\""))
             let author: [(String, String)] = [
                 ("report.author.name", "Fictional Author"), ("report.author.designation", "Testshire Police, safeguarding review officer"),
                 ("report.author.involvement", "yes"), ("report.completedOn.day", "7"), ("report.completedOn.month", "4"),
                 ("report.completedOn.year", "2025"), ("report.analysis", "Fictional: the referral was not shared"), ("csrfToken", csrf),
             ]
-            let refused = try browser.post(page, cookie: cookie, form: author + [(PageCall.keyField, "ir-1")])
+            let refused = try await browser.post(page, cookie: cookie, form: author + [(PageCall.keyField, "ir-1")])
             #expect(refused.status == 400)
             #expect(refused.body.contains("href=\"#main\">V7: the information report is not endorsed"))
             #expect(refused.body.contains(">Fictional: the referral was not shared</textarea>"))
@@ -139,13 +139,13 @@ struct AgencyPagesTests {
                     ("report.endorser.name", "Fictional Senior"), ("report.endorser.involvement", "yes"), ("report.endorsedOn.day", "7"),
                     ("report.endorsedOn.month", "4"), ("report.endorsedOn.year", "2025"), (PageCall.keyField, "ir-2"),
                 ]
-            let first = try browser.post(page, cookie: cookie, form: endorsed)
-            let second = try browser.post(page, cookie: cookie, form: endorsed)
+            let first = try await browser.post(page, cookie: cookie, form: endorsed)
+            let second = try await browser.post(page, cookie: cookie, form: endorsed)
             #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
             #expect(first.headers["location"] == "/agency/\(reference)?recorded=information-report")
             let standing = try await harness.agencyRequests(reference).requests.first
             #expect(standing?.outstanding == [.chronology], "the report is in; the chronology still to come")
-            #expect(try browser.get("/agency-report/TESTSHIRE-2025-0999", cookie: cookie).status == 404)
+            #expect(try await browser.get("/agency-report/TESTSHIRE-2025-0999", cookie: cookie).status == 404)
         }
     }
 
@@ -158,20 +158,22 @@ struct AgencyPagesTests {
             ]
             try await harness.submitChronology(reference, Self.police, entries)
             let page = "/agency-submissions/\(reference)"
-            #expect(try browser.get(page, cookie: try Pages.session(browser, TestTokens.panel).cookie).status == 403, "ReviewSubmission's roles")
-            let (cookie, csrf) = try Pages.session(browser, ReviewTokens.reviewTeam, page: page)
+            #expect(
+                try await browser.get(page, cookie: try await Pages.session(browser, TestTokens.panel).cookie).status == 403,
+                "ReviewSubmission's roles")
+            let (cookie, csrf) = try await Pages.session(browser, ReviewTokens.reviewTeam, page: page)
             let form: [(String, String)] = [("submission", "\(Self.police)|chronology|1"), ("outcome", "sentBack"), ("csrfToken", csrf)]
-            let refused = try browser.post(page, cookie: cookie, form: form + [("question", " "), (PageCall.keyField, "v8-1")])
+            let refused = try await browser.post(page, cookie: cookie, form: form + [("question", " "), (PageCall.keyField, "v8-1")])
             #expect(refused.status == 400)
             #expect(refused.body.contains("href=\"#question\"") && refused.body.contains("V8: give the review team"))
             #expect(refused.body.contains("value=\"sentBack\" checked"), "the choice is kept")
             let posted = form + [("question", "Fictional: please add the GP's entries"), (PageCall.keyField, "v8-2")]
-            let first = try browser.post(page, cookie: cookie, form: posted)
-            let second = try browser.post(page, cookie: cookie, form: posted)
+            let first = try await browser.post(page, cookie: cookie, form: posted)
+            let second = try await browser.post(page, cookie: cookie, form: posted)
             #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
             #expect(try await harness.agencyRequests(reference).requests.first?.outstanding.contains(.chronology) == true)
-            let (agency, _) = try Pages.session(browser, TestTokens.agency)
-            #expect(try browser.get("/agency/\(reference)", cookie: agency).body.contains("Fictional: please add the GP&#39;s entries"))
+            let (agency, _) = try await Pages.session(browser, TestTokens.agency)
+            #expect(try await browser.get("/agency/\(reference)", cookie: agency).body.contains("Fictional: please add the GP&#39;s entries"))
         }
     }
 }

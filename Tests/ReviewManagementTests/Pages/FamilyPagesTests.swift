@@ -38,10 +38,12 @@ struct FamilyPagesTests {
     func recordMember() async throws {
         try await Self.withFamily(361) { harness, browser, reference in
             let page = "/family/\(reference)"
-            #expect(try browser.get(page, cookie: try Pages.session(browser, TestTokens.panel).cookie).status == 403, "RecordFamilyMember's roles")
-            let (cookie, csrf) = try Pages.session(browser, Self.lead, page: page)
+            #expect(
+                try await browser.get(page, cookie: try await Pages.session(browser, TestTokens.panel).cookie).status == 403,
+                "RecordFamilyMember's roles")
+            let (cookie, csrf) = try await Pages.session(browser, Self.lead, page: page)
             let noPractitioner = Self.mother.filter { $0.0 != "invitation.practitioner" }
-            let refused = try browser.post(page, cookie: cookie, form: noPractitioner + [("csrfToken", csrf), (PageCall.keyField, "fam-1")])
+            let refused = try await browser.post(page, cookie: cookie, form: noPractitioner + [("csrfToken", csrf), (PageCall.keyField, "fam-1")])
             #expect(refused.status == 400)
             #expect(refused.body.contains("href=\"#invitation-practitioner\""))
             #expect(refused.body.contains("id=\"invitation-practitioner-error\""))
@@ -49,13 +51,13 @@ struct FamilyPagesTests {
             #expect(refused.body.contains("value=\"Fictional-Mother Quill\""))
             #expect(try await harness.review(reference).family?.members.isEmpty ?? true)
             let form = Self.mother + [("csrfToken", csrf), (PageCall.keyField, "fam-2")]
-            let first = try browser.post(page, cookie: cookie, form: form)
-            let second = try browser.post(page, cookie: cookie, form: form)
+            let first = try await browser.post(page, cookie: cookie, form: form)
+            let second = try await browser.post(page, cookie: cookie, form: form)
             #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
             let members = try await harness.review(reference).family?.members ?? []
             #expect(members.count == 1 && members.first?.current.supportNeeds?.interpreterLanguage == "Polish")
             #expect(members.first?.current.recordedBy == "Lee.Lead")
-            let list = try browser.get(first.headers["location"] ?? "", cookie: cookie)
+            let list = try await browser.get(first.headers["location"] ?? "", cookie: cookie)
             #expect(list.body.contains("<td>Fictional-Mother Quill</td>"))
             let views = try await Pages.audited(harness, "page:Family")
             #expect(views.count >= 3 && views.allSatisfy { $0.principal == "Lee.Lead" && $0.caseReference == reference.description })
@@ -71,15 +73,15 @@ struct FamilyPagesTests {
                     invitation: .init(route: .letter)))
             _ = try await harness.recordContact(.init(caseReference: reference, member: 1, status: .invited, on: Fixtures.today))
             let page = "/family-contact/\(reference)"
-            let (cookie, csrf) = try Pages.session(browser, ReviewTokens.reviewTeam, page: page)
+            let (cookie, csrf) = try await Pages.session(browser, ReviewTokens.reviewTeam, page: page)
             let form: [(String, String)] = [
                 ("member", "1"), ("status", "declined"), ("on.day", "7"), ("on.month", "4"), ("on.year", "2025"), ("csrfToken", csrf),
             ]
-            let refused = try browser.post(page, cookie: cookie, form: form + [(PageCall.keyField, "con-1")])
+            let refused = try await browser.post(page, cookie: cookie, form: form + [(PageCall.keyField, "con-1")])
             #expect(refused.status == 400)
             #expect(refused.body.contains("href=\"#main\">V5: family member 1 is relevant"))
             #expect(try await harness.review(reference).family?.members.first?.status == .invited)
-            let recorded = try browser.post(
+            let recorded = try await browser.post(
                 page, cookie: cookie, form: form + [("reason", "Fictional: wishes to take no part"), (PageCall.keyField, "con-2")])
             #expect(recorded.status == 303)
             #expect(try await harness.review(reference).family?.members.first?.status == .declined)

@@ -22,9 +22,9 @@ enum Pages {
     }
 
     /// A session of `token`'s holder and its CSRF token, read from `page`.
-    static func session(_ browser: PageBrowser, _ token: String, page: String = "/") throws -> (cookie: String, csrf: String) {
-        let (cookie, _) = try browser.signIn(token)
-        return (cookie, try browser.csrfToken(cookie: cookie, page: page))
+    static func session(_ browser: PageBrowser, _ token: String, page: String = "/") async throws -> (cookie: String, csrf: String) {
+        let (cookie, _) = try await browser.signIn(token)
+        return (cookie, try await browser.csrfToken(cookie: cookie, page: page))
     }
 
     /// A form's values as the fields a browser posts.

@@ -56,9 +56,9 @@ struct ReportPagesTests {
     func draft() async throws {
         try await Self.withReport(351) { harness, browser, reference in
             let page = "/report/\(reference)"
-            let (cookie, csrf) = try Pages.session(browser, ReviewTokens.reviewTeam, page: page)
+            let (cookie, csrf) = try await Pages.session(browser, ReviewTokens.reviewTeam, page: page)
             let genogram = Self.draft.map { $0.0 == "sections.whatHappened" ? ($0.0, "Fictional: see the genogram") : $0 }
-            let refused = try browser.post(
+            let refused = try await browser.post(
                 page, cookie: cookie, form: genogram + [("csrfToken", csrf), ("action", "submit"), (PageCall.keyField, "rep-1")])
             #expect(refused.status == 400)
             #expect(refused.body.contains("href=\"#sections-whatHappened\""))
@@ -67,8 +67,8 @@ struct ReportPagesTests {
             #expect(refused.body.contains("value=\"Department for Education\""))
             #expect(try await harness.review(reference).report == nil)
             let form = Self.draft + [("csrfToken", csrf), ("action", "submit"), (PageCall.keyField, "rep-2")]
-            let first = try browser.post(page, cookie: cookie, form: form)
-            let second = try browser.post(page, cookie: cookie, form: form)
+            let first = try await browser.post(page, cookie: cookie, form: form)
+            let second = try await browser.post(page, cookie: cookie, form: form)
             #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
             #expect(first.headers["location"] == "/report-approval/\(reference)?recorded=report")
             let report = try await harness.review(reference).report
@@ -83,40 +83,42 @@ struct ReportPagesTests {
         try await Self.withReport(352) { harness, browser, reference in
             _ = try await harness.submitReport(Fixtures.reportDraft(reference))
             let page = "/report-approval/\(reference)"
-            let (board, boardCSRF) = try Pages.session(browser, ReportTokens.board, page: page)
-            let boardPage = try browser.get(page, cookie: board)
+            let (board, boardCSRF) = try await Pages.session(browser, ReportTokens.board, page: page)
+            let boardPage = try await browser.get(page, cookie: board)
             #expect(boardPage.body.contains("action=\"/approve-report/\(reference)\""))
             #expect(!boardPage.body.contains("action=\"/confirm-terms-of-reference-met/"), "confirming is the review team's")
             let date = [("version", "1"), ("approve.on.day", "7"), ("approve.on.month", "4"), ("approve.on.year", "2025"), ("csrfToken", boardCSRF)]
-            let early = try browser.post("/approve-report/\(reference)", cookie: board, form: date + [(PageCall.keyField, "appr-1")])
+            let early = try await browser.post("/approve-report/\(reference)", cookie: board, form: date + [(PageCall.keyField, "appr-1")])
             #expect(early.status == 400)
             #expect(early.body.contains("href=\"#main\">V9: report version 1 cannot be approved"))
             #expect(try await harness.review(reference).report?.approval == nil)
             #expect(
-                try browser.post("/confirm-terms-of-reference-met/\(reference)", cookie: board, form: date).status == 403,
+                try await browser.post("/confirm-terms-of-reference-met/\(reference)", cookie: board, form: date).status == 403,
                 "ConfirmTermsOfReferenceMet's roles")
 
-            let (team, teamCSRF) = try Pages.session(browser, ReviewTokens.reviewTeam, page: page)
+            let (team, teamCSRF) = try await Pages.session(browser, ReviewTokens.reviewTeam, page: page)
             let confirm = [
                 ("version", "1"), ("confirm.on.day", "7"), ("confirm.on.month", "4"), ("confirm.on.year", "2025"), ("csrfToken", teamCSRF),
             ]
             #expect(
-                try browser.post("/confirm-terms-of-reference-met/\(reference)", cookie: team, form: confirm + [(PageCall.keyField, "c-1")]).status
+                try await browser.post("/confirm-terms-of-reference-met/\(reference)", cookie: team, form: confirm + [(PageCall.keyField, "c-1")])
+                    .status
                     == 303)
             let endorse = [
                 ("version", "1"), ("endorse.on.day", "7"), ("endorse.on.month", "4"), ("endorse.on.year", "2025"), ("csrfToken", boardCSRF),
             ]
             #expect(
-                try browser.post("/endorse-recommendations/\(reference)", cookie: board, form: endorse + [(PageCall.keyField, "e-1")]).status == 303)
+                try await browser.post("/endorse-recommendations/\(reference)", cookie: board, form: endorse + [(PageCall.keyField, "e-1")]).status
+                    == 303)
             let approve = date + [(PageCall.keyField, "appr-2")]
-            let first = try browser.post("/approve-report/\(reference)", cookie: board, form: approve)
-            let second = try browser.post("/approve-report/\(reference)", cookie: board, form: approve)
+            let first = try await browser.post("/approve-report/\(reference)", cookie: board, form: approve)
+            let second = try await browser.post("/approve-report/\(reference)", cookie: board, form: approve)
             #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
             #expect(first.headers["location"] == "/report-approval/\(reference)?recorded=approved")
             let review = try await harness.review(reference)
             #expect(review.report?.approval?.recordedBy == "Bo.Board")
             #expect(review.state == .reportApproved)
-            let approved = try browser.get("/report-approval/\(reference)?recorded=approved", cookie: board)
+            let approved = try await browser.get("/report-approval/\(reference)?recorded=approved", cookie: board)
             #expect(approved.body.contains("The report is approved") && !approved.body.contains("action=\"/approve-report/"))
         }
     }

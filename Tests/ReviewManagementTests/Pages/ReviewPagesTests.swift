@@ -17,16 +17,16 @@ struct ReviewPagesTests {
     @Test("T7: the reviews list each review's step and T7; a review's page shows its deadlines and is audited like GetReview")
     func listAndReview() async throws {
         try await Pages.with(301, through: .drafted) { harness, browser, reference in
-            let (cookie, _) = try Pages.session(browser, ReviewTokens.reviewTeam)
-            let home = try browser.get("/", cookie: cookie)
+            let (cookie, _) = try await Pages.session(browser, ReviewTokens.reviewTeam)
+            let home = try await browser.get("/", cookie: cookie)
             #expect(home.status == 200)
             #expect(home.body.contains("href=\"/reviews\""))
-            let list = try browser.get("/reviews", cookie: cookie)
+            let list = try await browser.get("/reviews", cookie: cookie)
             #expect(list.status == 200)
             #expect(list.body.contains("<a href=\"/reviews/\(reference)\">\(reference)</a>"))
             #expect(list.body.contains("Terms of reference drafted: the Case Review Panel is to agree them (V1)"))
             #expect(list.body.contains("T7 by 3 October 2025"))
-            let page = try browser.get("/reviews/\(reference)", cookie: cookie)
+            let page = try await browser.get("/reviews/\(reference)", cookie: cookie)
             #expect(page.status == 200)
             #expect(page.body.contains("<caption>Deadlines</caption>"))
             #expect(page.body.contains("href=\"/terms-of-reference/\(reference)\">Redraft the terms of reference</a>"))
@@ -41,8 +41,8 @@ struct ReviewPagesTests {
     @Test("V1: the Case Review Panel's page links to agreeing the terms of reference, not to drafting them")
     func panelLinks() async throws {
         try await Pages.with(302, through: .drafted) { _, browser, reference in
-            let (cookie, _) = try Pages.session(browser, TestTokens.panel)
-            let page = try browser.get("/reviews/\(reference)", cookie: cookie)
+            let (cookie, _) = try await Pages.session(browser, TestTokens.panel)
+            let page = try await browser.get("/reviews/\(reference)", cookie: cookie)
             #expect(page.body.contains("href=\"/agree-terms-of-reference/\(reference)\">Agree the terms of reference</a>"))
             #expect(!page.body.contains("href=\"/terms-of-reference/"))
         }
@@ -51,16 +51,16 @@ struct ReviewPagesTests {
     @Test("roles as the calls': the panel viewer lists the reviews but may not open one; an agency's token neither; a missing review is 404")
     func roles() async throws {
         try await Pages.with(303, through: .commissioned) { harness, browser, reference in
-            let (viewer, _) = try Pages.session(browser, TestTokens.viewer)
-            #expect(try browser.get("/reviews", cookie: viewer).status == 200)
-            #expect(try browser.get("/reviews/\(reference)", cookie: viewer).status == 403)
-            let (agency, _) = try Pages.session(browser, TestTokens.agency)
-            #expect(try browser.get("/reviews", cookie: agency).status == 403)
-            #expect(try browser.get("/reviews/\(reference)", cookie: agency).status == 403)
-            #expect(try browser.get("/", cookie: agency).status == 200)
-            let (team, _) = try Pages.session(browser, ReviewTokens.reviewTeam)
-            #expect(try browser.get("/reviews/TESTSHIRE-2025-0999", cookie: team).status == 404)
-            #expect(try browser.get("/reviews/\(reference)").status == 303, "without a session: to the sign-in page")
+            let (viewer, _) = try await Pages.session(browser, TestTokens.viewer)
+            #expect(try await browser.get("/reviews", cookie: viewer).status == 200)
+            #expect(try await browser.get("/reviews/\(reference)", cookie: viewer).status == 403)
+            let (agency, _) = try await Pages.session(browser, TestTokens.agency)
+            #expect(try await browser.get("/reviews", cookie: agency).status == 403)
+            #expect(try await browser.get("/reviews/\(reference)", cookie: agency).status == 403)
+            #expect(try await browser.get("/", cookie: agency).status == 200)
+            let (team, _) = try await Pages.session(browser, ReviewTokens.reviewTeam)
+            #expect(try await browser.get("/reviews/TESTSHIRE-2025-0999", cookie: team).status == 404)
+            #expect(try await browser.get("/reviews/\(reference)").status == 303, "without a session: to the sign-in page")
             #expect(try await Pages.audited(harness, "page:Review").isEmpty, "a refused page is not a view")
         }
     }
@@ -75,13 +75,13 @@ struct ReviewPagesTests {
             let reference = Fixtures.reference(304)
             try await harness.prepare(reference, through: .commissioned)
             let browser = PageBrowser(port: harness.service.port)
-            let (cookie, _) = try Pages.session(browser, ReviewTokens.reviewTeam)
-            let page = try browser.get("/reviews/\(reference)", cookie: cookie)
+            let (cookie, _) = try await Pages.session(browser, ReviewTokens.reviewTeam)
+            let page = try await browser.get("/reviews/\(reference)", cookie: cookie)
             #expect(page.body.contains("<a href=\"http://127.0.0.1:7100/cases/\(reference)\">The case on the dashboard</a>"))
         }
         try await Pages.with(305, through: .commissioned) { _, browser, reference in
-            let (cookie, _) = try Pages.session(browser, ReviewTokens.reviewTeam)
-            #expect(!(try browser.get("/reviews/\(reference)", cookie: cookie).body.contains("The case on the dashboard")))
+            let (cookie, _) = try await Pages.session(browser, ReviewTokens.reviewTeam)
+            #expect(!(try await browser.get("/reviews/\(reference)", cookie: cookie).body.contains("The case on the dashboard")))
         }
     }
 
@@ -89,17 +89,18 @@ struct ReviewPagesTests {
     func csrf() async throws {
         try await Pages.with(306, through: .commissioned) { harness, browser, reference in
             let page = "/terms-of-reference/\(reference)"
-            let (cookie, csrf) = try Pages.session(browser, ReviewTokens.reviewTeam, page: page)
-            let (_, otherCSRF) = try Pages.session(browser, ReviewTokens.reviewTeam, page: page)
+            let (cookie, csrf) = try await Pages.session(browser, ReviewTokens.reviewTeam, page: page)
+            let (_, otherCSRF) = try await Pages.session(browser, ReviewTokens.reviewTeam, page: page)
             let form = Pages.fields(TermsOfReferencePage.values(of: Fixtures.completeTerms)) + [("action", "save")]
-            #expect(try browser.post(page, cookie: cookie, form: form + [(PageCall.keyField, "x-1")]).status == 403)
-            #expect(try browser.post(page, cookie: cookie, form: form + [("csrfToken", otherCSRF), (PageCall.keyField, "x-2")]).status == 403)
+            #expect(try await browser.post(page, cookie: cookie, form: form + [(PageCall.keyField, "x-1")]).status == 403)
+            #expect(try await browser.post(page, cookie: cookie, form: form + [("csrfToken", otherCSRF), (PageCall.keyField, "x-2")]).status == 403)
             let foreign = [("Origin", "http://evil.example")]
             #expect(
-                try browser.post(page, cookie: cookie, form: form + [("csrfToken", csrf), (PageCall.keyField, "x-3")], headers: foreign).status == 403
+                try await browser.post(page, cookie: cookie, form: form + [("csrfToken", csrf), (PageCall.keyField, "x-3")], headers: foreign).status
+                    == 403
             )
-            #expect(try browser.post("/sign-out", cookie: cookie, form: [("csrfToken", csrf)]).status == 303)
-            #expect(try browser.post(page, cookie: cookie, form: form + [("csrfToken", csrf), (PageCall.keyField, "x-4")]).status == 403)
+            #expect(try await browser.post("/sign-out", cookie: cookie, form: [("csrfToken", csrf)]).status == 303)
+            #expect(try await browser.post(page, cookie: cookie, form: form + [("csrfToken", csrf), (PageCall.keyField, "x-4")]).status == 403)
             #expect(try await harness.review(reference).termsOfReference.isEmpty)
         }
     }

@@ -22,11 +22,11 @@ struct TeamPagesTests {
     func appointLeadReviewer() async throws {
         try await Pages.with(321, through: .agreed) { harness, browser, reference in
             let page = "/lead-reviewer/\(reference)"
-            #expect(try browser.get(page, cookie: try Pages.session(browser, TestTokens.panel).cookie).status == 403, "the RPC's roles")
-            let (cookie, csrf) = try Pages.session(browser, ReviewTokens.reviewTeam, page: page)
+            #expect(try await browser.get(page, cookie: try await Pages.session(browser, TestTokens.panel).cookie).status == 403, "the RPC's roles")
+            let (cookie, csrf) = try await Pages.session(browser, ReviewTokens.reviewTeam, page: page)
             let before = try await harness.review(reference)
             let blank = Self.lead.map { $0.0 == "independence" ? ($0.0, " ") : $0 }
-            let refused = try browser.post(page, cookie: cookie, form: blank + [("csrfToken", csrf), (PageCall.keyField, "lead-1")])
+            let refused = try await browser.post(page, cookie: cookie, form: blank + [("csrfToken", csrf), (PageCall.keyField, "lead-1")])
             #expect(refused.status == 400)
             #expect(refused.body.contains("href=\"#independence\""))
             #expect(refused.body.contains("id=\"independence-error\""))
@@ -35,14 +35,14 @@ struct TeamPagesTests {
             #expect(try await harness.review(reference) == before)
 
             let form = Self.lead + [("csrfToken", csrf), (PageCall.keyField, "lead-2")]
-            let first = try browser.post(page, cookie: cookie, form: form)
-            let second = try browser.post(page, cookie: cookie, form: form)
+            let first = try await browser.post(page, cookie: cookie, form: form)
+            let second = try await browser.post(page, cookie: cookie, form: form)
             #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
             #expect(first.headers["location"] == "/reviews/\(reference)?recorded=lead-reviewer")
             #expect(try await harness.review(reference).reviewTeam?.leadReviewer?.name == "Jo Example")
             let appointments = try await Pages.audited(harness, "AppointLeadReviewer").filter { $0.outcome == RPCCode.ok.name }
             #expect(appointments.count == 1)
-            let casePage = try browser.get("/reviews/\(reference)?recorded=lead-reviewer", cookie: cookie)
+            let casePage = try await browser.get("/reviews/\(reference)?recorded=lead-reviewer", cookie: cookie)
             #expect(casePage.body.contains("Lead reviewer appointed"))
             #expect(!casePage.body.contains("href=\"/lead-reviewer/"), "V3: appointed once")
         }
@@ -52,20 +52,20 @@ struct TeamPagesTests {
     func setTeam() async throws {
         try await Pages.with(322, through: .agreed) { harness, browser, reference in
             let page = "/review-team/\(reference)"
-            let (cookie, csrf) = try Pages.session(browser, ReviewTokens.reviewTeam, page: page)
-            let form = try browser.get(page, cookie: cookie)
+            let (cookie, csrf) = try await Pages.session(browser, ReviewTokens.reviewTeam, page: page)
+            let form = try await browser.get(page, cookie: cookie)
             #expect(form.body.contains("id=\"members-2--name\""), "three members to start: one per safeguarding partner")
             let council: [(String, String)] = [
                 ("count.members", "1"), ("members[0].name", "Pat Placeholder"), ("members[0].role", "Head of Safeguarding"),
                 ("members[0].agency.name", "Testshire Children's Services"), ("members[0].agency.kind", "localAuthority"),
             ]
-            let refused = try browser.post(
+            let refused = try await browser.post(
                 page, cookie: cookie, form: council + [("csrfToken", csrf), ("action", "set"), (PageCall.keyField, "team-1")])
             #expect(refused.status == 400)
             #expect(refused.body.contains("href=\"#main\">V4: the review team has no representative of"))
             #expect(refused.body.contains("value=\"Pat Placeholder\""))
             #expect(try await harness.review(reference).reviewTeam?.teams.isEmpty ?? true)
-            let added = try browser.post(page, cookie: cookie, form: council + [("csrfToken", csrf), ("action", "add:members")])
+            let added = try await browser.post(page, cookie: cookie, form: council + [("csrfToken", csrf), ("action", "add:members")])
             #expect(added.body.contains("id=\"members-1--name\"") && added.body.contains("value=\"Pat Placeholder\""))
 
             let full =
@@ -75,8 +75,8 @@ struct TeamPagesTests {
                     ("members[2].role", "Designated Nurse"), ("members[2].agency.name", "Testshire ICB"), ("members[2].agency.kind", "health"),
                 ]
             let posted = full + [("csrfToken", csrf), ("action", "set"), (PageCall.keyField, "team-2")]
-            #expect(try browser.post(page, cookie: cookie, form: posted).status == 303)
-            #expect(try browser.post(page, cookie: cookie, form: posted).status == 303)
+            #expect(try await browser.post(page, cookie: cookie, form: posted).status == 303)
+            #expect(try await browser.post(page, cookie: cookie, form: posted).status == 303)
             let teams = try await harness.review(reference).reviewTeam?.teams ?? []
             #expect(teams.count == 1 && teams.first?.members.map(\.agency.kind) == [.localAuthority, .police, .health])
         }
@@ -86,16 +86,16 @@ struct TeamPagesTests {
     func declaration() async throws {
         try await Pages.with(323, through: .agreed) { harness, browser, reference in
             let page = "/declaration/\(reference)"
-            let (cookie, csrf) = try Pages.session(browser, ReviewTokens.reviewTeam, page: page)
+            let (cookie, csrf) = try await Pages.session(browser, ReviewTokens.reviewTeam, page: page)
             let form: [(String, String)] = [
                 ("person", "Dana Sample"), ("declaredOn.day", "7"), ("declaredOn.month", "4"), ("declaredOn.year", "2025"), ("csrfToken", csrf),
             ]
-            let refused = try browser.post(page, cookie: cookie, form: form + [(PageCall.keyField, "decl-1")])
+            let refused = try await browser.post(page, cookie: cookie, form: form + [(PageCall.keyField, "decl-1")])
             #expect(refused.status == 400)
             #expect(refused.body.contains("href=\"#confidentialityAgreed\""))
             #expect(refused.body.contains("id=\"confidentialityAgreed-error\""))
             #expect(refused.body.contains("value=\"Dana Sample\""))
-            let agreed = try browser.post(page, cookie: cookie, form: form + [("confidentialityAgreed", "yes"), (PageCall.keyField, "decl-2")])
+            let agreed = try await browser.post(page, cookie: cookie, form: form + [("confidentialityAgreed", "yes"), (PageCall.keyField, "decl-2")])
             #expect(agreed.status == 303)
             #expect(try await harness.review(reference).reviewTeam?.declarations.map(\.person) == ["Dana Sample"])
         }
@@ -104,25 +104,25 @@ struct TeamPagesTests {
     @Test("V3: a notice dated after today is refused beside its recipient's date, values kept; two notices recorded once, Ofsted still due")
     func reviewerNotices() async throws {
         try await Pages.with(324, through: .agreed) { harness, browser, reference in
-            let (cookie, csrf) = try Pages.session(browser, ReviewTokens.reviewTeam)
+            let (cookie, csrf) = try await Pages.session(browser, ReviewTokens.reviewTeam)
             let lead = Self.lead + [("csrfToken", csrf), (PageCall.keyField, "lead-n")]
-            #expect(try browser.post("/lead-reviewer/\(reference)", cookie: cookie, form: lead).status == 303)
-            #expect(try browser.get("/reviews/\(reference)", cookie: cookie).body.contains("href=\"/reviewer-notices/\(reference)\""))
+            #expect(try await browser.post("/lead-reviewer/\(reference)", cookie: cookie, form: lead).status == 303)
+            #expect(try await browser.get("/reviews/\(reference)", cookie: cookie).body.contains("href=\"/reviewer-notices/\(reference)\""))
             let page = "/reviewer-notices/\(reference)"
             let notices: [(String, String)] = [
                 ("nationalPanel.sentOn.day", "7"), ("nationalPanel.sentOn.month", "4"), ("nationalPanel.sentOn.year", "2025"),
                 ("departmentForEducation.sentOn.day", "9"), ("departmentForEducation.sentOn.month", "4"),
                 ("departmentForEducation.sentOn.year", "2025"), ("csrfToken", csrf),
             ]
-            let refused = try browser.post(page, cookie: cookie, form: notices + [(PageCall.keyField, "n-1")])
+            let refused = try await browser.post(page, cookie: cookie, form: notices + [(PageCall.keyField, "n-1")])
             #expect(refused.status == 400)
             #expect(refused.body.contains("href=\"#departmentForEducation-sentOn-day\""))
             #expect(refused.body.contains("id=\"departmentForEducation-sentOn-error\""))
             #expect(refused.body.contains("2025-04-09 is not between the appointment"))
             #expect(try await harness.review(reference).reviewTeam?.notices.isEmpty == true)
             let fixed = notices.map { $0.0 == "departmentForEducation.sentOn.day" ? ($0.0, "7") : $0 } + [(PageCall.keyField, "n-2")]
-            let first = try browser.post(page, cookie: cookie, form: fixed)
-            let second = try browser.post(page, cookie: cookie, form: fixed)
+            let first = try await browser.post(page, cookie: cookie, form: fixed)
+            let second = try await browser.post(page, cookie: cookie, form: fixed)
             #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
             let team = try await harness.review(reference).reviewTeam
             #expect(team?.notices.map(\.recipient) == [.nationalPanel, .departmentForEducation] && team?.noticesDue == [.ofsted])

@@ -21,11 +21,11 @@ struct TermsOfReferencePagesTests {
     func addAnother() async throws {
         try await Pages.with(311, through: .commissioned) { harness, browser, reference in
             let page = "/terms-of-reference/\(reference)"
-            let (cookie, csrf) = try Pages.session(browser, ReviewTokens.reviewTeam, page: page)
-            let form = try browser.get(page, cookie: cookie)
+            let (cookie, csrf) = try await Pages.session(browser, ReviewTokens.reviewTeam, page: page)
+            let form = try await browser.get(page, cookie: cookie)
             #expect(form.status == 200)
             #expect(form.body.contains("id=\"scope-keyLinesOfEnquiry-0-\""))
-            let added = try browser.post(
+            let added = try await browser.post(
                 page, cookie: cookie,
                 form: [
                     ("csrfToken", csrf), ("count.scope.keyLinesOfEnquiry", "1"), ("scope.keyLinesOfEnquiry[0]", "Fictional: the voice of the child"),
@@ -42,10 +42,10 @@ struct TermsOfReferencePagesTests {
     func draftRefused() async throws {
         try await Pages.with(312, through: .commissioned) { harness, browser, reference in
             let page = "/terms-of-reference/\(reference)"
-            let (cookie, csrf) = try Pages.session(browser, ReviewTokens.reviewTeam, page: page)
+            let (cookie, csrf) = try await Pages.session(browser, ReviewTokens.reviewTeam, page: page)
             let before = try await harness.review(reference)
             let fields = Self.complete.map { $0.0 == "scope.periodTo.year" ? ($0.0, "2023") : $0 }
-            let answer = try browser.post(
+            let answer = try await browser.post(
                 page, cookie: cookie, form: fields + [("csrfToken", csrf), ("action", "save"), (PageCall.keyField, "tor-r-1")])
             #expect(answer.status == 400)
             #expect(answer.body.contains("<title>Error: Draft the terms of reference"))
@@ -63,30 +63,30 @@ struct TermsOfReferencePagesTests {
     func draftTwiceThenAgree() async throws {
         try await Pages.with(313, through: .commissioned) { harness, browser, reference in
             let page = "/terms-of-reference/\(reference)"
-            let (team, teamCSRF) = try Pages.session(browser, ReviewTokens.reviewTeam, page: page)
+            let (team, teamCSRF) = try await Pages.session(browser, ReviewTokens.reviewTeam, page: page)
             // An incomplete first draft: the methodology left out.
             let partial = Self.complete.filter { $0.0 != "methodology" } + [("csrfToken", teamCSRF), ("action", "save")]
-            let first = try browser.post(page, cookie: team, form: partial + [(PageCall.keyField, "tor-d-1")])
-            let second = try browser.post(page, cookie: team, form: partial + [(PageCall.keyField, "tor-d-1")])
+            let first = try await browser.post(page, cookie: team, form: partial + [(PageCall.keyField, "tor-d-1")])
+            let second = try await browser.post(page, cookie: team, form: partial + [(PageCall.keyField, "tor-d-1")])
             #expect(first.status == 303 && second.status == 303)
             #expect(first.headers["location"] == "/reviews/\(reference)?recorded=terms-of-reference")
             #expect(second.headers["location"] == first.headers["location"])
             #expect(try await harness.review(reference).termsOfReference.count == 1)
 
             let agree = "/agree-terms-of-reference/\(reference)"
-            #expect(try browser.get(agree, cookie: team).status == 403, "agreeing is the Case Review Panel's (V1)")
-            let (panel, panelCSRF) = try Pages.session(browser, TestTokens.panel, page: agree)
-            let agreeForm = try browser.get(agree, cookie: panel)
+            #expect(try await browser.get(agree, cookie: team).status == 403, "agreeing is the Case Review Panel's (V1)")
+            let (panel, panelCSRF) = try await Pages.session(browser, TestTokens.panel, page: agree)
+            let agreeForm = try await browser.get(agree, cookie: panel)
             #expect(agreeForm.body.contains("<li>Methodology</li>"))
             let date = [("agreedOn.day", "7"), ("agreedOn.month", "4"), ("agreedOn.year", "2025"), ("csrfToken", panelCSRF)]
-            let refused = try browser.post(agree, cookie: panel, form: date + [("version", "1"), (PageCall.keyField, "tor-a-1")])
+            let refused = try await browser.post(agree, cookie: panel, form: date + [("version", "1"), (PageCall.keyField, "tor-a-1")])
             #expect(refused.status == 400)
             #expect(refused.body.contains("href=\"#main\">V1: "))
             #expect(try await harness.review(reference).agreement == nil)
 
             let full = Self.complete + [("csrfToken", teamCSRF), ("action", "save"), (PageCall.keyField, "tor-d-2")]
-            #expect(try browser.post(page, cookie: team, form: full).status == 303)
-            let agreed = try browser.post(agree, cookie: panel, form: date + [("version", "2"), (PageCall.keyField, "tor-a-2")])
+            #expect(try await browser.post(page, cookie: team, form: full).status == 303)
+            let agreed = try await browser.post(agree, cookie: panel, form: date + [("version", "2"), (PageCall.keyField, "tor-a-2")])
             #expect(agreed.status == 303)
             #expect(agreed.headers["location"] == "/reviews/\(reference)?recorded=agreed")
             let review = try await harness.review(reference)
@@ -98,8 +98,8 @@ struct TermsOfReferencePagesTests {
     @Test("the terms of reference document is an HTML page with the A4 print stylesheet, refused for an agency's token")
     func document() async throws {
         try await Pages.with(314, through: .agreed) { harness, browser, reference in
-            let (cookie, _) = try Pages.session(browser, TestTokens.panel)
-            let page = try browser.get("/documents/terms-of-reference/\(reference)", cookie: cookie)
+            let (cookie, _) = try await Pages.session(browser, TestTokens.panel)
+            let page = try await browser.get("/documents/terms-of-reference/\(reference)", cookie: cookie)
             #expect(page.status == 200)
             #expect(page.body.contains("<article class=\"document\">"))
             #expect(page.body.contains("Fictional: information sharing"))
@@ -107,8 +107,8 @@ struct TermsOfReferencePagesTests {
             #expect(page.body.contains("href=\"/style.css\""))
             let entries = try await Pages.audited(harness, "GetTermsOfReferenceDocument")
             #expect(entries.count == 1 && entries.first?.principal == "Sam.Panel")
-            let (agency, _) = try Pages.session(browser, TestTokens.agency)
-            #expect(try browser.get("/documents/terms-of-reference/\(reference)", cookie: agency).status == 403)
+            let (agency, _) = try await Pages.session(browser, TestTokens.agency)
+            #expect(try await browser.get("/documents/terms-of-reference/\(reference)", cookie: agency).status == 403)
         }
     }
 
@@ -116,24 +116,26 @@ struct TermsOfReferencePagesTests {
     func changeKeyLines() async throws {
         try await Pages.with(315, through: .agreed) { harness, browser, reference in
             let page = "/key-lines-of-enquiry/\(reference)"
-            #expect(try browser.get(page, cookie: try Pages.session(browser, ReviewTokens.reviewTeam).cookie).status == 403, "the panel's (V2)")
-            let (cookie, csrf) = try Pages.session(browser, TestTokens.panel, page: page)
-            let form = try browser.get(page, cookie: cookie)
+            #expect(
+                try await browser.get(page, cookie: try await Pages.session(browser, ReviewTokens.reviewTeam).cookie).status == 403,
+                "the panel's (V2)")
+            let (cookie, csrf) = try await Pages.session(browser, TestTokens.panel, page: page)
+            let form = try await browser.get(page, cookie: cookie)
             #expect(form.body.contains(">Fictional: the voice of the child</textarea>"), "prefilled from the version in force")
             let lines: [(String, String)] = [
                 ("count.keyLinesOfEnquiry", "3"), ("keyLinesOfEnquiry[0]", "Fictional: information sharing"),
                 ("keyLinesOfEnquiry[1]", "Fictional: the voice of the child"), ("keyLinesOfEnquiry[2]", "Fictional: school attendance"),
                 ("approvedOn.day", "7"), ("approvedOn.month", "4"), ("approvedOn.year", "2025"), ("csrfToken", csrf), ("action", "change"),
             ]
-            let refused = try browser.post(page, cookie: cookie, form: lines + [("reason", " "), (PageCall.keyField, "kl-1")])
+            let refused = try await browser.post(page, cookie: cookie, form: lines + [("reason", " "), (PageCall.keyField, "kl-1")])
             #expect(refused.status == 400)
             #expect(refused.body.contains("href=\"#reason\"") && refused.body.contains("id=\"reason-error\""))
             #expect(refused.body.contains("V2: give the Case Review Panel"))
             #expect(refused.body.contains(">Fictional: school attendance</textarea>"))
             #expect(try await harness.review(reference).termsOfReference.count == 1)
             let posted = lines + [("reason", "Fictional: new records came to light"), (PageCall.keyField, "kl-2")]
-            let first = try browser.post(page, cookie: cookie, form: posted)
-            let second = try browser.post(page, cookie: cookie, form: posted)
+            let first = try await browser.post(page, cookie: cookie, form: posted)
+            let second = try await browser.post(page, cookie: cookie, form: posted)
             #expect(first.status == 303 && second.headers["location"] == first.headers["location"])
             let review = try await harness.review(reference)
             #expect(review.keyLinesOfEnquiryChanges.count == 1 && review.termsOfReference.count == 2)

@@ -5,31 +5,18 @@ import WorkingDays
 
 /// `GET /cases/<reference>`: one case, its deadlines, and its timeline.
 enum CasePage {
-    static func render(_ overview: GatewayAPI.CaseOverview, state: ViewAsOf, cacheSeconds: Int, intakePages: String? = nil) -> String {
+    static func render(_ overview: GatewayAPI.CaseOverview, state: ViewAsOf, cacheSeconds: Int, pages: [String: String] = [:]) -> String {
         let reference = overview.reference.description
         var body = "<nav><p><a href=\"/\">← All cases</a></p></nav>\n"
         body += "<p>Stage: <b>\(HTML.escape(Labels.stage(overview.stage)))</b> · "
         body += HTML.element("span", Labels.urgency(overview.urgency), ["class": "badge state-\(overview.urgency.rawValue)"])
         body += " · reported by " + HTML.escape(overview.reportedBy.joined(separator: ", ")) + "</p>\n"
         if let step = overview.nextStep { body += "<p>Next step: <b>\(HTML.escape(Labels.event(step)))</b></p>\n" }
-        if let intakePages { body += stageLinks(reference, intakePages: intakePages) }
+        body += StageLinks.render(overview, pages: pages)
         body += deadlines(overview.deadlines)
         body += timeline(overview, today: state.today)
         return PageLayout.page(
             title: "\(reference) — CSPR", heading: "Case \(reference)", state: state, cacheSeconds: cacheSeconds, body: body)
-    }
-
-    /// Links to the stage's own pages for the case (issue 18): they hold its personal data,
-    /// so they are served by the stage, which asks who is signed in there.
-    static func stageLinks(_ reference: String, intakePages: String) -> String {
-        let (base, escaped) = (HTML.escape(intakePages), HTML.escape(reference))
-        return """
-            <h2>Work on this case</h2>
-            <p>On intake (partnership support): <a href="\(base)/scoping/\(escaped)">scoping requests</a> · \
-            <a href="\(base)/letters/\(escaped)">the letters</a> · <a href="\(base)/case-file/\(escaped)">the case file</a>. \
-            Agencies: <a href="\(base)/returns/\(escaped)">record a scoping return</a>.</p>
-
-            """
     }
 
     static func deadlines(_ deadlines: [GatewayAPI.TrackedDeadline]) -> String {

@@ -110,7 +110,7 @@ package struct Dashboard: HTTPHandler {
             let (state, found) = try await gateway.overview(reference)
             if let overview = found {
                 return PageResponses.html(
-                    CasePage.render(overview, state: state, cacheSeconds: cacheSeconds, intakePages: gateway.settings.intakePagesURL))
+                    CasePage.render(overview, state: state, cacheSeconds: cacheSeconds, pages: gateway.settings.pagesURLs))
             }
             guard !state.unavailable.isEmpty else { return PageResponses.notFound("No stage knows this case.") }
             return PageResponses.html(

@@ -48,7 +48,11 @@ extension IntakePages {
             let reference = HTML.escape(status.reference.description)
             html += "<tr><td>\(reference)</td><td><a href=\"\(ScopingRequestPage.prefix)\(reference)\">Scoping requests</a> · "
             html += "<a href=\"\(ScopingRequestPage.lettersPrefix)\(reference)\">Letters</a> · "
-            html += "<a href=\"\(CaseFilePage.prefix)\(reference)\">Case file</a></td></tr>\n"
+            html += "<a href=\"\(CaseFilePage.prefix)\(reference)\">Case file</a>"
+            if status.nextStep == "confirmSameChild" {
+                html += " · <a href=\"\(ChildMatchPage.prefix)\(reference)\">Possible match of the child: decide</a>"
+            }
+            html += "</td></tr>\n"
         }
         return html + "</tbody></table>\n"
     }
@@ -254,14 +258,14 @@ extension IntakePages {
 
     // MARK: helpers
 
-    private var dashboardURL: String? { handlers.settings.dashboardURL }
+    var dashboardURL: String? { handlers.settings.dashboardURL }
 
-    private func findCase(_ request: PageRequest) async -> IntakeCase? {
+    func findCase(_ request: PageRequest) async -> IntakeCase? {
         guard let reference = request.parameter.flatMap(CaseReference.init) else { return nil }
         return try? await handlers.store.intakeCase(reference)
     }
 
-    private func notFound(_ request: PageRequest) -> HTTPResponse {
+    func notFound(_ request: PageRequest) -> HTTPResponse {
         PageResponse.message(404, title: "Page not found", text: "There is no such case.", session: request.session, settings: request.settings)
     }
 }

@@ -43,6 +43,7 @@ struct IntakePages: Sendable {
             await notificationRecorded(request)
         }
         addScopingRoutes(&routes)
+        addChildMatchRoutes(&routes)
         return routes
     }
 

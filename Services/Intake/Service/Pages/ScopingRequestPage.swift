@@ -152,7 +152,8 @@ enum ScopingRequestPage {
         if intakeCase.requests.isEmpty { html += "<p>No scoping requests were sent for this case yet.</p>\n" }
         for request in intakeCase.requests {
             let text = ScopingLetterRenderer.render(
-                request, reference: intakeCase.reference, format: .text, signatory: nil, queriesContact: nil, t3Due: t3Due)
+                request, reference: intakeCase.reference, format: .text, signatory: request.signatory,
+                queriesContact: request.queriesContact, t3Due: t3Due)
             html += "<section class=\"letter\" aria-label=\"Letter to \(HTML.escape(request.agency.name))\">\n"
             html += "<h2>To \(HTML.escape(request.agency.name))</h2>\n"
             for paragraph in text.components(separatedBy: "\n\n") where !paragraph.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

@@ -115,7 +115,9 @@ struct CasePages: Sendable {
             ? "<p>Nothing for your role at this step.</p>\n" : "<ul>\n" + next.map { "<li>\($0)</li>" }.joined(separator: "\n") + "\n</ul>\n"
         html += Self.record(review)
         html += Self.deadlines(review.deadlines)
-        html += "<nav><p><a href=\"\(Self.listPath)\">All Rapid Reviews</a></p></nav>\n"
+        var links = ["<a href=\"\(Self.listPath)\">All Rapid Reviews</a>"]
+        if let dashboard = handlers.settings.dashboardURL { links.append(CaseForm.dashboardLink(dashboard, reference)) }
+        html += "<nav><p>" + links.joined(separator: " · ") + "</p></nav>\n"
         let page = request.page(title: "Rapid Review \(reference)", body: html)
         return await request.audited("RapidReview", caseReference: reference.description, page)
     }

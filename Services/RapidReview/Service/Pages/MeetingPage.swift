@@ -1,6 +1,9 @@
 import Contract
+import Foundation
 import H2
+import RPC
 import ServiceKit
+import Storage
 import WebForms
 import WorkingDays
 
@@ -32,11 +35,25 @@ struct MeetingPage: Sendable {
     ]
     let handlers: RapidReviewHandlers
 
-    /// `GET /meeting/<reference>`: the form, prefilled from the case: the date and format
-    /// scheduled, a row for each agency asked for scoping with its partner kind.
+    /// `GET /meeting/<reference>`: the person's draft of the form, or the form prefilled from
+    /// the case: the date and format scheduled, a row for each agency asked for scoping with
+    /// its partner kind.
     func form(_ request: PageRequest) async -> HTTPResponse {
         guard let reference = CaseForm.reference(request), let review = await CaseForm.load(handlers, reference) else {
             return CaseForm.notFound(request)
+        }
+        let (principal, lifetime) = (request.session.principal.name, handlers.settings.draftLifetime)
+        let draft: FormData?
+        do {
+            draft = try await handlers.context.database.read {
+                try MeetingDrafts.load($0, principal: principal, reference: reference, now: Date(), lifetime: lifetime)
+            }
+        } catch {
+            return CaseForm.unavailable(request)
+        }
+        if let draft {
+            let page = render(request, review, FormContext(values: draft), draft: true)
+            return await request.audited("MeetingForm", caseReference: reference.description, page)
         }
         var values: [String: String] = [:]
         if let scheduled = review.schedule.last {
@@ -63,19 +80,57 @@ struct MeetingPage: Sendable {
         }
         let action = request.form["action"]
         var values = CaseForm.values(request)
+        let principal = request.session.principal.name
+        if action == "discard" {
+            let discarded = await draft(reference, principal) { try MeetingDrafts.discard($0, principal: principal, reference: reference) }
+            guard discarded else { return CaseForm.unavailable(request) }
+            return PageResponse.redirect(Self.prefix + FormData.encode(reference.description))
+        }
         for group in [Self.participants, Self.omissions, Self.actions] {
             if let changed = group.applying(action, to: values) {
                 values = changed
-                return render(request, review, FormContext(values: values))
+                break
             }
         }
-        guard action == "record" else { return render(request, review, FormContext(values: values)) }
-        func refused(_ errors: [FieldError]) -> HTTPResponse { render(request, review, FormContext(values: values, errors: errors), status: 400) }
+        // Whatever was typed is kept before anything else happens, so a closed tab loses nothing.
+        let (now, lifetime) = (Date(), handlers.settings.draftLifetime)
+        guard
+            await draft(
+                reference, principal,
+                { [values] tx in
+                    try MeetingDrafts.save(tx, principal: principal, reference: reference, fields: values, now: now, lifetime: lifetime)
+                })
+        else { return CaseForm.unavailable(request) }
+        guard action == "record" else { return render(request, review, FormContext(values: values), draft: true, saved: action == "save") }
+        func refused(_ errors: [FieldError]) -> HTTPResponse {
+            render(request, review, FormContext(values: values, errors: errors), status: 400, draft: true)
+        }
         let (meeting, errors) = Self.read(values, reference)
         guard let meeting else { return refused(errors) }
-        return await CaseForm.submit(
+        let answer = await CaseForm.submit(
             handlers, request, RapidReviewAPI.recordMeeting, meeting, recorded: "meeting", reference: reference, dates: ["meetingDate", "byWhen"],
             handler: handlers.recordMeeting, refused: refused)
+        // Recorded (or recorded before, by this key): the drafts of this meeting are done with.
+        if answer.status == 303 { _ = await draft(reference, principal) { try MeetingDrafts.recorded($0, reference: reference) } }
+        return answer
+    }
+
+    /// Changes the person's draft, audited like the personal data it holds; false when it
+    /// could not be written.
+    private func draft(_ reference: CaseReference, _ principal: String, _ change: @escaping @Sendable (WriteTransaction) throws -> Void) async
+        -> Bool
+    {
+        do {
+            try await handlers.context.database.write { tx in
+                try change(tx)
+                try AuditTrail.append(
+                    tx, principal: principal, method: "page:MeetingDraft", caseReference: reference.description, outcome: RPCCode.ok.name,
+                    requestID: UUID().uuidString)
+            }
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// The request read from the form, or the errors a form alone can make (dates, choices).
@@ -156,16 +211,24 @@ struct MeetingPage: Sendable {
             """
     }
 
-    private func render(_ request: PageRequest, _ review: RapidReviewAPI.RapidReview, _ form: FormContext, status: Int = 200) -> HTTPResponse {
+    private func render(
+        _ request: PageRequest, _ review: RapidReviewAPI.RapidReview, _ form: FormContext, status: Int = 200, draft: Bool = false,
+        saved: Bool = false
+    ) -> HTTPResponse {
         let reference = review.caseReference
         let values = form.values
         var html = FormContext.errorSummary(form.errors)
+        if saved {
+            html += "<div class=\"panel-confirmation\" role=\"status\"><h2>Draft saved</h2></div>\n"
+        }
         if let main = form.errors.first(where: { $0.field == "main" }) {
             html += "<p class=\"error-message\" id=\"main-error\"><span class=\"visually-hidden\">Error:</span> \(HTML.escape(main.message))</p>\n"
         }
         html += """
             <p>Case <strong>\(HTML.escape(reference.description))</strong>. Record the Rapid Review meeting as Appendix 5 asks. Write the \
-            summary and discussion with the case reference and roles, not the family's names, addresses or dates of birth (P4).</p>
+            summary and discussion with the case reference and roles, not the family's names, addresses or dates of birth (P4). \
+            \(draft ? "This is your draft: it" : "What you type") is kept for you until the meeting is recorded, for \
+            \(Int(handlers.settings.draftLifetime / 86400)) days after your last change.</p>
             <form method="post" action="\(Self.prefix)\(HTML.escape(reference.description))#main" novalidate>
             <button type="submit" name="action" value="check" hidden tabindex="-1">Update</button>
             \(FormContext.csrf(request.session))\(FormContext.idempotencyKey())\(Self.participants.hidden(values))\(Self.omissions.hidden(values))\(Self.actions.hidden(values))
@@ -250,8 +313,11 @@ struct MeetingPage: Sendable {
                 + form.text("discussion.learningSharedBy", label: "Who shares and implements that learning, and how")
                 + form.radios("discussion.legalAdvice.answer", legend: "Has legal advice been sought?", options: [("yes", "Yes"), ("no", "No")])
                 + form.text("discussion.legalAdvice.details", label: "Details of the legal advice (if sought)", multiline: true))
-        html += "<div class=\"buttons\">" + FormContext.button("Record the meeting", value: "record") + "</div>\n</form>\n"
-        html += CaseForm.back(reference)
+        html += "<div class=\"buttons\">" + FormContext.button("Record the meeting", value: "record")
+        html += FormContext.button("Save draft", value: "save", style: "secondary")
+        if draft { html += FormContext.button("Discard draft", value: "discard", style: "warning") }
+        html += "</div>\n</form>\n"
+        html += CaseForm.back(reference, dashboard: handlers.settings.dashboardURL)
         return request.page(title: "Record the Rapid Review meeting", errors: !form.errors.isEmpty, body: html, status: status)
     }
 }

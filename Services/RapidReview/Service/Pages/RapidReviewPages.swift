@@ -13,9 +13,14 @@ import WorkingDays
 struct RapidReviewPages: Sendable {
     let handlers: RapidReviewHandlers
 
-    /// The pages handler ServiceKit's router is given.
+    /// The pages handler ServiceKit's router is given; made once at start, when the purge of
+    /// old double-submit guards and drafts starts too.
     func webPages() -> WebPages {
         let context = handlers.context
+        let draftLifetime = handlers.settings.draftLifetime
+        DailyPurge.start("page_posts, meeting_drafts", database: context.database, logger: context.logger) { tx, now in
+            try PagePosts.purge(tx, now: now, draftLifetime: draftLifetime)
+        }
         return WebPages(
             serviceName: "rapid-review", database: context.database, tokens: context.tokens, settings: handlers.settings.sessions,
             logger: context.logger, routes: routes())
@@ -157,9 +162,20 @@ enum CaseForm {
         return "\(date.day) \(months[max(0, min(11, date.month - 1))]) \(date.year)"
     }
 
-    /// The case's link back, under every form.
-    static func back(_ reference: CaseReference) -> String {
-        "<nav><p><a href=\"\(CasePages.casePrefix)\(HTML.escape(reference.description))\">Back to the Rapid Review</a> · <a href=\"\(CasePages.listPath)\">All Rapid Reviews</a></p></nav>\n"
+    /// The case's links back, under every form: its Rapid Review, all of them, and the case on
+    /// the dashboard (`CSPR_DASHBOARD_URL`) when it is known.
+    static func back(_ reference: CaseReference, dashboard: String?) -> String {
+        let escaped = HTML.escape(reference.description)
+        var links = [
+            "<a href=\"\(CasePages.casePrefix)\(escaped)\">Back to the Rapid Review</a>", "<a href=\"\(CasePages.listPath)\">All Rapid Reviews</a>",
+        ]
+        if let dashboard { links.append(dashboardLink(dashboard, reference)) }
+        return "<nav><p>" + links.joined(separator: " · ") + "</p></nav>\n"
+    }
+
+    /// The case on the gateway's dashboard, where its deadlines across the stages are.
+    static func dashboardLink(_ dashboard: String, _ reference: CaseReference) -> String {
+        "<a href=\"\(HTML.escape(dashboard))/cases/\(HTML.escape(reference.description))\">The case on the dashboard</a>"
     }
 }
 

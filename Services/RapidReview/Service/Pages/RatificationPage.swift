@@ -74,7 +74,7 @@ struct RatificationPage: Sendable {
             "<form method=\"post\" action=\"\(Self.clarificationPrefix)\(reference)#main\" novalidate>\n\(FormContext.csrf(request.session))\(FormContext.idempotencyKey())"
                 + form.text("question", label: "What needs clarifying, or what more information is needed", multiline: true)
                 + "<div class=\"buttons\">" + FormContext.button("Ask for clarification", value: "ask", style: "secondary") + "</div>\n</form>\n")
-        html += CaseForm.back(review.caseReference)
+        html += CaseForm.back(review.caseReference, dashboard: handlers.settings.dashboardURL)
         return request.page(title: "Ratify the Rapid Review recommendation", errors: !form.errors.isEmpty, body: html, status: status)
     }
 }

@@ -105,7 +105,7 @@ struct RecommendationPage: Sendable {
                     label: "How racism and other inequalities may have influenced the child's experience and the practice (Working Together 2023)",
                     multiline: true))
         html += "<div class=\"buttons\">" + FormContext.button("Agree the recommendation", value: "agree") + "</div>\n</form>\n"
-        html += CaseForm.back(reference)
+        html += CaseForm.back(reference, dashboard: handlers.settings.dashboardURL)
         return request.page(title: "Agree the recommendation", errors: !form.errors.isEmpty, body: html, status: status)
     }
 }

@@ -55,7 +55,7 @@ struct SchedulePage: Sendable {
         html += form.radios("format", legend: "How the meeting is held", options: [("faceToFace", "Face to face"), ("telephone", "By telephone")])
         html += form.text("reason", label: "Why the date is outside the T4 window or after the T6 deadline (if it is)", multiline: true)
         html += "<div class=\"buttons\">" + FormContext.button("Schedule the meeting", value: "schedule") + "</div>\n</form>\n"
-        html += CaseForm.back(reference)
+        html += CaseForm.back(reference, dashboard: handlers.settings.dashboardURL)
         return request.page(title: "Schedule the Rapid Review meeting", errors: !form.errors.isEmpty, body: html, status: status)
     }
 }

@@ -89,7 +89,7 @@ struct SubmissionPage: Sendable {
         rows += "<div class=\"buttons\">" + FormContext.button("Add another agency", value: Self.shared.addAction, style: "secondary") + "</div>\n"
         html += CaseForm.section("Shared with (R10)", rows)
         html += "<div class=\"buttons\">" + FormContext.button("Record the submission", value: "submit") + "</div>\n</form>\n"
-        html += CaseForm.back(reference)
+        html += CaseForm.back(reference, dashboard: handlers.settings.dashboardURL)
         return request.page(title: "Record the submission and the sharing", errors: !form.errors.isEmpty, body: html, status: status)
     }
 }

@@ -1,0 +1,22 @@
+import ServiceKit
+import Storage
+import WebForms
+
+/// The pages' tables (issue 18), after the service's own steps: the sessions (WebForms), and
+/// each form post applied by its hidden idempotency key, so that a double submit is answered
+/// with the first post's page and never run twice. Append-only, like `Schema`.
+enum PageSchema {
+    static let migrations =
+        WebSessions.migrations + [
+            Migration(
+                "page posts",
+                sql: """
+                    CREATE TABLE page_posts (
+                        key TEXT PRIMARY KEY,
+                        principal TEXT NOT NULL,
+                        location TEXT NOT NULL,
+                        posted TEXT NOT NULL
+                    ) STRICT;
+                    """)
+        ]
+}
