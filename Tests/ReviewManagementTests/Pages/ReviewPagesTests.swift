@@ -104,4 +104,28 @@ struct ReviewPagesTests {
             #expect(try await harness.review(reference).termsOfReference.isEmpty)
         }
     }
+
+    @Test("page_posts: a post remembered longer than 7 days is purged at start (and daily), a newer one kept")
+    func pagePostsPurged() async throws {
+        let first = try await Harness.start()
+        let directory = first.directory
+        let now = Date()
+        try await first.service.context.database.write { tx in
+            for (key, age) in [("key-old-0001", 8.0), ("key-new-0001", 6.0), ("key-now-0001", 0.0)] {
+                try tx.execute(
+                    "INSERT INTO page_posts (key, principal, location, posted) VALUES (?, 'Rev.Team', '/reviews/x', ?)", key,
+                    ISO8601DateFormatter().string(from: now.addingTimeInterval(-age * 86400)))
+            }
+        }
+        await first.stop()
+        let second = try await Harness.start(directory: directory, publicationPort: try freePort())
+        try await withStopping(second, stop: { await $0.stop() }) { harness in
+            func keys() async throws -> [String] {
+                try await harness.service.context.database.read { try $0.query("SELECT key FROM page_posts ORDER BY key").map { try $0["key"] } }
+            }
+            let purged = try await eventually(within: .seconds(5)) { try await keys() == ["key-new-0001", "key-now-0001"] }
+            let left = try await keys()
+            #expect(purged, "\(left)")
+        }
+    }
 }

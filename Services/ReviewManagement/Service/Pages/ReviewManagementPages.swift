@@ -14,9 +14,11 @@ struct ReviewManagementPages: Sendable {
     let handlers: ReviewManagementHandlers
     let settings: PageSettings
 
-    /// The pages handler ServiceKit's router is given.
+    /// The pages handler ServiceKit's router is given; made once at start, when the purge of
+    /// old double-submit guards starts too.
     func webPages() -> WebPages {
         let context = handlers.context
+        DailyPurge.start("page_posts", database: context.database, logger: context.logger) { tx, now in try PagePosts.purge(tx, now: now) }
         return WebPages(
             serviceName: "review-management", database: context.database, tokens: context.tokens, settings: settings.sessions, logger: context.logger,
             routes: routes())
