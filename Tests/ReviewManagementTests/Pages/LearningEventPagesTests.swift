@@ -57,6 +57,13 @@ struct LearningEventPagesTests {
             #expect(attended.status == 303)
             let invitees = try await harness.review(reference).learningWorkshop?.invitees ?? []
             #expect(invitees.count == 1 && invitees.first?.attendance == .attended)
+            // The agenda and the invitation letter as printable documents, run as GetLearningEventDocument.
+            let agenda = try await browser.get("/documents/learning-event-agenda/\(reference)", cookie: cookie)
+            #expect(agenda.status == 200 && agenda.body.contains("<article class=\"document\">"))
+            let letter = try await browser.get("/documents/learning-event-invitation/\(reference)?invitee=1", cookie: cookie)
+            #expect(letter.status == 200 && letter.body.contains("Fictional Practitioner"))
+            #expect(try await browser.get("/documents/learning-event-invitation/\(reference)?invitee=9", cookie: cookie).status == 400)
+            #expect(try await Pages.audited(harness, "GetLearningEventDocument").count == 3)
             let views = try await Pages.audited(harness, "page:LearningEvent")
             #expect(!views.isEmpty && views.allSatisfy { $0.principal == "Rev.Team" })
         }

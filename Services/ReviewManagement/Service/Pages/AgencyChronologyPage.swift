@@ -164,7 +164,7 @@ extension AgencyPages {
         let chronology: ReviewManagementAPI.CombinedChronology
         switch result {
         case .failure(let error):
-            let status = error.code == .notFound ? 404 : error.code == .unavailable ? 503 : 409
+            let status = ReviewForm.status(of: error)
             return PageResponse.message(
                 status, title: "Combined chronology", text: error.message, session: request.session, settings: request.settings)
         case .success(let answer): chronology = answer

@@ -6,9 +6,12 @@ import WorkingDays
 
 /// The practitioners' learning event (§8.8, Appendix 12): scheduled (`ScheduleLearningEvent`),
 /// its invitees (`InviteToLearningEvent`) and their attendance (`RecordLearningEventAttendance`),
-/// three forms on one page with distinct field names. Invitees are named: every view is audited.
+/// three forms on one page with distinct field names; its agenda (Appendix 14) and each
+/// invitation letter (Appendices 12-13) as pages with the A4 print stylesheet. Invitees are
+/// named: every view is audited.
 struct LearningEventPages: Sendable {
     static let (prefix, invitePrefix, attendancePrefix) = ("/learning-event/", "/learning-event-invitation/", "/learning-event-attendance/")
+    static let (agendaPrefix, letterPrefix) = ("/documents/learning-event-agenda/", "/documents/learning-event-invitation/")
     let handlers: ReviewManagementHandlers
 
     func page(_ request: PageRequest) async -> HTTPResponse {
@@ -115,7 +118,7 @@ struct LearningEventPages: Sendable {
         if let event = workshop?.event {
             html += "<p>The practitioners' learning event: <strong>\(HTML.escape(ReviewForm.long(event.date)))</strong>"
             html += event.venue.map { ", \(HTML.escape($0))" } ?? ""
-            html += ".</p>\n"
+            html += ". <a href=\"\(Self.agendaPrefix)\(ref)\">The agenda</a> (Appendix 14, print for the PDF).</p>\n"
         }
         let invitees = workshop?.invitees ?? []
         if !invitees.isEmpty {
@@ -123,7 +126,7 @@ struct LearningEventPages: Sendable {
                 <table>
                 <caption>Invited</caption>
                 <thead><tr><th scope="col">Number</th><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Agency</th>\
-                <th scope="col">Attendance</th></tr></thead>
+                <th scope="col">Attendance</th><th scope="col">Letter</th></tr></thead>
                 <tbody>
 
                 """
@@ -131,7 +134,8 @@ struct LearningEventPages: Sendable {
                 let invitation = invitee.invitation
                 html += "<tr><td>\(invitation.invitee)</td><td>\(HTML.escape(invitation.name))</td><td>\(HTML.escape(invitation.role))</td>"
                 html +=
-                    "<td>\(HTML.escape(invitation.agency))</td><td>\(HTML.escape(invitee.attendance.map(Self.words) ?? "Not recorded"))</td></tr>\n"
+                    "<td>\(HTML.escape(invitation.agency))</td><td>\(HTML.escape(invitee.attendance.map(Self.words) ?? "Not recorded"))</td>"
+                html += "<td><a href=\"\(Self.letterPrefix)\(ref)?invitee=\(invitation.invitee)\">Invitation \(invitation.invitee)</a></td></tr>\n"
             }
             html += "</tbody></table>\n"
         }
@@ -170,6 +174,35 @@ struct LearningEventPages: Sendable {
         }
         html += ReviewForm.back(reference)
         return request.page(title: "The practitioners' learning event", errors: !form.errors.isEmpty, body: html, status: status)
+    }
+
+    /// `GetLearningEventDocument` run as a call (`PageCall`: refused and audited as the call
+    /// is): the agenda, or the invitation of `?invitee=<n>`, shown with the A4 print stylesheet.
+    func document(_ request: PageRequest, kind: ReviewManagementAPI.LearningEventDocumentKind) async -> HTTPResponse {
+        guard let reference = ReviewForm.reference(request) else { return ReviewForm.notFound(request) }
+        let call = ReviewManagementAPI.GetLearningEventDocumentRequest(caseReference: reference, kind: kind, invitee: Int(request.query["invitee"]))
+        let context = handlers.context
+        let result = await PageCall.run(
+            ReviewManagementAPI.getLearningEventDocument, call, session: request.session, idempotencyKey: nil, database: context.database,
+            logger: context.logger, writeRate: context.writeRate, handler: handlers.getLearningEventDocument)
+        let title = kind == .agenda ? "The learning event's agenda (Appendix 14)" : "Invitation to the learning event (Appendix 12)"
+        switch result {
+        case .failure(let error):
+            let status = ReviewForm.status(of: error)
+            return PageResponse.message(status, title: title, text: error.message, session: request.session, settings: request.settings)
+        case .success(let document):
+            let body = """
+                <nav class="document-nav"><p><a href="\(Self.prefix)\(HTML.escape(reference.description))">Back to the learning event</a> · \
+                Print this page for the PDF (A4).</p></nav>
+                <article class="document">
+                \(PrintDocument.render(document.document))</article>
+
+                """
+            return PageResponse.html(
+                FormPage.document(
+                    title: "\(title) \(reference)", heading: title, session: request.session, settings: request.settings, mainClass: "document-page",
+                    body: body))
+        }
     }
 
     static func words(_ attendance: ReviewManagementAPI.LearningEventAttendance) -> String {

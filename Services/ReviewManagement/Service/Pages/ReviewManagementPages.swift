@@ -112,6 +112,12 @@ struct ReviewManagementPages: Sendable {
         routes.post(LearningEventPages.attendancePrefix + "*", name: "learning-event", roles: api.recordLearningEventAttendance.info.roles) {
             await learning.attendance($0)
         }
+        routes.get(LearningEventPages.agendaPrefix + "*", name: "learning-event-agenda", roles: api.getLearningEventDocument.info.roles) {
+            await learning.document($0, kind: .agenda)
+        }
+        routes.get(LearningEventPages.letterPrefix + "*", name: "learning-event-invitation", roles: api.getLearningEventDocument.info.roles) {
+            await learning.document($0, kind: .invitation)
+        }
         let report = ReportPages(handlers: handlers)
         routes.get(ReportPages.draftPrefix + "*", name: "report-draft-form", roles: api.submitReportDraft.info.roles) { await report.draftForm($0) }
         routes.post(ReportPages.draftPrefix + "*", name: "report-draft-form", roles: api.submitReportDraft.info.roles) {
@@ -157,6 +163,17 @@ enum ReviewForm {
     /// The form's values without the CSRF token and the button pressed.
     static func values(_ request: PageRequest) -> FormData {
         FormData(values: request.form.values.filter { $0.key != WebPages.csrfField && $0.key != "action" })
+    }
+
+    /// The HTTP status of a read's refusal shown as a page.
+    static func status(of error: RPCError) -> Int {
+        switch error.code {
+        case .notFound: 404
+        case .unavailable: 503
+        case .invalidArgument: 400
+        case .permissionDenied: 403
+        default: 409
+        }
     }
 
     /// A call's refusal as the form's errors. INVALID_ARGUMENT names the field path, which is

@@ -303,7 +303,7 @@ struct TermsOfReferencePage: Sendable {
         let title = "Terms of reference"
         switch result {
         case .failure(let error):
-            let status = error.code == .notFound ? 404 : error.code == .unavailable ? 503 : 409
+            let status = ReviewForm.status(of: error)
             return PageResponse.message(status, title: title, text: error.message, session: request.session, settings: request.settings)
         case .success(let document):
             let body = """
