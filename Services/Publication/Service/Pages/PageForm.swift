@@ -3,7 +3,6 @@ import Foundation
 import H2
 import RPC
 import ServiceKit
-import Synchronization
 import WebForms
 import WorkingDays
 
@@ -121,28 +120,6 @@ enum PageForm {
             + "<a href=\"\(ActionPlanPages.prefix)\(ref)\">The action plan</a> · <a href=\"\(CasePages.listPath)\">All publications</a></p></nav>\n"
     }
 
-    /// Keys of posts being applied now: a second post with the same key waits for the first's
-    /// answer instead of running the call again (a call like AddActionPlanItem has no key of its own).
-    static let inFlight = Mutex<Set<String>>([])
-
-    /// The form's posts already applied, by their hidden key.
-    static func applied(_ handlers: PublicationHandlers, key: String, principal: String) async -> String? {
-        guard !key.isEmpty else { return nil }
-        return try? await handlers.context.database.read { db in
-            try db.value("SELECT location FROM page_posts WHERE key = ? AND principal = ?", key, principal) as String?
-        }
-    }
-
-    /// Remembers a post applied, for `applied`.
-    static func remember(_ handlers: PublicationHandlers, key: String, principal: String, location: String) async {
-        guard !key.isEmpty else { return }
-        try? await handlers.context.database.write { tx in
-            try tx.execute(
-                "INSERT OR IGNORE INTO page_posts (key, principal, location, posted) VALUES (?, ?, ?, ?)", key, principal, location,
-                ISO8601DateFormatter().string(from: Date()))
-        }
-    }
-
     /// Runs a form's post as its RPC call, once per hidden key: a post already applied (or being
     /// applied) redirects to where the first went; a refusal is `refused` with the call's errors
     /// beside their fields; applied, 303 to `location` saying what was recorded.
@@ -151,28 +128,18 @@ enum PageForm {
         dates: Set<String>, preconditions: [String: String], handler: @escaping @Sendable (Request, CallContext) async throws -> Response,
         refused: ([FieldError]) -> HTTPResponse
     ) async -> HTTPResponse {
-        let (key, principal) = (request.form[PageCall.keyField], request.session.principal.name)
-        let claim = "\(principal)\u{0}\(key)"
-        if !key.isEmpty {
-            // A double click's second post arrives while the first runs: wait for its answer.
-            for _ in 0..<100 {
-                if let location = await applied(handlers, key: key, principal: principal) { return PageResponse.redirect(location) }
-                if inFlight.withLock({ $0.insert(claim).inserted }) { break }
-                try? await Task.sleep(for: .milliseconds(50))
+        let (key, principal, context) = (request.form[PageCall.keyField], request.session.principal.name, handlers.context)
+        // A double click's second post arriving while the first runs waits for its answer.
+        return await PagePosts.once(context.database, key: key, principal: principal) {
+            let result = await PageCall.run(
+                method, call, session: request.session, idempotencyKey: key, database: context.database, logger: context.logger,
+                writeRate: context.writeRate, handler: handler)
+            switch result {
+            case .failure(let error):
+                return (refused(fieldErrors(error, dates: dates, preconditions: preconditions)), nil)
+            case .success:
+                return (PageResponse.redirect(location), location)
             }
-        }
-        defer { if !key.isEmpty { _ = inFlight.withLock { $0.remove(claim) } } }
-        if let location = await applied(handlers, key: key, principal: principal) { return PageResponse.redirect(location) }
-        let context = handlers.context
-        let result = await PageCall.run(
-            method, call, session: request.session, idempotencyKey: key, database: context.database, logger: context.logger,
-            writeRate: context.writeRate, handler: handler)
-        switch result {
-        case .failure(let error):
-            return refused(fieldErrors(error, dates: dates, preconditions: preconditions))
-        case .success:
-            await remember(handlers, key: key, principal: principal, location: location)
-            return PageResponse.redirect(location)
         }
     }
 
@@ -191,23 +158,13 @@ enum PageForm {
         call: (Item) async -> Result<Void, RPCError>
     ) async -> EachOutcome {
         let (key, principal) = (request.form[PageCall.keyField], request.session.principal.name)
-        let claim = "\(principal)\u{0}\(key)"
-        if !key.isEmpty {
-            for _ in 0..<100 {
-                if let location = await applied(handlers, key: key, principal: principal) { return .answered(PageResponse.redirect(location)) }
-                if inFlight.withLock({ $0.insert(claim).inserted }) { break }
-                try? await Task.sleep(for: .milliseconds(50))
+        return await PagePosts.once(
+            handlers.context.database, key: key, principal: principal, answered: { .answered(PageResponse.redirect($0)) }
+        ) {
+            for (index, item) in items.enumerated() {
+                if case .failure(let error) = await call(item) { return (.refused(index: index, error: error), index > 0 ? location : nil) }
             }
+            return (.answered(PageResponse.redirect(location)), location)
         }
-        defer { if !key.isEmpty { _ = inFlight.withLock { $0.remove(claim) } } }
-        if let location = await applied(handlers, key: key, principal: principal) { return .answered(PageResponse.redirect(location)) }
-        for (index, item) in items.enumerated() {
-            if case .failure(let error) = await call(item) {
-                if index > 0 { await remember(handlers, key: key, principal: principal, location: location) }
-                return .refused(index: index, error: error)
-            }
-        }
-        await remember(handlers, key: key, principal: principal, location: location)
-        return .answered(PageResponse.redirect(location))
     }
 }

@@ -8,15 +8,6 @@ import WebForms
 enum PageSchema {
     static let migrations =
         WebSessions.migrations + [
-            Migration(
-                "page posts",
-                sql: """
-                    CREATE TABLE page_posts (
-                        key TEXT PRIMARY KEY,
-                        principal TEXT NOT NULL,
-                        location TEXT NOT NULL,
-                        posted TEXT NOT NULL
-                    ) STRICT;
-                    """)
+            PagePosts.migration
         ]
 }

@@ -12,8 +12,10 @@ struct PublicationPages: Sendable {
     let handlers: PublicationHandlers
 
     /// What the router is given: the public listing without sign-in, every other page behind it.
+    /// Made once at start, when the daily purge of old double-submit guards starts too.
     func front() -> PublicationFront {
         let context = handlers.context
+        DailyPurge.start("page_posts", database: context.database, logger: context.logger) { tx, now in try PagePosts.purge(tx, now: now) }
         return PublicationFront(
             published: PublishedPages(database: context.database, logger: context.logger),
             pages: WebPages(

@@ -9,16 +9,7 @@ import WebForms
 enum PageSchema {
     static let migrations =
         WebSessions.migrations + [
-            Migration(
-                "page posts",
-                sql: """
-                    CREATE TABLE page_posts (
-                        key TEXT PRIMARY KEY,
-                        principal TEXT NOT NULL,
-                        location TEXT NOT NULL,
-                        posted TEXT NOT NULL
-                    ) STRICT;
-                    """),
+            PagePosts.migration,
             // Each person's draft of a case's meeting form (MeetingDrafts): kept between the
             // form's posts and a closed tab, until it expires or the meeting is recorded.
             Migration(

@@ -19,7 +19,7 @@ struct RapidReviewPages: Sendable {
         let context = handlers.context
         let draftLifetime = handlers.settings.draftLifetime
         DailyPurge.start("page_posts, meeting_drafts", database: context.database, logger: context.logger) { tx, now in
-            try PagePosts.purge(tx, now: now, draftLifetime: draftLifetime)
+            try PagePurge.purge(tx, now: now, draftLifetime: draftLifetime)
         }
         return WebPages(
             serviceName: "rapid-review", database: context.database, tokens: context.tokens, settings: handlers.settings.sessions,
@@ -131,25 +131,6 @@ enum CaseForm {
         return [FieldError(field: "main", message: message)]
     }
 
-    /// The form's posts already applied, by their hidden key: a double submit is answered with
-    /// the first post's page instead of being run again.
-    static func applied(_ handlers: RapidReviewHandlers, key: String, principal: String) async -> String? {
-        guard !key.isEmpty else { return nil }
-        return try? await handlers.context.database.read { db in
-            try db.value("SELECT location FROM page_posts WHERE key = ? AND principal = ?", key, principal) as String?
-        }
-    }
-
-    /// Remembers a post applied, for `applied`.
-    static func remember(_ handlers: RapidReviewHandlers, key: String, principal: String, location: String) async {
-        guard !key.isEmpty else { return }
-        try? await handlers.context.database.write { tx in
-            try tx.execute(
-                "INSERT OR IGNORE INTO page_posts (key, principal, location, posted) VALUES (?, ?, ?, ?)", key, principal, location,
-                ISO8601DateFormatter().string(from: Date()))
-        }
-    }
-
     /// A section of a form, with its heading.
     static func section(_ heading: String, _ body: String) -> String {
         let id = FormContext.id(heading)
@@ -210,19 +191,18 @@ extension CaseForm {
         recorded: String, reference: CaseReference, dates: Set<String> = [],
         handler: @escaping @Sendable (Request, CallContext) async throws -> Response, refused: ([FieldError]) -> HTTPResponse
     ) async -> HTTPResponse {
-        let (key, principal) = (request.form[PageCall.keyField], request.session.principal.name)
-        if let location = await applied(handlers, key: key, principal: principal) { return PageResponse.redirect(location) }
-        let context = handlers.context
-        let result = await PageCall.run(
-            method, call, session: request.session, idempotencyKey: key, database: context.database, logger: context.logger,
-            writeRate: context.writeRate, handler: handler)
-        switch result {
-        case .failure(let error):
-            return refused(fieldErrors(error, dates: dates))
-        case .success:
-            let location = "\(CasePages.casePrefix)\(FormData.encode(reference.description))?recorded=\(recorded)"
-            await remember(handlers, key: key, principal: principal, location: location)
-            return PageResponse.redirect(location)
+        let (key, principal, context) = (request.form[PageCall.keyField], request.session.principal.name, handlers.context)
+        return await PagePosts.once(context.database, key: key, principal: principal) {
+            let result = await PageCall.run(
+                method, call, session: request.session, idempotencyKey: key, database: context.database, logger: context.logger,
+                writeRate: context.writeRate, handler: handler)
+            switch result {
+            case .failure(let error):
+                return (refused(fieldErrors(error, dates: dates)), nil)
+            case .success:
+                let location = "\(CasePages.casePrefix)\(FormData.encode(reference.description))?recorded=\(recorded)"
+                return (PageResponse.redirect(location), location)
+            }
         }
     }
 }
