@@ -1,23 +1,10 @@
 import ServiceKit
 import Storage
 import WebForms
-import WorkingDays
 
-/// The pages' tables (issue 18), after the service's own steps: the sessions (WebForms), and
-/// each form post applied by its hidden idempotency key, so that a double submit is answered
-/// with the first post's page and never run twice. Append-only, like `Schema`.
+/// The pages' tables (issue 18), after the service's own steps: the sessions and each form
+/// post applied by its hidden idempotency key (WebForms' `PagePosts`), so that a double submit
+/// is answered with the first post's page and never run twice. Append-only, like `Schema`.
 enum PageSchema {
-    static let migrations =
-        WebSessions.migrations + [
-            Migration(
-                "page posts",
-                sql: """
-                    CREATE TABLE page_posts (
-                        key TEXT PRIMARY KEY,
-                        principal TEXT NOT NULL,
-                        location TEXT NOT NULL,
-                        posted TEXT NOT NULL
-                    ) STRICT;
-                    """)
-        ]
+    static let migrations = WebSessions.migrations + [PagePosts.migration]
 }

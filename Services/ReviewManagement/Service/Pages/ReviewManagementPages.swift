@@ -217,51 +217,33 @@ enum ReviewForm {
         }
     }
 
-    /// The form's posts already applied, by their hidden key: a double submit is answered with
-    /// the first post's page instead of being run again.
-    static func applied(_ handlers: ReviewManagementHandlers, key: String, principal: String) async -> String? {
-        guard !key.isEmpty else { return nil }
-        return try? await handlers.context.database.read { db in
-            try db.value("SELECT location FROM page_posts WHERE key = ? AND principal = ?", key, principal) as String?
-        }
-    }
-
-    /// Remembers a post applied, for `applied`.
-    static func remember(_ handlers: ReviewManagementHandlers, key: String, principal: String, location: String) async {
-        guard !key.isEmpty else { return }
-        try? await handlers.context.database.write { tx in
-            try tx.execute(
-                "INSERT OR IGNORE INTO page_posts (key, principal, location, posted) VALUES (?, ?, ?, ?)", key, principal, location,
-                ISO8601DateFormatter().string(from: Date()))
-        }
-    }
-
-    /// Runs a form's post as its RPC call: a post already applied (its hidden key) redirects
-    /// to where the first went; a refusal is `refused` with the call's errors beside their
+    /// Runs a form's post as its RPC call, once per hidden key (WebForms' `PagePosts`: a post
+    /// already applied, or a second click while the first runs, redirects to where the first
+    /// went); a refusal is `refused` with the call's errors beside their
     /// fields; applied, 303 to `location` (by default the review's page saying what was recorded).
     static func submit<Request: Sendable, Response: Sendable>(
         _ handlers: ReviewManagementHandlers, _ request: PageRequest, _ method: RPC.Method<Request, Response>, _ call: Request,
         recorded: String, reference: CaseReference, location: String? = nil, dates: Set<String> = [],
         handler: @escaping @Sendable (Request, CallContext) async throws -> Response, refused: ([FieldError]) async -> HTTPResponse
     ) async -> HTTPResponse {
-        let (key, principal) = (request.form[PageCall.keyField], request.session.principal.name)
-        if let location = await applied(handlers, key: key, principal: principal) { return PageResponse.redirect(location) }
-        let context = handlers.context
-        let result = await PageCall.run(
-            method, call, session: request.session, idempotencyKey: key, database: context.database, logger: context.logger,
-            writeRate: context.writeRate, handler: handler)
-        switch result {
-        case .failure(let error):
-            if error.code == .permissionDenied || error.code == .notFound {
-                return PageResponse.message(
-                    error.code == .notFound ? 404 : 403, title: "Not open to you", text: error.message, session: request.session,
-                    settings: request.settings)
+        let (key, principal, context) = (request.form[PageCall.keyField], request.session.principal.name, handlers.context)
+        return await PagePosts.once(context.database, key: key, principal: principal) {
+            let result = await PageCall.run(
+                method, call, session: request.session, idempotencyKey: key, database: context.database, logger: context.logger,
+                writeRate: context.writeRate, handler: handler)
+            switch result {
+            case .failure(let error):
+                if error.code == .permissionDenied || error.code == .notFound {
+                    let page = PageResponse.message(
+                        error.code == .notFound ? 404 : 403, title: "Not open to you", text: error.message, session: request.session,
+                        settings: request.settings)
+                    return (page, nil)
+                }
+                return (await refused(fieldErrors(error, dates: dates)), nil)
+            case .success:
+                let location = location ?? "\(ReviewPages.casePrefix)\(FormData.encode(reference.description))?recorded=\(recorded)"
+                return (PageResponse.redirect(location), location)
             }
-            return await refused(fieldErrors(error, dates: dates))
-        case .success:
-            let location = location ?? "\(ReviewPages.casePrefix)\(FormData.encode(reference.description))?recorded=\(recorded)"
-            await remember(handlers, key: key, principal: principal, location: location)
-            return PageResponse.redirect(location)
         }
     }
 
