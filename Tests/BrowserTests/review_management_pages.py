@@ -4,7 +4,8 @@
 The review team signs in, opens the reviews and the case, drafts the terms of reference (a
 period ending before it starts is refused beside its field with the values kept; "Add another
 key line of enquiry" adds one, no scripts), and saves them. The Case Review Panel agrees them
-(V1) and reads the printable document. The review team appoints the lead reviewer and asks the
+(V1) and reads the printable document. The review team appoints the lead reviewer, opens its team, family
+(a member recorded) and learning event pages, and asks the
 police for their chronology and information report. The police's safeguarding lead (an agency
 token) opens its own request, adds two chronology entries and submits them, submits its
 information report (endorsed, V7), and cannot open
@@ -110,6 +111,24 @@ def main():
         run.check("08-lead-reviewer-form")
         run.press("Appoint the lead reviewer")
         expect("recorded=lead-reviewer" in driver.current_url, f"after appointing: {driver.current_url}")
+        # The other forms of the review team, each checked with axe-core as it opens.
+        run.follow("Set the review team")
+        run.check("08b-review-team-form")
+        driver.get(f"{args.base}/reviews/{ref}")
+        run.follow("The family's involvement")
+        run.type("name", "Fictional-Mother Quill")
+        run.type("relationship", "mother")
+        run.choose("invitation.route", "letter")
+        run.check("08c-family-form")
+        run.press("Record the family member")
+        expect("recorded=member" in driver.current_url, f"after recording the family member: {driver.current_url}")
+        expect("Fictional-Mother Quill" in driver.page_source, "the family member is not listed")
+        run.follow("Record a step of the conversation", partial=True)
+        run.check("08d-family-contact-form")
+        driver.get(f"{args.base}/reviews/{ref}")
+        run.follow("The practitioners' learning event")
+        run.check("08e-learning-event")
+        driver.get(f"{args.base}/reviews/{ref}")
         run.follow("Ask agencies for their chronology", partial=True)
         # Chosen among the agencies the review knows: the police are in the terms of reference.
         run.choose("agencyChoice", "Testshire Police")

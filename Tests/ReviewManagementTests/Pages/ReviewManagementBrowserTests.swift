@@ -94,9 +94,11 @@ struct ReviewManagementBrowserTests {
         let approved = try await client.call(ReviewManagementAPI.getReview, .init(caseReference: reference), as: TestTokens.panel)
         #expect(approved.report?.approval?.recordedBy == "Bo.Board")
         #expect(approved.state == .reportApproved)
+        #expect(approved.family?.members.map(\.current.relationship) == ["mother"])
         for page in [
             "01-reviews", "02-review", "03-terms-of-reference-error", "04-terms-of-reference-form", "05-agree-terms-of-reference", "06-agreed",
-            "07-terms-of-reference-document", "08-lead-reviewer-form", "09-agency-request-form", "10-agency-chronology-form",
+            "07-terms-of-reference-document", "08-lead-reviewer-form", "08b-review-team-form", "08c-family-form", "08d-family-contact-form",
+            "08e-learning-event", "09-agency-request-form", "10-agency-chronology-form",
             "11-chronology-submitted", "11b-information-report-form", "12-another-agency-refused", "13-report-draft-form", "14-report-approval",
             "15-report-approved",
         ] {
@@ -104,6 +106,6 @@ struct ReviewManagementBrowserTests {
             #expect(Array(data.prefix(4)) == [0x89, 0x50, 0x4E, 0x47], "\(page).png is not a PNG")
         }
         // The forms' posts are logged without what was typed.
-        #expect(!service.output.contains { $0.contains("Fictional") || $0.contains("Jo Example") })
+        #expect(!service.output.contains { $0.contains("Fictional") || $0.contains("Jo Example") || $0.contains("Quill") })
     }
 }
