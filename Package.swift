@@ -190,7 +190,8 @@ let package = Package(
         // The review-management service (issue 13): a commissioned review from rapid-review's
         // hand-over, the National Panel's decision on a national review, the terms of reference.
         .target(
-            name: "ReviewManagementService", dependencies: ["ServiceKit", "Contract", "Disclosure", "RPC", "Storage", "WorkingDays"],
+            name: "ReviewManagementService",
+            dependencies: ["ServiceKit", "Contract", "Disclosure", "RPC", "Storage", "WorkingDays", "WebForms", "H2"],
             path: "Services/ReviewManagement/Service", swiftSettings: swift6),
         .executableTarget(
             name: "ReviewManagementMain", dependencies: ["ReviewManagementService", "ServiceKit"], path: "Services/ReviewManagement/Main",
@@ -199,6 +200,8 @@ let package = Package(
             name: "ReviewManagementTests",
             dependencies: [
                 "ReviewManagementService", "ServiceKit", "Contract", "RPC", "Storage", "TestSupport", "ServiceTestSupport", "WorkingDays",
+                // The pages in real chromium against a real process (issue 18).
+                "WebForms", "ReviewManagementMain",
             ],
             path: "Tests/ReviewManagementTests", swiftSettings: swift6),
 

@@ -201,6 +201,7 @@ up() {
     say "rapid-review's pages: http://127.0.0.1:$(port_of rapid-review)/rapid-reviews   (the panel: schedule, meeting, recommendation; the chair: ratification; partnership support: submission, the Appendix 5 document)"
     say "independent-chair token: $(token_of independent-chair)"
   fi
+  if pid_of review-management >/dev/null; then say "review-management's pages: http://127.0.0.1:$(port_of review-management)/reviews   (the review team: terms of reference, lead reviewer, team, declarations, agencies asked, the report; the panel: agreeing the terms of reference; the board: approving the report; agencies: /agency/<case>, their chronology)"; fi
   if pid_of publication >/dev/null; then say "publication's pages: http://127.0.0.1:$(port_of publication)/publications   (publication team, partnership support: anonymisation gate, plan, advance copies, scheduling, publishing, repository; the panel also: action plans, learning; /published is public)"; fi
   say "panel token: $(token_of case-review-panel)"
   say "tokens:      $HOME_DIR/tokens"

@@ -113,9 +113,13 @@ package enum StyleSheet {
           margin: 0 0 18px; }
         dl.answers dt, dl.answers dd { margin: 0; padding: 7px 10px; overflow-wrap: anywhere; border-bottom: 1px solid var(--line); }
         dl.answers dt { font-weight: 600; }
+        dl.record { display: grid; grid-template-columns: minmax(10em, 1fr) 2fr; background: var(--paper); border: 1px solid var(--line);
+          margin: 0 0 18px; }
+        dl.record dt, dl.record dd { margin: 0; padding: 7px 10px; overflow-wrap: anywhere; border-bottom: 1px solid var(--line); }
+        dl.record dt { font-weight: 600; }
         @media (max-width: 640px) {
-          dl.answers { grid-template-columns: 1fr; }
-          dl.answers dt, dl.answers dd:not(:last-of-type) { border-bottom: 0; }
+          dl.answers, dl.record { grid-template-columns: 1fr; }
+          dl.answers dt, dl.answers dd:not(:last-of-type), dl.record dt { border-bottom: 0; }
         }
 
         """
