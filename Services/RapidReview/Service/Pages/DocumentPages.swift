@@ -28,7 +28,7 @@ struct DocumentPages: Sendable {
                 <nav class="document-nav"><p><a href="\(CasePages.casePrefix)\(HTML.escape(reference.description))">Back to the Rapid Review</a> · \
                 Print this page for the PDF (A4).</p></nav>
                 <article class="document">
-                \(DocumentHTML.render(document.document))</article>
+                \(PrintDocument.render(document.document))</article>
 
                 """
             return PageResponse.html(
