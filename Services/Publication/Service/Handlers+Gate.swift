@@ -41,7 +41,7 @@ extension PublicationHandlers {
         }
         let check = try await store.change(reference) { publication, writer in
             let check = try publication.recordingCheck(request.reportVersion, findings: findings, by: principal, clock: clock)
-            try writer.add(check, number: check.number, to: "disclosure_checks", of: reference)
+            try writer.add(check, number: check.number, to: .disclosureChecks, of: reference)
             return check
         }
         // Counts and kinds only: the matched text is neither kept nor logged.
@@ -62,7 +62,7 @@ extension PublicationHandlers {
         let (clock, principal) = (clock, principal(call))
         return try await store.change(request.caseReference) { publication, writer in
             let signOff = try publication.signingOff(request, by: principal, clock: clock)
-            try writer.add(signOff, number: signOff.number, to: "anonymisation_sign_offs", of: publication.reference)
+            try writer.add(signOff, number: signOff.number, to: .anonymisationSignOffs, of: publication.reference)
             return .init(caseReference: publication.reference, signOff: signOff)
         }
     }
@@ -72,7 +72,7 @@ extension PublicationHandlers {
         let (clock, principal) = (clock, principal(call))
         return try await store.change(request.caseReference) { publication, writer in
             let revision = try publication.revising(request, by: principal, clock: clock)
-            try writer.add(revision, number: revision.reportVersion, to: "report_revisions", of: publication.reference)
+            try writer.add(revision, number: revision.reportVersion, to: .reportRevisions, of: publication.reference)
             var updated = publication
             updated.revisions.append(revision)
             return .init(caseReference: publication.reference, revision: revision, advanceCopiesMissing: updated.t9Standing(clock).missing)

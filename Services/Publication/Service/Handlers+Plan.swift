@@ -11,7 +11,7 @@ extension PublicationHandlers {
         let (clock, principal) = (clock, principal(call))
         return try await store.change(request.caseReference) { publication, writer in
             let plan = try publication.recordingPlan(request, by: principal, clock: clock)
-            try writer.add(plan, number: plan.version, to: "publication_plans", of: publication.reference)
+            try writer.add(plan, number: plan.version, to: .publicationPlans, of: publication.reference)
             return .init(caseReference: publication.reference, plan: plan)
         }
     }
@@ -23,7 +23,7 @@ extension PublicationHandlers {
         let (clock, principal) = (clock, principal(call))
         return try await store.change(request.caseReference) { publication, writer in
             let hold = try publication.recordingHold(request, by: principal, clock: clock)
-            try writer.add(hold, number: hold.number, to: "publication_holds", of: publication.reference)
+            try writer.add(hold, number: hold.number, to: .publicationHolds, of: publication.reference)
             return .init(caseReference: publication.reference, hold: hold)
         }
     }
@@ -35,7 +35,7 @@ extension PublicationHandlers {
         let (clock, principal) = (clock, principal(call))
         return try await store.change(request.caseReference) { publication, writer in
             let release = try publication.releasingHold(request, by: principal, clock: clock)
-            try writer.add(release, number: release.holdNumber, to: "publication_hold_releases", of: publication.reference)
+            try writer.add(release, number: release.holdNumber, to: .publicationHoldReleases, of: publication.reference)
             var updated = publication
             updated.holdReleases.append(release)
             return .init(caseReference: publication.reference, release: release, holdsStanding: updated.holdsStanding.map(\.number))
@@ -47,7 +47,7 @@ extension PublicationHandlers {
         let (clock, principal) = (clock, principal(call))
         return try await store.change(request.caseReference) { publication, writer in
             let archived = try publication.recordingArchived(request, by: principal, clock: clock)
-            try writer.add(archived, to: "archived_reports", of: publication.reference)
+            try writer.add(archived, to: .archivedReports, of: publication.reference)
             var updated = publication
             updated.archived = archived
             return .init(caseReference: publication.reference, archived: archived, deadlines: updated.deadlines(clock))

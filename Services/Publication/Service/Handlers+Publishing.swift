@@ -11,7 +11,7 @@ extension PublicationHandlers {
         let (clock, principal) = (clock, principal(call))
         return try await store.change(request.caseReference) { publication, writer in
             let schedule = try publication.scheduling(request, by: principal, clock: clock)
-            try writer.add(schedule, number: schedule.number, to: "publication_schedules", of: publication.reference)
+            try writer.add(schedule, number: schedule.number, to: .publicationSchedules, of: publication.reference)
             var updated = publication
             updated.schedules.append(schedule)
             return .init(caseReference: publication.reference, schedule: schedule, deadlines: updated.deadlines(clock))
@@ -25,7 +25,7 @@ extension PublicationHandlers {
         let (clock, principal) = (clock, principal(call))
         return try await store.change(request.caseReference) { publication, writer in
             let published = try publication.recordingPublished(request, by: principal, clock: clock)
-            try writer.add(published, to: "published_reports", of: publication.reference)
+            try writer.add(published, to: .publishedReports, of: publication.reference)
             var updated = publication
             updated.published = published
             return .init(caseReference: publication.reference, published: published, deadlines: updated.deadlines(clock))
@@ -39,7 +39,7 @@ extension PublicationHandlers {
         let (clock, principal, repository) = (clock, principal(call), settings.nspccRepositoryURL)
         return try await store.change(request.caseReference) { publication, writer in
             let submission = try publication.recordingRepositorySubmission(request, repository: repository, by: principal, clock: clock)
-            try writer.add(submission, number: submission.number, to: "repository_submissions", of: publication.reference)
+            try writer.add(submission, number: submission.number, to: .repositorySubmissions, of: publication.reference)
             return .init(caseReference: publication.reference, submission: submission)
         }
     }
@@ -51,7 +51,7 @@ extension PublicationHandlers {
         let (clock, principal) = (clock, principal(call))
         return try await store.change(request.caseReference) { publication, writer in
             let notice = try publication.recordingDelayNotice(request, by: principal, clock: clock)
-            try writer.add(notice, number: notice.number, to: "delay_notices", of: publication.reference)
+            try writer.add(notice, number: notice.number, to: .delayNotices, of: publication.reference)
             var updated = publication
             updated.delayNotices.append(notice)
             return .init(caseReference: publication.reference, notice: notice, deadlines: updated.deadlines(clock))
@@ -65,7 +65,7 @@ extension PublicationHandlers {
         let (clock, principal) = (clock, principal(call))
         return try await store.change(request.caseReference) { publication, writer in
             let decision = try publication.decidingNotToPublish(request, by: principal, clock: clock)
-            try writer.add(decision, to: "not_publishing_decisions", of: publication.reference)
+            try writer.add(decision, to: .notPublishingDecisions, of: publication.reference)
             var updated = publication
             updated.notPublishingDecision = decision
             return .init(caseReference: publication.reference, decision: decision, state: updated.state)

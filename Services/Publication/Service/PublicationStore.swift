@@ -76,11 +76,12 @@ struct PublicationWriter {
     }
 
     /// Adds a record to `table` (a `RecordTable` numbered by `number`, or keyed by the case alone).
-    func add<T: Encodable>(_ record: T, number: Int? = nil, to table: String, of reference: CaseReference) throws {
+    func add<T: Encodable>(_ record: T, number: Int? = nil, to table: PublicationTable, of reference: CaseReference) throws {
+        let name = table.rawValue
         if let number {
-            try tx.execute("INSERT INTO \(table) (case_reference, number, record) VALUES (?, ?, ?)", reference, number, try JSONColumn.text(record))
+            try tx.execute("INSERT INTO \(name) (case_reference, number, record) VALUES (?, ?, ?)", reference, number, try JSONColumn.text(record))
         } else {
-            try tx.execute("INSERT INTO \(table) (case_reference, record) VALUES (?, ?)", reference, try JSONColumn.text(record))
+            try tx.execute("INSERT INTO \(name) (case_reference, record) VALUES (?, ?)", reference, try JSONColumn.text(record))
         }
     }
 }
