@@ -39,11 +39,13 @@ extension RapidReviewHandlers {
 
     /// Every Rapid Review, summarised, optionally only one state or only the overdue.
     func listRapidReviews(_ request: RapidReviewAPI.ListRapidReviewsRequest) async throws -> RapidReviewAPI.ListRapidReviewsResponse {
-        let clock = clock
-        let summaries = try await store.rapidReviews().map { $0.summary(clock) }.filter { summary in
+        // Read from each case's kept status and summary row, never by loading every case.
+        let summaries = try await store.summaries(clock).filter { summary in
             (request.state.map { $0 == summary.state } ?? true) && (request.overdueOnly != true || summary.overdue)
         }
-        return RapidReviewAPI.ListRapidReviewsResponse(rapidReviews: summaries)
+        guard request.pageSize != nil || request.offset != nil else { return RapidReviewAPI.ListRapidReviewsResponse(rapidReviews: summaries) }
+        let page = try ListPage(pageSize: request.pageSize, offset: request.offset)
+        return RapidReviewAPI.ListRapidReviewsResponse(rapidReviews: page.slice(summaries), total: summaries.count, offset: page.offset)
     }
 
 }

@@ -20,7 +20,8 @@ struct RapidReviewStore: Sendable {
     init(database: Database, clock: @escaping @Sendable () -> CaseClock) {
         cases = CaseChanges(
             database: database, clock: clock, load: { db, reference in try CaseRows.load(db, reference: reference) },
-            status: { rapidReview, clock in rapidReview.status(clock) }, missing: { RapidReviewError.notOpen($0) })
+            status: { rapidReview, clock in rapidReview.status(clock) }, missing: { RapidReviewError.notOpen($0) },
+            keep: { rapidReview, tx in try RapidReviewSummaryRows.keep(rapidReview, tx) })
     }
 
     /// Applies intake's hand-over once per idempotency key and request (ServiceKit's
@@ -53,6 +54,23 @@ struct RapidReviewStore: Sendable {
         _ reference: CaseReference, _ body: @escaping @Sendable (RapidReviewCase, StoreWriter) throws -> T
     ) async throws -> T {
         try await cases.change(reference) { rapidReview, tx in try body(rapidReview, StoreWriter(tx: tx)) }
+    }
+
+    /// Every Rapid Review's summary in reference order, from its kept status and summary row: one
+    /// row each, not its whole history. A case without a row (changed before there was one) is
+    /// loaded instead.
+    func summaries(_ clock: CaseClock) async throws -> [RapidReviewAPI.RapidReviewSummary] {
+        try await database.read { db in
+            let kept = try RapidReviewSummaryRows.all(db)
+            return try StatusFeed.every(db, clock: clock).compactMap { status in
+                guard let (state, recommendation) = kept[status.reference] else {
+                    return try CaseRows.load(db, reference: status.reference)?.summary(clock)
+                }
+                return RapidReviewAPI.RapidReviewSummary(
+                    caseReference: status.reference, state: state, stage: status.stage, recommendation: recommendation,
+                    nextDeadline: status.nextDeadline, overdue: status.deadlines.contains { $0.status == .overdue })
+            }.sorted { $0.caseReference < $1.caseReference }
+        }
     }
 
     /// The Rapid Review of `reference`; `notOpen` when there is none.

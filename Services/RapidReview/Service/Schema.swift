@@ -102,5 +102,8 @@ enum Schema {
             sql: RecordTable.create(
                 "actions_done", columns: [RecordTable.number("action"), "done_on TEXT NOT NULL"], keys: ["action"],
                 kept: "an action recorded as done is kept as recorded")),
+        // Each Rapid Review's state and recommendation, rewritten by each change, so that
+        // ListRapidReviews reads one row per case instead of loading every case.
+        Migration("rapid review summaries", sql: RapidReviewSummaryRows.schema),
     ]
 }

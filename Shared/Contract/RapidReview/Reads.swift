@@ -141,10 +141,16 @@ extension RapidReviewAPI {
         package var state: RapidReviewState?
         /// Only those with an overdue deadline.
         package var overdueOnly: Bool?
+        /// At most this many (1-1000); every match when absent, as before paging existed.
+        package var pageSize: Int?
+        /// Matches passed over before the page (default 0).
+        package var offset: Int?
 
-        package init(state: RapidReviewState? = nil, overdueOnly: Bool? = nil) {
+        package init(state: RapidReviewState? = nil, overdueOnly: Bool? = nil, pageSize: Int? = nil, offset: Int? = nil) {
             self.state = state
             self.overdueOnly = overdueOnly
+            self.pageSize = pageSize
+            self.offset = offset
         }
     }
 
@@ -178,8 +184,16 @@ extension RapidReviewAPI {
 
     /// `ListRapidReviews`' answer, in reference order.
     package struct ListRapidReviewsResponse: Sendable, Equatable, Codable {
-        /// One per Rapid Review.
+        /// One per Rapid Review of the page.
         package var rapidReviews: [RapidReviewSummary]
-        package init(rapidReviews: [RapidReviewSummary]) { self.rapidReviews = rapidReviews }
+        /// How many match the filters in all, when a page was asked for.
+        package var total: Int?
+        /// The page's offset, when a page was asked for.
+        package var offset: Int?
+        package init(rapidReviews: [RapidReviewSummary], total: Int? = nil, offset: Int? = nil) {
+            self.rapidReviews = rapidReviews
+            self.total = total
+            self.offset = offset
+        }
     }
 }
