@@ -20,6 +20,7 @@ extension RapidReviewAPI.UpdateRapidReviewRequest: CaseScoped {}
 extension RapidReviewAPI.RecordActionDoneRequest: CaseScoped {}
 extension RapidReviewAPI.ScheduleMeetingRequest: CaseScoped {}
 extension RapidReviewAPI.RecordMeetingRequest: CaseScoped {}
+extension RapidReviewAPI.CorrectMeetingRequest: CaseScoped {}
 extension RapidReviewAPI.AgreeRecommendationRequest: CaseScoped {}
 extension RapidReviewAPI.RequestClarificationRequest: CaseScoped {}
 extension RapidReviewAPI.RatifyRequest: CaseScoped {}

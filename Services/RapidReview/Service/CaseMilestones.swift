@@ -53,6 +53,7 @@ extension RapidReviewCase {
             recommendations: recommendations, clarifications: answeredClarifications, ratification: ratification, submission: submission,
             outcome: outcome, milestones: milestones, deadlines: CaseDeadlines(rapidReview: self, clock: clock).all)
         view.actionsDone = actionsDone.isEmpty ? nil : actionsDone
+        view.meetingCorrections = meetingCorrections.isEmpty ? nil : meetingCorrections
         return view
     }
 

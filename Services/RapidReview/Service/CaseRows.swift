@@ -29,9 +29,13 @@ enum CaseRows {
             try JSONColumn.value(RapidReviewAPI.ActionDone.self, $0, "record", table: "actions_done")
         }
         rapidReview.schedule = try db.query("SELECT * FROM meeting_schedule WHERE case_reference = ? ORDER BY number", key).map(scheduling)
-        rapidReview.meetings = try db.query("SELECT record FROM meetings WHERE case_reference = ? ORDER BY number", key).map {
+        let recorded = try db.query("SELECT record FROM meetings WHERE case_reference = ? ORDER BY number", key).map {
             try JSONColumn.value(RapidReviewAPI.RecordedMeeting.self, $0, "record", table: "meetings")
         }
+        rapidReview.meetingCorrections = try db.query("SELECT record FROM meeting_corrections WHERE case_reference = ? ORDER BY number", key).map {
+            try JSONColumn.value(RapidReviewAPI.MeetingCorrection.self, $0, "record", table: "meeting_corrections")
+        }
+        rapidReview.meetings = RapidReviewCase.corrected(recorded, by: rapidReview.meetingCorrections)
         rapidReview.recommendations = try db.query("SELECT record FROM recommendations WHERE case_reference = ? ORDER BY version", key).map {
             try JSONColumn.value(RapidReviewAPI.AgreedRecommendation.self, $0, "record", table: "recommendations")
         }

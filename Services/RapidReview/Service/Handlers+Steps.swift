@@ -80,6 +80,23 @@ extension RapidReviewHandlers {
         return response
     }
 
+    /// Corrects the quorate meeting's record before ratification (R1-R6); its free text checked by
+    /// intake for the family's details before it is stored (P4), as the record's was.
+    func correctMeeting(_ request: RapidReviewAPI.CorrectMeetingRequest, _ call: CallContext) async throws
+        -> RapidReviewAPI.CorrectMeetingResponse
+    {
+        let (clock, principal, partners) = (clock, principal(call), partners)
+        _ = try await store.rapidReview(request.caseReference).correctingMeeting(request, by: principal, clock: clock, partners: partners)
+        let asRecorded = RapidReviewAPI.RecordMeetingRequest(
+            caseReference: request.caseReference, meeting: request.meeting, documentation: request.documentation)
+        try await disclosure.check(request.caseReference, .meeting(asRecorded), call: call)
+        return try await store.change(request.caseReference) { rapidReview, writer in
+            let correction = try rapidReview.correctingMeeting(request, by: principal, clock: clock, partners: partners)
+            try writer.addMeetingCorrection(correction, to: rapidReview.reference)
+            return RapidReviewAPI.CorrectMeetingResponse(caseReference: rapidReview.reference, correction: correction)
+        }
+    }
+
     /// Agrees the recommendation (R1, R7, R8), or revises it after clarification (R9); its
     /// free text checked by intake for the family's details before it is stored (P4).
     func agreeRecommendation(_ request: RapidReviewAPI.AgreeRecommendationRequest, _ call: CallContext) async throws

@@ -26,6 +26,8 @@ struct RapidReviewCase: Sendable, Equatable {
     var actionsDone: [RapidReviewAPI.ActionDone] = []
     /// The recorded decisions extending T4-T6, oldest first.
     var extensions: [DeadlineExtension] = []
+    /// Corrections of the quorate meeting's record, oldest first; `meetings` reads as corrected.
+    var meetingCorrections: [RapidReviewAPI.MeetingCorrection] = []
 
     /// A Rapid Review just opened by `handOver`.
     init(handOver: RapidReviewAPI.OpenRapidReviewRequest, openedOn: CivilDate) {

@@ -35,6 +35,7 @@ struct RapidReviewHandlers: Sendable {
         routes.handle(RapidReviewAPI.updateRapidReview, updateRapidReview)
         routes.handle(RapidReviewAPI.scheduleMeeting, scheduleMeeting)
         routes.handle(RapidReviewAPI.recordMeeting, recordMeeting)
+        routes.handle(RapidReviewAPI.correctMeeting, correctMeeting)
         routes.handle(RapidReviewAPI.agreeRecommendation, agreeRecommendation)
         routes.handle(RapidReviewAPI.requestClarification, requestClarification)
         routes.handle(RapidReviewAPI.ratify, ratify)

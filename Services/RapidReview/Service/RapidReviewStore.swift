@@ -117,6 +117,13 @@ struct StoreWriter {
             granted.rule.rawValue, try JSONColumn.text(granted))
     }
 
+    /// Adds a correction of the meeting's record; the record as made and earlier corrections stay.
+    func addMeetingCorrection(_ correction: RapidReviewAPI.MeetingCorrection, to reference: CaseReference) throws {
+        try tx.execute(
+            "INSERT INTO meeting_corrections (case_reference, number, record) VALUES (?, ?, ?)", reference, correction.number,
+            try JSONColumn.text(correction))
+    }
+
     /// Records an immediate action taken.
     func addActionDone(_ done: RapidReviewAPI.ActionDone, to reference: CaseReference) throws {
         try tx.execute(

@@ -105,5 +105,11 @@ enum Schema {
         // Each Rapid Review's state and recommendation, rewritten by each change, so that
         // ListRapidReviews reads one row per case instead of loading every case.
         Migration("rapid review summaries", sql: RapidReviewSummaryRows.schema),
+        // Corrections of the quorate meeting's record before ratification: kept as recorded,
+        // the meeting's own record too.
+        Migration(
+            "meeting corrections",
+            sql: RecordTable.create(
+                "meeting_corrections", columns: [RecordTable.number("number")], keys: ["number"], kept: "a correction is kept as recorded")),
     ]
 }

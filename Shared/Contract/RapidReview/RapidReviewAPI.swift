@@ -23,6 +23,11 @@ package enum RapidReviewAPI {
     /// The Case Review Panel records the meeting (R1-R6).
     package static let recordMeeting = Method<RecordMeetingRequest, RecordMeetingResponse>(
         service: service, name: "RecordMeeting", roles: .roles(.caseReviewPanel))
+    /// The Case Review Panel corrects the quorate meeting's record before the chair ratifies:
+    /// its text named someone intake has since learnt is family (P4), or a detail was wrong.
+    /// The record as first made is kept; the correction stands in for it from then on.
+    package static let correctMeeting = Method<CorrectMeetingRequest, CorrectMeetingResponse>(
+        service: service, name: "CorrectMeeting", roles: .roles(.caseReviewPanel))
     /// The Case Review Panel agrees the recommendation (R7, R8).
     package static let agreeRecommendation = Method<AgreeRecommendationRequest, AgreeRecommendationResponse>(
         service: service, name: "AgreeRecommendation", roles: .roles(.caseReviewPanel))
@@ -62,6 +67,6 @@ package enum RapidReviewAPI {
         MethodDescription(agreeRecommendation), MethodDescription(requestClarification), MethodDescription(ratify),
         MethodDescription(recordSubmission), MethodDescription(getOutcomeDocument), MethodDescription(getRapidReview),
         MethodDescription(listRapidReviews), MethodDescription(getStatuses), MethodDescription(recordExtension),
-        MethodDescription(recordActionDone),
+        MethodDescription(recordActionDone), MethodDescription(correctMeeting),
     ]
 }

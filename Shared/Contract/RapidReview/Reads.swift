@@ -112,6 +112,9 @@ extension RapidReviewAPI {
         package var deadlines: [Deadline]
         /// The immediate actions recorded as taken since the meeting (R4); absent when none.
         package var actionsDone: [ActionDone]?
+        /// Corrections of the meeting's record, oldest first (`meetings` reads as corrected);
+        /// absent when none.
+        package var meetingCorrections: [MeetingCorrection]?
 
         package init(
             caseReference: CaseReference, state: RapidReviewState, stage: CaseStage, handOver: OpenRapidReviewRequest, openedOn: CivilDate,
