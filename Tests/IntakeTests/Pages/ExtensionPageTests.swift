@@ -53,13 +53,15 @@ struct ExtensionPageTests {
             #expect(form.status == 200)
             #expect(form.body.contains("value=\"Testshire Police\"") && form.body.contains("T3: Testshire Police</td><td>2025-03-31</td>"))
             let token = try await browser.csrfToken(cookie: cookie, page: Self.path)
-            let fields = Self.police.map { $0.0 == "subject" ? ($0.0, "") : $0 }
+            #expect(!form.body.contains(" checked"), "no deadline is chosen for the person")
+            let fields = Self.police.map { $0.0 == "subject" ? ($0.0, ExtensionPage.oneDeadline) : $0 }
             let refused = try await browser.post(
                 Self.path, cookie: cookie, form: [("csrfToken", token), (PageCall.keyField, "key-ext-0001")] + fields)
             #expect(refused.status == 400)
             #expect(refused.body.contains("<title>Error: Extend a deadline"))
             #expect(refused.body.contains("href=\"#subject\"") && refused.body.contains("id=\"subject-error\""))
             #expect(refused.body.contains("T3 has several deadlines"))
+            #expect(refused.body.contains("value=\"\(ExtensionPage.oneDeadline)\" checked"), "the choice made is kept")
             #expect(refused.body.contains("Fictional: records held off site</textarea>"), "the values typed are kept")
             #expect(try await Self.t3(client).allSatisfy { $0.originalDue == nil }, "a refused extension changes nothing")
             let entries = try await service.context.database.read { try AuditTrail.entries($0) }

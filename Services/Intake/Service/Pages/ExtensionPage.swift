@@ -11,6 +11,10 @@ enum ExtensionPage {
     /// Where a case's form is: `/extension/<reference>`.
     static let prefix = "/extension/"
 
+    /// The subject radio's value for a timescale with one deadline (a value, so that no radio
+    /// is chosen before the person chooses).
+    static let oneDeadline = "none"
+
     /// The names of the date fields, whose errors go to their day.
     static let dates: Set<String> = ["newDue", "agreedOn"]
 
@@ -41,7 +45,7 @@ enum ExtensionPage {
         if !subjects.isEmpty {
             html += form.radios(
                 "subject", legend: "Which of its deadlines", hint: "T1's step, or for T2 and T3 the agency.",
-                options: subjects.map { ($0, $0) } + [("", "The timescale has one deadline")])
+                options: subjects.map { ($0, $0) } + [(oneDeadline, "The timescale has one deadline")])
         }
         html += form.date("newDue", legend: "New due date", hint: "Later than the date it is due by now.")
         html += form.text("reason", label: "Why it is extended", hint: "For example, a police request to delay.", multiline: true)
@@ -60,7 +64,8 @@ enum ExtensionPage {
         if values.text("reason") == nil { errors.append(FieldError(field: "reason", message: "Say why it is extended: it is a recorded decision")) }
         guard errors.isEmpty, let rule, let newDue else { return (nil, errors) }
         let request = RecordExtensionRequest(
-            caseReference: reference, rule: rule, subject: values.text("subject"), newDue: newDue, reason: values["reason"], agreedOn: agreedOn)
+            caseReference: reference, rule: rule, subject: values.text("subject").flatMap { $0 == oneDeadline ? nil : $0 }, newDue: newDue,
+            reason: values["reason"], agreedOn: agreedOn)
         return (request, [])
     }
 
