@@ -8,7 +8,8 @@ with the police's representative not yet added the quorum shows the police missi
 missing answer is refused beside its field with the values kept; the meeting is recorded, then
 the recommendation. The independent chair signs in and ratifies. The Appendix 5 document and
 the covering letter are shown as printable pages. Partnership support signs in and records the
-submission to the National Panel and the sharing (R10, T5), the referrer ticked. Prints one
+submission to the National Panel and the sharing (R10, T5), the referrer ticked, and marks the
+meeting's immediate action done from the case's page (R4, a date before the meeting refused first). Prints one
 JSON line with what it saw; exits non-zero on the first failure. Run by
 Tests/RapidReviewTests/Pages/RapidReviewBrowserTests.swift.
 
@@ -180,6 +181,28 @@ def main():
         expect("recorded=submission" in driver.current_url, f"after the submission: {driver.current_url}: {driver.title!r}")
         expect("Submitted to the National Panel" in driver.page_source, "the case page does not show the submission")
         run.check("13-submitted")
+
+        # R4: the immediate action still open is listed on the case's page; partnership support
+        # marks it done: a date before the meeting is refused beside it (R4), values kept; then recorded.
+        expect("Immediate actions still open (R4)" in driver.page_source, "the case page does not list the open action")
+        run.follow("Mark action 1 as done")
+        expect(f"/action-done/{ref}" in driver.current_url, f"expected the action-done form, got {driver.current_url}")
+        expect(run.field("action").is_selected(), "the action followed is not chosen")
+        run.check("14-action-done-form")
+        meeting_year, meeting_month, meeting_day = args.meeting_date.split("-")
+        run.date("doneOn", str(int(meeting_day) - 1), str(int(meeting_month)), meeting_year)
+        run.type("note", "Fictional: strategy meeting held")
+        run.press("Record the action as done")
+        expect(driver.title.startswith("Error: "), f"a date before the meeting is not refused: {driver.title!r}")
+        beside = driver.find_element(By.ID, "doneOn-error").text
+        expect("R4" in beside, f"the message beside the date: {beside!r}")
+        expect(run.field("note").get_attribute("value") == "Fictional: strategy meeting held", "the note was lost")
+        run.check("15-action-done-error")
+        run.date("doneOn", str(int(day)), str(int(month)), year)
+        run.press("Record the action as done")
+        expect("recorded=actionDone" in driver.current_url, f"after marking it done: {driver.current_url}")
+        expect("Immediate actions still open" not in driver.page_source, "the action is still listed as open")
+        run.check("16-action-done")
         print(json.dumps({"ok": True, "pages": run.pages}))
     finally:
         driver.quit()

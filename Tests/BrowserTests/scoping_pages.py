@@ -9,7 +9,8 @@ agency's case. Prints one JSON line; exits non-zero on the first failure. Run by
 Tests/IntakeTests/Pages/ScopingPagesBrowserTests.swift against real intake and gateway processes.
 
 The officer also decides a possible match of the child (a referral without a date of birth,
-case --matched): refused once without a choice, then confirmed, and that case is merged.
+case --matched): refused once without a choice, then confirmed, and that case is merged. A
+panel member extends the police's T3 from the case file (refused once by RecordExtension).
 
 Usage: scoping_pages.py --base URL --dashboard URL --staff T --agency T --panel T --reference R --other R --matched R --child NAME --artifacts DIR
 """
@@ -87,6 +88,31 @@ def main():
         run.press("Record the decision")
         expect("was merged into" in driver.page_source, "the confirmed match did not merge the later case")
         run.check("24c-child-match-merged")
+        run.press("Sign out")
+
+        # A panel member extends the police's T3 from the case file: a date not later than the
+        # current one is refused beside it by RecordExtension (T3), values kept; then recorded.
+        driver.get(f"{args.base}/case-file/{reference}")
+        sign_in(run, args.panel, f"/case-file/{reference}")
+        run.follow("Extend a deadline")
+        expect(driver.current_url.endswith(f"/extension/{reference}"), f"expected the extension form, got {driver.current_url}")
+        run.check("24d-extension-form")
+        run.choose("rule", "T3")
+        run.choose("subject", "Testshire Police")
+        run.date("newDue", "25", "3", "2025")
+        run.type("reason", "Fictional: records held off site")
+        run.press("Record the extension")
+        expect(driver.title.startswith("Error: "), f"a date not later: the title is {driver.title!r}")
+        beside = driver.find_element(By.ID, "newDue-error").text
+        expect("T3" in beside and "not later" in beside, f"beside the new date: {beside!r}")
+        expect(run.field("reason").get_attribute("value") == "Fictional: records held off site", "the reason was lost")
+        run.check("24e-extension-refused")
+        run.date("newDue", "30", "4", "2025")
+        run.press("Record the extension")
+        expect("recorded=1" in driver.current_url, f"after the extension: {driver.current_url}")
+        expect("Extension recorded" in driver.page_source, "the extension is not confirmed")
+        expect("T3: Testshire Police</td><td>2025-04-30</td>" in driver.page_source, "the new due date is not shown")
+        run.check("24f-extension-recorded")
         run.press("Sign out")
 
         # An agency's user: only the case that asked its agency.

@@ -8,7 +8,8 @@ import Testing
 /// intake's scoping pages in real chromium (Tests/BrowserTests/scoping_pages.py) against real
 /// intake and gateway processes: the dashboard's case page links to them; the officer sends a
 /// scoping request and opens the letters and the case file; an agency's user records its own
-/// return and cannot open another agency's case; axe-core finds no serious or critical
+/// return and cannot open another agency's case; a panel member extends the police's T3 from
+/// the case file (refused once by `RecordExtension`); axe-core finds no serious or critical
 /// violation on any page; afterwards no personal data is in the gateway's database or pages.
 /// Screenshots and axe reports under `.build/test-artifacts/intake-scoping/`.
 @Suite("The scoping pages in a real browser", .serialized)
@@ -77,6 +78,9 @@ struct ScopingPagesBrowserTests {
         let otherFile = try await client.call(IntakeAPI.getCaseFile, IntakeAPI.CaseRequest(caseReference: other.caseReference), as: TestTokens.staff)
         #expect(otherFile.scopingReturns.isEmpty)
         #expect(file.linkedReferrals.count == 1, "the confirmed match was not merged into the first case")
+        let status = try await client.call(IntakeAPI.getCase, IntakeAPI.CaseRequest(caseReference: first.caseReference), as: TestTokens.panel).status
+        let t3 = status.deadlines.first { $0.rule == .t3 && $0.subject == "Testshire Police" }
+        #expect(t3?.due == Fixture.date("2025-04-30") && t3?.originalDue != nil, "the extension from its form: \(String(describing: t3))")
 
         // No personal data at the gateway: not in its database files, its pages, or its log.
         let gatewayData = directory.data("gateway")

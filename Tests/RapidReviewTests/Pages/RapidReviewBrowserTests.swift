@@ -11,7 +11,8 @@ import Testing
 /// against a real rapid-review process and a real intake (the free text checked, the document's
 /// particulars fetched): the panel schedules the meeting and records it (the quorum shown
 /// missing, then met) and a recommendation, the chair ratifies, the Appendix 5 document and the
-/// covering letter are shown for print, partnership support records the submission; axe-core
+/// covering letter are shown for print, partnership support records the submission and marks the
+/// immediate action done (R4); axe-core
 /// finds no serious or critical violation on any page. Screenshots and axe reports are kept
 /// under `.build/test-artifacts/rapid-review-pages/`.
 @Suite("rapid-review's pages in a real browser", .serialized)
@@ -84,11 +85,13 @@ struct RapidReviewBrowserTests {
             #expect(review.submission?.sharedWith.count == Fixtures.agenciesAsked.count)
             #expect(review.submission?.sharedWith.filter(\.referrer).map(\.agency) == [Fixtures.school.name])
             #expect(review.state == .submitted)
+            // R4: the immediate action marked done from its form, once.
+            #expect(review.actionsDone?.map(\.doneOn) == [Fixtures.date(TestDirectory.today)])
             for page in [
                 "01-rapid-reviews", "02-rapid-review", "02a-schedule-form", "02b-schedule-form-error", "02c-meeting-scheduled",
                 "03-meeting-form-quorum-missing", "04-meeting-form-error", "05-meeting-form", "06-meeting-recorded", "meeting-form-quorum",
                 "07-recommendation-form", "08-ratification-form", "09-ratified", "10-outcome-document", "11-covering-letter", "12-submission-form",
-                "13-submitted",
+                "13-submitted", "14-action-done-form", "15-action-done-error", "16-action-done",
             ] {
                 let data = try Data(contentsOf: Self.artifacts.appendingPathComponent("\(page).png"))
                 #expect(Array(data.prefix(4)) == [0x89, 0x50, 0x4E, 0x47], "\(page).png is not a PNG")

@@ -9,8 +9,8 @@ enum CaseFilePage {
     /// Where a case's file is: `/case-file/<reference>`.
     static let prefix = "/case-file/"
 
-    /// The document of `file`.
-    static func body(_ file: IntakeAPI.CaseFile, dashboard: String?) -> String {
+    /// The document of `file`; its links for the reader's `roles`.
+    static func body(_ file: IntakeAPI.CaseFile, dashboard: String?, roles: Set<String> = []) -> String {
         var html =
             "<p class=\"screen-only\">Case <strong>\(HTML.escape(file.caseReference.description))</strong>. Print this page for the case file.</p>\n"
         if let referral = file.referral { html += section("Referral (Appendix 2)", referralRows(referral)) }
@@ -50,7 +50,7 @@ enum CaseFilePage {
                     ("Records secured on", scopingReturn.recordsSecuredOn?.description ?? ""),
                 ]))
         }
-        return html + IntakePages.caseLinks(file.caseReference.description, dashboard: dashboard)
+        return html + IntakePages.caseLinks(file.caseReference.description, dashboard: dashboard, roles: roles)
     }
 
     private static func referralRows(_ referral: Referral) -> String {

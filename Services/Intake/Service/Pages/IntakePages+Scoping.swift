@@ -26,30 +26,38 @@ extension IntakePages {
         routes.get(CaseFilePage.prefix + "*", name: "case-file", roles: caseFileRoles) { request in await caseFile(request) }
     }
 
-    /// Links from a case's pages to its other pages and back to the dashboard's case page.
-    static func caseLinks(_ reference: String, dashboard: String?) -> String {
+    /// Links from a case's pages to its other pages and back to the dashboard's case page; the
+    /// extension form for the `roles` that may record one.
+    static func caseLinks(_ reference: String, dashboard: String?, roles: Set<String> = []) -> String {
         let escaped = HTML.escape(reference)
         var links = [
             "<a href=\"\(ScopingRequestPage.prefix)\(escaped)\">Scoping requests</a>",
             "<a href=\"\(ScopingRequestPage.lettersPrefix)\(escaped)\">Letters</a>", "<a href=\"\(CaseFilePage.prefix)\(escaped)\">Case file</a>",
         ]
+        if !roles.isDisjoint(with: IntakeAPI.recordExtension.info.roles) {
+            links.append("<a href=\"\(ExtensionPage.prefix)\(escaped)\">Extend a deadline</a>")
+        }
         if let dashboard { links.append("<a href=\"\(HTML.escape(dashboard))/cases/\(escaped)\">The case on the dashboard</a>") }
         return "<nav aria-label=\"This case\"><p>" + links.joined(separator: " · ") + "</p></nav>\n"
     }
 
     /// The home page's cases, by reference only (no personal data), each with its pages, for
-    /// the roles that send scoping requests.
+    /// the roles that send scoping requests or record extensions.
     func caseList(_ request: PageRequest) async -> String {
-        guard !request.session.principal.roles.isDisjoint(with: scopingRoles),
-            let statuses = try? await handlers.context.everyStatus(), !statuses.isEmpty
-        else { return "" }
+        let roles = request.session.principal.roles
+        let (scoping, extending) = (!roles.isDisjoint(with: scopingRoles), !roles.isDisjoint(with: extensionRoles))
+        guard scoping || extending, let statuses = try? await handlers.context.everyStatus(), !statuses.isEmpty else { return "" }
         var html = "<h2>Cases</h2>\n<table><thead><tr><th scope=\"col\">Case</th><th scope=\"col\">Its pages</th></tr></thead><tbody>\n"
         for status in statuses.sorted(by: { $0.reference.description < $1.reference.description }) {
             let reference = HTML.escape(status.reference.description)
-            html += "<tr><td>\(reference)</td><td><a href=\"\(ScopingRequestPage.prefix)\(reference)\">Scoping requests</a> · "
-            html += "<a href=\"\(ScopingRequestPage.lettersPrefix)\(reference)\">Letters</a> · "
+            html += "<tr><td>\(reference)</td><td>"
+            if scoping {
+                html += "<a href=\"\(ScopingRequestPage.prefix)\(reference)\">Scoping requests</a> · "
+                html += "<a href=\"\(ScopingRequestPage.lettersPrefix)\(reference)\">Letters</a> · "
+            }
             html += "<a href=\"\(CaseFilePage.prefix)\(reference)\">Case file</a>"
-            if status.nextStep == "confirmSameChild" {
+            if extending { html += " · <a href=\"\(ExtensionPage.prefix)\(reference)\">Extend a deadline</a>" }
+            if scoping && status.nextStep == "confirmSameChild" {
                 html += " · <a href=\"\(ChildMatchPage.prefix)\(reference)\">Possible match of the child: decide</a>"
             }
             html += "</td></tr>\n"
@@ -252,7 +260,7 @@ extension IntakePages {
         guard case .success(let file) = result else { return notFound(request) }
         let html = FormPage.document(
             title: "Case file \(reference)", heading: "Case file: \(reference)", session: request.session, settings: request.settings,
-            mainClass: "document", body: CaseFilePage.body(file, dashboard: dashboardURL))
+            mainClass: "document", body: CaseFilePage.body(file, dashboard: dashboardURL, roles: request.session.principal.roles))
         return await request.audited("CaseFile", caseReference: reference.description, PageResponse.html(html))
     }
 

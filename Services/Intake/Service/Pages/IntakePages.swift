@@ -44,6 +44,7 @@ struct IntakePages: Sendable {
         }
         addScopingRoutes(&routes)
         addChildMatchRoutes(&routes)
+        addExtensionRoutes(&routes)
         return routes
     }
 

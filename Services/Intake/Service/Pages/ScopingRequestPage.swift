@@ -93,7 +93,7 @@ enum ScopingRequestPage {
         html += form.text("signatory", label: "Who signs the letters (optional)", hint: "For example, Partnership Support Team")
         html += form.text("queriesContact", label: "Who to contact with questions (optional)", hint: "A name and telephone number")
         html += "<div class=\"buttons\">" + FormContext.button("Send the scoping requests", value: "send") + "</div>\n</form>\n"
-        html += IntakePages.caseLinks(reference, dashboard: dashboard)
+        html += IntakePages.caseLinks(reference, dashboard: dashboard, roles: session.principal.roles)
         return html
     }
 

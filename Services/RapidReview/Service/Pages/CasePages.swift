@@ -74,6 +74,7 @@ struct CasePages: Sendable {
             "schedule": "Meeting scheduled", "meeting": "Meeting recorded",
             "recommendation": "Recommendation agreed: it is with the independent chair",
             "ratification": "Recommendation ratified", "clarification": "Your question was sent to the panel", "submission": "Submission recorded",
+            "extension": "Extension recorded", "actionDone": "Immediate action recorded as done",
         ]
         var html = ""
         if let done = recorded[request.query["recorded"]] {
@@ -109,10 +110,16 @@ struct CasePages: Sendable {
                 next.append("<a href=\"\(DocumentPages.letterPrefix)\(ref)\">The covering letter to the National Panel</a>")
             }
         }
+        if may(RapidReviewAPI.recordExtension.info.roles),
+            review.deadlines.contains(where: { RapidReviewCase.extendableRules.contains($0.rule) && $0.metOn == nil })
+        {
+            next.append("<a href=\"\(ExtensionPage.prefix)\(ref)\">Extend a deadline</a> (T4-T6, a recorded decision)")
+        }
         html += "<h2>What can be done next</h2>\n"
         html +=
             next.isEmpty
             ? "<p>Nothing for your role at this step.</p>\n" : "<ul>\n" + next.map { "<li>\($0)</li>" }.joined(separator: "\n") + "\n</ul>\n"
+        html += Self.openActions(review, reference, mayRecord: may(RapidReviewAPI.recordActionDone.info.roles))
         html += Self.record(review)
         html += Self.deadlines(review.deadlines)
         var links = ["<a href=\"\(Self.listPath)\">All Rapid Reviews</a>"]
@@ -120,6 +127,21 @@ struct CasePages: Sendable {
         html += "<nav><p>" + links.joined(separator: " · ") + "</p></nav>\n"
         let page = request.page(title: "Rapid Review \(reference)", body: html)
         return await request.audited("RapidReview", caseReference: reference.description, page)
+    }
+
+    /// The immediate actions still open (R4), each with a link to mark it done for the roles
+    /// that may.
+    static func openActions(_ review: RapidReviewAPI.RapidReview, _ reference: CaseReference, mayRecord: Bool) -> String {
+        let open = ActionDonePage.open(review)
+        guard !open.isEmpty else { return "" }
+        let ref = HTML.escape(reference.description)
+        var html = "<h2>Immediate actions still open (R4)</h2>\n<ul>\n"
+        for (number, action) in open {
+            html += "<li>\(HTML.escape(ActionDonePage.words(number, action)))"
+            if mayRecord { html += " <a href=\"\(ActionDonePage.prefix)\(ref)?action=\(number)\">Mark action \(number) as done</a>" }
+            html += "</li>\n"
+        }
+        return html + "</ul>\n"
     }
 
     /// What has been recorded so far: schedule, meetings, recommendations, the chair's steps.
@@ -173,7 +195,8 @@ struct CasePages: Sendable {
                 default: "Not yet"
                 }
             html += "<tr><td>\(HTML.escape(deadline.rule.rawValue))\(deadline.subject.map { ": " + HTML.escape($0) } ?? "")</td>"
-            html += "<td>\(HTML.escape(CaseForm.long(deadline.due)))</td><td>\(state)</td></tr>\n"
+            let extended = deadline.originalDue.map { " (extended from \(CaseForm.long($0)))" } ?? ""
+            html += "<td>\(HTML.escape(CaseForm.long(deadline.due) + extended))</td><td>\(state)</td></tr>\n"
         }
         return html + "</tbody></table>\n"
     }

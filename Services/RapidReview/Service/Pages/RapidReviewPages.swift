@@ -58,6 +58,12 @@ struct RapidReviewPages: Sendable {
         let submission = SubmissionPage(handlers: handlers)
         routes.get(SubmissionPage.prefix + "*", name: "submission-form", roles: api.recordSubmission.info.roles) { await submission.form($0) }
         routes.post(SubmissionPage.prefix + "*", name: "submission-form", roles: api.recordSubmission.info.roles) { await submission.post($0) }
+        let extensionForm = ExtensionPage(handlers: handlers)
+        routes.get(ExtensionPage.prefix + "*", name: "extension-form", roles: api.recordExtension.info.roles) { await extensionForm.form($0) }
+        routes.post(ExtensionPage.prefix + "*", name: "extension-form", roles: api.recordExtension.info.roles) { await extensionForm.post($0) }
+        let actionDone = ActionDonePage(handlers: handlers)
+        routes.get(ActionDonePage.prefix + "*", name: "action-done-form", roles: api.recordActionDone.info.roles) { await actionDone.form($0) }
+        routes.post(ActionDonePage.prefix + "*", name: "action-done-form", roles: api.recordActionDone.info.roles) { await actionDone.post($0) }
         let documents = DocumentPages(handlers: handlers)
         routes.get(DocumentPages.outcomePrefix + "*", name: "outcome-document", roles: api.getOutcomeDocument.info.roles) {
             await documents.page($0, kind: .outcome)
