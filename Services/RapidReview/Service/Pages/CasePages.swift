@@ -71,7 +71,7 @@ struct CasePages: Sendable {
         func may(_ allowed: Set<String>) -> Bool { !roles.isDisjoint(with: allowed) }
         let ref = HTML.escape(reference.description)
         let recorded = [
-            "schedule": "Meeting scheduled", "meeting": "Meeting recorded",
+            "schedule": "Meeting scheduled", "meeting": "Meeting recorded", "meeting-correction": "The meeting's record is corrected",
             "recommendation": "Recommendation agreed: it is with the independent chair",
             "ratification": "Recommendation ratified", "clarification": "Your question was sent to the panel", "submission": "Submission recorded",
             "extension": "Extension recorded", "actionDone": "Immediate action recorded as done",
@@ -94,9 +94,15 @@ struct CasePages: Sendable {
             if may(RapidReviewAPI.agreeRecommendation.info.roles) {
                 next.append("<a href=\"\(RecommendationPage.prefix)\(ref)\">Agree the recommendation</a> (R7, R8)")
             }
+            if may(RapidReviewAPI.correctMeeting.info.roles) {
+                next.append("<a href=\"\(MeetingCorrectionPage.prefix)\(ref)\">Correct the meeting's record</a> (R1-R6, P4)")
+            }
         case .awaitingRatification:
             if may(RapidReviewAPI.ratify.info.roles) {
                 next.append("<a href=\"\(RatificationPage.prefix)\(ref)\">Ratify the recommendation or ask for clarification</a> (R9)")
+            }
+            if may(RapidReviewAPI.correctMeeting.info.roles) {
+                next.append("<a href=\"\(MeetingCorrectionPage.prefix)\(ref)\">Correct the meeting's record</a> (R1-R6, P4)")
             }
         case .ratified:
             if may(RapidReviewAPI.recordSubmission.info.roles) {

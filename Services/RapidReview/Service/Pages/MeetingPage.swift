@@ -233,6 +233,20 @@ struct MeetingPage: Sendable {
             <button type="submit" name="action" value="check" hidden tabindex="-1">Update</button>
             \(FormContext.csrf(request.session))\(FormContext.idempotencyKey())\(Self.participants.hidden(values))\(Self.omissions.hidden(values))\(Self.actions.hidden(values))
             """
+        html += sections(form)
+        html += "<div class=\"buttons\">" + FormContext.button("Record the meeting", value: "record")
+        html += FormContext.button("Save draft", value: "save", style: "secondary")
+        if draft { html += FormContext.button("Discard draft", value: "discard", style: "warning") }
+        html += "</div>\n</form>\n"
+        html += CaseForm.back(reference, dashboard: handlers.settings.dashboardURL)
+        return request.page(title: "Record the Rapid Review meeting", errors: !form.errors.isEmpty, body: html, status: status)
+    }
+
+    /// Appendix 5's sections of the form, from the meeting's date to the discussion (R1-R6):
+    /// the record's form and its correction's (`MeetingCorrectionPage`) are the same.
+    func sections(_ form: FormContext) -> String {
+        let values = form.values
+        var html = ""
         html += CaseForm.section(
             "The meeting",
             form.date(
@@ -313,11 +327,6 @@ struct MeetingPage: Sendable {
                 + form.text("discussion.learningSharedBy", label: "Who shares and implements that learning, and how")
                 + form.radios("discussion.legalAdvice.answer", legend: "Has legal advice been sought?", options: [("yes", "Yes"), ("no", "No")])
                 + form.text("discussion.legalAdvice.details", label: "Details of the legal advice (if sought)", multiline: true))
-        html += "<div class=\"buttons\">" + FormContext.button("Record the meeting", value: "record")
-        html += FormContext.button("Save draft", value: "save", style: "secondary")
-        if draft { html += FormContext.button("Discard draft", value: "discard", style: "warning") }
-        html += "</div>\n</form>\n"
-        html += CaseForm.back(reference, dashboard: handlers.settings.dashboardURL)
-        return request.page(title: "Record the Rapid Review meeting", errors: !form.errors.isEmpty, body: html, status: status)
+        return html
     }
 }

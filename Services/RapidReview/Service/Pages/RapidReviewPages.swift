@@ -42,6 +42,11 @@ struct RapidReviewPages: Sendable {
         let meeting = MeetingPage(handlers: handlers)
         routes.get(MeetingPage.prefix + "*", name: "meeting-form", roles: api.recordMeeting.info.roles) { await meeting.form($0) }
         routes.post(MeetingPage.prefix + "*", name: "meeting-form", roles: api.recordMeeting.info.roles) { await meeting.post($0) }
+        let correction = MeetingCorrectionPage(handlers: handlers)
+        routes.get(MeetingCorrectionPage.prefix + "*", name: "meeting-correction", roles: api.correctMeeting.info.roles) { await correction.form($0) }
+        routes.post(MeetingCorrectionPage.prefix + "*", name: "meeting-correction", roles: api.correctMeeting.info.roles) {
+            await correction.post($0)
+        }
         let recommendation = RecommendationPage(handlers: handlers)
         routes.get(RecommendationPage.prefix + "*", name: "recommendation-form", roles: api.agreeRecommendation.info.roles) {
             await recommendation.form($0)
