@@ -92,6 +92,13 @@ struct ReviewManagementPages: Sendable {
         routes.get(AgencyPages.combinedPrefix + "*", name: "combined-chronology", roles: api.getCombinedChronology.info.roles) {
             await agencies.combined($0)
         }
+        let escalation = EscalationPage(handlers: handlers)
+        routes.get(EscalationPage.prefix + "*", name: "agency-escalation-form", roles: api.escalateAgencyRequest.info.roles) {
+            await escalation.form($0)
+        }
+        routes.post(EscalationPage.prefix + "*", name: "agency-escalation-form", roles: api.escalateAgencyRequest.info.roles) {
+            await escalation.escalate($0)
+        }
         let family = FamilyPages(handlers: handlers)
         routes.get(FamilyPages.prefix + "*", name: "family", roles: api.recordFamilyMember.info.roles) { await family.membersPage($0) }
         routes.post(FamilyPages.prefix + "*", name: "family", roles: api.recordFamilyMember.info.roles) { await family.recordMember($0) }
@@ -117,6 +124,12 @@ struct ReviewManagementPages: Sendable {
         }
         routes.get(LearningEventPages.letterPrefix + "*", name: "learning-event-invitation", roles: api.getLearningEventDocument.info.roles) {
             await learning.document($0, kind: .invitation)
+        }
+        let oversight = OversightPages(handlers: handlers)
+        routes.get(OversightPages.prefix + "*", name: "oversight", roles: OversightPages.recordRoles) { await oversight.record($0) }
+        for form in OversightPages.Form.allCases {
+            routes.get(form.prefix + "*", name: "\(form.rawValue)-form", roles: form.roles) { await oversight.form($0, form) }
+            routes.post(form.prefix + "*", name: "\(form.rawValue)-form", roles: form.roles) { await oversight.post($0, form) }
         }
         let report = ReportPages(handlers: handlers)
         routes.get(ReportPages.draftPrefix + "*", name: "report-draft-form", roles: api.submitReportDraft.info.roles) { await report.draftForm($0) }

@@ -83,7 +83,7 @@ struct ReviewPages: Sendable {
             "terms-of-reference": "Terms of reference drafted", "agreed": "Terms of reference agreed", "lead-reviewer": "Lead reviewer appointed",
             "team": "Review team set", "key-lines": "Key lines of enquiry changed", "notices": "Notices recorded",
             "declaration": "Declaration recorded",
-            "agency-request": "Agency asked for its information",
+            "agency-request": "Agency asked for its information", "escalated": "The overdue request was escalated (§2.1.7)",
         ]
         var html = ""
         if let done = recorded[request.query["recorded"]] {
@@ -144,6 +144,9 @@ struct ReviewPages: Sendable {
             if may(api.requestAgencyInformation.info.roles) {
                 next.append("<a href=\"\(AgencyPages.requestPrefix)\(ref)\">Ask agencies for their chronology and information report</a> (§8.2)")
             }
+            if may(api.escalateAgencyRequest.info.roles) {
+                next.append("<a href=\"\(EscalationPage.prefix)\(ref)\">Escalate an overdue agency request</a> (§2.1.7)")
+            }
             if may(api.reviewSubmission.info.roles) {
                 next.append("<a href=\"\(AgencyPages.submissionsPrefix)\(ref)\">Review the agencies' submissions</a> (V8)")
             }
@@ -174,6 +177,10 @@ struct ReviewPages: Sendable {
         }
         if local, may(api.scheduleLearningEvent.info.roles) {
             next.append("<a href=\"\(LearningEventPages.prefix)\(ref)\">The practitioners' learning event</a> (§8.8)")
+        }
+        let oversight = [.awaitingNationalPanel, .nationalReview, .notCommissionedLocally].contains(review.state) == false
+        if oversight, may(OversightPages.recordRoles) {
+            next.append("<a href=\"\(OversightPages.prefix)\(ref)\">Oversight: parallel processes, delays, forecasts, checkpoints</a> (T7, T8)")
         }
         if local, may(api.recordDeclaration.info.roles) {
             next.append("<a href=\"\(TeamPages.declarationPrefix)\(ref)\">Record a declaration</a> (conflicts of interest, confidentiality)")
