@@ -131,6 +131,11 @@ struct ReviewManagementPages: Sendable {
             routes.get(form.prefix + "*", name: "\(form.rawValue)-form", roles: form.roles) { await oversight.form($0, form) }
             routes.post(form.prefix + "*", name: "\(form.rawValue)-form", roles: form.roles) { await oversight.post($0, form) }
         }
+        let followUp = WorkshopFollowUpPages(handlers: handlers)
+        for form in WorkshopFollowUpPages.Form.allCases {
+            routes.get(form.prefix + "*", name: "\(form.rawValue)-form", roles: form.roles) { await followUp.form($0, form) }
+            routes.post(form.prefix + "*", name: "\(form.rawValue)-form", roles: form.roles) { await followUp.post($0, form) }
+        }
         let report = ReportPages(handlers: handlers)
         routes.get(ReportPages.draftPrefix + "*", name: "report-draft-form", roles: api.submitReportDraft.info.roles) { await report.draftForm($0) }
         routes.post(ReportPages.draftPrefix + "*", name: "report-draft-form", roles: api.submitReportDraft.info.roles) {
@@ -209,6 +214,7 @@ enum ReviewForm {
     static func label(_ path: String) -> String {
         let groups = [
             "keyLinesOfEnquiry": "Key line of enquiry", "members": "Member", "entries": "Entry", "keyDates": "Key date", "notices": "Notice",
+            "themes": "Theme", "learningPoints": "Learning point",
         ]
         var parts = path.split(separator: ".").map(String.init)
         if let index = parts.firstIndex(where: { $0.contains("[") }), let open = parts[index].firstIndex(of: "["),

@@ -182,6 +182,11 @@ struct ReviewPages: Sendable {
         if oversight, may(OversightPages.recordRoles) {
             next.append("<a href=\"\(OversightPages.prefix)\(ref)\">Oversight: parallel processes, delays, forecasts, checkpoints</a> (T7, T8)")
         }
+        if local, review.learningWorkshop?.event != nil {
+            for form in WorkshopFollowUpPages.Form.allCases where may(form.roles) {
+                next.append("<a href=\"\(form.prefix)\(ref)\">\(form.title)</a> (after the learning event)")
+            }
+        }
         if local, may(api.recordDeclaration.info.roles) {
             next.append("<a href=\"\(TeamPages.declarationPrefix)\(ref)\">Record a declaration</a> (conflicts of interest, confidentiality)")
         }
