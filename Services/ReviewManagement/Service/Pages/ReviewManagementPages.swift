@@ -136,6 +136,13 @@ struct ReviewManagementPages: Sendable {
             routes.get(form.prefix + "*", name: "\(form.rawValue)-form", roles: form.roles) { await followUp.form($0, form) }
             routes.post(form.prefix + "*", name: "\(form.rawValue)-form", roles: form.roles) { await followUp.post($0, form) }
         }
+        let markers = QualityMarkersPage(handlers: handlers)
+        routes.get(QualityMarkersPage.prefix + "*", name: "quality-markers-form", roles: api.recordQualityMarkers.info.roles) {
+            await markers.form($0)
+        }
+        routes.post(QualityMarkersPage.prefix + "*", name: "quality-markers-form", roles: api.recordQualityMarkers.info.roles) {
+            await markers.post($0)
+        }
         let report = ReportPages(handlers: handlers)
         routes.get(ReportPages.draftPrefix + "*", name: "report-draft-form", roles: api.submitReportDraft.info.roles) { await report.draftForm($0) }
         routes.post(ReportPages.draftPrefix + "*", name: "report-draft-form", roles: api.submitReportDraft.info.roles) {

@@ -84,6 +84,7 @@ struct ReviewPages: Sendable {
             "team": "Review team set", "key-lines": "Key lines of enquiry changed", "notices": "Notices recorded",
             "declaration": "Declaration recorded",
             "agency-request": "Agency asked for its information", "escalated": "The overdue request was escalated (§2.1.7)",
+            "quality-markers": "The quality markers were answered",
         ]
         var html = ""
         if let done = recorded[request.query["recorded"]] {
@@ -159,6 +160,9 @@ struct ReviewPages: Sendable {
             let reportSteps = [api.confirmTermsOfReferenceMet, api.endorseRecommendations, api.approveReport].map(\.info.roles)
             if review.report?.versions.isEmpty == false, reportSteps.contains(where: may) {
                 next.append("<a href=\"\(ReportPages.stepsPrefix)\(ref)\">The report: confirmation, endorsement and approval</a> (V9)")
+            }
+            if review.report?.versions.isEmpty == false, review.report?.approval == nil, may(api.recordQualityMarkers.info.roles) {
+                next.append("<a href=\"\(QualityMarkersPage.prefix)\(ref)\">Answer the quality markers</a> (Appendix 15, advisory)")
             }
         case .awaitingNationalPanel, .nationalReview, .notCommissionedLocally: break
         }
