@@ -28,7 +28,7 @@ struct ReviewManagementPages: Sendable {
         var routes = PageRoutes()
         let api = ReviewManagementAPI.self
         let reviews = ReviewPages(handlers: handlers, dashboardURL: settings.dashboardURL)
-        routes.get("/", name: "home", roles: api.listReviews.info.roles.union(api.submitChronology.info.roles)) { ReviewPages.home($0) }
+        routes.get("/", name: "home", roles: api.listReviews.info.roles.union(api.submitChronology.info.roles)) { await reviews.home($0) }
         routes.get(ReviewPages.listPath, name: "reviews", roles: api.listReviews.info.roles) { await reviews.list($0) }
         routes.get(ReviewPages.casePrefix + "*", name: "review", roles: api.getReview.info.roles) { await reviews.reviewPage($0) }
         let terms = TermsOfReferencePage(handlers: handlers)

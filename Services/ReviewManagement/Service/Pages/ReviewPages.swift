@@ -12,20 +12,61 @@ struct ReviewPages: Sendable {
     /// The dashboard's address, for the link back to the case there.
     let dashboardURL: String?
 
-    /// `GET /`: the pages of review-management for the person's roles.
-    static func home(_ request: PageRequest) -> HTTPResponse {
+    /// `GET /`: the pages of review-management for the person's roles; for an agency's token,
+    /// its own agency's open requests (only its own), each linking to its page.
+    func home(_ request: PageRequest) async -> HTTPResponse {
         var links: [String] = []
-        let roles = request.session.principal.roles
-        if !roles.isDisjoint(with: ReviewManagementAPI.listReviews.info.roles) {
-            links.append("<a href=\"\(listPath)\">The reviews and the step each one is at</a>")
+        let principal = request.session.principal
+        if !principal.roles.isDisjoint(with: ReviewManagementAPI.listReviews.info.roles) {
+            links.append("<a href=\"\(Self.listPath)\">The reviews and the step each one is at</a>")
         }
-        if roles.contains(Role.agency.rawValue) {
-            links.append(
-                "Your agency's requests: open the link in the review team's letter, <code>\(AgencyPages.prefix)&lt;case reference&gt;</code>")
+        var body = ""
+        if principal.roles.contains(Role.agency.rawValue) {
+            guard let agency = principal.agency, let open = await openRequests(of: agency) else {
+                return ReviewForm.unavailable(request)
+            }
+            body += Self.agencyRequests(open, agency: agency)
         }
-        return request.page(
-            title: "Child Safeguarding Practice Reviews", heading: "Review management: your pages",
-            body: "<ul>\n" + links.map { "<li>\($0)</li>" }.joined(separator: "\n") + "\n</ul>\n")
+        if !links.isEmpty { body = "<ul>\n" + links.map { "<li>\($0)</li>" }.joined(separator: "\n") + "\n</ul>\n" + body }
+        let page = request.page(title: "Child Safeguarding Practice Reviews", heading: "Review management: your pages", body: body)
+        return principal.roles.contains(Role.agency.rawValue) ? await request.audited("AgencyHome", page) : page
+    }
+
+    /// The requests to `agency` with something still to give, oldest case first; nil when the
+    /// database cannot be read.
+    func openRequests(of agency: String) async -> [(reference: CaseReference, standing: ReviewManagementAPI.AgencyRequestStanding)]? {
+        let (store, today) = (handlers.store, handlers.clock.today)
+        guard let cases = try? await store.database.read({ try AgencyRows.cases(asking: agency, $0) }) else { return nil }
+        var open: [(reference: CaseReference, standing: ReviewManagementAPI.AgencyRequestStanding)] = []
+        for reference in cases {
+            guard let review = try? await store.review(reference) else { return nil }
+            guard let asked = review.agencyRequest(agency) else { continue }
+            let standing = review.standing(of: asked, today: today)
+            if !standing.outstanding.isEmpty { open.append((reference, standing)) }
+        }
+        return open
+    }
+
+    /// An agency's open requests as a table, each case linking to the agency's own page.
+    static func agencyRequests(
+        _ open: [(reference: CaseReference, standing: ReviewManagementAPI.AgencyRequestStanding)], agency: String
+    ) -> String {
+        var html = "<h2>Requests to \(HTML.escape(agency))</h2>\n"
+        guard !open.isEmpty else { return html + "<p>Nothing is asked of your agency at present.</p>\n" }
+        html += """
+            <table>
+            <caption>Open requests to your agency</caption>
+            <thead><tr><th scope="col">Case</th><th scope="col">Still to give</th><th scope="col">Due by</th></tr></thead>
+            <tbody>
+
+            """
+        for (asked, standing) in open {
+            let reference = HTML.escape(asked.description)
+            let outstanding = standing.outstanding.map(AgencyPages.words).joined(separator: ", ")
+            html += "<tr><td><a href=\"\(AgencyPages.prefix)\(reference)\">\(reference)</a></td><td>\(HTML.escape(outstanding))</td>"
+            html += "<td>\(HTML.escape(ReviewForm.long(standing.request.dueOn)))\(standing.overdue ? " (overdue)" : "")</td></tr>\n"
+        }
+        return html + "</tbody></table>\n"
     }
 
     /// The step a state stands at, in the framework's words.
