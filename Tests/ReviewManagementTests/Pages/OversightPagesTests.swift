@@ -83,6 +83,16 @@ struct OversightPagesTests {
             let (agency, _) = try await browser.signIn(TestTokens.agency)
             #expect(try await browser.get("/oversight/\(reference)", cookie: agency).status == 403)
             #expect(try await harness.review(reference).oversight?.delayNotices.isEmpty != false)
+
+            // The panel forecasts completion past T7: T8 is due, and the refused notice is sent again with its key.
+            let forecast: [(String, String)] = [
+                ("forecastCompletion.day", "1"), ("forecastCompletion.month", "12"), ("forecastCompletion.year", "2025"), ("csrfToken", panel.csrf),
+                (PageCall.keyField, "fc-1"),
+            ]
+            #expect(try await browser.post("/forecast-completion/\(reference)", cookie: panel.cookie, form: forecast).status == 303)
+            let noticed = try await browser.post("/delay-notice/\(reference)", cookie: cookie, form: notice)
+            #expect(noticed.headers["location"] == "/oversight/\(reference)?recorded=delay-notice")
+            #expect(try await harness.review(reference).oversight?.delayNotices.count == 1)
         }
     }
 }
