@@ -5,12 +5,14 @@ The review team signs in, opens the reviews and the case, drafts the terms of re
 period ending before it starts is refused beside its field with the values kept; "Add another
 key line of enquiry" adds one, no scripts), and saves them. The Case Review Panel agrees them
 (V1) and reads the printable document. The review team appoints the lead reviewer, opens its team, family
-(a member recorded) and learning event pages, and asks the
-police for their chronology and information report. The police's safeguarding lead (an agency
-token) opens its own request, adds two chronology entries and submits them, submits its
+(a member recorded) and learning event pages, records a checkpoint (oversight) and the learning points,
+asks the police for their chronology and information report, and opens the escalation form
+(nothing overdue yet). The police's safeguarding lead (an agency token) finds its own request,
+and not the other case's, on its home page, opens it, adds two chronology entries and submits them, submits its
 information report (endorsed, V7), and cannot open
 another case that asked only another agency (the same answer as a missing case). The review
-team submits a draft of the report and confirms it meets the terms of reference; the board
+team submits a draft of the report, confirms it meets the terms of reference and answers a
+quality marker; the board
 endorses the recommendations and approves it (V9). Prints one
 JSON line with what it saw; exits non-zero on the first failure. Run by
 Tests/ReviewManagementTests/Pages/ReviewManagementBrowserTests.swift.
@@ -128,6 +130,25 @@ def main():
         driver.get(f"{args.base}/reviews/{ref}")
         run.follow("The practitioners' learning event")
         run.check("08e-learning-event")
+        # Oversight: the record, then a checkpoint with a written request to the reviewer.
+        driver.get(f"{args.base}/reviews/{ref}")
+        run.follow("Oversight: parallel processes", partial=True)
+        run.check("08f-oversight")
+        run.follow("Record a progress or quality checkpoint")
+        run.choose("kind", "progress")
+        run.type("findings", "Fictional: the timetable holds")
+        run.type("requestsToReviewer[0]", "Fictional: send the chronology summary")
+        run.check("08g-checkpoint-form")
+        run.press("Record the checkpoint")
+        expect("recorded=checkpoint" in driver.current_url, f"after the checkpoint: {driver.current_url}")
+        expect("Fictional: send the chronology summary" in driver.page_source, "the checkpoint is not listed")
+        # The learning points, a form of the workshop's follow-up.
+        driver.get(f"{args.base}/learning-points/{ref}")
+        run.type("themes[0].text", "Fictional: information sharing")
+        run.type("themes[0].agencies", "Testshire Police, Fictional Health")
+        run.check("08h-learning-points-form")
+        run.press("Record the themes and learning points")
+        expect("recorded=learning-points" in driver.current_url, f"after the learning points: {driver.current_url}")
         driver.get(f"{args.base}/reviews/{ref}")
         run.follow("Ask agencies for their chronology", partial=True)
         # Chosen among the agencies the review knows: the police are in the terms of reference.
@@ -138,9 +159,19 @@ def main():
         run.press("Ask the agency")
         expect("recorded=agency-request" in driver.current_url, f"after asking: {driver.current_url}")
         expect("<td>Testshire Police</td>" in driver.page_source, "the request is not listed")
+        # Nothing is overdue yet: the escalation form says so.
+        driver.get(f"{args.base}/agency-escalation/{ref}")
+        expect("No agency" in driver.page_source, "an agency is offered for escalation before its due date")
+        run.check("09b-agency-escalation-form")
         run.press("Sign out")
 
-        sign_in(run, args.base, f"/agency/{ref}", args.agency)
+        # The agency's home lists its own open request, not the other case's.
+        sign_in(run, args.base, "/", args.agency)
+        expect(f'href="/agency/{ref}"' in driver.page_source, "the agency's home does not list its request")
+        expect(args.other not in driver.page_source, "the agency's home lists another agency's request")
+        run.check("09c-agency-home")
+        driver.get(f"{args.base}/agency/{ref}")
+
         expect("Testshire Police" in driver.page_source, "the agency's page does not name its agency")
         run.date("entries[0].date", "3", "3", "2025")
         run.type("entries[0].time", "14:30")
@@ -195,6 +226,13 @@ def main():
         expect("recorded=report" in driver.current_url, f"after submitting the draft: {driver.current_url}")
         run.press("Confirm the report meets the terms of reference")
         expect("recorded=confirmed" in driver.current_url, f"after confirming: {driver.current_url}")
+        driver.get(f"{args.base}/reviews/{ref}")
+        run.follow("Answer the quality markers")
+        run.choose("answers[6].answer", "partly")
+        run.type("answers[6].comment", "Fictional: soften section 3")
+        run.check("13b-quality-markers-form")
+        run.press("Record the answers")
+        expect("recorded=quality-markers" in driver.current_url, f"after the quality markers: {driver.current_url}")
         run.press("Sign out")
 
         sign_in(run, args.base, f"/report-approval/{ref}", args.board)

@@ -5,6 +5,14 @@ import Storage
 /// Reads and writes the agencies' requests, submissions and the review team's decisions on
 /// them (V6-V8). Every table is append-only: a resubmission is a new version.
 enum AgencyRows {
+    /// The cases that asked `agency` for something (its name as on its token, any case), in order.
+    static func cases(asking agency: String, _ db: some DatabaseAccess) throws -> [CaseReference] {
+        try db.query(
+            "SELECT DISTINCT case_reference FROM agency_requests WHERE lower(trim(agency)) = ? ORDER BY case_reference",
+            agency.trimmingWhitespace.lowercased()
+        ).map { try $0["case_reference"] }
+    }
+
     /// Loads the agencies' records of the review of `reference` into `review`.
     static func load(_ db: some DatabaseAccess, reference: CaseReference, into review: inout Review) throws {
         review.agencyRequests = try db.query("SELECT record FROM agency_requests WHERE case_reference = ? ORDER BY number", reference).map {

@@ -10,8 +10,9 @@ import Testing
 /// (Tests/BrowserTests/review_management_pages.py) against a real review-management process:
 /// the review team drafts the terms of reference (refused once beside the field, values kept),
 /// the Case Review Panel agrees them and reads the document, the team appoints the lead reviewer
-/// and asks the police for their information, the police's agency token submits its chronology
-/// and cannot open a case that asked only another agency; the team submits the report and
+/// and asks the police for their information, records a checkpoint, the learning points and a
+/// quality marker and opens the escalation form; the police's agency token finds its request on
+/// its home page, submits its chronology and cannot open a case that asked only another agency; the team submits the report and
 /// confirms it, the board endorses and approves it; axe-core finds no serious or
 /// critical violation on any page. Screenshots and axe reports are kept under
 /// `.build/test-artifacts/review-management-pages/`.
@@ -95,11 +96,17 @@ struct ReviewManagementBrowserTests {
         #expect(approved.report?.approval?.recordedBy == "Bo.Board")
         #expect(approved.state == .reportApproved)
         #expect(approved.family?.members.map(\.current.relationship) == ["mother"])
+        #expect(approved.oversight?.checkpoints.first?.requestsToReviewer == ["Fictional: send the chronology summary"])
+        #expect(approved.learningWorkshop?.learning?.themes.first?.agencies == ["Testshire Police", "Fictional Health"])
+        let markers = approved.report?.checklists.first { $0.version == 1 }?.qualityMarkers
+        #expect(markers?.first { $0.marker == .toneAppropriate }?.answer == .partly)
         for page in [
             "01-reviews", "02-review", "03-terms-of-reference-error", "04-terms-of-reference-form", "05-agree-terms-of-reference", "06-agreed",
             "07-terms-of-reference-document", "08-lead-reviewer-form", "08b-review-team-form", "08c-family-form", "08d-family-contact-form",
-            "08e-learning-event", "09-agency-request-form", "10-agency-chronology-form",
-            "11-chronology-submitted", "11b-information-report-form", "12-another-agency-refused", "13-report-draft-form", "14-report-approval",
+            "08e-learning-event", "08f-oversight", "08g-checkpoint-form", "08h-learning-points-form", "09-agency-request-form",
+            "09b-agency-escalation-form", "09c-agency-home", "10-agency-chronology-form",
+            "11-chronology-submitted", "11b-information-report-form", "12-another-agency-refused", "13-report-draft-form", "13b-quality-markers-form",
+            "14-report-approval",
             "15-report-approved",
         ] {
             let data = try Data(contentsOf: Self.artifacts.appendingPathComponent("\(page).png"))

@@ -66,7 +66,7 @@ struct AgencyPages: Sendable {
             html += """
                 <table>
                 <caption>Agencies asked</caption>
-                <thead><tr><th scope="col">Agency</th><th scope="col">Asked for</th><th scope="col">Due by</th><th scope="col">Still to come</th></tr></thead>
+                <thead><tr><th scope="col">Agency</th><th scope="col">Asked for</th><th scope="col">Due by</th><th scope="col">Still to come</th><th scope="col">Escalation (§2.1.7)</th></tr></thead>
                 <tbody>
 
                 """
@@ -75,7 +75,7 @@ struct AgencyPages: Sendable {
                 let outstanding = standing.outstanding.isEmpty ? "Nothing" : standing.outstanding.map(Self.words).joined(separator: ", ")
                 html += "<tr><td>\(HTML.escape(standing.request.agency))</td><td>\(HTML.escape(asked))</td>"
                 html += "<td>\(HTML.escape(ReviewForm.long(standing.request.dueOn)))\(standing.overdue ? " (overdue)" : "")</td>"
-                html += "<td>\(HTML.escape(outstanding))</td></tr>\n"
+                html += "<td>\(HTML.escape(outstanding))</td><td>\(Self.escalation(standing, reference: reference))</td></tr>\n"
             }
             html += "</tbody></table>\n"
         }
@@ -115,6 +115,17 @@ struct AgencyPages: Sendable {
             + (review.termsOfReference.last?.termsOfReference.reviewTeam.members.map(\.organisation) ?? [])
         var seen = Set(asked.map { $0.trimmingWhitespace.lowercased() })
         return named.filter { !$0.isBlank && seen.insert($0.trimmingWhitespace.lowercased()).inserted }
+    }
+
+    /// The escalation cell of a request's row: the step it is at, and for an overdue one the
+    /// link to escalate it.
+    static func escalation(_ standing: ReviewManagementAPI.AgencyRequestStanding, reference: CaseReference) -> String {
+        var cell = standing.escalatedTo.map { HTML.escape(EscalationPage.words($0)) } ?? (standing.overdue ? "Not yet" : "Not overdue")
+        if standing.overdue, EscalationPage.nextLevel(after: standing.escalatedTo) != nil {
+            let agency = FormData.encode(standing.request.agency)
+            cell += " <a href=\"\(EscalationPage.prefix)\(HTML.escape(reference.description))?agency=\(HTML.escape(agency))\">Escalate</a>"
+        }
+        return cell
     }
 
     static func words(_ kind: ReviewManagementAPI.AgencySubmissionKind) -> String {

@@ -111,7 +111,7 @@ struct LearningEventPages: Sendable {
         let done = [
             "scheduled": "The learning event was scheduled", "invited": "The invitation was recorded", "attendance": "The attendance was recorded",
         ]
-        if let message = done[request.query["recorded"]] {
+        if let message = done[request.query["recorded"]] ?? WorkshopFollowUpPages.Form(rawValue: request.query["recorded"])?.recorded {
             html += "<div class=\"panel-confirmation\" role=\"status\"><h2>\(HTML.escape(message))</h2></div>\n"
         }
         let workshop = review.learningWorkshop
@@ -139,6 +139,7 @@ struct LearningEventPages: Sendable {
             }
             html += "</tbody></table>\n"
         }
+        html += Self.followUp(review, roles: request.session.principal.roles)
         html += "<h2>Schedule the learning event</h2>\n"
         html += "<form method=\"post\" action=\"\(Self.prefix)\(ref)\" novalidate>\n"
         html += FormContext.csrf(request.session) + FormContext.idempotencyKey()
@@ -203,6 +204,39 @@ struct LearningEventPages: Sendable {
                     title: "\(title) \(reference)", heading: title, session: request.session, settings: request.settings, mainClass: "document-page",
                     body: body))
         }
+    }
+
+    /// After the event: the learning points in force, the feedback session, one-to-one
+    /// conversations, and the links to record them for the viewer's roles.
+    static func followUp(_ review: ReviewManagementAPI.Review, roles: Set<String>) -> String {
+        let workshop = review.learningWorkshop
+        var html = "<h2>After the event</h2>\n"
+        var rows: [(String, String)] = []
+        for invitee in workshop?.invitees ?? [] {
+            for talk in invitee.oneToOneConversations ?? [] {
+                rows.append(("One-to-one with invitee \(invitee.invitation.invitee)", "\(ReviewForm.long(talk.on)), held by \(talk.with)"))
+            }
+        }
+        if let learning = workshop?.learning {
+            let list = { (points: [ReviewManagementAPI.LearningPoint]) in
+                points.map { "\($0.text) (\($0.agencies.joined(separator: ", ")))" }.joined(separator: "; ")
+            }
+            rows.append(("Themes and learning points", "version \(learning.version), \(ReviewForm.long(learning.recordedOn))"))
+            if !learning.themes.isEmpty { rows.append(("Key themes", list(learning.themes))) }
+            if !learning.learningPoints.isEmpty { rows.append(("Learning points", list(learning.learningPoints))) }
+        }
+        if let session = workshop?.feedbackSession { rows.append(("Feedback session", ReviewForm.long(session.on))) }
+        if !rows.isEmpty {
+            html +=
+                "<dl class=\"record\">\n" + rows.map { "<dt>\(HTML.escape($0.0))</dt><dd>\(HTML.escape($0.1))</dd>" }.joined(separator: "\n")
+                + "\n</dl>\n"
+        }
+        let ref = HTML.escape(review.caseReference.description)
+        let links = WorkshopFollowUpPages.Form.allCases.filter { !roles.isDisjoint(with: $0.roles) }
+        if !links.isEmpty {
+            html += "<ul>\n" + links.map { "<li><a href=\"\($0.prefix)\(ref)\">\($0.title)</a></li>" }.joined(separator: "\n") + "\n</ul>\n"
+        }
+        return html
     }
 
     static func words(_ attendance: ReviewManagementAPI.LearningEventAttendance) -> String {

@@ -28,7 +28,7 @@ struct ReviewManagementPages: Sendable {
         var routes = PageRoutes()
         let api = ReviewManagementAPI.self
         let reviews = ReviewPages(handlers: handlers, dashboardURL: settings.dashboardURL)
-        routes.get("/", name: "home", roles: api.listReviews.info.roles.union(api.submitChronology.info.roles)) { ReviewPages.home($0) }
+        routes.get("/", name: "home", roles: api.listReviews.info.roles.union(api.submitChronology.info.roles)) { await reviews.home($0) }
         routes.get(ReviewPages.listPath, name: "reviews", roles: api.listReviews.info.roles) { await reviews.list($0) }
         routes.get(ReviewPages.casePrefix + "*", name: "review", roles: api.getReview.info.roles) { await reviews.reviewPage($0) }
         let terms = TermsOfReferencePage(handlers: handlers)
@@ -92,6 +92,13 @@ struct ReviewManagementPages: Sendable {
         routes.get(AgencyPages.combinedPrefix + "*", name: "combined-chronology", roles: api.getCombinedChronology.info.roles) {
             await agencies.combined($0)
         }
+        let escalation = EscalationPage(handlers: handlers)
+        routes.get(EscalationPage.prefix + "*", name: "agency-escalation-form", roles: api.escalateAgencyRequest.info.roles) {
+            await escalation.form($0)
+        }
+        routes.post(EscalationPage.prefix + "*", name: "agency-escalation-form", roles: api.escalateAgencyRequest.info.roles) {
+            await escalation.escalate($0)
+        }
         let family = FamilyPages(handlers: handlers)
         routes.get(FamilyPages.prefix + "*", name: "family", roles: api.recordFamilyMember.info.roles) { await family.membersPage($0) }
         routes.post(FamilyPages.prefix + "*", name: "family", roles: api.recordFamilyMember.info.roles) { await family.recordMember($0) }
@@ -117,6 +124,24 @@ struct ReviewManagementPages: Sendable {
         }
         routes.get(LearningEventPages.letterPrefix + "*", name: "learning-event-invitation", roles: api.getLearningEventDocument.info.roles) {
             await learning.document($0, kind: .invitation)
+        }
+        let oversight = OversightPages(handlers: handlers)
+        routes.get(OversightPages.prefix + "*", name: "oversight", roles: OversightPages.recordRoles) { await oversight.record($0) }
+        for form in OversightPages.Form.allCases {
+            routes.get(form.prefix + "*", name: "\(form.rawValue)-form", roles: form.roles) { await oversight.form($0, form) }
+            routes.post(form.prefix + "*", name: "\(form.rawValue)-form", roles: form.roles) { await oversight.post($0, form) }
+        }
+        let followUp = WorkshopFollowUpPages(handlers: handlers)
+        for form in WorkshopFollowUpPages.Form.allCases {
+            routes.get(form.prefix + "*", name: "\(form.rawValue)-form", roles: form.roles) { await followUp.form($0, form) }
+            routes.post(form.prefix + "*", name: "\(form.rawValue)-form", roles: form.roles) { await followUp.post($0, form) }
+        }
+        let markers = QualityMarkersPage(handlers: handlers)
+        routes.get(QualityMarkersPage.prefix + "*", name: "quality-markers-form", roles: api.recordQualityMarkers.info.roles) {
+            await markers.form($0)
+        }
+        routes.post(QualityMarkersPage.prefix + "*", name: "quality-markers-form", roles: api.recordQualityMarkers.info.roles) {
+            await markers.post($0)
         }
         let report = ReportPages(handlers: handlers)
         routes.get(ReportPages.draftPrefix + "*", name: "report-draft-form", roles: api.submitReportDraft.info.roles) { await report.draftForm($0) }
@@ -196,6 +221,7 @@ enum ReviewForm {
     static func label(_ path: String) -> String {
         let groups = [
             "keyLinesOfEnquiry": "Key line of enquiry", "members": "Member", "entries": "Entry", "keyDates": "Key date", "notices": "Notice",
+            "themes": "Theme", "learningPoints": "Learning point",
         ]
         var parts = path.split(separator: ".").map(String.init)
         if let index = parts.firstIndex(where: { $0.contains("[") }), let open = parts[index].firstIndex(of: "["),

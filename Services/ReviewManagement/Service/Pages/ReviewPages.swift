@@ -12,20 +12,61 @@ struct ReviewPages: Sendable {
     /// The dashboard's address, for the link back to the case there.
     let dashboardURL: String?
 
-    /// `GET /`: the pages of review-management for the person's roles.
-    static func home(_ request: PageRequest) -> HTTPResponse {
+    /// `GET /`: the pages of review-management for the person's roles; for an agency's token,
+    /// its own agency's open requests (only its own), each linking to its page.
+    func home(_ request: PageRequest) async -> HTTPResponse {
         var links: [String] = []
-        let roles = request.session.principal.roles
-        if !roles.isDisjoint(with: ReviewManagementAPI.listReviews.info.roles) {
-            links.append("<a href=\"\(listPath)\">The reviews and the step each one is at</a>")
+        let principal = request.session.principal
+        if !principal.roles.isDisjoint(with: ReviewManagementAPI.listReviews.info.roles) {
+            links.append("<a href=\"\(Self.listPath)\">The reviews and the step each one is at</a>")
         }
-        if roles.contains(Role.agency.rawValue) {
-            links.append(
-                "Your agency's requests: open the link in the review team's letter, <code>\(AgencyPages.prefix)&lt;case reference&gt;</code>")
+        var body = ""
+        if principal.roles.contains(Role.agency.rawValue) {
+            guard let agency = principal.agency, let open = await openRequests(of: agency) else {
+                return ReviewForm.unavailable(request)
+            }
+            body += Self.agencyRequests(open, agency: agency)
         }
-        return request.page(
-            title: "Child Safeguarding Practice Reviews", heading: "Review management: your pages",
-            body: "<ul>\n" + links.map { "<li>\($0)</li>" }.joined(separator: "\n") + "\n</ul>\n")
+        if !links.isEmpty { body = "<ul>\n" + links.map { "<li>\($0)</li>" }.joined(separator: "\n") + "\n</ul>\n" + body }
+        let page = request.page(title: "Child Safeguarding Practice Reviews", heading: "Review management: your pages", body: body)
+        return principal.roles.contains(Role.agency.rawValue) ? await request.audited("AgencyHome", page) : page
+    }
+
+    /// The requests to `agency` with something still to give, oldest case first; nil when the
+    /// database cannot be read.
+    func openRequests(of agency: String) async -> [(reference: CaseReference, standing: ReviewManagementAPI.AgencyRequestStanding)]? {
+        let (store, today) = (handlers.store, handlers.clock.today)
+        guard let cases = try? await store.database.read({ try AgencyRows.cases(asking: agency, $0) }) else { return nil }
+        var open: [(reference: CaseReference, standing: ReviewManagementAPI.AgencyRequestStanding)] = []
+        for reference in cases {
+            guard let review = try? await store.review(reference) else { return nil }
+            guard let asked = review.agencyRequest(agency) else { continue }
+            let standing = review.standing(of: asked, today: today)
+            if !standing.outstanding.isEmpty { open.append((reference, standing)) }
+        }
+        return open
+    }
+
+    /// An agency's open requests as a table, each case linking to the agency's own page.
+    static func agencyRequests(
+        _ open: [(reference: CaseReference, standing: ReviewManagementAPI.AgencyRequestStanding)], agency: String
+    ) -> String {
+        var html = "<h2>Requests to \(HTML.escape(agency))</h2>\n"
+        guard !open.isEmpty else { return html + "<p>Nothing is asked of your agency at present.</p>\n" }
+        html += """
+            <table>
+            <caption>Open requests to your agency</caption>
+            <thead><tr><th scope="col">Case</th><th scope="col">Still to give</th><th scope="col">Due by</th></tr></thead>
+            <tbody>
+
+            """
+        for (asked, standing) in open {
+            let reference = HTML.escape(asked.description)
+            let outstanding = standing.outstanding.map(AgencyPages.words).joined(separator: ", ")
+            html += "<tr><td><a href=\"\(AgencyPages.prefix)\(reference)\">\(reference)</a></td><td>\(HTML.escape(outstanding))</td>"
+            html += "<td>\(HTML.escape(ReviewForm.long(standing.request.dueOn)))\(standing.overdue ? " (overdue)" : "")</td></tr>\n"
+        }
+        return html + "</tbody></table>\n"
     }
 
     /// The step a state stands at, in the framework's words.
@@ -83,7 +124,8 @@ struct ReviewPages: Sendable {
             "terms-of-reference": "Terms of reference drafted", "agreed": "Terms of reference agreed", "lead-reviewer": "Lead reviewer appointed",
             "team": "Review team set", "key-lines": "Key lines of enquiry changed", "notices": "Notices recorded",
             "declaration": "Declaration recorded",
-            "agency-request": "Agency asked for its information",
+            "agency-request": "Agency asked for its information", "escalated": "The overdue request was escalated (§2.1.7)",
+            "quality-markers": "The quality markers were answered",
         ]
         var html = ""
         if let done = recorded[request.query["recorded"]] {
@@ -144,6 +186,9 @@ struct ReviewPages: Sendable {
             if may(api.requestAgencyInformation.info.roles) {
                 next.append("<a href=\"\(AgencyPages.requestPrefix)\(ref)\">Ask agencies for their chronology and information report</a> (§8.2)")
             }
+            if may(api.escalateAgencyRequest.info.roles) {
+                next.append("<a href=\"\(EscalationPage.prefix)\(ref)\">Escalate an overdue agency request</a> (§2.1.7)")
+            }
             if may(api.reviewSubmission.info.roles) {
                 next.append("<a href=\"\(AgencyPages.submissionsPrefix)\(ref)\">Review the agencies' submissions</a> (V8)")
             }
@@ -156,6 +201,9 @@ struct ReviewPages: Sendable {
             let reportSteps = [api.confirmTermsOfReferenceMet, api.endorseRecommendations, api.approveReport].map(\.info.roles)
             if review.report?.versions.isEmpty == false, reportSteps.contains(where: may) {
                 next.append("<a href=\"\(ReportPages.stepsPrefix)\(ref)\">The report: confirmation, endorsement and approval</a> (V9)")
+            }
+            if review.report?.versions.isEmpty == false, review.report?.approval == nil, may(api.recordQualityMarkers.info.roles) {
+                next.append("<a href=\"\(QualityMarkersPage.prefix)\(ref)\">Answer the quality markers</a> (Appendix 15, advisory)")
             }
         case .awaitingNationalPanel, .nationalReview, .notCommissionedLocally: break
         }
@@ -174,6 +222,15 @@ struct ReviewPages: Sendable {
         }
         if local, may(api.scheduleLearningEvent.info.roles) {
             next.append("<a href=\"\(LearningEventPages.prefix)\(ref)\">The practitioners' learning event</a> (§8.8)")
+        }
+        let oversight = [.awaitingNationalPanel, .nationalReview, .notCommissionedLocally].contains(review.state) == false
+        if oversight, may(OversightPages.recordRoles) {
+            next.append("<a href=\"\(OversightPages.prefix)\(ref)\">Oversight: parallel processes, delays, forecasts, checkpoints</a> (T7, T8)")
+        }
+        if local, review.learningWorkshop?.event != nil {
+            for form in WorkshopFollowUpPages.Form.allCases where may(form.roles) {
+                next.append("<a href=\"\(form.prefix)\(ref)\">\(form.title)</a> (after the learning event)")
+            }
         }
         if local, may(api.recordDeclaration.info.roles) {
             next.append("<a href=\"\(TeamPages.declarationPrefix)\(ref)\">Record a declaration</a> (conflicts of interest, confidentiality)")
