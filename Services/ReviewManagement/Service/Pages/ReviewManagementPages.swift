@@ -51,6 +51,13 @@ struct ReviewManagementPages: Sendable {
         let keyLines = KeyLinesPage(handlers: handlers)
         routes.get(KeyLinesPage.prefix + "*", name: "key-lines-form", roles: api.changeKeyLinesOfEnquiry.info.roles) { await keyLines.form($0) }
         routes.post(KeyLinesPage.prefix + "*", name: "key-lines-form", roles: api.changeKeyLinesOfEnquiry.info.roles) { await keyLines.post($0) }
+        let panel = NationalPanelPage(handlers: handlers)
+        routes.get(NationalPanelPage.prefix + "*", name: "national-panel-form", roles: api.recordNationalPanelDecision.info.roles) {
+            await panel.form($0)
+        }
+        routes.post(NationalPanelPage.prefix + "*", name: "national-panel-form", roles: api.recordNationalPanelDecision.info.roles) {
+            await panel.post($0)
+        }
         let team = TeamPages(handlers: handlers)
         routes.get(TeamPages.leadPrefix + "*", name: "lead-reviewer-form", roles: api.appointLeadReviewer.info.roles) { await team.leadForm($0) }
         routes.post(TeamPages.leadPrefix + "*", name: "lead-reviewer-form", roles: api.appointLeadReviewer.info.roles) { await team.appointLead($0) }

@@ -122,6 +122,7 @@ struct ReviewPages: Sendable {
         }
         let recorded = [
             "terms-of-reference": "Terms of reference drafted", "agreed": "Terms of reference agreed", "lead-reviewer": "Lead reviewer appointed",
+            "national-panel": "The National Panel's decision recorded",
             "team": "Review team set", "key-lines": "Key lines of enquiry changed", "notices": "Notices recorded",
             "declaration": "Declaration recorded",
             "agency-request": "Agency asked for its information", "escalated": "The overdue request was escalated (§2.1.7)",
@@ -205,7 +206,11 @@ struct ReviewPages: Sendable {
             if review.report?.versions.isEmpty == false, review.report?.approval == nil, may(api.recordQualityMarkers.info.roles) {
                 next.append("<a href=\"\(QualityMarkersPage.prefix)\(ref)\">Answer the quality markers</a> (Appendix 15, advisory)")
             }
-        case .awaitingNationalPanel, .nationalReview, .notCommissionedLocally: break
+        case .awaitingNationalPanel:
+            if may(api.recordNationalPanelDecision.info.roles) {
+                next.append("<a href=\"\(NationalPanelPage.prefix)\(ref)\">Record the National Panel's decision</a> (§1.1.3, T7)")
+            }
+        case .nationalReview, .notCommissionedLocally: break
         }
         let local = [.commissioned, .termsOfReferenceDrafted, .termsOfReferenceAgreed].contains(review.state)
         if local, may(api.appointLeadReviewer.info.roles) {
