@@ -94,13 +94,5 @@ enum ExtensionPage {
         return html + "</tbody></table>\n"
     }
 
-    private static func state(_ deadline: Deadline) -> String {
-        switch deadline.status {
-        case .met: "Done in time"
-        case .metLate: "Done late"
-        case .overdue: "Overdue"
-        case .dueSoon: "Due soon"
-        default: "Not yet"
-        }
-    }
+    private static func state(_ deadline: Deadline) -> String { CaseWords.state(deadline.status) }
 }

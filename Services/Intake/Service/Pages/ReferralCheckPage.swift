@@ -155,10 +155,5 @@ enum ReferralCheckPage {
     }
 
     /// `27 March 2025`.
-    static func long(_ date: CivilDate) -> String {
-        let months = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-        ]
-        return "\(date.day) \(months[max(0, min(11, date.month - 1))]) \(date.year)"
-    }
+    static func long(_ date: CivilDate) -> String { CaseWords.long(date) }
 }

@@ -69,16 +69,10 @@ enum PageForm {
     }
 
     /// A date in words: "24 March 2027".
-    static func long(_ date: CivilDate) -> String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(date.day) \(months[max(0, min(11, date.month - 1))]) \(date.year)"
-    }
+    static func long(_ date: CivilDate) -> String { CaseWords.long(date) }
 
     /// A date's three inputs' values, for a form filled in from what is held.
-    static func dateValues(_ name: String, _ date: CivilDate?) -> [String: String] {
-        guard let date else { return [:] }
-        return ["\(name).day": "\(date.day)", "\(name).month": "\(date.month)", "\(name).year": "\(date.year)"]
-    }
+    static func dateValues(_ name: String, _ date: CivilDate?) -> [String: String] { CaseWords.dateValues(name, date) }
 
     /// A section of a page, with its heading.
     static func section(_ heading: String, _ body: String) -> String {
@@ -95,22 +89,7 @@ enum PageForm {
 
     /// The case's deadlines as a table.
     static func deadlines(_ deadlines: [Deadline]) -> String {
-        guard !deadlines.isEmpty else { return "<p>No deadlines apply at this step.</p>\n" }
-        var html =
-            "<table>\n<caption>Deadlines</caption>\n<thead><tr><th scope=\"col\">Timescale</th><th scope=\"col\">Due by</th><th scope=\"col\">State</th></tr></thead><tbody>\n"
-        for deadline in deadlines {
-            let state: String =
-                switch deadline.status {
-                case .met: "Done in time"
-                case .metLate: "Done late"
-                case .overdue: "Overdue"
-                case .dueSoon: "Due soon"
-                default: "Not yet"
-                }
-            html += "<tr><td>\(HTML.escape(deadline.rule.rawValue))\(deadline.subject.map { ": " + HTML.escape($0) } ?? "")</td>"
-            html += "<td>\(HTML.escape(long(deadline.due)))</td><td>\(state)</td></tr>\n"
-        }
-        return html + "</tbody></table>\n"
+        CaseWords.deadlineTable(deadlines, empty: "<p>No deadlines apply at this step.</p>\n")
     }
 
     /// The links under every form: the case's page and the list.

@@ -187,25 +187,7 @@ struct CasePages: Sendable {
     }
 
     /// The case's deadlines as a table.
-    static func deadlines(_ deadlines: [Deadline]) -> String {
-        guard !deadlines.isEmpty else { return "" }
-        var html =
-            "<table>\n<caption>Deadlines</caption>\n<thead><tr><th scope=\"col\">Timescale</th><th scope=\"col\">Due by</th><th scope=\"col\">State</th></tr></thead><tbody>\n"
-        for deadline in deadlines {
-            let state: String =
-                switch deadline.status {
-                case .met: "Done in time"
-                case .metLate: "Done late"
-                case .overdue: "Overdue"
-                case .dueSoon: "Due soon"
-                default: "Not yet"
-                }
-            html += "<tr><td>\(HTML.escape(deadline.rule.rawValue))\(deadline.subject.map { ": " + HTML.escape($0) } ?? "")</td>"
-            let extended = deadline.originalDue.map { " (extended from \(CaseForm.long($0)))" } ?? ""
-            html += "<td>\(HTML.escape(CaseForm.long(deadline.due) + extended))</td><td>\(state)</td></tr>\n"
-        }
-        return html + "</tbody></table>\n"
-    }
+    static func deadlines(_ deadlines: [Deadline]) -> String { CaseWords.deadlineTable(deadlines, extended: true) }
 }
 
 /// A safeguarding partner in words.

@@ -15,10 +15,7 @@ struct MeetingCorrectionPage: Sendable {
     static func values(of meeting: RapidReviewAPI.RecordedMeeting) -> FormData {
         let content = meeting.meeting
         var values: [String: String] = ["format": meeting.format.rawValue, "caseSummary": content.caseSummary]
-        func date(_ name: String, _ date: CivilDate?) {
-            guard let date else { return }
-            (values["\(name).day"], values["\(name).month"], values["\(name).year"]) = ("\(date.day)", "\(date.month)", "\(date.year)")
-        }
+        func date(_ name: String, _ date: CivilDate?) { values.merge(CaseWords.dateValues(name, date)) { $1 } }
         func yesNo(_ answer: Bool) -> String { answer ? "yes" : "no" }
         date("meetingDate", content.meetingDate)
         for (index, participant) in content.participants.enumerated() {

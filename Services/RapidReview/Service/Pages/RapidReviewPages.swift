@@ -149,10 +149,7 @@ enum CaseForm {
     }
 
     /// A date in words: "24 March 2025".
-    static func long(_ date: CivilDate) -> String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(date.day) \(months[max(0, min(11, date.month - 1))]) \(date.year)"
-    }
+    static func long(_ date: CivilDate) -> String { CaseWords.long(date) }
 
     /// The case's links back, under every form: its Rapid Review, all of them, and the case on
     /// the dashboard (`CSPR_DASHBOARD_URL`) when it is known.

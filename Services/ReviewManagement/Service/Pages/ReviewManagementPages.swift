@@ -287,17 +287,11 @@ enum ReviewForm {
     }
 
     /// A date in words: "24 March 2025".
-    static func long(_ date: CivilDate) -> String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(date.day) \(months[max(0, min(11, date.month - 1))]) \(date.year)"
-    }
+    static func long(_ date: CivilDate) -> String { CaseWords.long(date) }
 
     /// A date's three fields for a form's values.
     static func dateValues(_ name: String, _ date: CivilDate?, into values: inout [String: String]) {
-        guard let date else { return }
-        values["\(name).day"] = "\(date.day)"
-        values["\(name).month"] = "\(date.month)"
-        values["\(name).year"] = "\(date.year)"
+        values.merge(CaseWords.dateValues(name, date)) { $1 }
     }
 
     /// The review's link back, under every form.
