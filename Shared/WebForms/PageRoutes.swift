@@ -93,6 +93,16 @@ package struct PageRoutes: Sendable {
         routes.append(Route(name: name, method: "POST", path: path, roles: roles, handler: handler))
     }
 
+    /// A case's form: its page (GET) and its post (POST) at `prefix` + the case reference, for
+    /// the roles of the call it posts to. One line per form in a stage's table, not two.
+    package mutating func form(
+        _ prefix: String, name: String, roles: Set<String>, page: @escaping @Sendable (PageRequest) async -> HTTPResponse,
+        post: @escaping @Sendable (PageRequest) async -> HTTPResponse
+    ) {
+        get(prefix + "*", name: name, roles: roles, page)
+        self.post(prefix + "*", name: name, roles: roles, post)
+    }
+
     /// The route of a request, if any.
     func find(method: String, path: String) -> Route? {
         routes.first { $0.matches(method, path) }

@@ -37,38 +37,40 @@ struct RapidReviewPages: Sendable {
             await CasePages(handlers: handlers).casePage(request)
         }
         let schedule = SchedulePage(handlers: handlers)
-        routes.get(SchedulePage.prefix + "*", name: "schedule-form", roles: api.scheduleMeeting.info.roles) { await schedule.form($0) }
-        routes.post(SchedulePage.prefix + "*", name: "schedule-form", roles: api.scheduleMeeting.info.roles) { await schedule.post($0) }
+        routes.form(
+            SchedulePage.prefix, name: "schedule-form", roles: api.scheduleMeeting.info.roles, page: { await schedule.form($0) },
+            post: { await schedule.post($0) })
         let meeting = MeetingPage(handlers: handlers)
-        routes.get(MeetingPage.prefix + "*", name: "meeting-form", roles: api.recordMeeting.info.roles) { await meeting.form($0) }
-        routes.post(MeetingPage.prefix + "*", name: "meeting-form", roles: api.recordMeeting.info.roles) { await meeting.post($0) }
+        routes.form(
+            MeetingPage.prefix, name: "meeting-form", roles: api.recordMeeting.info.roles, page: { await meeting.form($0) },
+            post: { await meeting.post($0) })
         let correction = MeetingCorrectionPage(handlers: handlers)
-        routes.get(MeetingCorrectionPage.prefix + "*", name: "meeting-correction", roles: api.correctMeeting.info.roles) { await correction.form($0) }
-        routes.post(MeetingCorrectionPage.prefix + "*", name: "meeting-correction", roles: api.correctMeeting.info.roles) {
-            await correction.post($0)
-        }
+        routes.form(
+            MeetingCorrectionPage.prefix, name: "meeting-correction", roles: api.correctMeeting.info.roles, page: { await correction.form($0) },
+            post: { await correction.post($0) })
         let recommendation = RecommendationPage(handlers: handlers)
-        routes.get(RecommendationPage.prefix + "*", name: "recommendation-form", roles: api.agreeRecommendation.info.roles) {
-            await recommendation.form($0)
-        }
-        routes.post(RecommendationPage.prefix + "*", name: "recommendation-form", roles: api.agreeRecommendation.info.roles) {
-            await recommendation.post($0)
-        }
+        routes.form(
+            RecommendationPage.prefix, name: "recommendation-form", roles: api.agreeRecommendation.info.roles,
+            page: { await recommendation.form($0) }, post: { await recommendation.post($0) })
         let chair = RatificationPage(handlers: handlers)
-        routes.get(RatificationPage.prefix + "*", name: "ratification-form", roles: api.ratify.info.roles) { await chair.form($0) }
-        routes.post(RatificationPage.prefix + "*", name: "ratification-form", roles: api.ratify.info.roles) { await chair.ratify($0) }
+        routes.form(
+            RatificationPage.prefix, name: "ratification-form", roles: api.ratify.info.roles, page: { await chair.form($0) },
+            post: { await chair.ratify($0) })
         routes.post(RatificationPage.clarificationPrefix + "*", name: "clarification-form", roles: api.requestClarification.info.roles) {
             await chair.askClarification($0)
         }
         let submission = SubmissionPage(handlers: handlers)
-        routes.get(SubmissionPage.prefix + "*", name: "submission-form", roles: api.recordSubmission.info.roles) { await submission.form($0) }
-        routes.post(SubmissionPage.prefix + "*", name: "submission-form", roles: api.recordSubmission.info.roles) { await submission.post($0) }
+        routes.form(
+            SubmissionPage.prefix, name: "submission-form", roles: api.recordSubmission.info.roles, page: { await submission.form($0) },
+            post: { await submission.post($0) })
         let extensionForm = ExtensionPage(handlers: handlers)
-        routes.get(ExtensionPage.prefix + "*", name: "extension-form", roles: api.recordExtension.info.roles) { await extensionForm.form($0) }
-        routes.post(ExtensionPage.prefix + "*", name: "extension-form", roles: api.recordExtension.info.roles) { await extensionForm.post($0) }
+        routes.form(
+            ExtensionPage.prefix, name: "extension-form", roles: api.recordExtension.info.roles, page: { await extensionForm.form($0) },
+            post: { await extensionForm.post($0) })
         let actionDone = ActionDonePage(handlers: handlers)
-        routes.get(ActionDonePage.prefix + "*", name: "action-done-form", roles: api.recordActionDone.info.roles) { await actionDone.form($0) }
-        routes.post(ActionDonePage.prefix + "*", name: "action-done-form", roles: api.recordActionDone.info.roles) { await actionDone.post($0) }
+        routes.form(
+            ActionDonePage.prefix, name: "action-done-form", roles: api.recordActionDone.info.roles, page: { await actionDone.form($0) },
+            post: { await actionDone.post($0) })
         let documents = DocumentPages(handlers: handlers)
         routes.get(DocumentPages.outcomePrefix + "*", name: "outcome-document", roles: api.getOutcomeDocument.info.roles) {
             await documents.page($0, kind: .outcome)

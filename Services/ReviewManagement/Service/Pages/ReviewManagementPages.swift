@@ -32,94 +32,68 @@ struct ReviewManagementPages: Sendable {
         routes.get(ReviewPages.listPath, name: "reviews", roles: api.listReviews.info.roles) { await reviews.list($0) }
         routes.get(ReviewPages.casePrefix + "*", name: "review", roles: api.getReview.info.roles) { await reviews.reviewPage($0) }
         let terms = TermsOfReferencePage(handlers: handlers)
-        routes.get(TermsOfReferencePage.prefix + "*", name: "terms-of-reference-form", roles: api.draftTermsOfReference.info.roles) {
-            await terms.form($0)
-        }
-        routes.post(TermsOfReferencePage.prefix + "*", name: "terms-of-reference-form", roles: api.draftTermsOfReference.info.roles) {
-            await terms.post($0)
-        }
-        routes.get(TermsOfReferencePage.agreePrefix + "*", name: "agree-terms-of-reference", roles: api.agreeTermsOfReference.info.roles) {
-            await terms.agreeForm($0)
-        }
-        routes.post(TermsOfReferencePage.agreePrefix + "*", name: "agree-terms-of-reference", roles: api.agreeTermsOfReference.info.roles) {
-            await terms.agree($0)
-        }
+        routes.form(
+            TermsOfReferencePage.prefix, name: "terms-of-reference-form", roles: api.draftTermsOfReference.info.roles, page: { await terms.form($0) },
+            post: { await terms.post($0) })
+        routes.form(
+            TermsOfReferencePage.agreePrefix, name: "agree-terms-of-reference", roles: api.agreeTermsOfReference.info.roles,
+            page: { await terms.agreeForm($0) }, post: { await terms.agree($0) })
         routes.get(TermsOfReferencePage.documentPrefix + "*", name: "terms-of-reference-document", roles: api.getTermsOfReferenceDocument.info.roles)
         {
             await terms.document($0)
         }
         let keyLines = KeyLinesPage(handlers: handlers)
-        routes.get(KeyLinesPage.prefix + "*", name: "key-lines-form", roles: api.changeKeyLinesOfEnquiry.info.roles) { await keyLines.form($0) }
-        routes.post(KeyLinesPage.prefix + "*", name: "key-lines-form", roles: api.changeKeyLinesOfEnquiry.info.roles) { await keyLines.post($0) }
+        routes.form(
+            KeyLinesPage.prefix, name: "key-lines-form", roles: api.changeKeyLinesOfEnquiry.info.roles, page: { await keyLines.form($0) },
+            post: { await keyLines.post($0) })
         let panel = NationalPanelPage(handlers: handlers)
-        routes.get(NationalPanelPage.prefix + "*", name: "national-panel-form", roles: api.recordNationalPanelDecision.info.roles) {
-            await panel.form($0)
-        }
-        routes.post(NationalPanelPage.prefix + "*", name: "national-panel-form", roles: api.recordNationalPanelDecision.info.roles) {
-            await panel.post($0)
-        }
+        routes.form(
+            NationalPanelPage.prefix, name: "national-panel-form", roles: api.recordNationalPanelDecision.info.roles, page: { await panel.form($0) },
+            post: { await panel.post($0) })
         let team = TeamPages(handlers: handlers)
-        routes.get(TeamPages.leadPrefix + "*", name: "lead-reviewer-form", roles: api.appointLeadReviewer.info.roles) { await team.leadForm($0) }
-        routes.post(TeamPages.leadPrefix + "*", name: "lead-reviewer-form", roles: api.appointLeadReviewer.info.roles) { await team.appointLead($0) }
-        routes.get(TeamPages.teamPrefix + "*", name: "review-team-form", roles: api.setReviewTeam.info.roles) { await team.teamForm($0) }
-        routes.post(TeamPages.teamPrefix + "*", name: "review-team-form", roles: api.setReviewTeam.info.roles) { await team.setTeam($0) }
-        routes.get(TeamPages.declarationPrefix + "*", name: "declaration-form", roles: api.recordDeclaration.info.roles) {
-            await team.declarationForm($0)
-        }
-        routes.post(TeamPages.declarationPrefix + "*", name: "declaration-form", roles: api.recordDeclaration.info.roles) { await team.declare($0) }
-        routes.get(TeamPages.noticesPrefix + "*", name: "reviewer-notices-form", roles: api.recordReviewerNotice.info.roles) {
-            await team.noticesForm($0)
-        }
-        routes.post(TeamPages.noticesPrefix + "*", name: "reviewer-notices-form", roles: api.recordReviewerNotice.info.roles) {
-            await team.recordNotices($0)
-        }
+        routes.form(
+            TeamPages.leadPrefix, name: "lead-reviewer-form", roles: api.appointLeadReviewer.info.roles, page: { await team.leadForm($0) },
+            post: { await team.appointLead($0) })
+        routes.form(
+            TeamPages.teamPrefix, name: "review-team-form", roles: api.setReviewTeam.info.roles, page: { await team.teamForm($0) },
+            post: { await team.setTeam($0) })
+        routes.form(
+            TeamPages.declarationPrefix, name: "declaration-form", roles: api.recordDeclaration.info.roles, page: { await team.declarationForm($0) },
+            post: { await team.declare($0) })
+        routes.form(
+            TeamPages.noticesPrefix, name: "reviewer-notices-form", roles: api.recordReviewerNotice.info.roles, page: { await team.noticesForm($0) },
+            post: { await team.recordNotices($0) })
         let agencies = AgencyPages(handlers: handlers)
-        routes.get(AgencyPages.requestPrefix + "*", name: "agency-request-form", roles: api.requestAgencyInformation.info.roles) {
-            await agencies.requestForm($0)
-        }
-        routes.post(AgencyPages.requestPrefix + "*", name: "agency-request-form", roles: api.requestAgencyInformation.info.roles) {
-            await agencies.ask($0)
-        }
-        routes.get(AgencyPages.prefix + "*", name: "agency-chronology-form", roles: api.submitChronology.info.roles) { await agencies.agencyPage($0) }
-        routes.post(AgencyPages.prefix + "*", name: "agency-chronology-form", roles: api.submitChronology.info.roles) {
-            await agencies.submitChronology($0)
-        }
-        routes.get(AgencyPages.reportPrefix + "*", name: "agency-report-form", roles: api.submitInformationReport.info.roles) {
-            await agencies.reportForm($0)
-        }
-        routes.post(AgencyPages.reportPrefix + "*", name: "agency-report-form", roles: api.submitInformationReport.info.roles) {
-            await agencies.submitReport($0)
-        }
-        routes.get(AgencyPages.submissionsPrefix + "*", name: "agency-submissions", roles: api.reviewSubmission.info.roles) {
-            await agencies.submissionsPage($0)
-        }
-        routes.post(AgencyPages.submissionsPrefix + "*", name: "agency-submissions", roles: api.reviewSubmission.info.roles) {
-            await agencies.decide($0)
-        }
+        routes.form(
+            AgencyPages.requestPrefix, name: "agency-request-form", roles: api.requestAgencyInformation.info.roles,
+            page: { await agencies.requestForm($0) }, post: { await agencies.ask($0) })
+        routes.form(
+            AgencyPages.prefix, name: "agency-chronology-form", roles: api.submitChronology.info.roles, page: { await agencies.agencyPage($0) },
+            post: { await agencies.submitChronology($0) })
+        routes.form(
+            AgencyPages.reportPrefix, name: "agency-report-form", roles: api.submitInformationReport.info.roles,
+            page: { await agencies.reportForm($0) }, post: { await agencies.submitReport($0) })
+        routes.form(
+            AgencyPages.submissionsPrefix, name: "agency-submissions", roles: api.reviewSubmission.info.roles,
+            page: { await agencies.submissionsPage($0) }, post: { await agencies.decide($0) })
         routes.get(AgencyPages.combinedPrefix + "*", name: "combined-chronology", roles: api.getCombinedChronology.info.roles) {
             await agencies.combined($0)
         }
         let escalation = EscalationPage(handlers: handlers)
-        routes.get(EscalationPage.prefix + "*", name: "agency-escalation-form", roles: api.escalateAgencyRequest.info.roles) {
-            await escalation.form($0)
-        }
-        routes.post(EscalationPage.prefix + "*", name: "agency-escalation-form", roles: api.escalateAgencyRequest.info.roles) {
-            await escalation.escalate($0)
-        }
+        routes.form(
+            EscalationPage.prefix, name: "agency-escalation-form", roles: api.escalateAgencyRequest.info.roles, page: { await escalation.form($0) },
+            post: { await escalation.escalate($0) })
         let family = FamilyPages(handlers: handlers)
-        routes.get(FamilyPages.prefix + "*", name: "family", roles: api.recordFamilyMember.info.roles) { await family.membersPage($0) }
-        routes.post(FamilyPages.prefix + "*", name: "family", roles: api.recordFamilyMember.info.roles) { await family.recordMember($0) }
-        routes.get(FamilyPages.contactPrefix + "*", name: "family-contact-form", roles: api.recordFamilyContact.info.roles) {
-            await family.contactForm($0)
-        }
-        routes.post(FamilyPages.contactPrefix + "*", name: "family-contact-form", roles: api.recordFamilyContact.info.roles) {
-            await family.recordContact($0)
-        }
+        routes.form(
+            FamilyPages.prefix, name: "family", roles: api.recordFamilyMember.info.roles, page: { await family.membersPage($0) },
+            post: { await family.recordMember($0) })
+        routes.form(
+            FamilyPages.contactPrefix, name: "family-contact-form", roles: api.recordFamilyContact.info.roles, page: { await family.contactForm($0) },
+            post: { await family.recordContact($0) })
         let learning = LearningEventPages(handlers: handlers)
-        routes.get(LearningEventPages.prefix + "*", name: "learning-event", roles: api.scheduleLearningEvent.info.roles) { await learning.page($0) }
-        routes.post(LearningEventPages.prefix + "*", name: "learning-event", roles: api.scheduleLearningEvent.info.roles) {
-            await learning.schedule($0)
-        }
+        routes.form(
+            LearningEventPages.prefix, name: "learning-event", roles: api.scheduleLearningEvent.info.roles, page: { await learning.page($0) },
+            post: { await learning.schedule($0) })
         routes.post(LearningEventPages.invitePrefix + "*", name: "learning-event", roles: api.inviteToLearningEvent.info.roles) {
             await learning.invite($0)
         }
@@ -135,26 +109,24 @@ struct ReviewManagementPages: Sendable {
         let oversight = OversightPages(handlers: handlers)
         routes.get(OversightPages.prefix + "*", name: "oversight", roles: OversightPages.recordRoles) { await oversight.record($0) }
         for form in OversightPages.Form.allCases {
-            routes.get(form.prefix + "*", name: "\(form.rawValue)-form", roles: form.roles) { await oversight.form($0, form) }
-            routes.post(form.prefix + "*", name: "\(form.rawValue)-form", roles: form.roles) { await oversight.post($0, form) }
+            routes.form(
+                form.prefix, name: "\(form.rawValue)-form", roles: form.roles, page: { await oversight.form($0, form) },
+                post: { await oversight.post($0, form) })
         }
         let followUp = WorkshopFollowUpPages(handlers: handlers)
         for form in WorkshopFollowUpPages.Form.allCases {
-            routes.get(form.prefix + "*", name: "\(form.rawValue)-form", roles: form.roles) { await followUp.form($0, form) }
-            routes.post(form.prefix + "*", name: "\(form.rawValue)-form", roles: form.roles) { await followUp.post($0, form) }
+            routes.form(
+                form.prefix, name: "\(form.rawValue)-form", roles: form.roles, page: { await followUp.form($0, form) },
+                post: { await followUp.post($0, form) })
         }
         let markers = QualityMarkersPage(handlers: handlers)
-        routes.get(QualityMarkersPage.prefix + "*", name: "quality-markers-form", roles: api.recordQualityMarkers.info.roles) {
-            await markers.form($0)
-        }
-        routes.post(QualityMarkersPage.prefix + "*", name: "quality-markers-form", roles: api.recordQualityMarkers.info.roles) {
-            await markers.post($0)
-        }
+        routes.form(
+            QualityMarkersPage.prefix, name: "quality-markers-form", roles: api.recordQualityMarkers.info.roles, page: { await markers.form($0) },
+            post: { await markers.post($0) })
         let report = ReportPages(handlers: handlers)
-        routes.get(ReportPages.draftPrefix + "*", name: "report-draft-form", roles: api.submitReportDraft.info.roles) { await report.draftForm($0) }
-        routes.post(ReportPages.draftPrefix + "*", name: "report-draft-form", roles: api.submitReportDraft.info.roles) {
-            await report.submitDraft($0)
-        }
+        routes.form(
+            ReportPages.draftPrefix, name: "report-draft-form", roles: api.submitReportDraft.info.roles, page: { await report.draftForm($0) },
+            post: { await report.submitDraft($0) })
         let stepRoles = api.confirmTermsOfReferenceMet.info.roles.union(api.endorseRecommendations.info.roles).union(api.approveReport.info.roles)
         routes.get(ReportPages.stepsPrefix + "*", name: "report-approval", roles: stepRoles.intersection(api.getReview.info.roles)) {
             await report.stepsPage($0)
