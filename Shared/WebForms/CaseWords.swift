@@ -45,4 +45,25 @@ package enum CaseWords {
         }
         return html + "</tbody></table>\n"
     }
+
+    /// A stage's cases as a table: each case linked to its page at `casePrefix`, the step it is
+    /// at and its next deadline ("T6 by 14 April 2025 (overdue)", or "None").
+    package static func stepTable(
+        caption: String, casePrefix: String, rows: [(reference: CaseReference, step: String, next: Deadline?, overdue: Bool)]
+    ) -> String {
+        var html = """
+            <table>
+            <caption>\(HTML.escape(caption))</caption>
+            <thead><tr><th scope="col">Case</th><th scope="col">Step</th><th scope="col">Next deadline</th></tr></thead>
+            <tbody>
+
+            """
+        for row in rows {
+            let reference = HTML.escape(row.reference.description)
+            let deadline = row.next.map { "\($0.rule.rawValue) by \(long($0.due))" + (row.overdue ? " (overdue)" : "") } ?? "None"
+            html += "<tr><td><a href=\"\(casePrefix)\(reference)\">\(reference)</a></td><td>\(HTML.escape(row.step))</td>"
+            html += "<td>\(HTML.escape(deadline))</td></tr>\n"
+        }
+        return html + "</tbody></table>\n"
+    }
 }

@@ -38,26 +38,13 @@ struct CasePages: Sendable {
         } catch {
             return CaseForm.unavailable(request)
         }
-        var html: String
+        let html: String
         if response.rapidReviews.isEmpty {
             html = "<p>There are no Rapid Reviews yet: intake opens one when a referral is made.</p>\n"
         } else {
-            html = """
-                <table>
-                <caption>The Rapid Reviews and the step each one is at</caption>
-                <thead><tr><th scope="col">Case</th><th scope="col">Step</th><th scope="col">Next deadline</th></tr></thead>
-                <tbody>
-
-                """
-            for summary in response.rapidReviews {
-                let reference = HTML.escape(summary.caseReference.description)
-                let deadline =
-                    summary.nextDeadline.map { "\($0.rule.rawValue) by \(CaseForm.long($0.due))" + (summary.overdue ? " (overdue)" : "") }
-                    ?? "None"
-                html += "<tr><td><a href=\"\(Self.casePrefix)\(reference)\">\(reference)</a></td><td>\(HTML.escape(Self.step(summary.state)))</td>"
-                html += "<td>\(HTML.escape(deadline))</td></tr>\n"
-            }
-            html += "</tbody></table>\n"
+            html = CaseWords.stepTable(
+                caption: "The Rapid Reviews and the step each one is at", casePrefix: Self.casePrefix,
+                rows: response.rapidReviews.map { ($0.caseReference, Self.step($0.state), $0.nextDeadline, $0.overdue) })
         }
         return await request.audited("RapidReviewList", request.page(title: "Rapid Reviews", body: html))
     }

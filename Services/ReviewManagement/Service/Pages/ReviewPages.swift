@@ -91,26 +91,13 @@ struct ReviewPages: Sendable {
         } catch {
             return ReviewForm.unavailable(request)
         }
-        var html: String
+        let html: String
         if response.reviews.isEmpty {
             html = "<p>There are no reviews yet: rapid-review commissions one when the independent chair ratifies a review.</p>\n"
         } else {
-            html = """
-                <table>
-                <caption>The reviews and the step each one is at</caption>
-                <thead><tr><th scope="col">Case</th><th scope="col">Step</th><th scope="col">Next deadline</th></tr></thead>
-                <tbody>
-
-                """
-            for summary in response.reviews {
-                let reference = HTML.escape(summary.caseReference.description)
-                let deadline =
-                    summary.nextDeadline.map { "\($0.rule.rawValue) by \(ReviewForm.long($0.due))" + (summary.overdue ? " (overdue)" : "") }
-                    ?? "None"
-                html += "<tr><td><a href=\"\(Self.casePrefix)\(reference)\">\(reference)</a></td><td>\(HTML.escape(Self.step(summary.state)))</td>"
-                html += "<td>\(HTML.escape(deadline))</td></tr>\n"
-            }
-            html += "</tbody></table>\n"
+            html = CaseWords.stepTable(
+                caption: "The reviews and the step each one is at", casePrefix: Self.casePrefix,
+                rows: response.reviews.map { ($0.caseReference, Self.step($0.state), $0.nextDeadline, $0.overdue) })
         }
         return await request.audited("ReviewList", request.page(title: "Reviews", body: html))
     }
