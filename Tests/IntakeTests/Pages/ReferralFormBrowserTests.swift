@@ -18,26 +18,11 @@ struct ReferralFormBrowserTests {
     static let artifacts = root.appendingPathComponent(".build/test-artifacts/intake-forms")
     static let script = root.appendingPathComponent("Tests/BrowserTests/referral_form.py")
 
-    /// Why the browser cannot run here, or nil when it can.
-    static func cannotRun() async -> String? {
-        for (path, package) in [("/usr/bin/chromium", "chromium"), ("/usr/bin/chromedriver", "chromium-driver")]
-        where !FileManager.default.isExecutableFile(atPath: path) {
-            return "\(path) is missing: apt-get install -y \(package) (deploy/test.sh installs it)"
-        }
-        let python = URL(fileURLWithPath: "/usr/bin/env")
-        let probe = try? await runCapturing(python, ["python3", "-c", "import selenium, axe_selenium_python"], timeout: .seconds(30))
-        guard probe?.status == 0 else { return "python3 cannot import selenium and axe_selenium_python: pip install selenium axe-selenium-python" }
-        return nil
-    }
-
     @Test(
         "T1-T6: sign in, a refusal beside its field with the values kept, two family members, the reference and its deadlines; an LA notification and its T1"
     )
     func referralInChromium() async throws {
-        if let reason = await Self.cannotRun() {
-            print("skipped: chromium cannot run here: \(reason)")
-            return
-        }
+        guard try await Chromium.ready() else { return }
         let directory = try TestDirectory()
         let port = try freePort()
         let intake = try await startServiceProcess("intake", service: .intake, directory, port: port)

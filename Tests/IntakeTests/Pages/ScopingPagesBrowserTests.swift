@@ -21,10 +21,7 @@ struct ScopingPagesBrowserTests {
         "T2, T3: linked from the dashboard, scoping requests and letters, the case file, an agency's own return only; nothing personal at the gateway"
     )
     func scopingInChromium() async throws {
-        if let reason = await ReferralFormBrowserTests.cannotRun() {
-            print("skipped: chromium cannot run here: \(reason)")
-            return
-        }
+        guard try await Chromium.ready() else { return }
         let directory = try TestDirectory()
         let (intakePort, gatewayPort) = (try freePort(), try freePort())
         let dashboard = "http://127.0.0.1:\(gatewayPort)"

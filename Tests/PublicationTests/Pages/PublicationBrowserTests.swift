@@ -17,24 +17,9 @@ struct PublicationBrowserTests {
     static let artifacts = root.appendingPathComponent(".build/test-artifacts/publication-pages")
     static let script = root.appendingPathComponent("Tests/BrowserTests/publication_pages.py")
 
-    /// Why the browser cannot run here, or nil when it can.
-    static func cannotRun() async -> String? {
-        for (path, package) in [("/usr/bin/chromium", "chromium"), ("/usr/bin/chromedriver", "chromium-driver")]
-        where !FileManager.default.isExecutableFile(atPath: path) {
-            return "\(path) is missing: apt-get install -y \(package) (deploy/test.sh installs it)"
-        }
-        let probe = try? await runCapturing(
-            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import selenium, axe_selenium_python"], timeout: .seconds(30))
-        guard probe?.status == 0 else { return "python3 cannot import selenium and axe_selenium_python: pip install selenium axe-selenium-python" }
-        return nil
-    }
-
     @Test("P3-P6, T9: the publication team passes the gate, records the plan, schedules and publishes, adds an action item and its progress")
     func publicationTeamInChromium() async throws {
-        if let reason = await Self.cannotRun() {
-            print("skipped: chromium cannot run here: \(reason)")
-            return
-        }
+        guard try await Chromium.ready() else { return }
         try await withPrepared(351) { harness, reference in
             // The advance copies went out in December: T9 allows any date from then on.
             try await harness.recordAllAdvanceCopies(reference, sentOn: Fixtures.date("2026-12-02"))

@@ -21,26 +21,11 @@ struct RapidReviewBrowserTests {
     static let artifacts = root.appendingPathComponent(".build/test-artifacts/rapid-review-pages")
     static let script = root.appendingPathComponent("Tests/BrowserTests/rapid_review_pages.py")
 
-    /// Why the browser cannot run here, or nil when it can.
-    static func cannotRun() async -> String? {
-        for (path, package) in [("/usr/bin/chromium", "chromium"), ("/usr/bin/chromedriver", "chromium-driver")]
-        where !FileManager.default.isExecutableFile(atPath: path) {
-            return "\(path) is missing: apt-get install -y \(package) (deploy/test.sh installs it)"
-        }
-        let probe = try? await runCapturing(
-            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import selenium, axe_selenium_python"], timeout: .seconds(30))
-        guard probe?.status == 0 else { return "python3 cannot import selenium and axe_selenium_python: pip install selenium axe-selenium-python" }
-        return nil
-    }
-
     @Test(
         "T4, R1-R10: the panel schedules and records a quorate meeting and a recommendation, the chair ratifies, partnership support submits, in chromium with axe-core on every page"
     )
     func panelAndChairInChromium() async throws {
-        if let reason = await Self.cannotRun() {
-            print("skipped: chromium cannot run here: \(reason)")
-            return
-        }
+        guard try await Chromium.ready() else { return }
         // Both directories are kept to the end: a TestDirectory removes its files when released.
         let (intakeDirectory, directory) = (try TestDirectory.rapidReview(), try TestDirectory.rapidReview())
         let intake = try await startInProcess(IntakeService.definition, intakeDirectory, peers: [.rapidReview: try freePort()])

@@ -22,26 +22,11 @@ struct ReviewManagementBrowserTests {
     static let artifacts = root.appendingPathComponent(".build/test-artifacts/review-management-pages")
     static let script = root.appendingPathComponent("Tests/BrowserTests/review_management_pages.py")
 
-    /// Why the browser cannot run here, or nil when it can.
-    static func cannotRun() async -> String? {
-        for (path, package) in [("/usr/bin/chromium", "chromium"), ("/usr/bin/chromedriver", "chromium-driver")]
-        where !FileManager.default.isExecutableFile(atPath: path) {
-            return "\(path) is missing: apt-get install -y \(package) (deploy/test.sh installs it)"
-        }
-        let probe = try? await runCapturing(
-            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import selenium, axe_selenium_python"], timeout: .seconds(30))
-        guard probe?.status == 0 else { return "python3 cannot import selenium and axe_selenium_python: pip install selenium axe-selenium-python" }
-        return nil
-    }
-
     @Test(
         "V1, V6, V9: the team drafts the terms of reference, the panel agrees them, the police submit their chronology, the board approves the report, in chromium with axe-core"
     )
     func reviewTeamPanelAndAgencyInChromium() async throws {
-        if let reason = await Self.cannotRun() {
-            print("skipped: chromium cannot run here: \(reason)")
-            return
-        }
+        guard try await Chromium.ready() else { return }
         let directory = try TestDirectory.reviewReport()
         let port = try freePort()
         let service = try await startServiceProcess(
